@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# What a fresh Debian machine with the .NET 10 SDK needs for HaloNotebooks, and nothing else.
+#  - the .NET SDK 10.0.1xx or later (global.json pins the feature band; not installed here);
+#  - Debian's chromium, optional: only PNG export of figures uses it (HTML needs nothing).
+# Usage: bash environment/setup.sh [--no-chromium]
+set -euo pipefail
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH" >&2
+  exit 1
+fi
+major=$(dotnet --version | cut -d. -f1)
+if [ "$major" -lt 10 ]; then
+  echo "error: .NET SDK 10 or later required, found $(dotnet --version)" >&2
+  exit 1
+fi
+if [ "${1:-}" != "--no-chromium" ] && ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing Debian chromium for PNG export of figures"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "warning: chromium could not be installed; figures will be written as HTML only" >&2
+  else
+    echo "note: chromium not installed (needs root and apt); figures will be written as HTML only" >&2
+  fi
+fi
+echo "environment ready: dotnet $(dotnet --version)$(command -v chromium >/dev/null && echo ", $(chromium --version 2>/dev/null)")"

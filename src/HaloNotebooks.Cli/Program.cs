@@ -1,0 +1,23 @@
+using System.CommandLine;
+using System.Reflection;
+
+namespace HaloNotebooks.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => Run(args);
+
+    /// <summary>Entry point shared by the executable and the tests.</summary>
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("halo — reproduce the DESI DR2 stellar-halo velocity-field analysis");
+        foreach (var command in DiscoverCommands().OrderBy(c => c.Name, StringComparer.Ordinal))
+            root.Subcommands.Add(command);
+        return root.Parse(args).Invoke();
+    }
+
+    static IEnumerable<Command> DiscoverCommands() =>
+        typeof(Program).Assembly.GetTypes()
+            .Where(t => typeof(ICliCommand).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => ((ICliCommand)Activator.CreateInstance(t)!).Build());
+}
