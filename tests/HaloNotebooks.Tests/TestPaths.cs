@@ -13,7 +13,10 @@ public static class TestPaths
     /// <summary>A path under ../shared, or null when that folder (or the file) is absent.</summary>
     public static string? Shared(string relative)
     {
-        var path = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", relative));
+        // HALO_SHARED names the folder explicitly (e.g. for a git worktree elsewhere on disk).
+        var root = Environment.GetEnvironmentVariable("HALO_SHARED") is { Length: > 0 } env
+            ? env : Path.Combine(RepoRoot, "..", "shared");
+        var path = Path.GetFullPath(Path.Combine(root, relative));
         return File.Exists(path) || Directory.Exists(path) ? path : null;
     }
 
