@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace HaloNotebooks.Cli.Notebooks;
+
+/// <summary>
+/// Collects one cell's outputs in the order they happen: console text (consecutive writes to the same
+/// stream merge into one stream output, as in Jupyter) interleaved with displayed values.
+/// </summary>
+public sealed class CellOutputSink
+{
+    readonly List<CellOutput> _outputs = [];
+    readonly Lock _gate = new();
+
+    public IReadOnlyList<CellOutput> Snapshot() { lock (_gate) return [.. _outputs]; }
+
+    public void Add(CellOutput output) { lock (_gate) _outputs.Add(output); }
+
+    public void Write(string stream, string text)
+    {
+        if (text.Length == 0) return;
+        lock (_gate)
+        {
+            if (_outputs.Count > 0 && _outputs[^1] is StreamOutput last && last.Name == stream)
+                _outputs[^1] = last with { Text = last.Text + text };
+            else
+                _outputs.Add(new StreamOutput(stream, text));
+        }
+    }
+
+    /// <summary>A writer for Console.SetOut / SetError that feeds this sink.</summary>
+    public TextWriter Writer(string stream) => new SinkWriter(this, stream);
+
+    sealed class SinkWriter(CellOutputSink sink, string stream) : TextWriter
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+        public override void Write(char value) => sink.Write(stream, value.ToString());
+        public override void Write(string? value) => sink.Write(stream, value ?? "");
+        public override void Write(char[] buffer, int index, int count) => sink.Write(stream, new string(buffer, index, count));
+        public override void WriteLine(string? value) => sink.Write(stream, (value ?? "") + "\n");
+        public override void WriteLine() => sink.Write(stream, "\n");
+    }
+}
