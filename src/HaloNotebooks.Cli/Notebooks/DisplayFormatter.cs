@@ -38,7 +38,11 @@ public static class DisplayFormatter
         var bundle = FromFormatterSource(value) ?? new Dictionary<string, string>();
         if (bundle.Count == 0)
         {
-            if (FrameHtml.IsFrame(value)) bundle["text/html"] = FrameHtml.ToHtml(value);
+            if (FrameHtml.IsFrame(value))
+            {
+                bundle["text/html"] = FrameHtml.ToHtml(value);
+                bundle["text/plain"] = value.GetType().GetMethod("Format", Type.EmptyTypes)?.Invoke(value, null) as string ?? PlainText(value);
+            }
             else if (value is Plotly.NET.GenericChart chart) bundle["text/html"] = ChartHtml(chart);
         }
         if (!bundle.ContainsKey("text/plain")) bundle["text/plain"] = PlainText(value);

@@ -130,20 +130,15 @@ public static class FileBasedAppExport
         }
     }
 
-    /// <summary>The .csproj that builds a DLL found under its bin/ folder (…/Proj/bin/Release/net10.0/Proj.dll), if any.</summary>
+    /// <summary>The project named like the DLL that builds it under its bin/ folder (…/X/bin/Release/net10.0/X.dll → …/X/X.csproj), if any.</summary>
     static string? ProjectOf(string dllPath)
     {
         var name = Path.GetFileNameWithoutExtension(dllPath);
         for (var dir = Path.GetDirectoryName(dllPath); dir is not null; dir = Path.GetDirectoryName(dir))
         {
-            var candidate = Path.Combine(dir, name + ".csproj");
-            if (File.Exists(candidate)) return candidate;
-            if (Path.GetFileName(dir) == "bin")
-            {
-                var parent = Path.GetDirectoryName(dir)!;
-                var proj = Directory.EnumerateFiles(parent, "*.csproj").FirstOrDefault();
-                return proj;
-            }
+            if (Path.GetFileName(dir) != "bin") continue;
+            var project = Path.Combine(Path.GetDirectoryName(dir)!, name + ".csproj");
+            return File.Exists(project) ? project : null;
         }
         return null;
     }

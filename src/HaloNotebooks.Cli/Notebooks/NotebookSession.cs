@@ -42,7 +42,8 @@ public sealed class NotebookSession
             .WithImports(DefaultImports)
             .WithOptimizationLevel(OptimizationLevel.Release)
             .WithEmitDebugInformation(true)
-            .WithAllowUnsafe(true);
+            .WithAllowUnsafe(true)
+            .WithFileEncoding(System.Text.Encoding.UTF8);
     }
 
     public IReadOnlyList<string> Warnings => _warnings;
@@ -125,7 +126,7 @@ public sealed class NotebookSession
         {
             var line = LineOf(ex, cellPath);
             var head = $"cell {cellNumber}{(line is null ? "" : $", line {line}")}: {ex.GetType().FullName}: {ex.Message}";
-            return Fail(ex.GetType().FullName ?? "Exception", head, [head, .. (ex.StackTrace ?? "").Split('\n').Select(l => l.TrimEnd())]);
+            return Fail(ex.GetType().FullName ?? "Exception", head, [head, .. UserFrames(ex)]);
         }
         if (ReturnsValue(next.Script))
             sink.Add(new DisplayOutput(DisplayFormatter.Format(next.ReturnValue), IsResult: true));
@@ -213,6 +214,12 @@ public sealed class NotebookSession
             ? $"cell {cellNumber}, line {span.StartLinePosition.Line + 1}, column {span.StartLinePosition.Character + 1}: {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"
             : $"cell {cellNumber}: {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
     }
+
+    /// <summary>The stack trace without the scripting engine's own frames (they say nothing about the notebook).</summary>
+    static IEnumerable<string> UserFrames(Exception ex) =>
+        (ex.StackTrace ?? "").Split('\n').Select(l => l.TrimEnd())
+            .Where(l => l.Length > 0 && !l.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal)
+                        && !l.StartsWith("--- End of stack trace", StringComparison.Ordinal));
 
     /// <summary>The line of the cell where the exception passed through the cell's own code.</summary>
     static int? LineOf(Exception ex, string cellPath)

@@ -24,11 +24,20 @@ public sealed class PackageClosure
 
     public IReadOnlyCollection<Package> Packages => _packages.Values;
 
-    /// <summary>The closure of the running application (from APP_CONTEXT_DEPS_FILES).</summary>
+    /// <summary>The closure of the running application: its deps files (APP_CONTEXT_DEPS_FILES when the host sets it,
+    /// else the entry assembly's, else every *.deps.json beside the application).</summary>
     public static PackageClosure ForCurrentProcess()
     {
         var files = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Where(File.Exists).ToList();
+        if (files.Count == 0)
+        {
+            var entry = Assembly.GetEntryAssembly()?.GetName().Name;
+            var own = entry is null ? null : Path.Combine(AppContext.BaseDirectory, entry + ".deps.json");
+            files = own is not null && File.Exists(own) ? [own] : [.. Directory.EnumerateFiles(AppContext.BaseDirectory, "*.deps.json").Order(StringComparer.Ordinal)];
+        }
+        if (files.Count == 0)
+            throw new NotebookDirectiveException($"no *.deps.json beside {AppContext.BaseDirectory}: cannot map #r \"nuget:\" onto the runner's packages");
         var all = new Dictionary<string, Package>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in files)
             foreach (var p in ReadDepsFile(file)) all.TryAdd(p.Id, p);
