@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace HaloNotebooks.Cli.Notebooks;
 
 /// <summary>
@@ -25,18 +23,5 @@ public sealed class CellOutputSink
             else
                 _outputs.Add(new StreamOutput(stream, text));
         }
-    }
-
-    /// <summary>A writer for Console.SetOut / SetError that feeds this sink.</summary>
-    public TextWriter Writer(string stream) => new SinkWriter(this, stream);
-
-    sealed class SinkWriter(CellOutputSink sink, string stream) : TextWriter
-    {
-        public override Encoding Encoding => Encoding.UTF8;
-        public override void Write(char value) => sink.Write(stream, value.ToString());
-        public override void Write(string? value) => sink.Write(stream, value ?? "");
-        public override void Write(char[] buffer, int index, int count) => sink.Write(stream, new string(buffer, index, count));
-        public override void WriteLine(string? value) => sink.Write(stream, (value ?? "") + "\n");
-        public override void WriteLine() => sink.Write(stream, "\n");
     }
 }

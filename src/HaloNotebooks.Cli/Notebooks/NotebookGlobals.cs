@@ -18,7 +18,6 @@ public sealed class NotebookGlobals
     void Emit(object? value, string[]? mimeTypes)
     {
         var sink = Sink ?? throw new InvalidOperationException("display() called outside a running cell");
-        Console.Out.Flush();
         sink.Add(new DisplayOutput(DisplayFormatter.Format(value, mimeTypes), IsResult: false));
     }
 }

@@ -93,18 +93,16 @@ public sealed class NotebookSession
             return Fail("CompilationError", lines[0], lines);
         }
 
-        var stdout = Console.Out;
-        var stderr = Console.Error;
-        _globals.Sink = sink;
-        Console.SetOut(sink.Writer("stdout"));
-        Console.SetError(sink.Writer("stderr"));
         ScriptState<object>? next;
+        _globals.Sink = sink;
         try
         {
             var previous = _state;
-            var task = Task.Run(() => previous is null
-                ? script.RunAsync(_globals, catchException: _ => true)
-                : script.RunFromAsync(previous, catchException: _ => true));
+            Task<ScriptState<object>> task;
+            using (ConsoleCapture.Begin(sink))   // the task started here inherits the capture, later code does not
+                task = Task.Run(() => previous is null
+                    ? script.RunAsync(_globals, catchException: _ => true)
+                    : script.RunFromAsync(previous, catchException: _ => true));
             if (timeout is { } limit && !task.Wait(limit))
             {
                 Abandoned = true;
@@ -115,9 +113,6 @@ public sealed class NotebookSession
         }
         finally
         {
-            Console.Out.Flush();
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
             _globals.Sink = null;
         }
 
