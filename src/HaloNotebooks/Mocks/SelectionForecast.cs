@@ -27,9 +27,17 @@ internal sealed class SelectionForecast
     public double MaxVelocityError { get; init; } = 100.0;
 
     /// <summary>The first cut that removes the star, or <see cref="ForecastCut.None"/>; <paramref name="rGcObs"/> is its observed r_GC.</summary>
+    /// <summary>Sets <see cref="MockStar.Forecast"/> and <see cref="MockStar.RGcObs"/>.</summary>
+    public void Apply(MockStar s)
+    {
+        s.Forecast = FirstFailure(s, out double r);
+        s.RGcObs = r;
+    }
+
     public ForecastCut FirstFailure(MockStar s, out double rGcObs)
     {
-        var (x, y, z, r, _, _, _) = ObservingGeometry.ToGalactocentric(s.Ra, s.Dec, s.DistanceObs, s.Pmra, s.Pmdec, s.Rv);
+        var p = ObservingGeometry.ToGalactocentric(s.Ra, s.Dec, s.DistanceObs, s.Pmra, s.Pmdec, s.Rv);
+        double z = p.Z, r = p.RGc;
         rGcObs = r;
         double absMag = s.RMag - MockPhotometry.DistanceModulus(s.DistanceObs) - MockPhotometry.ExtinctionR * s.Ebv;
         if (!(s.Teff > 4500 && s.Teff < 5500 && absMag > -3 && absMag < 2)) return ForecastCut.KGiant;
