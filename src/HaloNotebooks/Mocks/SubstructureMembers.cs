@@ -34,7 +34,7 @@ internal static class SubstructureMembers
         double angle = 2.0 * Math.PI * rng.NextDouble();
         if (radius >= 0.8 * o.RadiusDeg) return null;
         var (ra, dec) = Offset(o.Ra, o.Dec, radius * Math.Cos(angle), radius * Math.Sin(angle));
-        double d = o.Distance * (1.0 + (o.IsDwarfGalaxy ? 0.03 : 0.01) * rng.NextGaussian());
+        double d = o.Distance * (1.0 + o.DepthFraction * rng.NextGaussian());
         double pmSigma = o.VelocityDispersion / (GalactocentricFrame.KmPerSecPerMasYrKpc * d);
         double pmra = o.Pmra + pmSigma * rng.NextGaussian(), pmdec = o.Pmdec + pmSigma * rng.NextGaussian();
         double rv = o.Rv + o.VelocityDispersion * rng.NextGaussian();
