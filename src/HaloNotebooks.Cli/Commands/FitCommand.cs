@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
@@ -90,11 +89,11 @@ public sealed class FitCommand : ICliCommand
     static double[] Column(StarTable table, string name, string path)
     {
         var actual = table.ColumnNames.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new CatalogException($"{path}: no column '{name}' (case-insensitive; table has: {string.Join(", ", table.ColumnNames)})", column: name);
+            ?? throw new CatalogException($"no such column (matched case-insensitively; table has: {string.Join(", ", table.ColumnNames)})", file: path, column: name);
         var values = table.GetDouble(actual);
         for (int i = 0; i < values.Length; i++)
             if (!double.IsFinite(values[i]))
-                throw new CatalogException(string.Create(CultureInfo.InvariantCulture, $"{path}: row {i}, column '{actual}': value is missing or not finite"), column: actual);
+                throw new CatalogException("value is missing or not finite; the fit needs every value", file: path, column: actual, row: i);
         return values;
     }
 
