@@ -37,7 +37,7 @@ public sealed class EnsembleSampler
     }
 
     /// <summary>A half-ensemble costing less than this (seconds) is evaluated on one thread.</summary>
-    public const double MinParallelSeconds = 2e-4;
+    public double MinParallelSeconds { get; init; } = 2e-4;
 
     public int Walkers { get; }
     public int Dimension => target.Dimension;
