@@ -6,8 +6,9 @@ namespace HaloNotebooks.Mocks;
 /// </summary>
 public static class MockPhotometry
 {
-    /// <summary>A_r / E(B−V) for DECam r, Schlafly &amp; Finkbeiner (2011) Table 6, R_V = 3.1 (the paper's dust map, §2.2).</summary>
-    public const double ExtinctionR = 2.165;
+    /// <summary>A_r / E(B−V): the selection's coefficient (Legacy Surveys DECam r), so the mock and the
+    /// §2.3 cut agree; see <see cref="HaloNotebooks.Selection.Extinction.DecamR"/> for its source.</summary>
+    public const double ExtinctionR = HaloNotebooks.Selection.Extinction.DecamR;
 
     /// <summary>A_G / E(B−V) for a K giant (≈ 0.79 A_V with R_V = 3.1; Casagrande &amp; VandenBerg 2018).</summary>
     public const double ExtinctionG = 2.45;
