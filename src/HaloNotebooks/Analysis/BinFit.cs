@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using HaloNotebooks.Display;
+
+namespace HaloNotebooks.Analysis;
+
+/// <summary>
+/// One model fitted to the stars of one radial bin: the bin (count, median r_GC) and, per parameter, the posterior
+/// median with its 16th/84th-percentile errors, keyed by the parameter names of `halo fit`'s JSON
+/// (single: vr … feh_sigma, beta; double: … _mr / _mp, p_mr, beta_mr, beta_mp; dipole: mu_compr, mu_dipole,
+/// sigma_r, l_apex, b_apex in degrees with l_apex in (−180, 180] as Table 3 prints it).
+/// </summary>
+[TypeFormatterSource(typeof(HtmlFormatterSource))]
+public sealed class BinFit : IHtmlDisplay
+{
+    public BinFit(string model, RadialBin bin, IReadOnlyDictionary<string, Measurement> parameters, long seed, double wallTimeSeconds)
+    {
+        Model = model;
+        Bin = bin;
+        Parameters = parameters;
+        Seed = seed;
+        WallTimeSeconds = wallTimeSeconds;
+    }
+
+    /// <summary>"single" | "double" | "dipole" | "gaussian" (the one-dimensional V_r fit of §4.4).</summary>
+    public string Model { get; }
+
+    /// <summary>The radial interval, its star count and median r_GC.</summary>
+    public RadialBin Bin { get; }
+
+    /// <summary>Posterior median and 1σ errors per parameter.</summary>
+    public IReadOnlyDictionary<string, Measurement> Parameters { get; }
+
+    /// <summary>The seed this fit's sampler used (derived from the master seed).</summary>
+    public long Seed { get; }
+
+    /// <summary>Wall time of this fit.</summary>
+    public double WallTimeSeconds { get; }
+
+    /// <summary>The parameter's measurement; a clear error if this fit has no such parameter.</summary>
+    public Measurement this[string parameter] => Parameters.TryGetValue(parameter, out var m) ? m
+        : throw new KeyNotFoundException($"the {Model} fit of {Bin.Label} kpc has no parameter '{parameter}'; it has {string.Join(", ", Parameters.Keys)}");
+
+    public string ToHtml()
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<table><caption>{Model} fit, r<sub>GC</sub> in {WebUtility.HtmlEncode(Bin.Label)} kpc, N = {Bin.Count}, median r = {Bin.RMedian:0.0} kpc</caption><tr><th>parameter</th><th>value</th></tr>");
+        foreach (var (name, m) in Parameters)
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(name)}</td><td>{m.ToHtml(3)}</td></tr>");
+        return sb.Append("</table>").ToString();
+    }
+
+    public override string ToString() => $"{Model} {Bin.Label} N={Bin.Count}: " + string.Join(", ", Parameters.Select(p => $"{p.Key}={p.Value}"));
+}
