@@ -48,9 +48,9 @@ public sealed class DistanceErrorProfiles : IHtmlDisplay
         var sb = new StringBuilder("<table><caption>Appendix A: MR fraction and MP &beta; with fractional distance errors (Fig. 10)</caption><tr><th>distance error</th><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>median r</th><th>p<sub>MR</sub></th><th>&beta;<sub>MP</sub></th></tr>");
         foreach (var level in Levels)
             foreach (var b in level.Fits.Bins)
-                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{level.FractionalError:P0}</td><td>{WebUtility.HtmlEncode(b.Bin.Label)}</td><td>{b.Bin.Count}</td><td>{b.Bin.RMedian:0.0}</td><td>{b["p_mr"].ToHtml(3)}</td><td>{b["beta_mp"].ToHtml(3)}</td></tr>");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{100 * level.FractionalError:0}%</td><td>{WebUtility.HtmlEncode(b.Bin.Label)}</td><td>{b.Bin.Count}</td><td>{b.Bin.RMedian:0.0}</td><td>{b["p_mr"].ToHtml(3)}</td><td>{b["beta_mp"].ToHtml(3)}</td></tr>");
         return sb.Append("</table>").ToString();
     }
 
-    public override string ToString() => "Appendix A: distance errors " + string.Join(", ", Levels.Select(l => l.FractionalError.ToString("P0", CultureInfo.InvariantCulture)));
+    public override string ToString() => "Appendix A: distance errors " + string.Join(", ", Levels.Select(l => (100 * l.FractionalError).ToString("0", CultureInfo.InvariantCulture) + "%"));
 }

@@ -82,7 +82,9 @@ public sealed class TableComparison : IHtmlDisplay
 
     /// <summary>A one-line summary.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"Table {Ours.Number} vs {ReferenceName}: {Entries.Count} entries, {FractionWithin1Sigma:P0} within 1σ, {FractionWithin2Sigma:P0} within 2σ, {CountBeyond(4)} beyond 4σ");
+        $"Table {Ours.Number} vs {ReferenceName}: {Entries.Count} entries, {Percent(FractionWithin1Sigma)} within 1σ, {Percent(FractionWithin2Sigma)} within 2σ, {CountBeyond(4)} beyond 4σ");
+
+    static string Percent(double f) => double.IsNaN(f) ? "n/a" : (100 * f).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The table with every cell as "ours / theirs (Δσ)", cells coloured by |Δ| (≤1σ, ≤2σ, ≤4σ, beyond).</summary>
     public string ToHtml()
