@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using HaloNotebooks.Display;
+using HaloNotebooks.Inference;
 
 namespace HaloNotebooks.Analysis;
 
@@ -14,14 +15,44 @@ namespace HaloNotebooks.Analysis;
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class BinFit : IHtmlDisplay
 {
-    public BinFit(string model, RadialBin bin, IReadOnlyDictionary<string, Measurement> parameters, long seed, double wallTimeSeconds)
+    public BinFit(string model, RadialBin bin, IReadOnlyDictionary<string, Measurement> parameters, long seed, double wallTimeSeconds, FitResult? fit = null)
     {
+        Fit = fit;
         Model = model;
         Bin = bin;
         Parameters = parameters;
         Seed = seed;
         WallTimeSeconds = wallTimeSeconds;
     }
+
+    /// <summary>
+    /// A bin's MCMC fit summarised: medians and 16/84th percentiles of every sampled and derived parameter; l_apex is
+    /// summarised on the circle (samples unwrapped around their circular mean) and printed in (−180°, 180°].
+    /// </summary>
+    public static BinFit FromFit(RadialBin bin, FitResult fit)
+    {
+        var parameters = new Dictionary<string, Measurement>();
+        foreach (var (name, s) in fit.Summary)
+            parameters[name] = name == "l_apex" ? CircularLongitude(fit.Samples(name)) : Measurement.FromPercentiles(s.Median, s.P16, s.P84);
+        return new BinFit(fit.Model, bin, parameters, fit.Settings.Seed, fit.WallTimeSeconds, fit);
+    }
+
+    /// <summary>Median and 16/84th percentiles of longitudes (deg) unwrapped around their circular mean; median in (−180, 180].</summary>
+    public static Measurement CircularLongitude(ReadOnlySpan<double> longitudes)
+    {
+        double s = 0, c = 0;
+        foreach (double l in longitudes) { s += Math.Sin(l * Math.PI / 180); c += Math.Cos(l * Math.PI / 180); }
+        double centre = Math.Atan2(s, c) * 180 / Math.PI;
+        var unwrapped = new double[longitudes.Length];
+        for (int i = 0; i < unwrapped.Length; i++)
+            unwrapped[i] = centre + (((longitudes[i] - centre) % 360 + 540) % 360 - 180);
+        var m = Measurement.FromSamples(unwrapped);
+        double median = ((m.Value % 360) + 540) % 360 - 180;
+        return m with { Value = median };
+    }
+
+    /// <summary>The sampler's result (corner plots, chains); null for the one-dimensional grid fits.</summary>
+    public FitResult? Fit { get; }
 
     /// <summary>"single" | "double" | "dipole" | "gaussian" (the one-dimensional V_r fit of §4.4).</summary>
     public string Model { get; }

@@ -20,7 +20,7 @@ public static class LiteraturePoints
         ?? throw new KeyNotFoundException($"no literature value {quantity} for {source}");
 
     /// <summary>Byström et al. (2025) dipole fit of BHB stars: μ_compr ≈ −24, μ_dipole ≈ −34 km/s, apex (l, b) = (−73, −53) deg.</summary>
-    public static DipoleField Bystrom2025 => new(Value("Bystrom2025", "mu_compr"), Value("Bystrom2025", "mu_dipole"), Value("Bystrom2025", "l_apex"), Value("Bystrom2025", "b_apex"));
+    public static DipoleVelocityField Bystrom2025 => new(Value("Bystrom2025", "mu_compr"), Value("Bystrom2025", "mu_dipole"), Value("Bystrom2025", "l_apex"), Value("Bystrom2025", "b_apex"));
 
     /// <summary>The LMC's present position (l, b) in degrees.</summary>
     public static (double L, double B) Lmc => (Value("LMC", "l"), Value("LMC", "b"));

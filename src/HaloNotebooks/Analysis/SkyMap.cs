@@ -16,7 +16,7 @@ public sealed record SkyPixel(long Index, double L, double B, int Count, double 
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class SkyMap : IHtmlDisplay
 {
-    public SkyMap(int nside, int minStars, double rMin, double rMax, IReadOnlyList<SkyPixel> pixels, DipoleField model)
+    public SkyMap(int nside, int minStars, double rMin, double rMax, IReadOnlyList<SkyPixel> pixels, DipoleVelocityField model)
     {
         Nside = nside;
         MinStars = minStars;
@@ -42,14 +42,14 @@ public sealed class SkyMap : IHtmlDisplay
     public IReadOnlyList<SkyPixel> Pixels { get; }
 
     /// <summary>The dipole field (posterior medians) the model map shows; its apex is the white dot of Fig. 8.</summary>
-    public DipoleField Model { get; }
+    public DipoleVelocityField Model { get; }
 
     /// <summary>
     /// Builds the map from each star's pixel index, V_r and error; <paramref name="pixelCentre"/> gives a pixel's
     /// centre (l, b) in degrees.
     /// </summary>
     public static SkyMap Build(int nside, ReadOnlySpan<long> pixel, ReadOnlySpan<double> vr, ReadOnlySpan<double> errVr,
-        Func<long, (double L, double B)> pixelCentre, DipoleField model, int minStars = 15, double rMin = 50, double rMax = 120)
+        Func<long, (double L, double B)> pixelCentre, DipoleVelocityField model, int minStars = 15, double rMin = 50, double rMax = 120)
     {
         if (vr.Length != pixel.Length || errVr.Length != pixel.Length)
             throw new ArgumentException($"sky-map columns differ in length: pixel {pixel.Length}, v_r {vr.Length}, err_v_r {errVr.Length}");

@@ -11,7 +11,7 @@ public class SkyMapTests
         long[] pixel = [7, 7, 7, 3, 3];
         double[] vr = [10, 40, -20, 5, 5];
         double[] err = [1, 2, 2, 1, 1];
-        var model = new DipoleField(-18, -24, -35, -38);
+        var model = new DipoleVelocityField(-18, -24, -35, -38);
         var map = SkyMap.Build(4, pixel, vr, err, p => (p * 10.0, 5.0), model, minStars: 3);
         var kept = Assert.Single(map.Pixels);
         Assert.Equal(7, kept.Index);
@@ -24,5 +24,5 @@ public class SkyMapTests
 
     [Fact]
     public void Build_RejectsNonPositiveErrors() =>
-        Assert.Throws<ArgumentException>(() => SkyMap.Build(4, [1], [1], [0], _ => (0, 0), new DipoleField(0, 0, 0, 0)));
+        Assert.Throws<ArgumentException>(() => SkyMap.Build(4, [1], [1], [0], _ => (0, 0), new DipoleVelocityField(0, 0, 0, 0)));
 }

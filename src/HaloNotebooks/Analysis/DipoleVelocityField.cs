@@ -4,7 +4,7 @@ namespace HaloNotebooks.Analysis;
 /// The outer-halo mean radial velocity field of Eq. 6, μ_r = μ_compr + μ_dipole cos θ, with θ the angle between a
 /// star's (l, b) and the apex (l_apex, b_apex). Velocities in km/s, angles in degrees.
 /// </summary>
-public sealed record DipoleField(double MuCompr, double MuDipole, double LApex, double BApex)
+public sealed record DipoleVelocityField(double MuCompr, double MuDipole, double LApex, double BApex)
 {
     /// <summary>μ_r at Galactic (l, b).</summary>
     public double MeanVr(double l, double b)
@@ -15,6 +15,6 @@ public sealed record DipoleField(double MuCompr, double MuDipole, double LApex, 
     }
 
     /// <summary>The field at a dipole fit's posterior medians.</summary>
-    public static DipoleField FromFit(BinFit dipoleFit) =>
+    public static DipoleVelocityField FromFit(BinFit dipoleFit) =>
         new(dipoleFit["mu_compr"].Value, dipoleFit["mu_dipole"].Value, dipoleFit["l_apex"].Value, dipoleFit["b_apex"].Value);
 }
