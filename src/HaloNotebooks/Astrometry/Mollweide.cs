@@ -17,7 +17,7 @@ public static class Mollweide
             throw new ArgumentOutOfRangeException(nameof(latDeg), latDeg, "latitude must be in [-90, 90] deg.");
         double lambda = Angles.Wrap180(lonDeg - centralLonDeg) * Angles.DegToRad;
         double theta = AuxiliaryAngle(latDeg * Angles.DegToRad);
-        double x = 2 * Math.Sqrt(2) / Math.PI * lambda * Math.Cos(theta);
+        double x = Math.Abs(latDeg) == 90 ? 0 : 2 * Math.Sqrt(2) / Math.PI * lambda * Math.Cos(theta);
         double y = Math.Sqrt(2) * Math.Sin(theta);
         return (longitudeIncreasesLeft ? -x : x, y);
     }
