@@ -52,5 +52,18 @@ public sealed class DistanceErrorProfiles : IHtmlDisplay
         return sb.Append("</table>").ToString();
     }
 
+    /// <summary>distance error, r_min, r_max, n, r_median, p_MR (value, +, −), β_MP (value, +, −).</summary>
+    public string ToCsv()
+    {
+        var sb = new StringBuilder("distance_error,r_min_kpc,r_max_kpc,n,r_median_kpc,p_mr,p_mr_errp,p_mr_errm,beta_mp,beta_mp_errp,beta_mp_errm\n");
+        foreach (var level in Levels)
+            foreach (var b in level.Fits.Bins)
+            {
+                var p = b["p_mr"]; var beta = b["beta_mp"];
+                sb.Append(CultureInfo.InvariantCulture, $"{level.FractionalError:R},{b.Bin.RMin:R},{b.Bin.RMax:R},{b.Bin.Count},{b.Bin.RMedian:R},{p.Value:R},{p.ErrPlus:R},{p.ErrMinus:R},{beta.Value:R},{beta.ErrPlus:R},{beta.ErrMinus:R}\n");
+            }
+        return sb.ToString();
+    }
+
     public override string ToString() => "Appendix A: distance errors " + string.Join(", ", Levels.Select(l => (100 * l.FractionalError).ToString("0", CultureInfo.InvariantCulture) + "%"));
 }

@@ -75,5 +75,15 @@ public sealed class HemisphereProfile : IHtmlDisplay
         return sb.Append("</table>").ToString();
     }
 
+    /// <summary>hemisphere, r_min, r_max, n, r_median, mean V_r (value, +, −), σ (value, +, −).</summary>
+    public string ToCsv()
+    {
+        var sb = new StringBuilder("hemisphere,r_min_kpc,r_max_kpc,n,r_median_kpc,vr,vr_errp,vr_errm,sigma_r,sigma_r_errp,sigma_r_errm\n");
+        foreach (var (name, rows) in new[] { ("north", North), ("south", South) })
+            foreach (var p in rows)
+                sb.Append(CultureInfo.InvariantCulture, $"{name},{p.Bin.RMin:R},{p.Bin.RMax:R},{p.Bin.Count},{p.Bin.RMedian:R},{p.MeanVr.Value:R},{p.MeanVr.ErrPlus:R},{p.MeanVr.ErrMinus:R},{p.SigmaVr.Value:R},{p.SigmaVr.ErrPlus:R},{p.SigmaVr.ErrMinus:R}\n");
+        return sb.ToString();
+    }
+
     public override string ToString() => $"hemisphere profile: {North.Count} northern and {South.Count} southern bins";
 }

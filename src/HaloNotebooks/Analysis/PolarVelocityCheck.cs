@@ -46,5 +46,14 @@ public sealed class PolarVelocityCheck : IHtmlDisplay
         return sb.Append("</table>").ToString();
     }
 
+    /// <summary>r_min, r_max, n, r_median, Eq. 7 (value, +, −), fitted ⟨V_θ⟩ (value, +, −), Δ in σ.</summary>
+    public string ToCsv()
+    {
+        var sb = new StringBuilder("r_min_kpc,r_max_kpc,n,r_median_kpc,vtheta_eq7,vtheta_eq7_errp,vtheta_eq7_errm,vtheta_fit,vtheta_fit_errp,vtheta_fit_errm,delta_sigma\n");
+        foreach (var b in Bins)
+            sb.Append(CultureInfo.InvariantCulture, $"{b.Bin.RMin:R},{b.Bin.RMax:R},{b.Bin.Count},{b.Bin.RMedian:R},{b.Predicted.Value:R},{b.Predicted.ErrPlus:R},{b.Predicted.ErrMinus:R},{b.Fitted.Value:R},{b.Fitted.ErrPlus:R},{b.Fitted.ErrMinus:R},{b.DifferenceInSigma:R}\n");
+        return sb.ToString();
+    }
+
     public override string ToString() => "Eq. 7: " + string.Join("; ", Bins.Select(b => $"{b.Bin.Label} predicted {b.Predicted} fitted {b.Fitted}"));
 }

@@ -82,5 +82,14 @@ public sealed class SkyMap : IHtmlDisplay
         return sb.Append("</table>").ToString();
     }
 
+    /// <summary>pixel, l, b, n, mean V_r, its error, model V_r.</summary>
+    public string ToCsv()
+    {
+        var sb = new StringBuilder("pixel,l_deg,b_deg,n,mean_vr,err_mean_vr,model_vr\n");
+        foreach (var p in Pixels)
+            sb.Append(CultureInfo.InvariantCulture, $"{p.Index},{p.L:R},{p.B:R},{p.Count},{p.MeanVr:R},{p.ErrMeanVr:R},{p.ModelVr:R}\n");
+        return sb.ToString();
+    }
+
     public override string ToString() => $"sky map: {Pixels.Count} pixels (nside {Nside}, ≥{MinStars} stars)";
 }
