@@ -71,6 +71,14 @@ public sealed class FitsFile : IDisposable
 
     public void Dispose() => _stream.Dispose();
 
+    /// <summary>The parsed header keywords of an HDU (first occurrence of each; string, bool, long or double values;
+    /// long strings joined across CONTINUE cards).</summary>
+    public IReadOnlyDictionary<string, object> Header(string extNameOrIndex)
+    {
+        var h = Find(extNameOrIndex).Header;
+        return h.Keywords.ToDictionary(k => k, k => h.Get(k)!, StringComparer.Ordinal);
+    }
+
     CatalogException Error(string problem, Hdu? hdu = null, string? column = null, long? row = null) =>
         new(problem, _name, hdu?.Label, column, row);
 
@@ -175,9 +183,9 @@ public sealed class FitsFile : IDisposable
         var layout = FitsTableLayout.Parse(hdu.Header, hdu.Type, (p, c) => Error(p, hdu, c));
         if (layout.RowCount > 0 && layout.RowWidth * layout.RowCount > hdu.DataLength)
             throw Error("table rows extend beyond the data section", hdu);
-        var decoders = layout.Decoders(columns);
         try
         {
+            var decoders = layout.Decoders(columns);
             ReadRows(hdu, layout, decoders);
             return new StarTable(decoders.Select(d => d.ToColumn()).ToList(), (int)layout.RowCount);
         }

@@ -12,7 +12,8 @@ namespace HaloNotebooks.Figures;
 public static class FigureExport
 {
     /// <summary>Chromium binary: $HALO_CHROMIUM, /usr/bin/chromium, or chromium / chromium-browser / google-chrome on PATH; null when none.</summary>
-    public static string? ChromiumPath => FindChromium();
+    public static string? ChromiumPath => FindChromium(Environment.GetEnvironmentVariable("HALO_CHROMIUM"),
+        Environment.GetEnvironmentVariable("PATH"), File.Exists);
 
     public static bool ChromiumAvailable => ChromiumPath is not null;
 
@@ -50,13 +51,16 @@ public static class FigureExport
     /// when Chromium is absent, fails, times out, or leaves a blank image.
     /// </summary>
     public static void WritePng(Figure figure, string path, int? width = null, int? height = null, double scale = 1.0)
+        => WritePng(ChromiumPath, figure, path, width, height, scale);
+
+    internal static void WritePng(string? chromiumPath, Figure figure, string path, int? width, int? height, double scale)
     {
         ArgumentNullException.ThrowIfNull(figure);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (scale is < 0.5 or > 4) throw new ArgumentOutOfRangeException(nameof(scale), "scale must be within 0.5–4.");
         int w = width ?? figure.Width, h = height ?? figure.Height;
         if (w < 100 || h < 100 || w > 8000 || h > 8000) throw new ArgumentOutOfRangeException(nameof(width), $"PNG size {w}×{h} is outside 100–8000 px.");
-        string chromium = ChromiumPath ?? throw new FigureExportException(
+        string chromium = chromiumPath ?? throw new FigureExportException(
             "PNG export needs Chromium, which was not found (looked at $HALO_CHROMIUM, /usr/bin/chromium and chromium, chromium-browser, " +
             "google-chrome on PATH). Install it (Debian/Ubuntu: `apt-get install chromium`; environment/setup.sh does this) or export HTML with FigureExport.WriteHtml.");
 
@@ -132,17 +136,15 @@ public static class FigureExport
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
     }
 
-    static string? FindChromium()
+    internal static string? FindChromium(string? overridePath, string? pathVariable, Func<string, bool> exists)
     {
-        var env = Environment.GetEnvironmentVariable("HALO_CHROMIUM");
-        if (!string.IsNullOrWhiteSpace(env)) return File.Exists(env) ? env : null;
-        if (File.Exists("/usr/bin/chromium")) return "/usr/bin/chromium";
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        if (!string.IsNullOrWhiteSpace(overridePath)) return exists(overridePath) ? overridePath : null;
+        if (exists("/usr/bin/chromium")) return "/usr/bin/chromium";
         foreach (var name in new[] { "chromium", "chromium-browser", "google-chrome", "google-chrome-stable" })
-            foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var dir in (pathVariable ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
             {
                 var candidate = Path.Combine(dir, name);
-                if (File.Exists(candidate)) return candidate;
+                if (exists(candidate)) return candidate;
             }
         return null;
     }

@@ -97,10 +97,11 @@ public sealed class EnsembleSampler
                 {
                     int k = active[i];
                     factors[k] = move.Propose(position[k], comp.Span, proposals[k], rngs[k]);
-                    double lp = target.LogDensity(proposals[k]);
-                    if (double.IsNaN(lp)) throw new InvalidOperationException("Probability function returned NaN");
-                    newLogProb[k] = lp;
+                    newLogProb[k] = target.LogDensity(proposals[k]);
                 });
+                foreach (int k in active)
+                    if (double.IsNaN(newLogProb[k]))
+                        throw new InvalidOperationException($"Probability function returned NaN (walker {k}, step {t}, at [{string.Join(", ", proposals[k])}])");
                 foreach (int k in active)
                 {
                     double lnpdiff = factors[k] + newLogProb[k] - currentLogProb[k];

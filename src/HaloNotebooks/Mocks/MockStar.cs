@@ -15,6 +15,8 @@ internal sealed class MockStar
     public double Pmra, Pmdec, PmraError, PmdecError, PmCorr, Rv, RvErr;
     public double Teff, TeffErr, Logg, LoggErr, Feh, FehErr, Ebv, GaiaG, RMag;
     public double DistanceObs, DistanceErr;
+    public ForecastCut Forecast;          // first §2.3 cut the star fails (SelectionForecast), None if it survives
+    public double RGcObs;                 // r_GC from the observed distance
 
     /// <summary>
     /// Observes a true star: computes its exact heliocentric observables, decides whether DESI targets it
@@ -25,6 +27,7 @@ internal sealed class MockStar
     public static MockStar? Observe(in TrueStar t, SeededRandom rng, ulong sortKey, DesiFootprint footprint, ObservationalErrors errors)
     {
         var (ra, dec, d, pmra, pmdec, rv) = ObservingGeometry.ToObservables(t.X, t.Y, t.Z, t.Vx, t.Vy, t.Vz);
+        // (the exact inverse of the selection's transform, GalactocentricFrame.Paper)
         if (dec <= footprint.DecMin) return null;
         var (l, b) = ObservingGeometry.GalacticFromIcrs(ra, dec);
         double ebv = MockPhotometry.Ebv(b);
@@ -51,7 +54,7 @@ internal sealed class MockStar
         s.LoggErr = ObservationalErrors.LoggError(rMag);
         s.Logg = t.Logg + s.LoggErr * rng.NextGaussian();
         // SpecDis2 distance: Gaussian in distance, fractional error with scatter, reported relative to the estimate.
-        double frac = errors.DistanceFraction * Math.Exp(errors.DistanceFractionScatter * rng.NextGaussian());
+        double frac = errors.DistanceFractionAt(rMag) * Math.Exp(errors.DistanceFractionScatter * rng.NextGaussian());
         double dObs;
         do dObs = d * (1.0 + frac * rng.NextGaussian()); while (dObs <= 0.05 * d);
         s.DistanceObs = dObs;

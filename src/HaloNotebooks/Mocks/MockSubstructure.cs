@@ -7,6 +7,18 @@ namespace HaloNotebooks.Mocks;
 public sealed record MockSubstructure(string Name, bool IsDwarfGalaxy, double Ra, double Dec, double RadiusDeg, double ScaleRadiusDeg,
     double Distance, double Pmra, double Pmdec, double Rv, double VelocityDispersion, double Feh, double FehSpread, int Members)
 {
+    /// <summary>Fractional line-of-sight depth of the members (1% for a cluster, 3% for a dwarf).</summary>
+    public double DepthFraction => IsDwarfGalaxy ? 0.03 : 0.01;
+
+    /// <summary>distance_err of substructures.csv: the object's distance uncertainty (3%) and its depth.</summary>
+    public double DistanceErr => Distance * Math.Sqrt(0.03 * 0.03 + DepthFraction * DepthFraction);
+
+    /// <summary>pm_err of substructures.csv: the systemic proper-motion uncertainty (0.02 mas/yr) and the internal dispersion seen at its distance.</summary>
+    public double PmErr => Math.Sqrt(0.02 * 0.02 + Math.Pow(VelocityDispersion / (4.740470463533349 * Distance), 2));
+
+    /// <summary>rv_err of substructures.csv: the systemic RV uncertainty (1 km/s) and the internal dispersion.</summary>
+    public double RvErr => Math.Sqrt(1.0 + VelocityDispersion * VelocityDispersion);
+
     /// <summary>The kind column of substructures.csv.</summary>
     public string Kind => IsDwarfGalaxy ? "dwarf_galaxy" : "globular_cluster";
 

@@ -3,8 +3,10 @@ namespace HaloNotebooks.Mocks;
 /// <summary>
 /// The 1σ measurement errors of a mock star, DESI + Gaia DR3 like. Observed value = true value + error × N(0, 1).
 /// </summary>
-/// <param name="DistanceFraction">Median fractional distance error: 0.12 for SpecDis2 giants (§2.2).</param>
-/// <param name="DistanceFractionScatter">Log-normal star-to-star scatter of the fractional distance error (dex·ln10 units: σ of ln).</param>
+/// <param name="DistanceFraction">Fractional distance error of a bright star (high S/N spectrum).</param>
+/// <param name="DistanceFractionFaint">Added fractional error at the faint limit (r = 19), falling with flux: SpecDis2's errors come
+/// from the error spectra (§2.2), so faint giants carry the large ones; with the defaults the median is ≈12% (§2.2).</param>
+/// <param name="DistanceFractionScatter">σ of ln of the star-to-star scatter of the fractional distance error.</param>
 /// <param name="PmInflation">Factor on the Gaia DR3 median proper-motion error curve (<see cref="GaiaDr3PmError"/>): the
 /// spread of real errors at fixed G (scanning law, crowding, RUWE) puts the mean above the median; calibrated so that
 /// the velocity-error cut removes about a third of the clean halo sample (§2.3: ≈94k → ≈64k).</param>
@@ -14,8 +16,8 @@ namespace HaloNotebooks.Mocks;
 /// <param name="FehFloor">[Fe/H] error floor (dex); ≈ 0.05 dex typical (§2.3 footnote 3).</param>
 /// <param name="TeffFloor">Teff error floor (K).</param>
 public sealed record ObservationalErrors(
-    double DistanceFraction = 0.12, double DistanceFractionScatter = 0.25,
-    double PmInflation = 1.6, double PmScatter = 0.3, double PmCorrelationMax = 0.4,
+    double DistanceFraction = 0.09, double DistanceFractionFaint = 0.18, double DistanceFractionScatter = 0.35,
+    double PmInflation = 3.5, double PmScatter = 0.3, double PmCorrelationMax = 0.4,
     double RvFloor = 1.0, double FehFloor = 0.035, double TeffFloor = 40.0)
 {
     public static ObservationalErrors Paper { get; } = new();
@@ -37,6 +39,9 @@ public sealed record ObservationalErrors(
 
     /// <summary>Relative flux error scale 10^(0.4 (m − 19)): 1 at the survey's faint limit.</summary>
     static double Faintness(double mag) => Math.Pow(10.0, 0.4 * (mag - 19.0));
+
+    /// <summary>Median fractional distance error at apparent magnitude r.</summary>
+    public double DistanceFractionAt(double rMag) => DistanceFraction + DistanceFractionFaint * Faintness(rMag);
 
     /// <summary>DESI line-of-sight velocity error (km/s) at apparent magnitude r: a few km/s at the faint end.</summary>
     public double RvError(double rMag) => RvFloor + 3.0 * Faintness(rMag);

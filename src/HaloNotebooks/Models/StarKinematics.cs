@@ -34,11 +34,14 @@ internal readonly struct ComponentParameters
     public readonly double M0, M1, M2, M3, S0, S1, S2, S3;
     /// <summary>ln(weight) − 2 ln 2π: everything in ln L of a star that does not depend on the star.</summary>
     public readonly double Constant;
+    /// <summary>The weight itself (p_MR or 1 − p_MR; 1 for a single component).</summary>
+    public readonly double Weight;
 
     public ComponentParameters(ReadOnlySpan<double> means, ReadOnlySpan<double> sigmas, double logWeight)
     {
         M0 = means[0]; M1 = means[1]; M2 = means[2]; M3 = means[3];
         S0 = sigmas[0] * sigmas[0]; S1 = sigmas[1] * sigmas[1]; S2 = sigmas[2] * sigmas[2]; S3 = sigmas[3] * sigmas[3];
+        Weight = Math.Exp(logWeight);
         Constant = logWeight - 0.5 * StarKinematics.Dimensions * GaussianWithErrors.LogTwoPi;
     }
 }

@@ -53,6 +53,13 @@ public sealed class TwoComponent : ILogDensity
         if (t.Length != Dimension) throw new ArgumentException($"expected {Dimension} parameters, got {t.Length}");
         Components(t, out var mr, out var mp);
         var st = stars;
+        // At p_MR = 0 or 1 one component has weight zero: sum the other alone (the log-sum-exp form
+        // factors out the winning component, which may be the one with no weight).
+        if (t[0] == 0.0 || t[0] == 1.0)
+        {
+            var only = t[0] == 1.0 ? mr : mp;
+            return StarChunks.Sum(st.Count, StarParallelism, (i0, i1) => MixtureKernel.OneComponent(st, only, i0, i1));
+        }
         if (stars.Count <= StarChunks.Size || StarParallelism == 1)
         {
             double total = 0;
