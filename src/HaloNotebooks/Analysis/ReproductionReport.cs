@@ -19,8 +19,10 @@ public sealed record ReportFigure(string Title, string HtmlFile, string? PngFile
 public sealed class ReproductionReport
 {
     public ReproductionReport(Funnel funnel, Funnel? dipoleFunnel, AnalysisResults results, IReadOnlyList<ReportFigure> figures,
-        IReadOnlyList<(string Name, object Value)> settings, IReadOnlyList<(string Stage, double Seconds)> timings, string inputDescription)
+        IReadOnlyList<(string Name, object Value)> settings, IReadOnlyList<(string Stage, double Seconds)> timings, string inputDescription,
+        IReadOnlyList<TableComparison>? truthComparisons = null)
     {
+        TruthComparisons = truthComparisons ?? [];
         Funnel = funnel;
         DipoleFunnel = dipoleFunnel;
         Results = results;
@@ -40,6 +42,9 @@ public sealed class ReproductionReport
 
     /// <summary>Wall time per stage (mock, selection, fits…, figures, tables).</summary>
     public IReadOnlyList<(string Stage, double Seconds)> Timings { get; }
+
+    /// <summary>Tables 1–3 against a mock's truth (empty for a real catalogue).</summary>
+    public IReadOnlyList<TableComparison> TruthComparisons { get; }
 
     /// <summary>What was analysed ("default mock in data/mock", or the user's catalogue path).</summary>
     public string InputDescription { get; }
@@ -86,6 +91,20 @@ public sealed class ReproductionReport
                 w.WriteEndObject();
             }
             w.WriteEndObject();
+            if (TruthComparisons.Count > 0)
+            {
+                w.WriteStartObject("comparison_with_mock_truth");
+                foreach (var c in TruthComparisons)
+                {
+                    w.WriteStartObject(c.Ours.Name);
+                    w.WriteNumber("entries", c.Entries.Count);
+                    WriteNumber(w, "fraction_within_1sigma", c.FractionWithin1Sigma);
+                    WriteNumber(w, "fraction_within_2sigma", c.FractionWithin2Sigma);
+                    w.WriteNumber("beyond_4sigma", c.CountBeyond(4));
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
             w.WriteStartObject("timings_s");
             foreach (var (stage, s) in Timings) w.WriteNumber(stage, Math.Round(s, 3));
             w.WriteEndObject();
@@ -176,6 +195,11 @@ public sealed class ReproductionReport
         sb.Append("</p>\n");
         foreach (var c in Results.CompareWithPaper())
             sb.Append(CultureInfo.InvariantCulture, $"<h3>Table {c.Ours.Number}</h3>").Append(c.ToHtml()).Append('\n');
+        if (TruthComparisons.Count > 0)
+        {
+            sb.Append("<h2 id=\"truth\">Tables 1–3 against the mock's truth</h2>\n<p>The truth of each entry is the moment of the selected stars' true velocities (Tables 1–2) or the mock's dipole field (Table 3); it has no error, so &Delta; is in units of our 1&sigma;.</p>\n");
+            foreach (var c in TruthComparisons) sb.Append(CultureInfo.InvariantCulture, $"<h3>Table {c.Ours.Number}</h3>").Append(c.ToHtml()).Append('\n');
+        }
         sb.Append("<h2 id=\"figures\">Figures</h2>\n");
         if (Figures.Count == 0) sb.Append("<p>No figures were written.</p>");
         foreach (var f in Figures)
