@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HaloNotebooks.Astrometry;
 using HaloNotebooks.Numerics;
 
@@ -78,11 +79,7 @@ public static class MonteCarloErrors
         double mVr = 0, mVPhi = 0, mVTheta = 0, qVr = 0, qVPhi = 0, qVTheta = 0;
         for (int s = 1; s <= settings.Samples; s++)
         {
-            double d;
-            if (modulus)
-                d = Math.Pow(10, (mu0 + smu * rng.NextGaussian() - 10) / 5);
-            else
-                do d = d0 + sd * rng.NextGaussian(); while (d <= 0);   // truncated at d > 0: redraw
+            double d = DrawDistance(rng, d0, sd, mu0, smu, modulus);
             double z1 = rng.NextGaussian(), z2 = rng.NextGaussian();
             double pmra = pmra0 + spmra * z1;
             double pmdec = pmdec0 + spmdec * (rho * z1 + rhoPerp * z2);
@@ -108,6 +105,20 @@ public static class MonteCarloErrors
         double dof = settings.Samples - 1;
         mean[0][i] = mVr; mean[1][i] = mVPhi; mean[2][i] = mVTheta;
         std[0][i] = Math.Sqrt(qVr / dof); std[1][i] = Math.Sqrt(qVPhi / dof); std[2][i] = Math.Sqrt(qVTheta / dof);
+    }
+
+    /// <summary>One distance draw (kpc) of <paramref name="model"/> for a star at d ± σ_d.</summary>
+    internal static double DrawDistance(SeededRandom rng, double distance, double error, DistanceErrorModel model) =>
+        DrawDistance(rng, distance, error, 5 * Math.Log10(distance) + 10, 5 / Math.Log(10) * error / distance,
+                     model == DistanceErrorModel.GaussianDistanceModulus);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static double DrawDistance(SeededRandom rng, double d0, double sd, double mu0, double smu, bool modulus)
+    {
+        if (modulus) return Math.Pow(10, (mu0 + smu * rng.NextGaussian() - 10) / 5);
+        double d;
+        do d = d0 + sd * rng.NextGaussian(); while (d <= 0);   // truncated at d > 0: redraw
+        return d;
     }
 
     static void Validate(ObservableColumns obs, ObservableErrors err, MonteCarloSettings settings)
