@@ -45,6 +45,8 @@ internal static class SampleBinning
         int r = (int)Math.Ceiling(3 * sigmaBins);
         var kernel = new double[2 * r + 1];
         for (int k = -r; k <= r; k++) kernel[k + r] = Math.Exp(-0.5 * k * k / (sigmaBins * sigmaBins));
+        double norm = kernel.Sum();
+        for (int k = 0; k < kernel.Length; k++) kernel[k] /= norm;
         var tmp = new double[ny, nx];
         for (int iy = 0; iy < ny; iy++)
             for (int ix = 0; ix < nx; ix++)

@@ -36,6 +36,9 @@ public sealed class EnsembleSampler
         this.maxDegreeOfParallelism = maxDegreeOfParallelism;
     }
 
+    /// <summary>A half-ensemble costing less than this (seconds) is evaluated on one thread.</summary>
+    public double MinParallelSeconds { get; init; } = 2e-4;
+
     public int Walkers { get; }
     public int Dimension => target.Dimension;
     /// <summary>Steps stored so far.</summary>
@@ -61,7 +64,11 @@ public sealed class EnsembleSampler
 
         position = initial.Select(w => (double[])w.Clone()).ToArray();
         currentLogProb = new double[n];
-        Parallel.For(0, n, Options(), k => currentLogProb[k] = target.LogDensity(position[k]));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int k = 0; k < n; k++) currentLogProb[k] = target.LogDensity(position[k]);
+        // Threads only pay off when a half-ensemble is more work than a thread hand-off (cheap targets,
+        // loaded machines); either way every walker draws from its own stream, so the chain is the same.
+        bool parallel = maxDegreeOfParallelism != 1 && clock.Elapsed.TotalSeconds / 2 > MinParallelSeconds;
         if (currentLogProb.Any(double.IsNaN)) throw new InvalidOperationException("The initial log_prob was NaN");
 
         chain = new double[(long)steps * n * ndim];
@@ -93,12 +100,14 @@ public sealed class EnsembleSampler
                     if (half[k] != split) { position[k].CopyTo(complement, nc * ndim); nc++; }
                 var active = Enumerable.Range(0, n).Where(k => half[k] == split).ToArray();
                 var comp = complement.AsMemory(0, nc * ndim);
-                Parallel.For(0, active.Length, Options(), i =>
+                void Update(int i)
                 {
                     int k = active[i];
                     factors[k] = move.Propose(position[k], comp.Span, proposals[k], rngs[k]);
                     newLogProb[k] = target.LogDensity(proposals[k]);
-                });
+                }
+                if (parallel) Parallel.For(0, active.Length, Options(), Update);
+                else for (int i = 0; i < active.Length; i++) Update(i);
                 foreach (int k in active)
                     if (double.IsNaN(newLogProb[k]))
                         throw new InvalidOperationException($"Probability function returned NaN (walker {k}, step {t}, at [{string.Join(", ", proposals[k])}])");

@@ -64,9 +64,25 @@ public sealed class DipoleField : ILogDensity
         double c = t[0], d = t[1], s2 = t[2] * t[2];
         int n = vr.Length, i = 0;
         double sum = 0;
-        if (Vector256.IsHardwareAccelerated)
+        // Σ r²/v lane-wise, Σ ln v through the running product (one log per lane, not per star).
+        if (Vector512.IsHardwareAccelerated)
         {
-            var acc = Vector256<double>.Zero;
+            var acc = Vector512<double>.Zero; var product = Vector512.Create(1.0); var exponent = Vector512<long>.Zero;
+            var vax = Vector512.Create(ax); var vay = Vector512.Create(ay); var vaz = Vector512.Create(az);
+            var vc = Vector512.Create(c); var vd = Vector512.Create(d); var vs2 = Vector512.Create(s2);
+            for (; i + 8 <= n; i += 8)
+            {
+                var cosTheta = L512(nx, i) * vax + L512(ny, i) * vay + L512(nz, i) * vaz;
+                var r = L512(vr, i) - (vc + vd * cosTheta);
+                var v = vs2 + L512(errSq, i);
+                acc += r * r / v;
+                FastMath.MultiplyInto(ref product, ref exponent, v);
+            }
+            sum = Vector512.Sum(acc) + FastMath.LogOfProduct(product, exponent);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var acc = Vector256<double>.Zero; var product = Vector256.Create(1.0); var exponent = Vector256<long>.Zero;
             var vax = Vector256.Create(ax); var vay = Vector256.Create(ay); var vaz = Vector256.Create(az);
             var vc = Vector256.Create(c); var vd = Vector256.Create(d); var vs2 = Vector256.Create(s2);
             for (; i + 4 <= n; i += 4)
@@ -74,9 +90,10 @@ public sealed class DipoleField : ILogDensity
                 var cosTheta = L(nx, i) * vax + L(ny, i) * vay + L(nz, i) * vaz;
                 var r = L(vr, i) - (vc + vd * cosTheta);
                 var v = vs2 + L(errSq, i);
-                acc += r * r / v + Vector256.Log(v);
+                acc += r * r / v;
+                FastMath.MultiplyInto(ref product, ref exponent, v);
             }
-            sum = Vector256.Sum(acc);
+            sum = Vector256.Sum(acc) + FastMath.LogOfProduct(product, exponent);
         }
         for (; i < n; i++)
         {
@@ -85,6 +102,9 @@ public sealed class DipoleField : ILogDensity
         }
         return -0.5 * (sum + n * GaussianWithErrors.LogTwoPi);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector512<double> L512(double[] a, int i) => Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)i);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static Vector256<double> L(double[] a, int i) => Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)i);

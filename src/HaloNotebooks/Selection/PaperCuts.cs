@@ -99,8 +99,8 @@ public static class PaperCuts
     public static Cut VelocityErrors(SelectionSettings s) => new(
         "velocity errors",
         s.MaxErrVPhi is null && s.MaxErrVTheta is null
-            ? "§4.4: keep |δV_r| < 50 km/s, no limit on δV_φ, δV_θ (1000 Monte-Carlo draws)"
-            : "§2.3: keep |δV_r|, |δV_φ|, |δV_θ| < 100 km/s (1000 Monte-Carlo draws)",
+            ? $"§4.4: keep |δV_r| < 50 km/s, no limit on δV_φ, δV_θ ({s.McSamples} Monte-Carlo draws; paper 1000)"
+            : $"§2.3: keep |δV_r|, |δV_φ|, |δV_θ| < 100 km/s ({s.McSamples} Monte-Carlo draws; paper 1000)",
         [new(nameof(s.MaxErrVr), s.MaxErrVr, "km/s"), new(nameof(s.MaxErrVPhi), s.MaxErrVPhi, "km/s"),
          new(nameof(s.MaxErrVTheta), s.MaxErrVTheta, "km/s"), new(nameof(s.McSamples), s.McSamples, "draws")],
         t =>

@@ -74,7 +74,7 @@ public class EnsembleSamplerTests
         var target = new Gaussian(3, 5);
         double[][] Run(int threads)
         {
-            var s = new EnsembleSampler(12, target, seed: 42, maxDegreeOfParallelism: threads);
+            var s = new EnsembleSampler(12, target, seed: 42, maxDegreeOfParallelism: threads) { MinParallelSeconds = 0 };   // force threads
             s.Run(Ball(12, target.Mean, 0.5, 1), 200);
             var flat = s.GetFlatChain();
             return Enumerable.Range(0, flat.GetLength(0)).Select(i => Enumerable.Range(0, 3).Select(d => flat[i, d]).ToArray()).ToArray();
