@@ -16,8 +16,8 @@ public static class ParquetTable
         if (!File.Exists(path)) throw new CatalogException("file not found", path);
         try { return ReadAsync(path, columns).GetAwaiter().GetResult(); }
         catch (CatalogException e) { throw e.With(file: path); }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
-        { throw new CatalogException("cannot read as Parquet: " + e.Message, path, inner: e); }
+        catch (Exception e) when (e is not CatalogException and not OutOfMemoryException)
+        { throw new CatalogException("cannot read as Parquet: " + e.Message, path, inner: e); }   // a corrupt file may fail anywhere inside Parquet.Net
     }
 
     static async Task<StarTable> ReadAsync(string path, IReadOnlyCollection<string>? columns)
@@ -53,7 +53,7 @@ public static class ParquetTable
             else if (t == typeof(sbyte)) column = await ReadNumeric<sbyte>(reader, field, n, v => Array.ConvertAll(v, x => (int)x), null);
             else if (t == typeof(ushort)) column = await ReadNumeric<ushort>(reader, field, n, v => Array.ConvertAll(v, x => (int)x), null);
             else if (t == typeof(uint)) column = await ReadNumeric<uint>(reader, field, n, v => Array.ConvertAll(v, x => (long)x), null);
-            else if (t == typeof(string))
+            else if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>))
             {
                 var values = new string?[n];
                 int at = 0;
