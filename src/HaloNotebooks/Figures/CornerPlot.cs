@@ -91,15 +91,18 @@ public static class CornerPlot
                     traces.Add(RegionTrace(samples[j], samples[i], ranges[j], ranges[i], o, xr, yr));
                 }
 
+                // Shapes are not clipped to their subplot: markers off an axis are left out (the diagonal says where they are).
                 foreach (var (values, color) in Markers(o))
                 {
                     double tx = values[j];
-                    if (double.IsFinite(tx)) shapes.Add(VLine(tx, xr, yr, color, "solid", 1.3));
+                    bool xIn = tx >= ranges[j].Lo && tx <= ranges[j].Hi;
+                    if (xIn) shapes.Add(VLine(tx, xr, yr, color, "solid", 1.3));
                     if (i != j)
                     {
                         double ty = values[i];
-                        if (double.IsFinite(ty)) shapes.Add(HLine(ty, xr, yr, color));
-                        if (double.IsFinite(tx) && double.IsFinite(ty)) shapes.Add(Dot(tx, ty, xr, yr, color));
+                        bool yIn = ty >= ranges[i].Lo && ty <= ranges[i].Hi;
+                        if (yIn) shapes.Add(HLine(ty, xr, yr, color));
+                        if (xIn && yIn) shapes.Add(Dot(tx, ty, xr, yr, color));
                     }
                 }
             }
