@@ -14,6 +14,8 @@ public static class NotebookRunner
     public static NotebookRunResult Run(Notebook notebook, NotebookRunOptions? options = null)
     {
         options ??= new NotebookRunOptions();
+        // Each notebook is a page of its own: its first figure must carry plotly.js again.
+        HaloNotebooks.Figures.FigureHtml.ResetPage();
         var clock = Stopwatch.StartNew();
         var saved = options.Environment.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
         foreach (var (key, value) in options.Environment) Environment.SetEnvironmentVariable(key, value);
