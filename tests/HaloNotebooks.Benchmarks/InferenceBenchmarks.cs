@@ -92,7 +92,7 @@ public sealed class InferenceKernelBenchmark : IBenchmark
         double sink = 0;
         var sw = Stopwatch.StartNew();
         evals = 0;
-        while (sw.Elapsed.TotalSeconds < 0.2) { t[1] = theta[1] + 1e-9 * evals; sink += f(t); evals++; }   // warm-up, calibrate
+        while (sw.Elapsed.TotalSeconds < 0.5 || evals < 200) { t[1] = theta[1] + 1e-9 * evals; sink += f(t); evals++; }   // warm-up (tiered JIT), calibrate
         var reps = new List<double>();
         var cpu = new List<double>();
         var process = Process.GetCurrentProcess();

@@ -63,6 +63,22 @@ public static class CornerPlot
                             shapes.Add(VLine(SampleBinning.Quantile(sorted[i], q), xr, yr, "rgba(0,0,0,0.7)", "dash", 1));
                     if (o.ShowTitles)
                         annotations.Add(TitleAnnotation(sorted[i], labels[i], n, (xd0 + xd1) / 2, yd1, tickFont));
+                    // Markers off the axis (far from this posterior): their value, with an arrow, at the panel's edge.
+                    int set = 0;
+                    foreach (var (values, color) in Markers(o))
+                    {
+                        double v = values[i];
+                        if (double.IsFinite(v) && (v < ranges[i].Lo || v > ranges[i].Hi))
+                        {
+                            int d = ValueFormat.Decimals(0.5 * (SampleBinning.Quantile(sorted[i], 0.84) - SampleBinning.Quantile(sorted[i], 0.16)), double.PositiveInfinity);
+                            bool right = v > ranges[i].Hi;
+                            annotations.Add(Obj(("text", right ? $"{ValueFormat.Number(v, d)} →" : $"← {ValueFormat.Number(v, d)}"),
+                                ("xref", xr + " domain"), ("yref", yr + " domain"), ("x", right ? 1.0 : 0.0), ("y", 0.97 - 0.14 * set),
+                                ("xanchor", right ? "right" : "left"), ("yanchor", "top"), ("showarrow", false),
+                                ("font", FigureStyle.Font(tickFont, color)), ("bgcolor", "rgba(255,255,255,0.7)")));
+                        }
+                        set++;
+                    }
                 }
                 else
                 {
@@ -75,15 +91,18 @@ public static class CornerPlot
                     traces.Add(RegionTrace(samples[j], samples[i], ranges[j], ranges[i], o, xr, yr));
                 }
 
+                // Shapes are not clipped to their subplot: markers off an axis are left out (the diagonal says where they are).
                 foreach (var (values, color) in Markers(o))
                 {
                     double tx = values[j];
-                    if (double.IsFinite(tx)) shapes.Add(VLine(tx, xr, yr, color, "solid", 1.3));
+                    bool xIn = tx >= ranges[j].Lo && tx <= ranges[j].Hi;
+                    if (xIn) shapes.Add(VLine(tx, xr, yr, color, "solid", 1.3));
                     if (i != j)
                     {
                         double ty = values[i];
-                        if (double.IsFinite(ty)) shapes.Add(HLine(ty, xr, yr, color));
-                        if (double.IsFinite(tx) && double.IsFinite(ty)) shapes.Add(Dot(tx, ty, xr, yr, color));
+                        bool yIn = ty >= ranges[i].Lo && ty <= ranges[i].Hi;
+                        if (yIn) shapes.Add(HLine(ty, xr, yr, color));
+                        if (xIn && yIn) shapes.Add(Dot(tx, ty, xr, yr, color));
                     }
                 }
             }
@@ -147,9 +166,18 @@ public static class CornerPlot
         double lo = SampleBinning.Quantile(sorted, o.RangeQuantile), hi = SampleBinning.Quantile(sorted, 1 - o.RangeQuantile);
         if (o.RangeIncludesMarkers)
             foreach (var (values, _) in Markers(o))
-                if (double.IsFinite(values[i])) { lo = Math.Min(lo, values[i]); hi = Math.Max(hi, values[i]); }
+                if (Near(sorted, values[i], o)) { lo = Math.Min(lo, values[i]); hi = Math.Max(hi, values[i]); }
         double pad = hi > lo ? 0.05 * (hi - lo) : Math.Max(Math.Abs(lo) * 0.01, 1e-6);
         return (Round(lo - pad, 6), Round(hi + pad, 6));
+    }
+
+    /// <summary>Whether a marker is close enough to the posterior (within <see cref="CornerOptions.MarkerRangeSigma"/>) to widen the axis for it.</summary>
+    static bool Near(double[] sorted, double value, CornerOptions o)
+    {
+        if (!double.IsFinite(value)) return false;
+        double median = SampleBinning.Quantile(sorted, 0.5);
+        double sigma = 0.5 * (SampleBinning.Quantile(sorted, 0.84) - SampleBinning.Quantile(sorted, 0.16));
+        return Math.Abs(value - median) <= o.MarkerRangeSigma * Math.Max(sigma, 1e-12);
     }
 
     static IEnumerable<(IReadOnlyList<double> Values, string Color)> Markers(CornerOptions o)
@@ -176,7 +204,7 @@ public static class CornerPlot
     /// <summary>
     /// Filled credible regions. Plotly contours are evenly spaced, so each bin's enclosed mass m is
     /// mapped piecewise-linearly onto "region index" z (z = K − k + ½ at level k, z = 0 at m = 1),
-    /// and contours are drawn at z = ½, 1½, … — exactly the requested levels.
+    /// and contours are drawn at z = ½, 1½, … — exactly the requested levels (z is sent in hundredths).
     /// </summary>
     static Trace RegionTrace(double[] x, double[] y, (double Lo, double Hi) xRange, (double Lo, double Hi) yRange,
         CornerOptions o, string xr, string yr)
@@ -187,11 +215,12 @@ public static class CornerPlot
         var knotsZ = new List<double> { levels };
         for (int l = 0; l < levels; l++) { knotsM.Add(o.Levels[l]); knotsZ.Add(levels - l - 0.5); }
         knotsM.Add(1); knotsZ.Add(0);
-        var z = new double?[bins][];
+        // z in hundredths as integers: "283" instead of "2.83" keeps a 17-parameter corner plot small.
+        var z = new int[bins][];
         for (int iy = 0; iy < bins; iy++)
         {
-            z[iy] = new double?[bins];
-            for (int ix = 0; ix < bins; ix++) z[iy][ix] = Math.Round(Interpolate(knotsM, knotsZ, mass[iy, ix]), 2);
+            z[iy] = new int[bins];
+            for (int ix = 0; ix < bins; ix++) z[iy][ix] = (int)Math.Round(100 * Interpolate(knotsM, knotsZ, mass[iy, ix]));
         }
         var xc = Enumerable.Range(0, bins).Select(b => xRange.Lo + (b + 0.5) * (xRange.Hi - xRange.Lo) / bins);
         var yc = Enumerable.Range(0, bins).Select(b => yRange.Lo + (b + 0.5) * (yRange.Hi - yRange.Lo) / bins);
@@ -202,8 +231,8 @@ public static class CornerPlot
         Band(0, 0.5, "rgba(255,255,255,0)");
         for (int k = 1; k <= levels; k++) Band(k - 0.5, Math.Min(k + 0.5, levels), o.LevelColors[levels - k]);
         return Trace("contour", ("x", Values(xc)), ("y", Values(yc)), ("z", z), ("xaxis", xr), ("yaxis", yr),
-            ("zmin", 0), ("zmax", levels), ("autocontour", false),
-            ("contours", Obj(("start", 0.5), ("end", levels - 0.5), ("size", 1), ("coloring", "fill"), ("showlines", true))),
+            ("zmin", 0), ("zmax", 100 * levels), ("autocontour", false),
+            ("contours", Obj(("start", 50), ("end", 100 * levels - 50), ("size", 100), ("coloring", "fill"), ("showlines", true))),
             ("colorscale", scale), ("showscale", false), ("line", Obj(("color", "rgba(0,0,0,0.55)"), ("width", 0.6))),
             ("hoverinfo", "skip"), ("showlegend", false), ("name", "credible regions"));
     }

@@ -116,13 +116,14 @@ internal static class MixtureKernel
             var pab = pa * pb;
             var inv = Vector512.Create(1.0) / pab;
             var qa = numA * pb * inv; var qb = numB * pa * inv;
-            // bracket × √(P_A P_B) = w_A √P_B e_A + w_B √P_A e_B, where the winning e is 1 and the other exp(−½|Δq|).
+            // bracket × √P_A = w_A e_A + w_B √(P_A / P_B) e_B, where the winning e is 1 and the other exp(−½|Δq|);
+            // P_A / P_B = P_A² / (P_A P_B) reuses the one division, leaving one square root.
             var e = FastMath.ExpNonPositive(Vector512.Create(-0.5) * Vector512.Abs(qa - qb));
-            var ta = wa * Vector512.Sqrt(pb); var tb = wb * Vector512.Sqrt(pa);
-            var bracket = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(qa, qb), ta + tb * e, ta * e + tb);
+            var tb = wb * Vector512.Sqrt(pa * pa * inv);
+            var bracket = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(qa, qb), wa + tb * e, wa * e + tb);
             sumQ += Vector512.Min(qa, qb);
             FastMath.MultiplyInto(ref numerator, ref numeratorExponent, bracket);
-            FastMath.MultiplyInto(ref variances, ref variancesExponent, pab);
+            FastMath.MultiplyInto(ref variances, ref variancesExponent, pa);
         }
         double vectorPart = -(i - start) * TwoLogTwoPi - 0.5 * Vector512.Sum(sumQ)
             + FastMath.LogOfProduct(numerator, numeratorExponent) - 0.5 * FastMath.LogOfProduct(variances, variancesExponent);
@@ -178,13 +179,14 @@ internal static class MixtureKernel
             var pab = pa * pb;
             var inv = Vector256.Create(1.0) / pab;
             var qa = numA * pb * inv; var qb = numB * pa * inv;
-            // bracket × √(P_A P_B) = w_A √P_B e_A + w_B √P_A e_B, where the winning e is 1 and the other exp(−½|Δq|).
+            // bracket × √P_A = w_A e_A + w_B √(P_A / P_B) e_B, where the winning e is 1 and the other exp(−½|Δq|);
+            // P_A / P_B = P_A² / (P_A P_B) reuses the one division, leaving one square root.
             var e = FastMath.ExpNonPositive(Vector256.Create(-0.5) * Vector256.Abs(qa - qb));
-            var ta = wa * Vector256.Sqrt(pb); var tb = wb * Vector256.Sqrt(pa);
-            var bracket = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(qa, qb), ta + tb * e, ta * e + tb);
+            var tb = wb * Vector256.Sqrt(pa * pa * inv);
+            var bracket = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(qa, qb), wa + tb * e, wa * e + tb);
             sumQ += Vector256.Min(qa, qb);
             FastMath.MultiplyInto(ref numerator, ref numeratorExponent, bracket);
-            FastMath.MultiplyInto(ref variances, ref variancesExponent, pab);
+            FastMath.MultiplyInto(ref variances, ref variancesExponent, pa);
         }
         double vectorPart = -(i - start) * TwoLogTwoPi - 0.5 * Vector256.Sum(sumQ)
             + FastMath.LogOfProduct(numerator, numeratorExponent) - 0.5 * FastMath.LogOfProduct(variances, variancesExponent);

@@ -42,6 +42,11 @@ public static class PaperCuts
         "K giants: M_r", "§2.3: −3 < M_r < 2 after extinction correction (A_r = R_r E(B−V))", C.AbsMagR, s.AbsMagRMin, s.AbsMagRMax,
         [new(nameof(s.AbsMagRMin), s.AbsMagRMin, "mag"), new(nameof(s.AbsMagRMax), s.AbsMagRMax, "mag"), new(nameof(s.ExtinctionRr), s.ExtinctionRr, "")]);
 
+    /// <summary>
+    /// §2.3 removes "disk stars with [Fe/H] &gt; −0.85 dex and vertical distance smaller than 2 kpc". We apply both
+    /// conditions as separate cuts (a star must be metal-poor AND off the plane), the reading consistent with the
+    /// priors of footnote 11 (μ_[Fe/H] ≤ −0.85) and with ~150,000 stars left after this step.
+    /// </summary>
     public static Cut DiscMetallicity(SelectionSettings s) => Cut.Between(
         "disc: [Fe/H]", "§2.3: remove thin/thick disc stars with [Fe/H] > −0.85 dex (Li et al. 2025a)", C.Feh, double.NegativeInfinity, s.FehMax,
         [new(nameof(s.FehMax), s.FehMax, "dex")]);
@@ -74,7 +79,7 @@ public static class PaperCuts
             {
                 var keep = new bool[t.RowCount];
                 if (items.Length == 0) { Array.Fill(keep, true); return keep; }
-                var member = SubstructureMatch.FirstMember(StarsOf(t), items, s.SubstructureRadiusScale, s.SubstructureNSigma);
+                var member = SubstructureMatch.FirstMember(StarsOf(t), items, s.SubstructureRadiusScale, s.SubstructureNSigma, s.MaxDegreeOfParallelism);
                 for (int i = 0; i < keep.Length; i++) keep[i] = member[i] < 0;
                 return keep;
             });

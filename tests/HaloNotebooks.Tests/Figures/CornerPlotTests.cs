@@ -23,8 +23,9 @@ public class CornerPlotTests
         Assert.Null(layout["xaxis2"]);                                                               // upper triangle is empty
         var contour = traces.First(t => (string?)t["type"] == "contour");
         Assert.Equal("fill", (string?)contour["contours"]!["coloring"]);
-        Assert.Equal(0.5, (double)contour["contours"]!["start"]!);
-        Assert.Equal(2.5, (double)contour["contours"]!["end"]!);
+        Assert.Equal(50, (double)contour["contours"]!["start"]!);       // z in hundredths: contours at ½, 1½, 2½
+        Assert.Equal(250, (double)contour["contours"]!["end"]!);
+        Assert.Equal(300, (double)contour["zmax"]!);
     }
 
     [Fact]
@@ -58,6 +59,19 @@ public class CornerPlotTests
         // Truths: 6 vertical lines (one per panel), 3 horizontal + 3 dots (off-diagonal panels).
         // Reference: b is missing: verticals in columns a (3 panels) and c (1), horizontals in rows with c (2: (c,a), (c,b)), dots only (c,a).
         Assert.Equal(12 + 4 + 2 + 1, shapes.Count);
+    }
+
+    [Fact]
+    public void Create_WritesFarMarkersAtTheEdge_InsteadOfSquashingThePosterior()
+    {
+        // Parameter a ~ N(0, 1): a reference at 3 is drawn inside the axis, one at 100 is written "100.0… →" at the edge.
+        var samples = GaussianSamples(2, 20_000);
+        var near = Layout(CornerPlot.Create(samples, ["a", "b"], new CornerOptions { Reference = [3, double.NaN] }));
+        Assert.True((double)near["xaxis3"]!["range"]![1]! > 3);
+        var far = Layout(CornerPlot.Create(samples, ["a", "b"], new CornerOptions { Reference = [100, double.NaN] }));
+        Assert.InRange((double)far["xaxis3"]!["range"]![1]!, 3, 6);
+        Assert.DoesNotContain(far["shapes"]!.AsArray(), sh => (string?)sh!["line"]!["color"] == new CornerOptions().ReferenceColor);   // no line off the axis
+        Assert.Contains(far["annotations"]!.AsArray(), a => ((string)a!["text"]!).StartsWith("100.0", StringComparison.Ordinal) && ((string)a!["text"]!).EndsWith(" →", StringComparison.Ordinal));
     }
 
     [Fact]
