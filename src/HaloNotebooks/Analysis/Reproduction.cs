@@ -80,7 +80,7 @@ public static class Reproduction
         IReadOnlyList<TableComparison> truthComparisons = [];
         if (mockTruth is not null)
         {
-            var truth = MockTruthTables.Build(sample, dipoleSample, mockTruth, settings.Analysis, r => new HaloVelocityField().DipoleParameters(r));
+            var truth = MockTruthTables.Build(sample, dipoleSample, mockTruth, settings.Analysis, MockTruthTables.DefaultMockField());
             truthComparisons = results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3], (ours, t) => TableComparison.Compare(ours, t, "mock truth")).ToList();
             foreach (var c in truthComparisons)
             {
