@@ -61,7 +61,7 @@ public sealed class MockBenchmarks : IBenchmark
         output.WriteLine("| r_GC bin (kpc) | selected | Table 1 N × scale | ratio |");
         output.WriteLine("| --- | ---: | ---: | ---: |");
         var r = sample.Stars.GetDouble(CanonicalColumns.RGc);
-        var t1 = PaperTables.Table1;
+        var t1 = MockInputTables.Table1;
         for (int i = 0; i < t1.RowCount; i++)
         {
             double a = t1[i, "r_min_kpc"], b = t1[i, "r_max_kpc"], n = r.Count(x => x >= a && x < b), target = t1[i, "N"] * scale;

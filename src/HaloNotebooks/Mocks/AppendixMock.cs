@@ -58,7 +58,7 @@ public sealed record AppendixMockSettings(long Seed = 42, int Stars = 200_000)
 
     static (double, double)[] BetaNodes(string label)
     {
-        var t = PaperTables.Table2;
+        var t = MockInputTables.Table2;
         return t.RowsLabelled(label).Where(i => !(t[i, "r_min_kpc"] == 3 && t[i, "r_max_kpc"] == 160))
             .Select(i => (0.5 * Math.Log(t[i, "r_min_kpc"] * t[i, "r_max_kpc"]), t[i, "beta"])).OrderBy(p => p.Item1).ToArray();
     }

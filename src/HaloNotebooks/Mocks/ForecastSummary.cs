@@ -13,7 +13,7 @@ internal sealed class ForecastSummary
 
     public int Remaining(ForecastCut after) => Funnel.First(f => f.Cut == after).Remaining;
 
-    public static ForecastSummary Of(IReadOnlyList<MockStar> stars, PaperTable table1)
+    public static ForecastSummary Of(IReadOnlyList<MockStar> stars, MockInputTable table1)
     {
         var funnel = new List<(ForecastCut, int)> { (ForecastCut.None, stars.Count) };
         int remaining = stars.Count;

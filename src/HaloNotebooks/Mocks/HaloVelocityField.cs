@@ -22,9 +22,9 @@ public sealed class HaloVelocityField
     readonly double[] dipoleLnCentres;      // Table 3 sub-bins (50-120 row excluded)
     readonly double[] muCompr, muDipole, lApex, bApex;
 
-    public HaloVelocityField() : this(PaperTables.Table2, PaperTables.Table3) { }
+    public HaloVelocityField() : this(MockInputTables.Table2, MockInputTables.Table3) { }
 
-    public HaloVelocityField(PaperTable table2, PaperTable table3)
+    public HaloVelocityField(MockInputTable table2, MockInputTable table3)
     {
         int[] mrRows = BinRows(table2, "MR"), mpRows = BinRows(table2, "MP");
         if (mrRows.Length != mpRows.Length) throw new ArgumentException("Table 2 needs the same radial bins for MR and MP");
@@ -41,16 +41,16 @@ public sealed class HaloVelocityField
     }
 
     /// <summary>The bins of a table: every row but the all-radii one (the row whose range contains all others).</summary>
-    static int[] BinRows(PaperTable t, string? label)
+    static int[] BinRows(MockInputTable t, string? label)
     {
         var rows = t.RowsLabelled(label);
         double lo = rows.Min(i => t[i, "r_min_kpc"]), hi = rows.Max(i => t[i, "r_max_kpc"]);
         return rows.Where(i => !(t[i, "r_min_kpc"] == lo && t[i, "r_max_kpc"] == hi)).OrderBy(i => t[i, "r_min_kpc"]).ToArray();
     }
 
-    static double LnCentre(PaperTable t, int i) => 0.5 * (Math.Log(t[i, "r_min_kpc"]) + Math.Log(t[i, "r_max_kpc"]));
+    static double LnCentre(MockInputTable t, int i) => 0.5 * (Math.Log(t[i, "r_min_kpc"]) + Math.Log(t[i, "r_max_kpc"]));
 
-    static PopulationMoments Moments(PaperTable t, int i) =>
+    static PopulationMoments Moments(MockInputTable t, int i) =>
         new(t[i, "Vr"], t[i, "Vphi"], t[i, "Vtheta"], t[i, "sigma_r"], t[i, "sigma_phi"], t[i, "sigma_theta"], t[i, "feh_mean"], t[i, "feh_sigma"]);
 
     /// <summary>The fraction of metal-rich stars at r_GC (Table 2 p_MR).</summary>

@@ -11,7 +11,7 @@ internal static class MockGenerator
     {
         settings.Validate();
         var field = new HaloVelocityField();
-        var radii = new RadialProposal(PaperTables.Table1);
+        var radii = new RadialProposal(MockInputTables.Table1);
         var forecast = new SelectionForecast(settings.Substructures);
         var stars = new List<MockStar>();
         void Step(IEnumerable<MockStar> part, double done)

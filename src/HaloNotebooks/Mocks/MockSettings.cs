@@ -20,7 +20,7 @@ public sealed record MockSettings(long Seed = 42, double Scale = 1.0)
     public IReadOnlyList<MockSubstructure> Substructures { get; init; } = MockSubstructure.Default;
 
     /// <summary>Halo K giants that survive the full §2.3 selection, per r_GC bin: Table 1's N column (bins, not the 3-160 kpc row).</summary>
-    public PaperTable TargetCounts { get; init; } = PaperTables.Table1;
+    public MockInputTable TargetCounts { get; init; } = MockInputTables.Table1;
 
     public ObservationalErrors Errors { get; init; } = ObservationalErrors.Paper;
 

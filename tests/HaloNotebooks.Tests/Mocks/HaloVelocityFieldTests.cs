@@ -6,9 +6,9 @@ namespace HaloNotebooks.Tests.Mocks;
 public class HaloVelocityFieldTests
 {
     readonly HaloVelocityField field = new();
-    static readonly PaperTable T2 = PaperTables.Table2;
+    static readonly MockInputTable T2 = MockInputTables.Table2;
 
-    static double Centre(PaperTable t, int row) => Math.Sqrt(t[row, "r_min_kpc"] * t[row, "r_max_kpc"]);
+    static double Centre(MockInputTable t, int row) => Math.Sqrt(t[row, "r_min_kpc"] * t[row, "r_max_kpc"]);
 
     [Fact]
     public void AtEachBinCentre_MomentsAreTheTable2Row()

@@ -84,7 +84,7 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
     {
         // In each Table 2 bin below 50 kpc, sample mean and dispersion of each component against the Table 2 input averaged
         // over the stars' radii (mean of μ(r_i); variance = mean σ² + variance of μ), within 4 standard errors.
-        var t2 = PaperTables.Table2;
+        var t2 = MockInputTables.Table2;
         var halo = HaloTruth();
         int checkedBins = 0;
         for (int i = 0; i < t2.RowCount; i++)
@@ -134,7 +134,7 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
         var cut = mock.Truth.GetString("forecast_cut");
         var r = mock.Truth.GetDouble(C.RGc);
         var stars = MockGenerator.Run(mock.Settings);   // same settings → same stars (checked byte-wise elsewhere)
-        var summary = ForecastSummary.Of(stars, PaperTables.Table1);
+        var summary = ForecastSummary.Of(stars, MockInputTables.Table1);
         foreach (var (a, b, n, tableN) in summary.Bins)
             Assert.True(Math.Abs(n - tableN * 0.03) <= 2, $"[{a}, {b}): {n} vs {tableN * 0.03:F1}");
         Assert.Equal(cut.Count(c => c == "none"), summary.Remaining(ForecastCut.RadialRange));

@@ -25,7 +25,7 @@ public class MockSelectionTests
         Assert.InRange(sample.Count / scale, 0.8 * 64_000, 1.2 * 64_000);
         // Table 1's N per r_GC bin.
         var r = sample.Stars.GetDouble(CanonicalColumns.RGc);
-        var t1 = PaperTables.Table1;
+        var t1 = MockInputTables.Table1;
         for (int i = 1; i < t1.RowCount; i++)
         {
             double a = t1[i, "r_min_kpc"], b = t1[i, "r_max_kpc"], target = t1[i, "N"] * scale;

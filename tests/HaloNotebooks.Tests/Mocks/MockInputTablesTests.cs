@@ -13,11 +13,11 @@ public class PaperTablesTests
         { "Table3", "table3_dipole.csv" },
     };
 
-    static PaperTable ByName(string name) => name switch
+    static MockInputTable ByName(string name) => name switch
     {
-        "Table1" => PaperTables.Table1,
-        "Table2" => PaperTables.Table2,
-        _ => PaperTables.Table3,
+        "Table1" => MockInputTables.Table1,
+        "Table2" => MockInputTables.Table2,
+        _ => MockInputTables.Table3,
     };
 
     [Theory]
@@ -49,7 +49,7 @@ public class PaperTablesTests
     [Fact]
     public void Indexer_NamesTheMissingColumn()
     {
-        var e = Assert.Throws<KeyNotFoundException>(() => PaperTables.Table1[0, "vr"]);
+        var e = Assert.Throws<KeyNotFoundException>(() => MockInputTables.Table1[0, "vr"]);
         Assert.Contains("'vr'", e.Message);
     }
 
@@ -57,7 +57,7 @@ public class PaperTablesTests
     public void Table1_TotalIsTheSumOfTheBins()
     {
         // The paper's bins add up to 64,572, one short of the quoted 64,573 (a star at a bin edge or a typo).
-        var t = PaperTables.Table1;
+        var t = MockInputTables.Table1;
         double bins = Enumerable.Range(1, t.RowCount - 1).Sum(i => t[i, "N"]);
         Assert.Equal(64573, t[0, "N"]);
         Assert.InRange(t[0, "N"] - bins, 0, 1);

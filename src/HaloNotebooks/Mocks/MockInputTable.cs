@@ -1,11 +1,11 @@
 namespace HaloNotebooks.Mocks;
 
 /// <summary>One of the paper's tables as numbers: named columns (the CSV header), optional row labels, one double[] per row.</summary>
-public sealed class PaperTable
+public sealed class MockInputTable
 {
     readonly Dictionary<string, int> index;
 
-    public PaperTable(string[] columns, string[]? labels, double[][] rows)
+    public MockInputTable(string[] columns, string[]? labels, double[][] rows)
     {
         Columns = columns;
         Labels = labels;
