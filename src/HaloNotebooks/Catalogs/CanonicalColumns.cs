@@ -24,6 +24,10 @@ public static class CanonicalColumns
     public const string Teff = "teff";              // K
     public const string TeffErr = "teff_err";
     public const string Logg = "logg";
+    public const string LoggErr = "logg_err";
+    public const string RvsWarn = "rvs_warn";       // RVSpecFit warning bitmask (0 = fine)
+    public const string RvSuccess = "rv_success";   // RVSpecFit SUCCESS flag
+    public const string Primary = "primary";        // primary observation of the source (DESI PRIMARY)
     public const string Feh = "feh";                // dex
     public const string FehErr = "feh_err";
     // Photometry

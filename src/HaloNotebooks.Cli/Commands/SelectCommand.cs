@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Diagnostics;
+using HaloNotebooks.Catalogs;
+using HaloNotebooks.Selection;
+using Spectre.Console;
+using C = HaloNotebooks.Catalogs.CanonicalColumns;
+
+namespace HaloNotebooks.Cli.Commands;
+
+/// <summary>
+/// <c>halo select</c>: the K-giant selection of §2.3 on a catalogue, printing the funnel and writing the sample.
+/// </summary>
+public sealed class SelectCommand : ICliCommand
+{
+    public Command Build()
+    {
+        var input = new Option<string>("--input") { Description = "catalogue: a DESI MWS-like FITS (RVTAB/FIBERMAP/GAIA HDUs) or a table (.csv/.parquet/.fits) with canonical columns", Required = true };
+        var distances = new Option<string?>("--distances") { Description = "distance catalogue joined on TARGETID (DIST, DIST_ERR) or targetid (distance, distance_err)" };
+        var substructures = new Option<string[]>("--substructures")
+        {
+            Description = "substructure list (repeatable): the mock's substructures.csv, an LVDB folder (Pace et al. 2022), or orbits_table.txt / GCs_VB21.txt (Baumgardt & Vasiliev 2021)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var preset = new Option<string>("--preset") { Description = "paper (§2.3, Tables 1-2) or dipole (§4.4: |δV_r| < 50 km/s, no tangential cut)", DefaultValueFactory = _ => "paper" };
+        var set = new Option<string[]>("--set") { Description = "change a threshold, name=value (repeatable), e.g. --set FehMax=-1.0 --set MaskSagittarius=false", AllowMultipleArgumentsPerToken = false };
+        var output = new Option<string>("--output") { Description = "where to write the selected stars (.csv, .parquet or .fits)", Required = true };
+        var funnelOut = new Option<string?>("--funnel") { Description = "also write the funnel as a Markdown table to this file" };
+
+        var cmd = new Command("select", "Select halo K giants as in §2.3 of the paper and print the funnel of cuts");
+        foreach (var o in new Option[] { input, distances, substructures, preset, set, output, funnelOut }) cmd.Options.Add(o);
+        cmd.SetAction(parse =>
+        {
+            try
+            {
+                var settings = parse.GetValue(preset)?.ToLowerInvariant() switch
+                {
+                    "paper" or null => SelectionSettings.Paper,
+                    "dipole" => SelectionSettings.PaperDipole,
+                    var p => throw new ArgumentException($"unknown preset '{p}'; use paper or dipole"),
+                };
+                settings = settings.With(parse.GetValue(set) ?? []);
+                var catalogue = ReadCatalogue(parse.GetValue(input)!, parse.GetValue(distances));
+                var subs = (parse.GetValue(substructures) ?? []).Select(SubstructureCatalog.Read).ToArray();
+                var catalog = subs.Length == 0 ? null : SubstructureCatalog.Combine(subs);
+
+                var clock = Stopwatch.StartNew();
+                var sample = PaperSelection.Run(catalogue, settings, catalog);
+                clock.Stop();
+
+                Print(sample.Funnel, clock.Elapsed.TotalSeconds);
+                TableFile.Write(sample.Stars, parse.GetValue(output)!);
+                if (parse.GetValue(funnelOut) is string md) File.WriteAllText(md, sample.Funnel.ToMarkdown());
+                AnsiConsole.MarkupLine($"wrote [bold]{sample.Count:N0}[/] stars to {Markup.Escape(parse.GetValue(output)!)}");
+                return 0;
+            }
+            catch (Exception e) when (e is ArgumentException or CatalogException or IOException or FormatException)
+            {
+                Console.Error.WriteLine("halo select: " + e.Message);
+                return 2;
+            }
+        });
+        return cmd;
+    }
+
+    static void Print(Funnel funnel, double seconds)
+    {
+        var table = new Table().Title($"Selection funnel (§2.3) — {seconds:F1} s");
+        foreach (var (h, i) in Funnel.Header.Select((h, i) => (h, i)))
+            table.AddColumn(new TableColumn(Markup.Escape(h)) { Alignment = i >= 4 ? Justify.Right : Justify.Left });
+        foreach (var row in funnel.Rows()) table.AddRow(row.Select(Markup.Escape).ToArray());
+        table.Caption($"{funnel.InputCount:N0} stars in, {funnel.FinalCount:N0} selected");
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>A DESI MWS-like FITS through <see cref="DesiMwsCatalog"/>; any other table as is, with the distances
+    /// joined on targetid when given.</summary>
+    internal static StarTable ReadCatalogue(string input, string? distances)
+    {
+        if (!File.Exists(input)) throw new FileNotFoundException($"{input}: catalogue not found", input);
+        if (distances is not null && !File.Exists(distances)) throw new FileNotFoundException($"{distances}: distance catalogue not found", distances);
+        bool isFits = input.EndsWith(".fits", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".fits.gz", StringComparison.OrdinalIgnoreCase);
+        if (isFits)
+        {
+            bool mws;
+            using (var f = FitsFile.Open(input)) mws = f.Hdus.Any(h => string.Equals(h.ExtName, "RVTAB", StringComparison.OrdinalIgnoreCase));
+            if (mws) return DesiMwsCatalog.Read(input, distances, distances is null ? null : DistanceColumnsOf(distances));
+        }
+        var table = TableFile.Read(input);
+        if (distances is null) return table;
+        var d = TableFile.Read(distances);
+        var cols = DistanceColumnsOf(distances);
+        d = d.Select(cols.Id, cols.Distance, cols.DistanceErr);
+        if (cols.Distance != C.Distance) d = d.RenameColumn(cols.Distance, C.Distance).RenameColumn(cols.DistanceErr, C.DistanceErr);
+        if (table.Contains(C.Distance)) table = table.WithoutColumns(C.Distance, C.DistanceErr);
+        return table.Join(d, C.TargetId, cols.Id);
+    }
+
+    /// <summary>DESI VAC names (TARGETID, DIST, DIST_ERR) or canonical ones (targetid, distance, distance_err).</summary>
+    static DistanceColumns DistanceColumnsOf(string path)
+    {
+        var names = TableFile.Read(path).ColumnNames;   // distance files are small (three columns)
+        if (names.Contains("DIST") && names.Contains("TARGETID")) return new DistanceColumns();
+        if (names.Contains(C.Distance) && names.Contains(C.TargetId)) return new DistanceColumns(C.TargetId, C.Distance, C.DistanceErr);
+        throw new CatalogException($"expected TARGETID, DIST, DIST_ERR or targetid, distance, distance_err; found {string.Join(", ", names)}", file: path);
+    }
+}

@@ -1,0 +1,27 @@
+namespace HaloNotebooks.Cli.Notebooks;
+
+/// <summary>
+/// Collects one cell's outputs in the order they happen: console text (consecutive writes to the same
+/// stream merge into one stream output, as in Jupyter) interleaved with displayed values.
+/// </summary>
+public sealed class CellOutputSink
+{
+    readonly List<CellOutput> _outputs = [];
+    readonly Lock _gate = new();
+
+    public IReadOnlyList<CellOutput> Snapshot() { lock (_gate) return [.. _outputs]; }
+
+    public void Add(CellOutput output) { lock (_gate) _outputs.Add(output); }
+
+    public void Write(string stream, string text)
+    {
+        if (text.Length == 0) return;
+        lock (_gate)
+        {
+            if (_outputs.Count > 0 && _outputs[^1] is StreamOutput last && last.Name == stream)
+                _outputs[^1] = last with { Text = last.Text + text };
+            else
+                _outputs.Add(new StreamOutput(stream, text));
+        }
+    }
+}

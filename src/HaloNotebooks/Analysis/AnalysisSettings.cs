@@ -1,0 +1,53 @@
+namespace HaloNotebooks.Analysis;
+
+/// <summary>
+/// Everything the analysis of §4 and Appendix A can be told, with the paper's values as defaults.
+/// </summary>
+/// <param name="Walkers">Ensemble walkers per fit (§3.1: 100).</param>
+/// <param name="Steps">Steps per walker (§3.1: 1000).</param>
+/// <param name="Burn">Burn-in steps discarded (§3.1: 400).</param>
+/// <param name="Seed">Master seed; each fit gets SeededRandom.DeriveSeed(Seed, its index), so results do not depend on thread count.</param>
+/// <param name="Bins">Radial bins of Tables 1–2 (default: Table 1's first column).</param>
+/// <param name="RMin">Inner edge of the all-stars fits (§4.1: 3 kpc).</param>
+/// <param name="RMax">Outer edge of the all-stars fits (§4.1: 160 kpc).</param>
+/// <param name="DipoleBins">Sub-bins of Table 3 (50–60, 60–80, 80–120 kpc); the all-stars dipole fit spans their full range.</param>
+/// <param name="HemisphereBins">Radial bins of the north/south ⟨V_r⟩ profiles of Fig. 6 (default: Table 1's).</param>
+/// <param name="HemisphereMinStars">Fewest stars in a hemisphere's bin for it to be fitted.</param>
+/// <param name="SkyMapNside">HEALPix N_side of the Fig. 8 map (the paper does not state it; 4 gives ~215 deg² pixels).</param>
+/// <param name="SkyMapMinStars">Fewest stars per kept pixel (§4.4: 15).</param>
+/// <param name="AppendixDistanceErrors">Fractional distance errors of Appendix A (0, 18%, 30%).</param>
+/// <param name="MaxDegreeOfParallelism">Fits run at once (null: all cores).</param>
+public sealed record AnalysisSettings(
+    int Walkers = 100, int Steps = 1000, int Burn = 400, long Seed = 1,
+    RadialBins? Bins = null, double RMin = 3, double RMax = 160,
+    RadialBins? DipoleBins = null, RadialBins? HemisphereBins = null, int HemisphereMinStars = 5,
+    int SkyMapNside = 4, int SkyMapMinStars = 15,
+    IReadOnlyList<double>? AppendixDistanceErrors = null, int? MaxDegreeOfParallelism = null)
+{
+    /// <summary>The paper's settings (100 walkers × 1000 steps, 400 burn-in).</summary>
+    public static AnalysisSettings Paper { get; } = new();
+
+    /// <summary>Table 1's bins unless set.</summary>
+    public RadialBins RadialBins => Bins ?? RadialBins.Paper;
+
+    /// <summary>Table 3's bins unless set.</summary>
+    public RadialBins DipoleRadialBins => DipoleBins ?? RadialBins.PaperDipole;
+
+    /// <summary>Fig. 6's bins unless set.</summary>
+    public RadialBins HemisphereRadialBins => HemisphereBins ?? RadialBins.Paper;
+
+    /// <summary>Appendix A's error levels unless set.</summary>
+    public IReadOnlyList<double> DistanceErrors => AppendixDistanceErrors ?? [0.0, 0.18, 0.30];
+
+    /// <summary>Throws on settings no fit can use.</summary>
+    public AnalysisSettings Validate()
+    {
+        if (Walkers < 4) throw new ArgumentException($"walkers = {Walkers}: the ensemble sampler needs at least 4");
+        if (Steps < 2 || Burn < 0 || Burn >= Steps) throw new ArgumentException($"steps = {Steps}, burn = {Burn}: need 0 ≤ burn < steps");
+        if (!(RMax > RMin)) throw new ArgumentException($"radial range [{RMin}, {RMax}) is empty");
+        if (SkyMapNside < 1 || (SkyMapNside & (SkyMapNside - 1)) != 0) throw new ArgumentException($"HEALPix N_side must be a power of two, got {SkyMapNside}");
+        if (SkyMapMinStars < 1) throw new ArgumentException($"sky-map pixels need at least one star, got {SkyMapMinStars}");
+        foreach (double e in DistanceErrors) if (!(e >= 0 && e < 1)) throw new ArgumentException($"fractional distance error {e} is outside [0, 1)");
+        return this;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using HaloNotebooks.Display;
+using HaloNotebooks.Inference;
+
+namespace HaloNotebooks.Analysis;
+
+/// <summary>
+/// One model fitted to the stars of one radial bin: the bin (count, median r_GC) and, per parameter, the posterior
+/// median with its 16th/84th-percentile errors, keyed by the parameter names of `halo fit`'s JSON
+/// (single: vr … feh_sigma, beta; double: … _mr / _mp, p_mr, beta_mr, beta_mp; dipole: mu_compr, mu_dipole,
+/// sigma_r, l_apex, b_apex in degrees with l_apex in (−180, 180] as Table 3 prints it).
+/// </summary>
+[TypeFormatterSource(typeof(HtmlFormatterSource))]
+public sealed class BinFit : IHtmlDisplay
+{
+    public BinFit(string model, RadialBin bin, IReadOnlyDictionary<string, Measurement> parameters, long seed, double wallTimeSeconds, FitResult? fit = null)
+    {
+        Fit = fit;
+        Model = model;
+        Bin = bin;
+        Parameters = parameters;
+        Seed = seed;
+        WallTimeSeconds = wallTimeSeconds;
+    }
+
+    /// <summary>
+    /// A bin's MCMC fit summarised: medians and 16/84th percentiles of every sampled and derived parameter; l_apex is
+    /// summarised on the circle (samples unwrapped around their circular mean) and printed in (−180°, 180°].
+    /// </summary>
+    public static BinFit FromFit(RadialBin bin, FitResult fit)
+    {
+        var parameters = new Dictionary<string, Measurement>();
+        foreach (var (name, s) in fit.Summary)
+            parameters[name] = name == "l_apex" ? CircularLongitude(fit.Samples(name)) : Measurement.FromPercentiles(s.Median, s.P16, s.P84);
+        return new BinFit(fit.Model, bin, parameters, fit.Settings.Seed, fit.WallTimeSeconds, fit);
+    }
+
+    /// <summary>Median and 16/84th percentiles of longitudes (deg) unwrapped around their circular mean; median in (−180, 180].</summary>
+    public static Measurement CircularLongitude(ReadOnlySpan<double> longitudes)
+    {
+        double s = 0, c = 0;
+        foreach (double l in longitudes) { s += Math.Sin(l * Math.PI / 180); c += Math.Cos(l * Math.PI / 180); }
+        double centre = Math.Atan2(s, c) * 180 / Math.PI;
+        var unwrapped = new double[longitudes.Length];
+        for (int i = 0; i < unwrapped.Length; i++)
+            unwrapped[i] = centre + (((longitudes[i] - centre) % 360 + 540) % 360 - 180);
+        var m = Measurement.FromSamples(unwrapped);
+        double median = ((m.Value % 360) + 540) % 360 - 180;
+        return m with { Value = median };
+    }
+
+    /// <summary>The sampler's result (corner plots, chains); null for the one-dimensional grid fits.</summary>
+    public FitResult? Fit { get; }
+
+    /// <summary>"single" | "double" | "dipole" | "gaussian" (the one-dimensional V_r fit of §4.4).</summary>
+    public string Model { get; }
+
+    /// <summary>The radial interval, its star count and median r_GC.</summary>
+    public RadialBin Bin { get; }
+
+    /// <summary>Posterior median and 1σ errors per parameter.</summary>
+    public IReadOnlyDictionary<string, Measurement> Parameters { get; }
+
+    /// <summary>The seed this fit's sampler used (derived from the master seed).</summary>
+    public long Seed { get; }
+
+    /// <summary>Wall time of this fit.</summary>
+    public double WallTimeSeconds { get; }
+
+    /// <summary>The parameter's measurement; a clear error if this fit has no such parameter.</summary>
+    public Measurement this[string parameter] => Parameters.TryGetValue(parameter, out var m) ? m
+        : throw new KeyNotFoundException($"the {Model} fit of {Bin.Label} kpc has no parameter '{parameter}'; it has {string.Join(", ", Parameters.Keys)}");
+
+    public string ToHtml()
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<table><caption>{Model} fit, r<sub>GC</sub> in {WebUtility.HtmlEncode(Bin.Label)} kpc, N = {Bin.Count}, median r = {Bin.RMedian:0.0} kpc</caption><tr><th>parameter</th><th>value</th></tr>");
+        foreach (var (name, m) in Parameters)
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(name)}</td><td>{m.ToHtml(3)}</td></tr>");
+        return sb.Append("</table>").ToString();
+    }
+
+    public override string ToString() => $"{Model} {Bin.Label} N={Bin.Count}: " + string.Join(", ", Parameters.Select(p => $"{p.Key}={p.Value}"));
+}

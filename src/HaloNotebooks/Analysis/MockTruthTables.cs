@@ -1,0 +1,129 @@
+using HaloNotebooks.Catalogs;
+using HaloNotebooks.Selection;
+using C = HaloNotebooks.Catalogs.CanonicalColumns;
+
+namespace HaloNotebooks.Analysis;
+
+/// <summary>
+/// What Tables 1–3 should read on a mock: for the stars the selection kept in each row's range of (observed) r_GC, the
+/// moments of their TRUE velocities and [Fe/H] (Table 1: all stars; Table 2: the halo_mr and halo_mp populations, p_MR
+/// their number ratio), and for Table 3 the mock's dipole field averaged over the stars with the dispersion of the true
+/// V_r about it. Entries are exact (no error), so a comparison measures our fits against their own posterior widths.
+/// </summary>
+public static class MockTruthTables
+{
+    /// <summary>Truth column names of MockCatalog.Truth.</summary>
+    public const string Population = "population", TrueVr = "v_r", TrueVPhi = "v_phi", TrueVTheta = "v_theta", TrueFeh = "feh", TrueRGc = "r_gc";
+
+    /// <summary>
+    /// Tables 1–3 of the mock's truth for the bins of <paramref name="settings"/>. <paramref name="dipoleAt"/> gives the
+    /// mock's (μ_compr, μ_dipole, l_apex, b_apex) at a true r_GC (Mocks.HaloVelocityField.DipoleParameters).
+    /// </summary>
+    public static (PaperTable Table1, PaperTable Table2, PaperTable Table3) Build(HaloSample sample, HaloSample dipoleSample, StarTable truth,
+        AnalysisSettings settings, Func<double, (double MuCompr, double MuDipole, double LApex, double BApex)> dipoleAt)
+    {
+        var index = new Dictionary<long, int>();
+        var ids = truth.GetInt64(C.TargetId);
+        for (int i = 0; i < ids.Length; i++) index[ids[i]] = i;
+        var pop = truth.GetString(Population);
+        double[] vr = truth.GetDouble(TrueVr), vphi = truth.GetDouble(TrueVPhi), vtheta = truth.GetDouble(TrueVTheta), feh = truth.GetDouble(TrueFeh), rTrue = truth.GetDouble(TrueRGc);
+
+        int[] Rows(HaloSample s)
+        {
+            var sid = s.Stars.GetInt64(C.TargetId);
+            return sid.Select(id => index.TryGetValue(id, out int row) ? row
+                : throw new CatalogException($"selected star targetid {id} is not in the mock's truth table")).ToArray();
+        }
+        int[] rows = Rows(sample), dipoleRows = Rows(dipoleSample);
+        double[] rObs = sample.Stars.GetDouble(C.RGc), rObsDipole = dipoleSample.Stars.GetDouble(C.RGc);
+        double[] l = dipoleSample.Stars.GetDouble(C.L), b = dipoleSample.Stars.GetDouble(C.B);
+
+        var ranges = new List<(double Lo, double Hi)> { (settings.RMin, settings.RMax) };
+        for (int k = 0; k < settings.RadialBins.Count; k++) ranges.Add(settings.RadialBins[k]);
+        var dBins = settings.DipoleRadialBins;
+        var dipoleRanges = new List<(double Lo, double Hi)> { (dBins.RMin, dBins.RMax) };
+        for (int k = 0; k < dBins.Count; k++) dipoleRanges.Add(dBins[k]);
+
+        List<int> Members(double lo, double hi, double[] r, int[] truthRows, Func<int, bool>? filter = null)
+        {
+            var m = new List<int>();
+            for (int i = 0; i < r.Length; i++)
+                if (r[i] >= lo && r[i] < hi && (filter is null || filter(truthRows[i]))) m.Add(truthRows[i]);
+            return m;
+        }
+        Dictionary<string, Measurement> Kinematics(List<int> m)
+        {
+            var (mr, sr) = Moments(m, vr); var (mp, sp) = Moments(m, vphi); var (mt, st) = Moments(m, vtheta); var (mf, sf) = Moments(m, feh);
+            return new()
+            {
+                ["vr"] = Measurement.Exact(mr), ["vphi"] = Measurement.Exact(mp), ["vtheta"] = Measurement.Exact(mt),
+                ["sigma_r"] = Measurement.Exact(sr), ["sigma_phi"] = Measurement.Exact(sp), ["sigma_theta"] = Measurement.Exact(st),
+                ["feh_mean"] = Measurement.Exact(mf), ["feh_sigma"] = Measurement.Exact(sf), ["beta"] = Measurement.Exact(Anisotropy.Beta(sr, sp, st)),
+            };
+        }
+        TableRow Row(string? component, double lo, double hi, double[] r, List<int> m, Dictionary<string, Measurement> values)
+        {
+            var inside = r.Where(x => x >= lo && x < hi).ToArray();
+            return new TableRow(component, lo, hi, RadialBin.Of(lo, hi, inside).RMedian, m.Count, values);
+        }
+
+        var t1 = new List<TableRow>();
+        foreach (var (lo, hi) in ranges)
+        {
+            var m = Members(lo, hi, rObs, rows);
+            if (m.Count >= 2) t1.Add(Row(null, lo, hi, rObs, m, Kinematics(m)));
+        }
+        var t2 = new List<TableRow>();
+        foreach (var component in new[] { "MR", "MP" })
+        {
+            string label = component == "MR" ? "halo_mr" : "halo_mp";
+            foreach (var (lo, hi) in ranges)
+            {
+                var m = Members(lo, hi, rObs, rows, t => pop[t] == label);
+                if (m.Count < 2) continue;
+                var values = Kinematics(m);
+                if (component == "MR")
+                {
+                    int halo = Members(lo, hi, rObs, rows, t => pop[t] is "halo_mr" or "halo_mp").Count;
+                    values["p_mr"] = Measurement.Exact((double)m.Count / halo);
+                }
+                t2.Add(Row(component, lo, hi, rObs, m, values));
+            }
+        }
+        var t3 = new List<TableRow>();
+        foreach (var (lo, hi) in dipoleRanges)
+        {
+            var sel = new List<int>();
+            for (int i = 0; i < rObsDipole.Length; i++) if (rObsDipole[i] >= lo && rObsDipole[i] < hi) sel.Add(i);
+            if (sel.Count < 2) continue;
+            double c = 0, d = 0, bSum = 0, x = 0, y = 0, residual2 = 0;
+            foreach (int i in sel)
+            {
+                var p = dipoleAt(rTrue[dipoleRows[i]]);
+                c += p.MuCompr; d += p.MuDipole; bSum += p.BApex;
+                x += Math.Cos(p.LApex * Math.PI / 180); y += Math.Sin(p.LApex * Math.PI / 180);
+                double res = vr[dipoleRows[i]] - new DipoleVelocityField(p.MuCompr, p.MuDipole, p.LApex, p.BApex).MeanVr(l[i], b[i]);
+                residual2 += res * res;
+            }
+            int n = sel.Count;
+            double lApex = Math.Atan2(y, x) * 180 / Math.PI;
+            var values = new Dictionary<string, Measurement>
+            {
+                ["mu_compr"] = Measurement.Exact(c / n), ["mu_dipole"] = Measurement.Exact(d / n),
+                ["l_apex"] = Measurement.Exact(lApex), ["b_apex"] = Measurement.Exact(bSum / n),
+                ["sigma_r"] = Measurement.Exact(Math.Sqrt(residual2 / n)),
+            };
+            t3.Add(new TableRow(null, lo, hi, RadialBin.Of(lo, hi, rObsDipole).RMedian, n, values));
+        }
+        return (new PaperTable(1, t1), new PaperTable(2, t2), new PaperTable(3, t3));
+    }
+
+    static (double Mean, double Sigma) Moments(List<int> rows, double[] x)
+    {
+        double s = 0, s2 = 0;
+        foreach (int i in rows) s += x[i];
+        double mean = s / rows.Count;
+        foreach (int i in rows) s2 += (x[i] - mean) * (x[i] - mean);
+        return (mean, Math.Sqrt(s2 / rows.Count));
+    }
+}

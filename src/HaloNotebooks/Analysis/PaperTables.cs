@@ -1,0 +1,81 @@
+using System.Reflection;
+
+namespace HaloNotebooks.Analysis;
+
+/// <summary>
+/// Tables 1–3 built from our fits, and the paper's printed tables (data/reference/, embedded in the library) to
+/// compare them with.
+/// </summary>
+public static class PaperTables
+{
+    static readonly string[] Kinematic = TableColumn.Kinematics.Select(c => c.Key).ToArray();
+
+    /// <summary>Table 1 from the single-component profile: first the all-stars row (3–160 kpc), then each bin.</summary>
+    public static PaperTable Table1(RadialProfile single)
+    {
+        RequireModel(single, "single", 1);
+        return new PaperTable(1, single.Bins.Prepend(single.AllStars).Select(b => Row(b, null, Kinematic.Select(k => (k, k)))).ToList());
+    }
+
+    /// <summary>Table 2 from the double-component profile: all MR rows (with p_MR), then all MP rows, as the paper orders them.</summary>
+    public static PaperTable Table2(RadialProfile @double)
+    {
+        RequireModel(@double, "double", 2);
+        var fits = @double.Bins.Prepend(@double.AllStars).ToList();
+        var rows = new List<TableRow>();
+        foreach (var component in new[] { "MR", "MP" })
+        {
+            string suffix = "_" + component.ToLowerInvariant();
+            var keys = Kinematic.Select(k => (k, k + suffix)).ToList();
+            if (component == "MR") keys.Add(("p_mr", "p_mr"));
+            rows.AddRange(fits.Select(b => Row(b, component, keys)));
+        }
+        return new PaperTable(2, rows);
+    }
+
+    /// <summary>Table 3 from the dipole profile: 50–120 kpc, then the sub-bins.</summary>
+    public static PaperTable Table3(RadialProfile dipole)
+    {
+        RequireModel(dipole, "dipole", 3);
+        return new PaperTable(3, dipole.Bins.Prepend(dipole.AllStars).Select(b => Row(b, null, TableColumn.Dipole.Select(c => (c.Key, c.Key)))).ToList());
+    }
+
+    /// <summary>The paper's Table <paramref name="number"/> as printed (with the two misprints corrected, see data/reference/SOURCE.md).</summary>
+    public static PaperTable Published(int number) => number switch
+    {
+        1 => PublishedTable1,
+        2 => PublishedTable2,
+        3 => PublishedTable3,
+        _ => throw new ArgumentException($"the paper has Tables 1–3, not {number}"),
+    };
+
+    /// <summary>The paper's Table 1.</summary>
+    public static PaperTable PublishedTable1 { get; } = PaperTable.Parse(1, ReadResource("table1_single_component.csv"), "data/reference/table1_single_component.csv");
+
+    /// <summary>The paper's Table 2.</summary>
+    public static PaperTable PublishedTable2 { get; } = PaperTable.Parse(2, ReadResource("table2_double_component.csv"), "data/reference/table2_double_component.csv");
+
+    /// <summary>The paper's Table 3.</summary>
+    public static PaperTable PublishedTable3 { get; } = PaperTable.Parse(3, ReadResource("table3_dipole.csv"), "data/reference/table3_dipole.csv");
+
+    static TableRow Row(BinFit fit, string? component, IEnumerable<(string TableKey, string FitKey)> keys)
+    {
+        var values = new Dictionary<string, Measurement>();
+        foreach (var (tableKey, fitKey) in keys) values[tableKey] = fit[fitKey];
+        return new TableRow(component, fit.Bin.RMin, fit.Bin.RMax, fit.Bin.RMedian, fit.Bin.Count, values);
+    }
+
+    static void RequireModel(RadialProfile profile, string model, int table)
+    {
+        if (profile.Model != model) throw new ArgumentException($"Table {table} needs the {model}-model profile, got the {profile.Model} one");
+    }
+
+    internal static string ReadResource(string file)
+    {
+        var assembly = typeof(PaperTables).Assembly;
+        using var stream = assembly.GetManifestResourceStream("HaloNotebooks.Reference." + file)
+            ?? throw new InvalidOperationException($"embedded reference file {file} is missing from {assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

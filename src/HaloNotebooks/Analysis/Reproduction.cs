@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using HaloNotebooks.Catalogs;
+using HaloNotebooks.Mocks;
+using HaloNotebooks.Selection;
+
+namespace HaloNotebooks.Analysis;
+
+/// <summary>Progress of <see cref="Reproduction.Run"/>: the stage and how far it is (0–1).</summary>
+public readonly record struct ReproductionProgress(string Stage, double Fraction, string Detail = "");
+
+/// <summary>What `halo reproduce` was asked to do beyond the analysis settings.</summary>
+/// <param name="Analysis">Walkers, steps, burn-in, master seed, bins, sky map…</param>
+/// <param name="SelectionSeed">Seed of the selection's Monte-Carlo velocity errors.</param>
+/// <param name="InputDescription">What is analysed, for the report ("default mock (data/mock)", a path…).</param>
+/// <param name="Settings">Every option as given on the command line, for the report and summary.json.</param>
+/// <param name="Png">Also render PNG figures when Chromium is available.</param>
+public sealed record ReproductionSettings(AnalysisSettings Analysis, long SelectionSeed, string InputDescription,
+    IReadOnlyList<(string Name, object Value)> Settings, bool Png = true);
+
+/// <summary>
+/// The paper from one call (issue 11): §2.3 and §4.4 selections → every fit (Tables 1–3, hemispheres, sky map, Eq. 7,
+/// Appendix A) → figures → tables (CSV, Markdown, LaTeX) with comparisons against the paper (and the mock's truth when
+/// given) → index.html and summary.json, all written into one directory.
+/// </summary>
+public static class Reproduction
+{
+    /// <summary>
+    /// Runs everything on <paramref name="catalogue"/> (canonical columns with distances) and writes the results into
+    /// <paramref name="directory"/>. <paramref name="mockTruth"/> (MockCatalog.Truth) adds comparisons against the
+    /// truth; <paramref name="appendix"/> the Appendix A profiles. <paramref name="earlierTimings"/> are stages the caller
+    /// ran before (mock generation, reading), listed first in the report.
+    /// </summary>
+    public static ReproductionReport Run(StarTable catalogue, SubstructureCatalog? substructures, StarTable? mockTruth, AppendixInput? appendix,
+        ReproductionSettings settings, string directory, IProgress<ReproductionProgress>? progress = null,
+        IReadOnlyList<(string Stage, double Seconds)>? earlierTimings = null)
+    {
+        var timings = new List<(string Stage, double Seconds)>(earlierTimings ?? []);
+        var clock = Stopwatch.StartNew();
+
+        void Stage(string name) { progress?.Report(new ReproductionProgress(name, 0)); clock.Restart(); }
+        void Done(string name, string timingKey) { timings.Add((timingKey, clock.Elapsed.TotalSeconds)); progress?.Report(new ReproductionProgress(name, 1)); }
+        IProgress<double>? Fraction(string name) => progress is null ? null : new Forward<double>(f => progress.Report(new ReproductionProgress(name, f)));
+
+        const string selection = "selection (§2.3)", dipoleSelection = "selection (§4.4)", fits = "fits", tables = "tables and report";
+        Stage(selection);
+        var sample = PaperSelection.Run(catalogue, SelectionSettings.Paper with { Seed = settings.SelectionSeed }, substructures, Fraction(selection));
+        Done(selection, "selection");
+        Stage(dipoleSelection);
+        var dipoleSample = PaperSelection.Run(catalogue, SelectionSettings.PaperDipole with { Seed = settings.SelectionSeed }, substructures, Fraction(dipoleSelection));
+        Done(dipoleSelection, "selection_dipole");
+
+        Stage(fits);
+        var results = PaperAnalysis.Run(sample, dipoleSample, settings.Analysis, appendix,
+            progress is null ? null : new Forward<AnalysisProgress>(p => progress.Report(new ReproductionProgress(fits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
+        Done(fits, "fits");
+        foreach (var (stage, seconds) in results.Timings) timings.Add(("fits." + stage, seconds));
+
+        var figures = ReproductionFigures.Write(results, sample, dipoleSample, directory, settings.Png, Fraction("figures"), timings);
+
+        Stage(tables);
+        var tablesDir = Path.Combine(directory, "tables");
+        Directory.CreateDirectory(tablesDir);
+        foreach (var t in results.Tables)
+        {
+            t.WriteAll(tablesDir);
+            File.WriteAllText(Path.Combine(tablesDir, t.Name + "_vs_paper.csv"), TableComparison.Compare(t, PaperTables.Published(t.Number)).ToCsv());
+        }
+        IReadOnlyList<TableComparison> truthComparisons = [];
+        if (mockTruth is not null)
+        {
+            var truth = MockTruthTables.Build(sample, dipoleSample, mockTruth, settings.Analysis, r => new HaloVelocityField().DipoleParameters(r));
+            truthComparisons = results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3], (ours, t) => TableComparison.Compare(ours, t, "mock truth")).ToList();
+            foreach (var c in truthComparisons)
+            {
+                c.Reference.WriteCsv(Path.Combine(tablesDir, c.Ours.Name + "_mock_truth.csv"));
+                File.WriteAllText(Path.Combine(tablesDir, c.Ours.Name + "_vs_mock_truth.csv"), c.ToCsv());
+            }
+        }
+        File.WriteAllText(Path.Combine(tablesDir, "hemispheres.csv"), results.Hemispheres.ToCsv());
+        File.WriteAllText(Path.Combine(tablesDir, "sky_map.csv"), results.SkyMap.ToCsv());
+        File.WriteAllText(Path.Combine(tablesDir, "eq7_polar_velocity.csv"), results.PolarVelocity.ToCsv());
+        if (results.AppendixA is not null) File.WriteAllText(Path.Combine(tablesDir, "appendix_a.csv"), results.AppendixA.ToCsv());
+        File.WriteAllText(Path.Combine(tablesDir, "funnel.md"), sample.Funnel.ToMarkdown());
+        File.WriteAllText(Path.Combine(tablesDir, "funnel_dipole.md"), dipoleSample.Funnel.ToMarkdown());
+        timings.Add(("tables", clock.Elapsed.TotalSeconds));
+        timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
+        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons);
+        report.Write(directory);
+        progress?.Report(new ReproductionProgress(tables, 1));
+        return report;
+    }
+
+    /// <summary>An IProgress that calls back on the reporting thread (System.Progress would post to a context).</summary>
+    internal sealed class Forward<T>(Action<T> action) : IProgress<T>
+    {
+        public void Report(T value) => action(value);
+    }
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using HaloNotebooks.Selection;
+
+namespace HaloNotebooks.Analysis;
+
+/// <summary>A figure written by the run: its title and file names relative to the report folder (PNG null when not rendered).</summary>
+public sealed record ReportFigure(string Title, string HtmlFile, string? PngFile);
+
+/// <summary>
+/// What `halo reproduce` leaves behind besides the tables and figures: the report page (index.html: the funnel, every
+/// table beside the paper's with differences in σ, every figure, settings, seed, software versions, timings) and the
+/// machine-readable summary.json of issue 11.
+/// </summary>
+public sealed class ReproductionReport
+{
+    public ReproductionReport(Funnel funnel, Funnel? dipoleFunnel, AnalysisResults results, IReadOnlyList<ReportFigure> figures,
+        IReadOnlyList<(string Name, object Value)> settings, IReadOnlyList<(string Stage, double Seconds)> timings, string inputDescription,
+        IReadOnlyList<TableComparison>? truthComparisons = null)
+    {
+        TruthComparisons = truthComparisons ?? [];
+        Funnel = funnel;
+        DipoleFunnel = dipoleFunnel;
+        Results = results;
+        Figures = figures;
+        Settings = settings;
+        Timings = timings;
+        InputDescription = inputDescription;
+    }
+
+    public Funnel Funnel { get; }
+    public Funnel? DipoleFunnel { get; }
+    public AnalysisResults Results { get; }
+    public IReadOnlyList<ReportFigure> Figures { get; }
+
+    /// <summary>Run settings in the order shown (walkers, steps, burn, seed, input paths…): numbers, strings or booleans.</summary>
+    public IReadOnlyList<(string Name, object Value)> Settings { get; }
+
+    /// <summary>Wall time per stage (mock, selection, fits…, figures, tables).</summary>
+    public IReadOnlyList<(string Stage, double Seconds)> Timings { get; }
+
+    /// <summary>Tables 1–3 against a mock's truth (empty for a real catalogue).</summary>
+    public IReadOnlyList<TableComparison> TruthComparisons { get; }
+
+    /// <summary>What was analysed ("default mock in data/mock", or the user's catalogue path).</summary>
+    public string InputDescription { get; }
+
+    /// <summary>.NET, OS and the versions of the library and the packages it runs on.</summary>
+    public static IReadOnlyList<(string Name, string Version)> SoftwareVersions()
+    {
+        var list = new List<(string, string)>
+        {
+            (".NET", RuntimeInformation.FrameworkDescription),
+            ("OS", RuntimeInformation.OSDescription),
+            ("cores", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)),
+        };
+        foreach (var type in new[] { typeof(PaperAnalysis), typeof(MathNet.Numerics.Control), typeof(Deedle.Frame), typeof(Plotly.NET.GenericChart) })
+        {
+            var a = type.Assembly;
+            string version = a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? a.GetName().Version?.ToString() ?? "?";
+            int plus = version.IndexOf('+');
+            list.Add((a.GetName().Name ?? "?", plus > 0 ? version[..plus] : version));
+        }
+        return list;
+    }
+
+    /// <summary>summary.json: {"funnel": [...], "tables": {"table1": [...], ...}, "timings_s": {...}, "settings": {...}}.</summary>
+    public string ToSummaryJson()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            WriteFunnel(w, "funnel", Funnel);
+            if (DipoleFunnel is not null) WriteFunnel(w, "funnel_dipole", DipoleFunnel);
+            w.WriteStartObject("tables");
+            foreach (var table in Results.Tables) WriteTable(w, table);
+            w.WriteEndObject();
+            w.WriteStartObject("comparison_with_paper");
+            foreach (var c in Results.CompareWithPaper())
+            {
+                w.WriteStartObject(c.Ours.Name);
+                w.WriteNumber("entries", c.Entries.Count);
+                WriteNumber(w, "fraction_within_1sigma", c.FractionWithin1Sigma);
+                WriteNumber(w, "fraction_within_2sigma", c.FractionWithin2Sigma);
+                w.WriteNumber("beyond_4sigma", c.CountBeyond(4));
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            if (TruthComparisons.Count > 0)
+            {
+                w.WriteStartObject("comparison_with_mock_truth");
+                foreach (var c in TruthComparisons)
+                {
+                    w.WriteStartObject(c.Ours.Name);
+                    w.WriteNumber("entries", c.Entries.Count);
+                    WriteNumber(w, "fraction_within_1sigma", c.FractionWithin1Sigma);
+                    WriteNumber(w, "fraction_within_2sigma", c.FractionWithin2Sigma);
+                    w.WriteNumber("beyond_4sigma", c.CountBeyond(4));
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteStartObject("timings_s");
+            foreach (var (stage, s) in Timings) w.WriteNumber(stage, Math.Round(s, 3));
+            w.WriteEndObject();
+            w.WriteStartObject("settings");
+            foreach (var (name, value) in Settings)
+            {
+                switch (value)
+                {
+                    case int i: w.WriteNumber(name, i); break;
+                    case long l: w.WriteNumber(name, l); break;
+                    case double d: WriteNumber(w, name, d); break;
+                    case bool b: w.WriteBoolean(name, b); break;
+                    default: w.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+                }
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    static void WriteFunnel(Utf8JsonWriter w, string name, Funnel funnel)
+    {
+        w.WriteStartArray(name);
+        foreach (var s in funnel.Steps)
+        {
+            w.WriteStartObject();
+            w.WriteString("cut", s.Cut);
+            w.WriteNumber("kept", s.Kept);
+            w.WriteNumber("removed", s.Removed);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>One table as rows of {component?, r_min, r_max, n, r_median, param: {median, p16, p84}} with `halo fit`'s names.</summary>
+    static void WriteTable(Utf8JsonWriter w, PaperTable table)
+    {
+        w.WriteStartArray(table.Name);
+        foreach (var row in table.Rows)
+        {
+            w.WriteStartObject();
+            if (row.Component is not null) w.WriteString("component", row.Component);
+            w.WriteNumber("r_min", row.RMin);
+            w.WriteNumber("r_max", row.RMax);
+            if (row.N is int n) w.WriteNumber("n", n); else w.WriteNull("n");
+            WriteNumber(w, "r_median", row.RMedian);
+            foreach (var c in table.Columns)
+            {
+                if (!row.Values.TryGetValue(c.Key, out var m)) continue;
+                w.WriteStartObject(FitName(table.Number, c.Key, row.Component));
+                WriteNumber(w, "median", m.Value);
+                WriteNumber(w, "p16", m.P16);
+                WriteNumber(w, "p84", m.P84);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>The `halo fit` JSON name of a table column: Table 2 adds _mr / _mp except on p_mr.</summary>
+    public static string FitName(int table, string key, string? component) =>
+        table == 2 && key != "p_mr" ? key + "_" + component!.ToLowerInvariant() : key;
+
+    static void WriteNumber(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value)) w.WriteNumber(name, value); else w.WriteNull(name);
+    }
+
+    /// <summary>The self-contained report page.</summary>
+    public string ToIndexHtml()
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>HaloNotebooks — reproduction of Li et al. (2026)</title><style>")
+          .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:110em}table{border-collapse:collapse;margin:1em 0;font-size:0.85em}")
+          .Append("td,th{border:1px solid #ccc;padding:0.25em 0.5em;vertical-align:top}caption{text-align:left;padding:0.3em 0}")
+          .Append("iframe{width:100%;height:34em;border:1px solid #ddd}nav a{margin-right:1em}.small{color:#555;font-size:0.85em}</style></head><body>\n");
+        sb.Append("<h1>The velocity field of the Milky Way's outer stellar halo — reproduction</h1>\n");
+        sb.Append("<p>Every table and figure of Li, Wang, Koposov et al. (2026, DESI DR2) recomputed on: <b>")
+          .Append(WebUtility.HtmlEncode(InputDescription)).Append("</b>. Each table is set beside the paper's; &Delta; is (ours &minus; paper) in units of the combined 1&sigma;.</p>\n");
+        sb.Append("<nav><a href=\"#funnel\">Selection</a><a href=\"#tables\">Tables</a><a href=\"#figures\">Figures</a><a href=\"#extra\">Hemispheres, sky map, Eq. 7, Appendix A</a><a href=\"#run\">Run</a></nav>\n");
+        sb.Append("<h2 id=\"funnel\">Selection (§2.3)</h2>").Append(Funnel.ToHtml());
+        if (DipoleFunnel is not null) sb.Append("<p>Outer-halo sample of §4.4 (|&delta;V<sub>r</sub>| &lt; 50 km/s, no tangential-error cut):</p>").Append(DipoleFunnel.ToHtml());
+        sb.Append("<h2 id=\"tables\">Tables 1–3 against the paper</h2>\n<p>Files: ");
+        foreach (var t in Results.Tables)
+            sb.Append(CultureInfo.InvariantCulture, $"<a href=\"tables/{t.Name}.csv\">{t.Name}.csv</a> <a href=\"tables/{t.Name}.md\">.md</a> <a href=\"tables/{t.Name}.tex\">.tex</a>; ");
+        sb.Append("</p>\n");
+        foreach (var c in Results.CompareWithPaper())
+            sb.Append(CultureInfo.InvariantCulture, $"<h3>Table {c.Ours.Number}</h3>").Append(c.ToHtml()).Append('\n');
+        if (TruthComparisons.Count > 0)
+        {
+            sb.Append("<h2 id=\"truth\">Tables 1–3 against the mock's truth</h2>\n<p>The truth of each entry is the moment of the selected stars' true velocities (Tables 1–2) or the mock's dipole field (Table 3); it has no error, so &Delta; is in units of our 1&sigma;.</p>\n");
+            foreach (var c in TruthComparisons) sb.Append(CultureInfo.InvariantCulture, $"<h3>Table {c.Ours.Number}</h3>").Append(c.ToHtml()).Append('\n');
+        }
+        sb.Append("<h2 id=\"figures\">Figures</h2>\n");
+        if (Figures.Count == 0) sb.Append("<p>No figures were written.</p>");
+        foreach (var f in Figures)
+        {
+            sb.Append("<h3>").Append(WebUtility.HtmlEncode(f.Title)).Append("</h3>");
+            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"small\"><a href=\"{WebUtility.HtmlEncode(f.HtmlFile)}\">interactive HTML</a>");
+            if (f.PngFile is not null) sb.Append(CultureInfo.InvariantCulture, $" · <a href=\"{WebUtility.HtmlEncode(f.PngFile)}\">PNG</a>");
+            sb.Append("</p>");
+            sb.Append(f.PngFile is not null
+                ? $"<img src=\"{WebUtility.HtmlEncode(f.PngFile)}\" alt=\"{WebUtility.HtmlEncode(f.Title)}\" style=\"max-width:100%\"/>"
+                : $"<iframe src=\"{WebUtility.HtmlEncode(f.HtmlFile)}\" loading=\"lazy\"></iframe>");
+            sb.Append('\n');
+        }
+        sb.Append("<h2 id=\"extra\">North/south profiles, sky map, Eq. 7, Appendix A</h2>\n");
+        sb.Append(Results.Hemispheres.ToHtml()).Append(Results.PolarVelocity.ToHtml()).Append(Results.SkyMap.ToHtml());
+        if (Results.AppendixA is not null) sb.Append(Results.AppendixA.ToHtml());
+        sb.Append("<h2 id=\"run\">Run</h2>\n<table><caption>Settings</caption>");
+        foreach (var (name, value) in Settings)
+            sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(name)).Append("</td><td>").Append(WebUtility.HtmlEncode(Convert.ToString(value, CultureInfo.InvariantCulture))).Append("</td></tr>");
+        sb.Append("</table><table><caption>Timings (wall clock, s)</caption>");
+        foreach (var (stage, s) in Timings)
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(stage)}</td><td style=\"text-align:right\">{s:0.0}</td></tr>");
+        sb.Append("</table><table><caption>Software</caption>");
+        foreach (var (name, version) in SoftwareVersions())
+            sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(name)).Append("</td><td>").Append(WebUtility.HtmlEncode(version)).Append("</td></tr>");
+        sb.Append("</table>\n</body></html>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Writes index.html and summary.json into <paramref name="directory"/>.</summary>
+    public void Write(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "index.html"), ToIndexHtml());
+        File.WriteAllText(Path.Combine(directory, "summary.json"), ToSummaryJson());
+    }
+}

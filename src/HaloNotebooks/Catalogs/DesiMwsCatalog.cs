@@ -1,0 +1,167 @@
+namespace HaloNotebooks.Catalogs;
+
+/// <summary>
+/// The DESI Milky Way Survey <c>mwsall</c> layout (DR1 data model, desi-mws-dr1-datamodel
+/// docs/mwsall.rst): row-aligned BINTABLE HDUs RVTAB (RVSpecFit), FIBERMAP and GAIA (Gaia DR3),
+/// mapped onto <see cref="CanonicalColumns"/>. Only the columns below are read (column
+/// projection), so a multi-GB file costs memory for ~20 columns only.
+/// </summary>
+/// <remarks>
+/// <list type="table">
+/// <listheader><term>canonical</term><description>HDU · DESI column (unit) · note</description></listheader>
+/// <item><term>targetid</term><description>RVTAB · TARGETID (int64) · required; FIBERMAP.TARGETID must agree row by row</description></item>
+/// <item><term>rv, rv_err</term><description>RVTAB · VRAD, VRAD_ERR (km/s)</description></item>
+/// <item><term>teff, teff_err</term><description>RVTAB · TEFF, TEFF_ERR (K)</description></item>
+/// <item><term>logg, logg_err</term><description>RVTAB · LOGG, LOGG_ERR (dex)</description></item>
+/// <item><term>feh, feh_err</term><description>RVTAB · FEH, FEH_ERR (dex)</description></item>
+/// <item><term>rvs_warn, rv_success, primary</term><description>RVTAB · RVS_WARN (int64), SUCCESS (bool), PRIMARY (bool)</description></item>
+/// <item><term>ra, dec</term><description>FIBERMAP · TARGET_RA, TARGET_DEC (deg)</description></item>
+/// <item><term>ebv</term><description>FIBERMAP · EBV (mag, SFD98)</description></item>
+/// <item><term>r_mag</term><description>FIBERMAP · FLUX_R (nanomaggy) · r = 22.5 − 2.5 log10(FLUX_R); FLUX_R ≤ 0 → missing</description></item>
+/// <item><term>source_id</term><description>GAIA · SOURCE_ID (int64)</description></item>
+/// <item><term>pmra, pmdec</term><description>GAIA · PMRA, PMDEC (mas/yr, pmra includes cos dec)</description></item>
+/// <item><term>pmra_error, pmdec_error, pmra_pmdec_corr</term><description>GAIA · PMRA_ERROR, PMDEC_ERROR (mas/yr), PMRA_PMDEC_CORR</description></item>
+/// <item><term>gaia_g</term><description>GAIA · PHOT_G_MEAN_MAG (mag)</description></item>
+/// <item><term>distance, distance_err</term><description>distance catalogue · <see cref="DistanceColumns"/> (kpc), joined by targetid</description></item>
+/// </list>
+/// Columns of the table that are absent from a file are simply not produced (the mock may write a
+/// subset); TARGETID is the only required one. RVTAB columns whose names are entirely lower case
+/// (never DESI's spelling) are passed through unchanged: <see cref="Write"/> stores canonical
+/// columns that have no DESI home there, so Write → Read returns the same table exactly.
+/// </remarks>
+public static class DesiMwsCatalog
+{
+    public const string RvTab = "RVTAB", FiberMap = "FIBERMAP", Gaia = "GAIA";
+
+    /// <summary>(canonical, HDU, DESI column) for every directly copied column; r_mag is derived from FLUX_R.</summary>
+    public static IReadOnlyList<(string Canonical, string Hdu, string Desi)> Mapping { get; } =
+    [
+        (CanonicalColumns.TargetId, RvTab, "TARGETID"),
+        (CanonicalColumns.Rv, RvTab, "VRAD"), (CanonicalColumns.RvErr, RvTab, "VRAD_ERR"),
+        (CanonicalColumns.Teff, RvTab, "TEFF"), (CanonicalColumns.TeffErr, RvTab, "TEFF_ERR"),
+        (CanonicalColumns.Logg, RvTab, "LOGG"), (CanonicalColumns.LoggErr, RvTab, "LOGG_ERR"),
+        (CanonicalColumns.Feh, RvTab, "FEH"), (CanonicalColumns.FehErr, RvTab, "FEH_ERR"),
+        (CanonicalColumns.RvsWarn, RvTab, "RVS_WARN"), (CanonicalColumns.RvSuccess, RvTab, "SUCCESS"), (CanonicalColumns.Primary, RvTab, "PRIMARY"),
+        (CanonicalColumns.Ra, FiberMap, "TARGET_RA"), (CanonicalColumns.Dec, FiberMap, "TARGET_DEC"),
+        (CanonicalColumns.Ebv, FiberMap, "EBV"),
+        (CanonicalColumns.SourceId, Gaia, "SOURCE_ID"),
+        (CanonicalColumns.Pmra, Gaia, "PMRA"), (CanonicalColumns.Pmdec, Gaia, "PMDEC"),
+        (CanonicalColumns.PmraError, Gaia, "PMRA_ERROR"), (CanonicalColumns.PmdecError, Gaia, "PMDEC_ERROR"),
+        (CanonicalColumns.PmraPmdecCorr, Gaia, "PMRA_PMDEC_CORR"),
+        (CanonicalColumns.GaiaG, Gaia, "PHOT_G_MEAN_MAG"),
+    ];
+
+    const string FluxR = "FLUX_R";
+
+    /// <summary>Read an mwsall file (and optionally a distance catalogue joined by targetid) as canonical columns.</summary>
+    public static StarTable Read(string mwsallPath, string? distancesPath = null, DistanceColumns? distanceColumns = null)
+    {
+        using var fits = FitsFile.Open(mwsallPath);
+        var parts = new Dictionary<string, StarTable>();
+        foreach (var hdu in new[] { RvTab, FiberMap, Gaia })
+        {
+            var available = fits.ColumnNames(hdu).ToHashSet(StringComparer.Ordinal);
+            var wanted = Mapping.Where(m => m.Hdu == hdu && available.Contains(m.Desi)).Select(m => m.Desi).ToList();
+            if (hdu == RvTab)
+            {
+                if (!available.Contains("TARGETID")) throw new CatalogException("the RVTAB HDU has no TARGETID column", mwsallPath, RvTab, "TARGETID");
+                wanted.AddRange(available.Where(IsPassThrough).Order(StringComparer.Ordinal));
+            }
+            if (hdu == FiberMap)
+            {
+                if (available.Contains(FluxR)) wanted.Add(FluxR);
+                if (available.Contains("TARGETID")) wanted.Add("TARGETID");
+            }
+            parts[hdu] = fits.ReadTable(hdu, wanted);
+        }
+        int n = parts[RvTab].RowCount;
+        foreach (var (hdu, t) in parts)
+            if (t.RowCount != n)
+                throw new CatalogException($"has {t.RowCount} rows but RVTAB has {n}: the mwsall HDUs must be row-aligned", mwsallPath, hdu);
+        var targetIds = parts[RvTab].GetInt64("TARGETID");
+        if (parts[FiberMap].Contains("TARGETID"))
+        {
+            var fibre = parts[FiberMap].GetInt64("TARGETID", long.MinValue);
+            for (int i = 0; i < n; i++)
+                if (fibre[i] != targetIds[i])
+                    throw new CatalogException($"TARGETID {fibre[i]} differs from RVTAB's {targetIds[i]}: HDUs not row-aligned", mwsallPath, FiberMap, "TARGETID", i);
+        }
+
+        var columns = new List<TableColumn>();
+        foreach (var (canonical, hdu, desi) in Mapping)
+            if (parts[hdu].Contains(desi)) columns.Add(parts[hdu].Column(desi).Rename(canonical));
+        if (parts[FiberMap].Contains(FluxR))
+            columns.Insert(columns.FindIndex(c => c.Name == CanonicalColumns.Ebv) + 1, new TableColumn(CanonicalColumns.RMag, MagnitudeFromFlux(parts[FiberMap].GetDouble(FluxR))));
+        foreach (var c in parts[RvTab].Columns) if (IsPassThrough(c.Name)) columns.Add(c);
+        var table = new StarTable(columns, n);
+        return distancesPath is null ? table : JoinDistances(table, distancesPath, distanceColumns);
+    }
+
+    static bool IsPassThrough(string name) => name.Any(char.IsAsciiLetterLower) && !name.Any(char.IsAsciiLetterUpper);
+
+    /// <summary>DESI fluxes are nanomaggies: m = 22.5 − 2.5 log10(f) (AB); non-positive flux → NaN.</summary>
+    public static double[] MagnitudeFromFlux(double[] flux) =>
+        Array.ConvertAll(flux, f => f > 0 ? 22.5 - 2.5 * Math.Log10(f) : double.NaN);
+
+    /// <summary>A flux whose magnitude by <see cref="MagnitudeFromFlux"/> is exactly <paramref name="mag"/>
+    /// where one exists (searched over neighbouring doubles), so Write → Read keeps r_mag bit for bit.</summary>
+    internal static double FluxFromMagnitude(double mag)
+    {
+        if (!double.IsFinite(mag)) return double.NaN;
+        static double Mag(double f) => 22.5 - 2.5 * Math.Log10(f);
+        double f = Math.Pow(10, (22.5 - mag) / 2.5), best = f;
+        for (int step = 0; step < 512 && f > 0 && double.IsFinite(f); step++)
+        {
+            double m = Mag(f);
+            if (m == mag) return f;
+            if (Math.Abs(m - mag) < Math.Abs(Mag(best) - mag)) best = f;
+            f = m > mag ? Math.BitIncrement(f) : Math.BitDecrement(f);   // magnitude falls as flux rises
+        }
+        return best;
+    }
+
+    static StarTable JoinDistances(StarTable table, string path, DistanceColumns? names)
+    {
+        var cols = names ?? new DistanceColumns();
+        StarTable d;
+        try { d = TableFile.Read(path, [cols.Id, cols.Distance, cols.DistanceErr]); }
+        catch (CatalogException e) when (names is null && e.Column is not null)
+        {
+            cols = DistanceColumns.Canonical;
+            d = TableFile.Read(path, [cols.Id, cols.Distance, cols.DistanceErr]);
+        }
+        d = new StarTable([
+            new TableColumn("__id", d.GetInt64(cols.Id, long.MinValue), d.GetMissing(cols.Id)),
+            d.Column(cols.Distance).Rename(CanonicalColumns.Distance),
+            d.Column(cols.DistanceErr).Rename(CanonicalColumns.DistanceErr)], d.RowCount);
+        try { return table.WithoutColumns(ExistingDistanceColumns(table)).Join(d, CanonicalColumns.TargetId, "__id"); }
+        catch (CatalogException e) { throw e.With(file: path); }
+    }
+
+    static string[] ExistingDistanceColumns(StarTable t) =>
+        new[] { CanonicalColumns.Distance, CanonicalColumns.DistanceErr }.Where(t.Contains).ToArray();
+
+    /// <summary>
+    /// Write a canonical table as an mwsall-layout FITS file (primary + RVTAB + FIBERMAP + GAIA, row
+    /// aligned). Mapped columns go to their DESI HDU and name (r_mag as FLUX_R in nanomaggies,
+    /// float64); targetid also goes to FIBERMAP; every other column is kept in RVTAB under its own
+    /// (lower-case) name. <see cref="Read"/> of the file returns the same table exactly.
+    /// </summary>
+    public static void Write(string path, StarTable canonical)
+    {
+        if (!canonical.Contains(CanonicalColumns.TargetId))
+            throw new CatalogException("the table needs a targetid column to be written in the mwsall layout", path, column: CanonicalColumns.TargetId);
+        var byHdu = new Dictionary<string, List<TableColumn>> { [RvTab] = [], [FiberMap] = [], [Gaia] = [] };
+        var mapped = Mapping.ToDictionary(m => m.Canonical, StringComparer.Ordinal);
+        byHdu[FiberMap].Add(canonical.Column(CanonicalColumns.TargetId).Rename("TARGETID"));
+        foreach (var c in canonical.Columns)
+        {
+            if (mapped.TryGetValue(c.Name, out var m)) byHdu[m.Hdu].Add(c.Rename(m.Desi));
+            else if (c.Name == CanonicalColumns.RMag)
+                byHdu[FiberMap].Add(new TableColumn(FluxR, Array.ConvertAll(canonical.GetDouble(CanonicalColumns.RMag), FluxFromMagnitude)));
+            else if (IsPassThrough(c.Name)) byHdu[RvTab].Add(c);
+            else throw new CatalogException("column has no place in the mwsall layout (use a canonical or a lower-case name)", path, column: c.Name);
+        }
+        FitsWriter.Write(path, byHdu.Select(kv => (kv.Key, new StarTable(kv.Value, canonical.RowCount))));
+    }
+}

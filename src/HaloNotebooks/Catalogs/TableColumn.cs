@@ -1,0 +1,118 @@
+namespace HaloNotebooks.Catalogs;
+
+/// <summary>
+/// One column of a <see cref="StarTable"/>: a typed array plus, for integer and boolean columns,
+/// a missing-value mask (null when nothing is missing). Never mutated after construction; the
+/// table hands out copies.
+/// </summary>
+internal sealed class TableColumn
+{
+    public string Name { get; }
+    public ColumnType Type { get; }
+    public Array Values { get; }
+    public bool[]? Missing { get; }
+    public int Length => Values.Length;
+
+    public TableColumn(string name, Array values, bool[]? missing = null)
+    {
+        Name = name;
+        (Type, Values) = Normalise(name, values);
+        if (missing is not null)
+        {
+            if (missing.Length != Values.Length)
+                throw new CatalogException($"missing-value mask has {missing.Length} entries for {Values.Length} values", column: name);
+            if (Type is ColumnType.Double or ColumnType.Single or ColumnType.String)
+                Values = ApplyMask(Type, Values, missing);
+            else if (Array.IndexOf(missing, true) >= 0)
+                Missing = missing;
+        }
+    }
+
+    public bool IsMissing(int row) => Type switch
+    {
+        ColumnType.Double => double.IsNaN(((double[])Values)[row]),
+        ColumnType.Single => float.IsNaN(((float[])Values)[row]),
+        ColumnType.String => ((string?[])Values)[row] is null,
+        _ => Missing is not null && Missing[row],
+    };
+
+    /// <summary>Rows <paramref name="rows"/> in that order; a negative index gives a missing value (left joins).</summary>
+    public TableColumn Gather(ReadOnlySpan<int> rows)
+    {
+        bool[]? mask = null;
+        Array values;
+        switch (Type)
+        {
+            case ColumnType.Double: values = GatherValues((double[])Values, rows, double.NaN); break;
+            case ColumnType.Single: values = GatherValues((float[])Values, rows, float.NaN); break;
+            case ColumnType.String: values = GatherValues((string?[])Values, rows, null); break;
+            case ColumnType.Int32: values = GatherValues((int[])Values, rows, 0); mask = GatherMask(rows); break;
+            case ColumnType.Int64: values = GatherValues((long[])Values, rows, 0L); mask = GatherMask(rows); break;
+            default: values = GatherValues((bool[])Values, rows, false); mask = GatherMask(rows); break;
+        }
+        return new TableColumn(Name, values, mask);
+    }
+
+    public TableColumn Rename(string name) => new(name, Values, Missing);
+
+    static T[] GatherValues<T>(T[] source, ReadOnlySpan<int> rows, T missing)
+    {
+        var result = new T[rows.Length];
+        for (int i = 0; i < rows.Length; i++) result[i] = rows[i] >= 0 ? source[rows[i]] : missing;
+        return result;
+    }
+
+    bool[]? GatherMask(ReadOnlySpan<int> rows)
+    {
+        bool[]? mask = null;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] >= 0 && (Missing is null || !Missing[rows[i]])) continue;
+            mask ??= new bool[rows.Length];
+            mask[i] = true;
+        }
+        return mask;
+    }
+
+    static (ColumnType, Array) Normalise(string name, Array values) => values switch
+    {
+        double[] d => (ColumnType.Double, d),
+        float[] f => (ColumnType.Single, f),
+        int[] i => (ColumnType.Int32, i),
+        long[] l => (ColumnType.Int64, l),
+        bool[] b => (ColumnType.Boolean, b),
+        string?[] s => (ColumnType.String, EmptyToNull(s)),
+        short[] s => (ColumnType.Int32, Array.ConvertAll(s, v => (int)v)),
+        byte[] b => (ColumnType.Int32, Array.ConvertAll(b, v => (int)v)),
+        sbyte[] b => (ColumnType.Int32, Array.ConvertAll(b, v => (int)v)),
+        ushort[] u => (ColumnType.Int32, Array.ConvertAll(u, v => (int)v)),
+        uint[] u => (ColumnType.Int64, Array.ConvertAll(u, v => (long)v)),
+        _ => throw new CatalogException($"unsupported column array type {values.GetType().Name} " +
+                                        "(use double[], float[], int[], long[], bool[] or string[])", column: name),
+    };
+
+    static string?[] EmptyToNull(string?[] s)
+    {
+        if (Array.IndexOf(s, "") < 0) return s;
+        var copy = (string?[])s.Clone();
+        for (int i = 0; i < copy.Length; i++) if (copy[i] is { Length: 0 }) copy[i] = null;
+        return copy;
+    }
+
+    static Array ApplyMask(ColumnType type, Array values, bool[] missing)
+    {
+        if (Array.IndexOf(missing, true) < 0) return values;
+        var copy = (Array)values.Clone();
+        for (int i = 0; i < missing.Length; i++)
+        {
+            if (!missing[i]) continue;
+            switch (type)
+            {
+                case ColumnType.Double: ((double[])copy)[i] = double.NaN; break;
+                case ColumnType.Single: ((float[])copy)[i] = float.NaN; break;
+                default: ((string?[])copy)[i] = null; break;
+            }
+        }
+        return copy;
+    }
+}

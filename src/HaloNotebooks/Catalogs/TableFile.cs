@@ -1,0 +1,39 @@
+namespace HaloNotebooks.Catalogs;
+
+/// <summary>Reads and writes a table by file extension: .csv, .parquet, .fits/.fit/.fts (first BINTABLE HDU;
+/// written as one BINTABLE with EXTNAME TABLE).</summary>
+public static class TableFile
+{
+    public static StarTable Read(string path) => Read(path, null);
+
+    public static StarTable Read(string path, IReadOnlyCollection<string>? columns) => Kind(path) switch
+    {
+        "csv" => CsvTable.Read(path, columns),
+        "parquet" => ParquetTable.Read(path, columns),
+        _ => ReadFits(path, columns),
+    };
+
+    static StarTable ReadFits(string path, IReadOnlyCollection<string>? columns)
+    {
+        using var fits = FitsFile.Open(path);
+        return fits.ReadTable(fits.FirstTableIndex, columns);
+    }
+
+    public static void Write(StarTable t, string path)
+    {
+        switch (Kind(path))
+        {
+            case "csv": CsvTable.Write(t, path); break;
+            case "parquet": ParquetTable.Write(t, path); break;
+            default: FitsWriter.Write(path, t); break;
+        }
+    }
+
+    internal static string Kind(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" => "csv",
+        ".parquet" or ".pq" => "parquet",
+        ".fits" or ".fit" or ".fts" => "fits",
+        var e => throw new CatalogException($"unknown table extension '{e}' (use .csv, .parquet or .fits)", path),
+    };
+}

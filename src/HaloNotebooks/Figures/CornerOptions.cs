@@ -1,0 +1,44 @@
+namespace HaloNotebooks.Figures;
+
+/// <summary>Enclosed-mass levels of the 2-D credible regions.</summary>
+public static class CornerLevels
+{
+    /// <summary>The paper's Figs. 1, 3, 7: the 30%, 1σ (1 − e^{−1/2} = 39.3%) and 2σ (1 − e^{−2} = 86.5%)
+    /// regions of a 2-D Gaussian, as corner.py defines them.</summary>
+    public static IReadOnlyList<double> Paper { get; } = [0.30, 1 - Math.Exp(-0.5), 1 - Math.Exp(-2.0)];
+}
+
+/// <summary>Options of <see cref="CornerPlot.Create"/> (corner.py's keyword arguments).</summary>
+public sealed record CornerOptions
+{
+    /// <summary>Bins per axis for the 1-D histograms and 2-D regions.</summary>
+    public int Bins { get; init; } = 30;
+    /// <summary>Gaussian smoothing of the 2-D histograms, σ in bins (corner.py <c>smooth</c>); 0 for none.</summary>
+    public double Smooth { get; init; } = 1.0;
+    /// <summary>Enclosed-mass levels of the filled regions, ascending.</summary>
+    public IReadOnlyList<double> Levels { get; init; } = CornerLevels.Paper;
+    /// <summary>Fill colours of the regions, from the innermost (first level) outward.</summary>
+    public IReadOnlyList<string> LevelColors { get; init; } = [FigureStyle.Region30, FigureStyle.Region1Sigma, FigureStyle.Region2Sigma];
+    /// <summary>Legend names of the regions, innermost first.</summary>
+    public IReadOnlyList<string> LevelNames { get; init; } = ["30%", "1σ", "2σ"];
+    /// <summary>True values (e.g. a mock's inputs), one per parameter; NaN to skip one.</summary>
+    public IReadOnlyList<double>? Truths { get; init; }
+    public string TruthsName { get; init; } = "truth";
+    public string TruthsColor { get; init; } = FigureStyle.Red;
+    /// <summary>Published values (e.g. the paper's Table 1), one per parameter; NaN to skip one.</summary>
+    public IReadOnlyList<double>? Reference { get; init; }
+    public string ReferenceName { get; init; } = "paper";
+    public string ReferenceColor { get; init; } = "#2ca02c";
+    /// <summary>Show "median (+σ, −σ)" above each diagonal panel (corner.py <c>show_titles</c>).</summary>
+    public bool ShowTitles { get; init; } = true;
+    /// <summary>Draw the 16th, 50th and 84th percentiles on the diagonal.</summary>
+    public bool ShowQuantiles { get; init; } = true;
+    /// <summary>Each axis spans the [q, 1 − q] quantiles of its samples (padded by 5%).</summary>
+    public double RangeQuantile { get; init; } = 0.001;
+    /// <summary>Widen ranges so truth / reference markers stay visible.</summary>
+    public bool RangeIncludesMarkers { get; init; } = true;
+    /// <summary>Figure side in pixels; default grows with the number of parameters.</summary>
+    public int? Size { get; init; }
+    public string Title { get; init; } = "Posterior";
+    public string FileStem { get; init; } = "corner";
+}

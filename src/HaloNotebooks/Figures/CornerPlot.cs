@@ -1,0 +1,247 @@
+using Plotly.NET;
+using static HaloNotebooks.Figures.PlotlyObjects;
+
+namespace HaloNotebooks.Figures;
+
+/// <summary>
+/// Corner plot of posterior samples (Figs. 1, 3, 7), after corner.py: marginal histograms on the
+/// diagonal, filled 2-D credible regions below it (30%, 1σ, 2σ of the 2-D mass), optional truth and
+/// published-value markers, and "median ± 1σ" titles. Everything is binned here; the figure holds
+/// histograms, never samples.
+/// </summary>
+public static class CornerPlot
+{
+    public static Figure Create(IReadOnlyList<double[]> samples, IReadOnlyList<string> labels, CornerOptions? options = null)
+    {
+        var o = options ?? new CornerOptions();
+        Validate(samples, labels, o);
+        int n = samples.Count, bins = o.Bins, levels = o.Levels.Count;
+
+        var sorted = samples.Select(s => SampleBinning.SortedFinite(s)).ToArray();
+        var ranges = new (double Lo, double Hi)[n];
+        for (int i = 0; i < n; i++) ranges[i] = AxisRange(sorted[i], i, o);
+
+        int size = o.Size ?? Math.Clamp(150 * n + 150, 520, 1500);
+        int tickFont = (int)Math.Clamp(Math.Round(13 - 0.35 * (n - 4)), 8, 12);
+        int labelFont = tickFont + 1;
+        const double gap = 0.012;
+        double w = (1 - gap * (n - 1)) / n;
+        (double, double) XDomain(int j) => (j * (w + gap), j * (w + gap) + w);
+        (double, double) YDomain(int i) => (1 - i * (w + gap) - w, 1 - i * (w + gap));
+        int K(int i, int j) => i * n + j + 1;
+
+        var traces = new List<Trace>();
+        var layout = new Layout();
+        var shapes = new List<object>();
+        var annotations = new List<object>();
+
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j <= i; j++)
+            {
+                int k = K(i, j);
+                string xr = AxisRef('x', k), yr = AxisRef('y', k);
+                bool bottom = i == n - 1, left = j == 0 && i > 0;
+                var (xd0, xd1) = XDomain(j);
+                var (yd0, yd1) = YDomain(i);
+                layout.SetProperty(AxisKey('x', k), FigureStyle.FramedAxis(bottom ? labels[j] : null,
+                    ("domain", new[] { xd0, xd1 }), ("anchor", yr), ("range", new[] { ranges[j].Lo, ranges[j].Hi }),
+                    ("showticklabels", bottom), ("nticks", 4), ("tickangle", bottom ? 45 : (object?)null),
+                    ("tickfont", FigureStyle.Font(tickFont)),
+                    ("matches", i < n - 1 ? AxisRef('x', K(n - 1, j)) : null)));
+                if (bottom) ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('x', k)))
+                    .SetProperty("title", Obj(("text", labels[j]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
+
+                if (i == j)
+                {
+                    layout.SetProperty(AxisKey('y', k), FigureStyle.FramedAxis(null,
+                        ("domain", new[] { yd0, yd1 }), ("anchor", xr), ("range", new[] { 0.0, 1.12 }),
+                        ("showticklabels", false), ("ticks", ""), ("fixedrange", true)));
+                    traces.Add(MarginalTrace(samples[i], ranges[i], bins, labels[i], xr, yr));
+                    if (o.ShowQuantiles)
+                        foreach (var q in new[] { 0.16, 0.5, 0.84 })
+                            shapes.Add(VLine(SampleBinning.Quantile(sorted[i], q), xr, yr, "rgba(0,0,0,0.7)", "dash", 1));
+                    if (o.ShowTitles)
+                        annotations.Add(TitleAnnotation(sorted[i], labels[i], n, (xd0 + xd1) / 2, yd1, tickFont));
+                }
+                else
+                {
+                    layout.SetProperty(AxisKey('y', k), FigureStyle.FramedAxis(left ? labels[i] : null,
+                        ("domain", new[] { yd0, yd1 }), ("anchor", xr), ("range", new[] { ranges[i].Lo, ranges[i].Hi }),
+                        ("showticklabels", left), ("nticks", 4), ("tickfont", FigureStyle.Font(tickFont)),
+                        ("matches", j > 0 ? AxisRef('y', K(i, 0)) : null)));
+                    if (left) ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('y', k)))
+                        .SetProperty("title", Obj(("text", labels[i]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
+                    traces.Add(RegionTrace(samples[j], samples[i], ranges[j], ranges[i], o, xr, yr));
+                }
+
+                foreach (var (values, color) in Markers(o))
+                {
+                    double tx = values[j];
+                    if (double.IsFinite(tx)) shapes.Add(VLine(tx, xr, yr, color, "solid", 1.3));
+                    if (i != j)
+                    {
+                        double ty = values[i];
+                        if (double.IsFinite(ty)) shapes.Add(HLine(ty, xr, yr, color));
+                        if (double.IsFinite(tx) && double.IsFinite(ty)) shapes.Add(Dot(tx, ty, xr, yr, color));
+                    }
+                }
+            }
+
+        // Legend entries (no data): the regions and the marker sets.
+        for (int l = 0; l < levels; l++)
+            traces.Add(Trace("scatter", ("x", new double?[] { null }), ("y", new double?[] { null }), ("mode", "markers"),
+                ("name", o.LevelNames[l]), ("marker", Obj(("symbol", "square"), ("size", 13), ("color", o.LevelColors[l]),
+                    ("line", Obj(("color", "rgba(0,0,0,0.55)"), ("width", 0.6)))))));
+        foreach (var (name, color, values) in new[] { (o.TruthsName, o.TruthsColor, o.Truths), (o.ReferenceName, o.ReferenceColor, o.Reference) })
+            if (values is not null)
+                traces.Add(Trace("scatter", ("x", new double?[] { null }), ("y", new double?[] { null }), ("mode", "lines+markers"),
+                    ("name", name), ("line", Obj(("color", color), ("width", 1.5))), ("marker", Obj(("color", color), ("size", 7)))));
+
+        if (o.Title.Length > 0)
+            annotations.Add(Obj(("text", $"<b>{o.Title}</b>"), ("xref", "paper"), ("yref", "paper"), ("x", 1.0), ("y", 1.0),
+                ("xanchor", "right"), ("yanchor", "top"), ("showarrow", false), ("font", FigureStyle.Font(labelFont + 2))));
+        int margin = 30 + 4 * labelFont;
+        layout.SetProperty("width", size);
+        layout.SetProperty("height", size);
+        layout.SetProperty("margin", Obj(("l", margin), ("b", margin), ("t", o.ShowTitles ? 40 : 16), ("r", 16)));
+        layout.SetProperty("paper_bgcolor", "white");
+        layout.SetProperty("plot_bgcolor", "white");
+        layout.SetProperty("font", FigureStyle.Font(tickFont));
+        layout.SetProperty("showlegend", true);
+        layout.SetProperty("legend", Obj(("x", 1.0), ("y", o.Title.Length > 0 ? 0.95 : 1.0), ("xanchor", "right"), ("yanchor", "top"),
+            ("font", FigureStyle.Font(labelFont + 1)), ("bgcolor", "rgba(255,255,255,0.8)")));
+        layout.SetProperty("shapes", shapes);
+        layout.SetProperty("annotations", annotations);
+        return new Figure(Chart(traces, layout), o.Title, o.FileStem, size, size);
+    }
+
+    static void Validate(IReadOnlyList<double[]> samples, IReadOnlyList<string> labels, CornerOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (samples.Count == 0) throw new ArgumentException("a corner plot needs at least one parameter.", nameof(samples));
+        if (labels.Count != samples.Count)
+            throw new ArgumentException($"{labels.Count} labels for {samples.Count} parameters.", nameof(labels));
+        for (int i = 0; i < samples.Count; i++)
+        {
+            if (samples[i] is null) throw new ArgumentException($"samples of '{labels[i]}' are null.", nameof(samples));
+            if (samples[i].Length != samples[0].Length)
+                throw new ArgumentException($"'{labels[i]}' has {samples[i].Length} samples, '{labels[0]}' has {samples[0].Length}: corner plots need joint samples.", nameof(samples));
+            if (samples[i].Count(double.IsFinite) < 10)
+                throw new ArgumentException($"'{labels[i]}' has fewer than 10 finite samples.", nameof(samples));
+        }
+        if (o.Bins is < 5 or > 200) throw new ArgumentOutOfRangeException(nameof(o), $"Bins = {o.Bins} is outside 5–200.");
+        if (o.Levels.Count == 0 || o.Levels.Any(l => !(l > 0 && l < 1)) || o.Levels.Zip(o.Levels.Skip(1)).Any(p => p.Second <= p.First))
+            throw new ArgumentException("Levels must be ascending fractions in (0, 1).", nameof(o));
+        if (o.LevelColors.Count < o.Levels.Count || o.LevelNames.Count < o.Levels.Count)
+            throw new ArgumentException($"{o.Levels.Count} levels need as many LevelColors and LevelNames.", nameof(o));
+        if (o.Truths is not null && o.Truths.Count != samples.Count)
+            throw new ArgumentException($"{o.Truths.Count} truths for {samples.Count} parameters.", nameof(o));
+        if (o.Reference is not null && o.Reference.Count != samples.Count)
+            throw new ArgumentException($"{o.Reference.Count} reference values for {samples.Count} parameters.", nameof(o));
+    }
+
+    static (double Lo, double Hi) AxisRange(double[] sorted, int i, CornerOptions o)
+    {
+        double lo = SampleBinning.Quantile(sorted, o.RangeQuantile), hi = SampleBinning.Quantile(sorted, 1 - o.RangeQuantile);
+        if (o.RangeIncludesMarkers)
+            foreach (var (values, _) in Markers(o))
+                if (double.IsFinite(values[i])) { lo = Math.Min(lo, values[i]); hi = Math.Max(hi, values[i]); }
+        double pad = hi > lo ? 0.05 * (hi - lo) : Math.Max(Math.Abs(lo) * 0.01, 1e-6);
+        return (Round(lo - pad, 6), Round(hi + pad, 6));
+    }
+
+    static IEnumerable<(IReadOnlyList<double> Values, string Color)> Markers(CornerOptions o)
+    {
+        if (o.Truths is not null) yield return (o.Truths, o.TruthsColor);
+        if (o.Reference is not null) yield return (o.Reference, o.ReferenceColor);
+    }
+
+    /// <summary>The marginal histogram as a step line, normalised to a peak of 1.</summary>
+    static Trace MarginalTrace(double[] x, (double Lo, double Hi) range, int bins, string label, string xr, string yr)
+    {
+        var counts = SampleBinning.Histogram(x, range.Lo, range.Hi, bins);
+        double peak = Math.Max(counts.Max(), 1);
+        var xs = new List<double> { range.Lo };
+        var ys = new List<double> { 0 };
+        for (int b = 0; b < bins; b++) { xs.Add(range.Lo + b * (range.Hi - range.Lo) / bins); ys.Add(counts[b] / peak); }
+        xs.Add(range.Hi); ys.Add(counts[^1] / peak);
+        xs.Add(range.Hi); ys.Add(0);
+        return Trace("scatter", ("x", Values(xs)), ("y", Values(ys, 3)), ("xaxis", xr), ("yaxis", yr), ("mode", "lines"),
+            ("line", Obj(("shape", "hv"), ("color", "black"), ("width", 1.2))), ("fill", "tozeroy"), ("fillcolor", "rgba(0,0,0,0.06)"),
+            ("name", label), ("showlegend", false), ("hoverinfo", "skip"));
+    }
+
+    /// <summary>
+    /// Filled credible regions. Plotly contours are evenly spaced, so each bin's enclosed mass m is
+    /// mapped piecewise-linearly onto "region index" z (z = K − k + ½ at level k, z = 0 at m = 1),
+    /// and contours are drawn at z = ½, 1½, … — exactly the requested levels.
+    /// </summary>
+    static Trace RegionTrace(double[] x, double[] y, (double Lo, double Hi) xRange, (double Lo, double Hi) yRange,
+        CornerOptions o, string xr, string yr)
+    {
+        int bins = o.Bins, levels = o.Levels.Count;
+        var mass = SampleBinning.EnclosedMass(SampleBinning.Smooth(SampleBinning.Histogram2D(x, y, xRange, yRange, bins), o.Smooth));
+        var knotsM = new List<double> { 0 };
+        var knotsZ = new List<double> { levels };
+        for (int l = 0; l < levels; l++) { knotsM.Add(o.Levels[l]); knotsZ.Add(levels - l - 0.5); }
+        knotsM.Add(1); knotsZ.Add(0);
+        var z = new double?[bins][];
+        for (int iy = 0; iy < bins; iy++)
+        {
+            z[iy] = new double?[bins];
+            for (int ix = 0; ix < bins; ix++) z[iy][ix] = Math.Round(Interpolate(knotsM, knotsZ, mass[iy, ix]), 2);
+        }
+        var xc = Enumerable.Range(0, bins).Select(b => xRange.Lo + (b + 0.5) * (xRange.Hi - xRange.Lo) / bins);
+        var yc = Enumerable.Range(0, bins).Select(b => yRange.Lo + (b + 0.5) * (yRange.Hi - yRange.Lo) / bins);
+
+        // Step colour scale: band k (z in [k − ½, k + ½)) has the colour of region K − k; below ½ is transparent.
+        var scale = new List<object[]>();
+        void Band(double from, double to, string colour) { scale.Add([from / levels, colour]); scale.Add([to / levels, colour]); }
+        Band(0, 0.5, "rgba(255,255,255,0)");
+        for (int k = 1; k <= levels; k++) Band(k - 0.5, Math.Min(k + 0.5, levels), o.LevelColors[levels - k]);
+        return Trace("contour", ("x", Values(xc)), ("y", Values(yc)), ("z", z), ("xaxis", xr), ("yaxis", yr),
+            ("zmin", 0), ("zmax", levels), ("autocontour", false),
+            ("contours", Obj(("start", 0.5), ("end", levels - 0.5), ("size", 1), ("coloring", "fill"), ("showlines", true))),
+            ("colorscale", scale), ("showscale", false), ("line", Obj(("color", "rgba(0,0,0,0.55)"), ("width", 0.6))),
+            ("hoverinfo", "skip"), ("showlegend", false), ("name", "credible regions"));
+    }
+
+    static double Interpolate(List<double> xs, List<double> ys, double x)
+    {
+        if (x <= xs[0]) return ys[0];
+        for (int i = 1; i < xs.Count; i++)
+            if (x <= xs[i]) return ys[i - 1] + (ys[i] - ys[i - 1]) * (x - xs[i - 1]) / (xs[i] - xs[i - 1]);
+        return ys[^1];
+    }
+
+    static object TitleAnnotation(double[] sorted, string label, int n, double x, double y, int font)
+    {
+        double p16 = SampleBinning.Quantile(sorted, 0.16), p50 = SampleBinning.Quantile(sorted, 0.5), p84 = SampleBinning.Quantile(sorted, 0.84);
+        string value = ValueFormat.WithErrors(p50, p84 - p50, p50 - p16);
+        string text = n <= 9 ? $"{StripUnit(label)} = {value}" : value;
+        return Obj(("text", text), ("xref", "paper"), ("yref", "paper"), ("x", x), ("y", y), ("xanchor", "center"), ("yanchor", "bottom"),
+            ("showarrow", false), ("font", FigureStyle.Font(font)), ("yshift", 2));
+    }
+
+    /// <summary>"⟨V_r⟩ [km/s]" → "⟨V_r⟩": titles carry the symbol, axes the unit.</summary>
+    internal static string StripUnit(string label)
+    {
+        int b = label.LastIndexOf(" [", StringComparison.Ordinal);
+        if (b <= 0) b = label.LastIndexOf(" (", StringComparison.Ordinal);
+        return b > 0 ? label[..b] : label;
+    }
+
+    static object VLine(double x, string xr, string yr, string color, string dash, double width)
+        => Obj(("type", "line"), ("xref", xr), ("yref", yr + " domain"), ("x0", Round(x, 6)), ("x1", Round(x, 6)), ("y0", 0), ("y1", 1),
+            ("line", Obj(("color", color), ("width", width), ("dash", dash))), ("layer", "above"));
+
+    static object HLine(double y, string xr, string yr, string color)
+        => Obj(("type", "line"), ("xref", xr + " domain"), ("yref", yr), ("x0", 0), ("x1", 1), ("y0", Round(y, 6)), ("y1", Round(y, 6)),
+            ("line", Obj(("color", color), ("width", 1.3))), ("layer", "above"));
+
+    static object Dot(double x, double y, string xr, string yr, string color)
+        => Obj(("type", "circle"), ("xref", xr), ("yref", yr), ("xsizemode", "pixel"), ("ysizemode", "pixel"),
+            ("xanchor", Round(x, 6)), ("yanchor", Round(y, 6)), ("x0", -3.5), ("x1", 3.5), ("y0", -3.5), ("y1", 3.5),
+            ("fillcolor", color), ("line", Obj(("color", color), ("width", 1))), ("layer", "above"));
+}

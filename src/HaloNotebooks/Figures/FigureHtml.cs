@@ -1,0 +1,96 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using Plotly.NET;
+
+namespace HaloNotebooks.Figures;
+
+/// <summary>How often a figure's HTML fragment carries plotly.js.</summary>
+public enum PlotlyJsInclusion
+{
+    /// <summary>The first fragment rendered since <see cref="FigureHtml.ResetPage"/> carries it; later ones use <c>window.Plotly</c>.</summary>
+    OncePerPage,
+    /// <summary>Every fragment carries it (guarded, so it is evaluated once) — for fragments pasted into separate pages.</summary>
+    EveryFigure,
+    /// <summary>No fragment carries it; the page provides it (e.g. with <see cref="FigureHtml.PlotlyScriptTag"/>).</summary>
+    Never,
+}
+
+/// <summary>
+/// HTML for figures. plotly.js comes from Plotly.NET's embedded resource (never a CDN) and is
+/// included once per notebook or page: a notebook with twenty figures holds one 3.6 MB copy, not
+/// twenty. Fragments that come after the one carrying plotly.js wait for <c>window.Plotly</c>.
+/// </summary>
+public static class FigureHtml
+{
+    static readonly Lazy<(string Version, string Script)> PlotlyResource = new(LoadPlotlyJs);
+    static int _pageHasPlotly;
+    static int _nextId;
+
+    /// <summary>Which fragments carry plotly.js (default: the first of each page).</summary>
+    public static PlotlyJsInclusion Inclusion { get; set; } = PlotlyJsInclusion.OncePerPage;
+
+    /// <summary>The plotly.js version Plotly.NET embeds (e.g. "2.28.0").</summary>
+    public static string PlotlyJsVersion => PlotlyResource.Value.Version;
+
+    /// <summary>The minified plotly.js source embedded in Plotly.NET.</summary>
+    public static string PlotlyJs => PlotlyResource.Value.Script;
+
+    /// <summary>
+    /// A &lt;script&gt; element that defines <c>window.Plotly</c> unless it is already defined. The
+    /// bundle runs with <c>define</c>, <c>module</c> and <c>exports</c> shadowed, so it always
+    /// attaches to <c>window</c> even on pages with an AMD loader (RequireJS in Jupyter).
+    /// </summary>
+    public static string PlotlyScriptTag()
+        => "<script type=\"text/javascript\">if (typeof window.Plotly === 'undefined') { (function (define, module, exports) {\n"
+           + PlotlyJs + "\n})(undefined, undefined, undefined); }</script>";
+
+    /// <summary>Starts a new page (a new notebook): the next fragment carries plotly.js again.</summary>
+    public static void ResetPage() => Interlocked.Exchange(ref _pageHasPlotly, 0);
+
+    /// <summary>The notebook fragment for one figure: plotly.js when this page still needs it, a div and its drawing script.</summary>
+    public static string Fragment(Figure figure)
+    {
+        bool include = Inclusion switch
+        {
+            PlotlyJsInclusion.EveryFigure => true,
+            PlotlyJsInclusion.Never => false,
+            _ => Interlocked.Exchange(ref _pageHasPlotly, 1) == 0,
+        };
+        var html = new StringBuilder();
+        if (include) html.Append(PlotlyScriptTag()).Append('\n');
+        AppendFigure(html, figure, staticPlot: false);
+        return html.ToString();
+    }
+
+    /// <summary>A div and a script that draws the figure once <c>window.Plotly</c> exists (checked for up to 20 s).</summary>
+    internal static void AppendFigure(StringBuilder html, Figure figure, bool staticPlot, int? width = null, int? height = null)
+    {
+        string id = $"halo-figure-{Environment.ProcessId:x}-{Interlocked.Increment(ref _nextId)}";
+        int w = width ?? figure.Width, h = height ?? figure.Height;
+        // "</" inside a JSON string would end the script element early.
+        string json = figure.ToJson(w, h, staticPlot).Replace("</", "<\\/", StringComparison.Ordinal);
+        html.Append($"<div class=\"halo-figure\" id=\"{id}\" title=\"{WebUtility.HtmlEncode(figure.Title)}\" style=\"width:{w}px;height:{h}px;\"></div>\n");
+        html.Append("<script type=\"text/javascript\">(function () {\n");
+        html.Append("  var figure = ").Append(json).Append(";\n");
+        html.Append($"  var id = '{id}', tries = 0;\n");
+        html.Append("  var draw = function () {\n");
+        html.Append("    if (typeof window.Plotly !== 'undefined') { window.Plotly.newPlot(id, figure.data, figure.layout, figure.config); return; }\n");
+        html.Append("    if (++tries < 200) { setTimeout(draw, 100); return; }\n");
+        html.Append("    var div = document.getElementById(id);\n");
+        html.Append("    if (div) div.textContent = 'plotly.js is not loaded on this page: re-run the first figure cell, or display FigureHtml.PlotlyScriptTag().';\n");
+        html.Append("  };\n  draw();\n})();</script>\n");
+    }
+
+    static (string, string) LoadPlotlyJs()
+    {
+        var assembly = typeof(GenericChart).Assembly;
+        string name = assembly.GetManifestResourceNames()
+            .FirstOrDefault(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"plotly.js is not embedded in {assembly.GetName().Name} {assembly.GetName().Version}: no 'Plotly.NET.plotly-*.min.js' resource.");
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        string version = name["Plotly.NET.plotly-".Length..^".min.js".Length];
+        return (version, reader.ReadToEnd());
+    }
+}

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using HaloNotebooks.Models;
+
+namespace HaloNotebooks.Inference;
+
+/// <summary>
+/// The paper's fits in one call each (§3): start the walkers in a small ball around a fast point estimate
+/// (extreme deconvolution for the mixtures, weighted least squares for the dipole), run the stretch-move
+/// ensemble sampler, discard the burn-in, and summarise the sampled and derived parameters.
+/// </summary>
+public static class HaloFits
+{
+    /// <summary>Radius of the starting ball, as a fraction of each parameter's prior width.</summary>
+    public const double BallFraction = 1e-3;
+
+    /// <summary>Single-component fit (8 parameters; β derived per sample).</summary>
+    public static FitResult Single(KinematicSample data, FitSettings settings, MixturePriors? priors = null, double[]? start = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var model = new SingleComponent(data, priors);
+        settings.Validate(model.Dimension);
+        var p = model.Priors;
+        var bounds = MixtureBounds(p);
+        if (start is null)
+        {
+            var xd = ExtremeDeconvolution.Fit(data, 1);
+            start = Inside(MixtureVector(xd.Means[0], xd.Sigmas[0]), bounds);
+        }
+        var sampler = Run(model, start, bounds, settings);
+        var names = SingleComponent.ParameterNames;
+        var samples = FlatSamples(sampler, names, settings.Burn);
+        samples["beta"] = Beta(samples["sigma_r"], samples["sigma_phi"], samples["sigma_theta"]);
+        return Result("single", model.StarCount, names, ["beta"], samples, sampler, start, clock, settings, []);
+    }
+
+    /// <summary>Two-component fit (17 parameters; MR = the component with the higher mean [Fe/H]; β_MR, β_MP derived).</summary>
+    public static FitResult Double(KinematicSample data, FitSettings settings, MixturePriors? priors = null, double[]? start = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var model = new TwoComponent(data, priors);
+        settings.Validate(model.Dimension);
+        var p = model.Priors;
+        var single = MixtureBounds(p);
+        UniformPrior[] bounds = [p.PMetalRich, .. single, .. single];
+        if (start is null)
+        {
+            var xd = ExtremeDeconvolution.Fit(data, 2);
+            int mr = xd.Means[0][3] >= xd.Means[1][3] ? 0 : 1, mp = 1 - mr;
+            start = Inside([xd.Weights[mr], .. MixtureVector(xd.Means[mr], xd.Sigmas[mr]), .. MixtureVector(xd.Means[mp], xd.Sigmas[mp])], bounds);
+            // Keep the ordering prior satisfied after clamping.
+            if (start[TwoComponent.MetalRichOffset + 6] <= start[TwoComponent.MetalPoorOffset + 6])
+                start[TwoComponent.MetalPoorOffset + 6] = start[TwoComponent.MetalRichOffset + 6] - 10 * BallFraction * p.FehMean.Width;
+        }
+        var sampler = Run(model, start, bounds, settings);
+        var names = TwoComponent.ParameterNames;
+        var samples = FlatSamples(sampler, names, settings.Burn);
+        samples["beta_mr"] = Beta(samples["sigma_r_mr"], samples["sigma_phi_mr"], samples["sigma_theta_mr"]);
+        samples["beta_mp"] = Beta(samples["sigma_r_mp"], samples["sigma_phi_mp"], samples["sigma_theta_mp"]);
+        return Result("double", model.StarCount, names, ["beta_mr", "beta_mp"], samples, sampler, start, clock, settings,
+            ["metal-rich (MR) is the component with the higher mean [Fe/H], enforced by the prior feh_mean_mr > feh_mean_mp"]);
+    }
+
+    /// <summary>
+    /// Dipole + contraction fit (Eqs. 5–6). Samples (mu_compr, mu_dipole, sigma_r, l_apex, sin b_apex) with
+    /// the apex uniform on the sphere, then folds every sample to the canonical μ_dipole ≤ 0 (apex moved to
+    /// its antipode); l_apex, b_apex reported in degrees.
+    /// </summary>
+    public static FitResult Dipole(RadialVelocitySample data, FitSettings settings, DipolePriors? priors = null, double[]? start = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var model = new DipoleField(data, priors);
+        settings.Validate(model.Dimension);
+        var p = model.Priors;
+        UniformPrior[] bounds = [p.MuCompr, p.MuDipole, p.SigmaR, new(0, 360), new(-1, 1)];
+        if (start is null)
+        {
+            var est = DipolePointEstimate.Fit(data);
+            start = Inside([est[0], est[1], est[2], est[3], Math.Sin(est[4] * Math.PI / 180)], bounds);
+        }
+        var sampler = Run(model, start, bounds, settings);
+        var raw = FlatSamples(sampler, DipoleField.SampledCoordinates, settings.Burn);
+        int n = raw["mu_dipole"].Length, folded = 0;
+        var mu = new double[n]; var l = new double[n]; var b = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            mu[i] = raw["mu_dipole"][i]; l[i] = raw["l_apex"][i]; b[i] = Math.Asin(raw["sin_b_apex"][i]) * 180 / Math.PI;
+            if (DipoleField.Fold(ref mu[i], ref l[i], ref b[i])) folded++;
+        }
+        var samples = new Dictionary<string, double[]>
+        {
+            ["mu_compr"] = raw["mu_compr"], ["mu_dipole"] = mu, ["sigma_r"] = raw["sigma_r"], ["l_apex"] = l, ["b_apex"] = b,
+        };
+        string note = FormattableString.Invariant(
+            $"dipole folded to the canonical mu_dipole <= 0: {folded} of {n} samples ({100.0 * folded / n:F1}%) had mu_dipole > 0 and were mapped to (-mu_dipole, antipode of the apex); the likelihood is unchanged");
+        return Result("dipole", model.StarCount, DipoleField.ParameterNames, [], samples, sampler, start, clock, settings, [note]);
+    }
+
+    /// <summary>Eq. 4 at the posterior median of a double fit: the probability that each star is metal-rich.</summary>
+    public static double[] MembershipProbabilityMR(KinematicSample data, FitResult doubleFit)
+    {
+        if (doubleFit.Model != "double") throw new ArgumentException($"need a double-component fit, got '{doubleFit.Model}'");
+        return new TwoComponent(data).MembershipProbabilityMR(doubleFit.Medians);
+    }
+
+    /// <summary>β = 1 − (σ_φ² + σ_θ²) / (2 σ_r²), per sample.</summary>
+    public static double[] Beta(double[] sigmaR, double[] sigmaPhi, double[] sigmaTheta)
+    {
+        var beta = new double[sigmaR.Length];
+        for (int i = 0; i < beta.Length; i++)
+            beta[i] = 1.0 - (sigmaPhi[i] * sigmaPhi[i] + sigmaTheta[i] * sigmaTheta[i]) / (2.0 * sigmaR[i] * sigmaR[i]);
+        return beta;
+    }
+
+    static UniformPrior[] MixtureBounds(MixturePriors p) =>
+        [p.VelocityMean, p.VelocityMean, p.VelocityMean, p.VelocitySigma, p.VelocitySigma, p.VelocitySigma, p.FehMean, p.FehSigma];
+
+    static double[] MixtureVector(double[] means, double[] sigmas) =>
+        [means[0], means[1], means[2], sigmas[0], sigmas[1], sigmas[2], means[3], sigmas[3]];
+
+    /// <summary>A point estimate moved inside the prior by at least 10 ball radii.</summary>
+    static double[] Inside(double[] x, UniformPrior[] bounds)
+    {
+        var r = (double[])x.Clone();
+        for (int d = 0; d < r.Length; d++)
+        {
+            double margin = 10 * BallFraction * bounds[d].Width;
+            r[d] = Math.Clamp(double.IsFinite(r[d]) ? r[d] : 0.5 * (bounds[d].Lower + bounds[d].Upper),
+                              bounds[d].Lower + margin, bounds[d].Upper - margin);
+        }
+        return r;
+    }
+
+    static EnsembleSampler Run(ILogDensity model, double[] start, UniformPrior[] bounds, FitSettings settings)
+    {
+        var scale = bounds.Select(b => BallFraction * b.Width).ToArray();
+        var initial = WalkerBall.Around(start, scale, settings.Walkers, model, settings.Seed);
+        var sampler = new EnsembleSampler(settings.Walkers, model, new StretchMove(), settings.Seed, settings.MaxDegreeOfParallelism);
+        sampler.Run(initial, settings.Steps, settings.Progress);
+        return sampler;
+    }
+
+    static Dictionary<string, double[]> FlatSamples(EnsembleSampler sampler, IReadOnlyList<string> names, int burn)
+    {
+        var d = new Dictionary<string, double[]>();
+        for (int k = 0; k < names.Count; k++) d[names[k]] = sampler.GetFlatSamples(k, burn);
+        return d;
+    }
+
+    static FitResult Result(string model, int stars, IReadOnlyList<string> names, IReadOnlyList<string> derived,
+        Dictionary<string, double[]> samples, EnsembleSampler sampler, double[] start, Stopwatch clock, FitSettings settings, IReadOnlyList<string> notes)
+    {
+        var tau = sampler.GetAutocorrTime(out var warning, discard: settings.Burn, quiet: true);
+        var tauByName = new Dictionary<string, double>();
+        for (int k = 0; k < names.Count; k++) tauByName[names[k]] = tau[k];
+        double maxLp = sampler.GetFlatLogProb().Max();
+        return new FitResult(model, stars, names, derived, samples, sampler.AcceptanceFraction, tauByName, warning,
+            maxLp, start, clock.Elapsed.TotalSeconds, settings, notes);
+    }
+}

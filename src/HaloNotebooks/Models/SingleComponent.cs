@@ -1,0 +1,68 @@
+using HaloNotebooks.Inference;
+
+namespace HaloNotebooks.Models;
+
+/// <summary>
+/// The single-component model (§3.1, Eq. 3 with p_MR = 1): one Gaussian in (v_r, v_phi, v_theta, [Fe/H])
+/// with diagonal intrinsic dispersions, convolved with each star's errors (Eq. 2). Eight parameters,
+/// in the order of <see cref="ParameterNames"/>; uniform priors (footnote 11).
+/// </summary>
+public sealed class SingleComponent : ILogDensity
+{
+    public static IReadOnlyList<string> ParameterNames { get; } =
+        ["vr", "vphi", "vtheta", "sigma_r", "sigma_phi", "sigma_theta", "feh_mean", "feh_sigma"];
+
+    readonly StarKinematics stars;
+
+    public SingleComponent(KinematicSample data, MixturePriors? priors = null)
+    {
+        stars = new StarKinematics(data);
+        Priors = priors ?? MixturePriors.Paper;
+    }
+
+    public MixturePriors Priors { get; }
+    public int Dimension => 8;
+    public int StarCount => stars.Count;
+    /// <summary>Threads over stars inside one evaluation (1 inside the sampler, which already runs walkers in parallel).</summary>
+    public int? StarParallelism { get; init; } = 1;
+
+    /// <summary>Means (v_r, v_phi, v_theta, [Fe/H]) of a parameter vector.</summary>
+    internal static void Means(ReadOnlySpan<double> t, Span<double> m) { m[0] = t[0]; m[1] = t[1]; m[2] = t[2]; m[3] = t[6]; }
+    /// <summary>Dispersions (σ_r, σ_phi, σ_theta, σ_[Fe/H]) of a parameter vector.</summary>
+    internal static void Sigmas(ReadOnlySpan<double> t, Span<double> s) { s[0] = t[3]; s[1] = t[4]; s[2] = t[5]; s[3] = t[7]; }
+
+    /// <summary>ln prior: 0 inside the uniform bounds, −∞ outside.</summary>
+    public double LogPrior(ReadOnlySpan<double> t) => InPrior(t, Priors) ? 0.0 : double.NegativeInfinity;
+
+    internal static bool InPrior(ReadOnlySpan<double> t, MixturePriors p) =>
+        p.VelocityMean.Contains(t[0]) && p.VelocityMean.Contains(t[1]) && p.VelocityMean.Contains(t[2]) &&
+        p.VelocitySigma.Contains(t[3]) && p.VelocitySigma.Contains(t[4]) && p.VelocitySigma.Contains(t[5]) &&
+        p.FehMean.Contains(t[6]) && p.FehSigma.Contains(t[7]);
+
+    /// <summary>ln L = Σ_i ln N₄(x_i | μ, diag(σ² + ε_i²)) (Eqs. 1–2), fully normalised.</summary>
+    public double LogLikelihood(ReadOnlySpan<double> t)
+    {
+        if (t.Length != Dimension) throw new ArgumentException($"expected {Dimension} parameters, got {t.Length}");
+        Span<double> m = stackalloc double[4], s = stackalloc double[4];
+        Means(t, m); Sigmas(t, s);
+        var c = new ComponentParameters(m, s, 0.0);
+        var st = stars;
+        if (stars.Count <= StarChunks.Size || StarParallelism == 1)
+            return SerialSum(st, c);
+        return StarChunks.Sum(st.Count, StarParallelism, (i0, i1) => MixtureKernel.OneComponent(st, c, i0, i1));
+    }
+
+    static double SerialSum(StarKinematics st, in ComponentParameters c)
+    {
+        double total = 0;
+        for (int i0 = 0; i0 < st.Count; i0 += StarChunks.Size)
+            total += MixtureKernel.OneComponent(st, c, i0, Math.Min(st.Count, i0 + StarChunks.Size));
+        return total;
+    }
+
+    public double LogDensity(ReadOnlySpan<double> theta)
+    {
+        double lp = LogPrior(theta);
+        return double.IsNegativeInfinity(lp) ? lp : lp + LogLikelihood(theta);
+    }
+}

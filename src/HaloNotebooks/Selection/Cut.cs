@@ -1,0 +1,59 @@
+using System.Globalization;
+using HaloNotebooks.Catalogs;
+
+namespace HaloNotebooks.Selection;
+
+/// <summary>One named threshold of a cut, shown in the funnel (e.g. <c>FehMax = −0.85 dex</c>).</summary>
+public readonly record struct CutParameter(string Name, double? Value, string Unit)
+{
+    public override string ToString() =>
+        $"{Name} = {(Value is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "none")}{(Unit.Length > 0 && Value is not null ? " " + Unit : "")}";
+}
+
+/// <summary>
+/// One step of a selection: a short name, the paper's wording, the thresholds it uses and a vectorised
+/// predicate that returns, for every row of a table, whether the row is KEPT. A row with a missing
+/// (NaN) value in a column the predicate compares is not kept: comparisons with NaN are false.
+/// </summary>
+public sealed class Cut
+{
+    readonly Func<StarTable, bool[]> keep;
+
+    public Cut(string name, string wording, IReadOnlyList<CutParameter> parameters, Func<StarTable, bool[]> keep)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("a cut needs a name", nameof(name));
+        Name = name;
+        Wording = wording;
+        Parameters = parameters;
+        this.keep = keep;
+    }
+
+    /// <summary>Short name shown in the funnel and recorded in <see cref="Funnel.RemovedBy"/>.</summary>
+    public string Name { get; }
+
+    /// <summary>The paper's wording of the criterion, with its section.</summary>
+    public string Wording { get; }
+
+    public IReadOnlyList<CutParameter> Parameters { get; }
+
+    /// <summary>The keep mask for every row of <paramref name="table"/>.</summary>
+    public bool[] Keep(StarTable table)
+    {
+        var mask = keep(table);
+        if (mask.Length != table.RowCount)
+            throw new InvalidOperationException($"cut '{Name}' returned {mask.Length} flags for {table.RowCount} rows");
+        return mask;
+    }
+
+    /// <summary>A cut keeping rows whose column value v satisfies lo &lt; v &lt; hi (either bound may be infinite).</summary>
+    public static Cut Between(string name, string wording, string column, double lo, double hi, IReadOnlyList<CutParameter> parameters) =>
+        new(name, wording, parameters, t =>
+        {
+            var v = t.GetDouble(column);
+            var k = new bool[v.Length];
+            for (int i = 0; i < v.Length; i++) k[i] = v[i] > lo && v[i] < hi;
+            return k;
+        });
+
+    public override string ToString() => $"{Name}: {string.Join(", ", Parameters)}";
+}

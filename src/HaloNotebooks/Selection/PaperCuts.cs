@@ -1,0 +1,132 @@
+using HaloNotebooks.Catalogs;
+using C = HaloNotebooks.Catalogs.CanonicalColumns;
+
+namespace HaloNotebooks.Selection;
+
+/// <summary>
+/// The cuts of §2.3, one factory each, named so the funnel reads like the paper. Each takes its thresholds from
+/// <see cref="SelectionSettings"/> and reads canonical columns (derived ones — abs_mag_r, z, sgr_beta, err_v_*,
+/// r_gc — are added by <see cref="PaperSelection"/> before the cut that needs them).
+/// </summary>
+public static class PaperCuts
+{
+    /// <summary>Not a cut of the paper: rows lacking a quantity a later step needs are removed first, by name.</summary>
+    public static readonly string[] RequiredColumns =
+        [C.Ra, C.Dec, C.Teff, C.Feh, C.FehErr, C.RMag, C.Ebv, C.Distance, C.DistanceErr,
+         C.Pmra, C.Pmdec, C.PmraError, C.PmdecError, C.Rv, C.RvErr];
+
+    public static Cut Measured() => new(
+        "measured",
+        "(not in the paper) finite position, T_eff, [Fe/H]±err, r, E(B−V), distance±err > 0, proper motions±err, RV±err",
+        [],
+        t =>
+        {
+            var cols = RequiredColumns.Select(c => t.GetDouble(c)).ToArray();
+            var keep = new bool[t.RowCount];
+            for (int i = 0; i < keep.Length; i++)
+            {
+                bool ok = true;
+                foreach (var c in cols) ok &= double.IsFinite(c[i]);
+                keep[i] = ok;
+            }
+            var d = t.GetDouble(C.Distance);
+            for (int i = 0; i < keep.Length; i++) keep[i] &= d[i] > 0;
+            return keep;
+        });
+
+    public static Cut KGiantTeff(SelectionSettings s) => Cut.Between(
+        "K giants: T_eff", "§2.3: 4500 K < T_eff < 5500 K", C.Teff, s.TeffMin, s.TeffMax,
+        [new(nameof(s.TeffMin), s.TeffMin, "K"), new(nameof(s.TeffMax), s.TeffMax, "K")]);
+
+    public static Cut KGiantAbsMag(SelectionSettings s) => Cut.Between(
+        "K giants: M_r", "§2.3: −3 < M_r < 2 after extinction correction (A_r = R_r E(B−V))", C.AbsMagR, s.AbsMagRMin, s.AbsMagRMax,
+        [new(nameof(s.AbsMagRMin), s.AbsMagRMin, "mag"), new(nameof(s.AbsMagRMax), s.AbsMagRMax, "mag"), new(nameof(s.ExtinctionRr), s.ExtinctionRr, "")]);
+
+    public static Cut DiscMetallicity(SelectionSettings s) => Cut.Between(
+        "disc: [Fe/H]", "§2.3: remove thin/thick disc stars with [Fe/H] > −0.85 dex (Li et al. 2025a)", C.Feh, double.NegativeInfinity, s.FehMax,
+        [new(nameof(s.FehMax), s.FehMax, "dex")]);
+
+    public static Cut DiscHeight(SelectionSettings s) => new(
+        "disc: |z|", "§2.3: remove stars within 2 kpc of the disc plane (Bird et al. 2021)",
+        [new(nameof(s.AbsZMin), s.AbsZMin, "kpc")],
+        t =>
+        {
+            var z = t.GetDouble(C.Z);
+            var keep = new bool[z.Length];
+            for (int i = 0; i < z.Length; i++) keep[i] = Math.Abs(z[i]) > s.AbsZMin;
+            return keep;
+        });
+
+    /// <summary>Members of the <paramref name="kind"/> entries of <paramref name="catalog"/>; with no catalogue, a step
+    /// that removes nothing and says so (so the funnel shows the step was not done).</summary>
+    public static Cut Substructures(SubstructureKind kind, SelectionSettings s, SubstructureCatalog? catalog)
+    {
+        bool gc = kind == SubstructureKind.GlobularCluster;
+        string name = gc ? "globular clusters" : "dwarf galaxies";
+        var items = catalog?.OfKind(kind).ToArray() ?? [];
+        string wording = catalog is null
+            ? $"§2.3: members of {name} removed — SKIPPED, no substructure catalogue given"
+            : $"§2.3: members of {name} removed by sky/distance/PM/RV match with {items.Length} entries of {catalog.Source}"
+              + (gc ? " (paper: Baumgardt & Vasiliev 2021)" : " (paper: Pace et al. 2022)");
+        return new Cut(name, wording,
+            [new(nameof(s.SubstructureRadiusScale), s.SubstructureRadiusScale, "× radius"), new(nameof(s.SubstructureNSigma), s.SubstructureNSigma, "σ")],
+            t =>
+            {
+                var keep = new bool[t.RowCount];
+                if (items.Length == 0) { Array.Fill(keep, true); return keep; }
+                var member = SubstructureMatch.FirstMember(StarsOf(t), items, s.SubstructureRadiusScale, s.SubstructureNSigma);
+                for (int i = 0; i < keep.Length; i++) keep[i] = member[i] < 0;
+                return keep;
+            });
+    }
+
+    internal static SubstructureMatch.Stars StarsOf(StarTable t) => new(
+        t.GetDouble(C.Ra), t.GetDouble(C.Dec), t.GetDouble(C.Distance), t.GetDouble(C.DistanceErr),
+        t.GetDouble(C.Pmra), t.GetDouble(C.Pmdec), t.GetDouble(C.PmraError), t.GetDouble(C.PmdecError),
+        t.GetDouble(C.Rv), t.GetDouble(C.RvErr));
+
+    public static Cut Sagittarius(SelectionSettings s) => new(
+        "Sagittarius stream", "§2.3: remove the Sgr stream footprint |B̃| < 15° (Belokurov et al. coordinates)",
+        [new(nameof(s.SgrBWidth), s.SgrBWidth, "deg")],
+        t =>
+        {
+            var b = t.GetDouble(C.SgrBeta);
+            var keep = new bool[b.Length];
+            for (int i = 0; i < b.Length; i++) keep[i] = Math.Abs(b[i]) >= s.SgrBWidth;
+            return keep;
+        });
+
+    public static Cut VelocityErrors(SelectionSettings s) => new(
+        "velocity errors",
+        s.MaxErrVPhi is null && s.MaxErrVTheta is null
+            ? "§4.4: keep |δV_r| < 50 km/s, no limit on δV_φ, δV_θ (1000 Monte-Carlo draws)"
+            : "§2.3: keep |δV_r|, |δV_φ|, |δV_θ| < 100 km/s (1000 Monte-Carlo draws)",
+        [new(nameof(s.MaxErrVr), s.MaxErrVr, "km/s"), new(nameof(s.MaxErrVPhi), s.MaxErrVPhi, "km/s"),
+         new(nameof(s.MaxErrVTheta), s.MaxErrVTheta, "km/s"), new(nameof(s.McSamples), s.McSamples, "draws")],
+        t =>
+        {
+            var keep = new bool[t.RowCount];
+            Array.Fill(keep, true);
+            Limit(t.GetDouble(C.ErrVR), s.MaxErrVr, keep);
+            Limit(t.GetDouble(C.ErrVPhi), s.MaxErrVPhi, keep);
+            Limit(t.GetDouble(C.ErrVTheta), s.MaxErrVTheta, keep);
+            return keep;
+        });
+
+    static void Limit(double[] err, double? max, bool[] keep)
+    {
+        if (max is not double m) return;
+        for (int i = 0; i < keep.Length; i++) keep[i] &= Math.Abs(err[i]) < m;
+    }
+
+    public static Cut RadialRange(SelectionSettings s) => new(
+        "r_GC range", "§2.3: the final sample covers 3 kpc ≤ r_GC < 160 kpc",
+        [new(nameof(s.RGcMin), s.RGcMin, "kpc"), new(nameof(s.RGcMax), s.RGcMax, "kpc")],
+        t =>
+        {
+            var r = t.GetDouble(C.RGc);
+            var keep = new bool[r.Length];
+            for (int i = 0; i < r.Length; i++) keep[i] = r[i] >= s.RGcMin && r[i] < s.RGcMax;
+            return keep;
+        });
+}

@@ -1,0 +1,93 @@
+using HaloNotebooks.Astrometry;
+using HaloNotebooks.Catalogs;
+using HaloNotebooks.Uncertainties;
+using C = HaloNotebooks.Catalogs.CanonicalColumns;
+
+namespace HaloNotebooks.Selection;
+
+/// <summary>
+/// The paper's selection of halo K giants (§2.3) as a funnel, in the paper's order: K giants (T_eff, M_r), disc
+/// removal ([Fe/H], |z|), substructures (globular clusters, dwarf galaxies, Sagittarius), then Galactocentric
+/// velocities with Monte-Carlo errors and the error limits, and the r_GC range of the final sample.
+/// </summary>
+public static class PaperSelection
+{
+    /// <summary>
+    /// Runs the selection on a catalogue with canonical columns (<see cref="PaperCuts.RequiredColumns"/>; distances
+    /// already joined). <paramref name="substructures"/> is the list of clusters and dwarfs to remove (null: those
+    /// steps are shown as skipped). Deterministic for a given <see cref="SelectionSettings.Seed"/>.
+    /// </summary>
+    public static HaloSample Run(StarTable catalogue, SelectionSettings settings, SubstructureCatalog? substructures = null,
+        IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(settings);
+        foreach (var c in PaperCuts.RequiredColumns)
+            if (!catalogue.Contains(c))
+                throw new CatalogException($"the selection needs the columns {string.Join(", ", PaperCuts.RequiredColumns)}; this one is absent", column: c);
+        if (settings.McSamples < 2) throw new ArgumentException($"McSamples = {settings.McSamples}: at least 2 draws are needed for a standard deviation");
+
+        var funnel = new FunnelBuilder(catalogue);
+        funnel.Apply(PaperCuts.Measured());
+
+        // §2.3 (1): K giants. M_r from r, the distance and E(B−V).
+        funnel.Derive(t => t.WithColumn(C.AbsMagR,
+            Extinction.AbsoluteMagnitude(t.GetDouble(C.RMag), t.GetDouble(C.Distance), t.GetDouble(C.Ebv), settings.ExtinctionRr)));
+        funnel.Apply(PaperCuts.KGiantTeff(settings));
+        funnel.Apply(PaperCuts.KGiantAbsMag(settings));
+        progress?.Report(0.02);
+
+        // §2.3 (2): disc removal needs z; positions and velocities are computed once for the K giants.
+        funnel.Derive(t => WithPhaseSpace(t, settings.EffectiveFrame));
+        funnel.Apply(PaperCuts.DiscMetallicity(settings));
+        funnel.Apply(PaperCuts.DiscHeight(settings));
+
+        // §2.3 (3): known substructures, then the Sagittarius stream (both optional, §4.1 / Fig. 2).
+        if (settings.RemoveSubstructures)
+        {
+            funnel.Apply(PaperCuts.Substructures(SubstructureKind.GlobularCluster, settings, substructures));
+            funnel.Apply(PaperCuts.Substructures(SubstructureKind.DwarfGalaxy, settings, substructures));
+        }
+        if (settings.MaskSagittarius) funnel.Apply(PaperCuts.Sagittarius(settings));
+        progress?.Report(0.05);
+
+        // §2.3 (4): Monte-Carlo velocity errors for the clean halo sample, then the error limits and the r_GC range.
+        var mcProgress = progress is null ? null : new Progress<double>(p => progress.Report(0.05 + 0.9 * p));
+        funnel.Derive(t => WithVelocityErrors(t, settings, mcProgress));
+        funnel.Apply(PaperCuts.VelocityErrors(settings));
+        funnel.Apply(PaperCuts.RadialRange(settings));
+        progress?.Report(1.0);
+
+        return new HaloSample(funnel.Current, funnel.Build(), funnel.SurvivorInputRows());
+    }
+
+    /// <summary>Adds l, b, Galactocentric x, y, z, R, r_gc, vx, vy, vz, v_r, v_phi, v_theta and the Sgr coordinates.</summary>
+    public static StarTable WithPhaseSpace(StarTable t, GalactocentricFrame frame)
+    {
+        double[] ra = t.GetDouble(C.Ra), dec = t.GetDouble(C.Dec);
+        var g = frame.Transform(ra, dec, t.GetDouble(C.Distance), t.GetDouble(C.Pmra), t.GetDouble(C.Pmdec), t.GetDouble(C.Rv));
+        int n = t.RowCount;
+        double[] l = new double[n], b = new double[n], lam = new double[n], beta = new double[n];
+        GalacticCoordinates.FromIcrs(ra, dec, l, b);
+        for (int i = 0; i < n; i++) (lam[i], beta[i]) = SagittariusFrame.FromGalactic(l[i], b[i]);
+        return t.WithColumn(C.L, l).WithColumn(C.B, b)
+            .WithColumn(C.X, g.X).WithColumn(C.Y, g.Y).WithColumn(C.Z, g.Z).WithColumn(C.RCyl, g.R).WithColumn(C.RGc, g.RGc)
+            .WithColumn(C.Vx, g.Vx).WithColumn(C.Vy, g.Vy).WithColumn(C.Vz, g.Vz)
+            .WithColumn(C.VR, g.Vr).WithColumn(C.VPhi, g.VPhi).WithColumn(C.VTheta, g.VTheta)
+            .WithColumn(C.SgrLambda, lam).WithColumn(C.SgrBeta, beta);
+    }
+
+    /// <summary>Adds err_v_r, err_v_phi, err_v_theta: the Monte-Carlo standard deviations of §2.3 (one random stream per
+    /// star from <see cref="SelectionSettings.Seed"/>). A missing pmra–pmdec correlation is taken as 0.</summary>
+    public static StarTable WithVelocityErrors(StarTable t, SelectionSettings settings, IProgress<double>? progress = null)
+    {
+        var obs = new ObservableColumns(t.GetDouble(C.Ra), t.GetDouble(C.Dec), t.GetDouble(C.Distance),
+            t.GetDouble(C.Pmra), t.GetDouble(C.Pmdec), t.GetDouble(C.Rv));
+        var corr = t.Contains(C.PmraPmdecCorr) ? t.GetDouble(C.PmraPmdecCorr) : new double[t.RowCount];
+        for (int i = 0; i < corr.Length; i++) if (!double.IsFinite(corr[i])) corr[i] = 0;
+        var err = new ObservableErrors(t.GetDouble(C.DistanceErr), t.GetDouble(C.PmraError), t.GetDouble(C.PmdecError), corr, t.GetDouble(C.RvErr));
+        var v = MonteCarloErrors.Propagate(settings.EffectiveFrame, obs, err,
+            new MonteCarloSettings(Samples: settings.McSamples, Seed: settings.Seed), progress);
+        return t.WithColumn(C.ErrVR, v.Vr).WithColumn(C.ErrVPhi, v.VPhi).WithColumn(C.ErrVTheta, v.VTheta);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using HaloNotebooks.Inference;
+using HaloNotebooks.Models;
+using HaloNotebooks.Numerics;
+
+namespace HaloNotebooks.Benchmarks;
+
+/// <summary>Data for the inference benchmarks: the reference mixture mock, or more stars drawn the same way.</summary>
+internal static class InferenceData
+{
+    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "reference", name);
+
+    public static KinematicSample ReferenceMixture()
+    {
+        var lines = File.ReadAllLines(Fixture("mixture_mock.csv"));
+        double[] Col(int c) => lines.Skip(1).Select(l => double.Parse(l.Split(',')[c], CultureInfo.InvariantCulture)).ToArray();
+        return new KinematicSample(Col(1), Col(2), Col(3), Col(4), Col(5), Col(6), Col(7), Col(8));
+    }
+
+    /// <summary>n stars from the reference recipe (README: p_MR = 0.54, MR/MP means and dispersions, errors U(5, 40), 0.05 dex).</summary>
+    public static KinematicSample Mixture(int n, long seed)
+    {
+        double[][] mu = [[0, -7, 4, -1.15], [-2, -23, 4, -1.58]], sig = [[131, 31, 35, 0.17], [131, 103, 92, 0.43]];
+        var x = new double[4][]; var e = new double[4][];
+        for (int d = 0; d < 4; d++) { x[d] = new double[n]; e[d] = new double[n]; }
+        for (int i = 0; i < n; i++)
+        {
+            var rng = new SeededRandom(seed, i);
+            int c = rng.NextDouble() < 0.54 ? 0 : 1;
+            for (int d = 0; d < 4; d++)
+            {
+                e[d][i] = d == 3 ? 0.05 : 5 + 35 * rng.NextDouble();
+                x[d][i] = mu[c][d] + sig[c][d] * rng.NextGaussian() + e[d][i] * rng.NextGaussian();
+            }
+        }
+        return new KinematicSample(x[0], x[1], x[2], x[3], e[0], e[1], e[2], e[3]);
+    }
+
+    public static readonly double[] Truth = [0.54, 0, -7, 4, 131, 31, 35, -1.15, 0.17, -2, -23, 4, 131, 103, 92, -1.58, 0.43];
+}
+
+/// <summary>ns per star per log-likelihood evaluation, 1 and 2 threads over stars.</summary>
+public sealed class InferenceKernelBenchmark : IBenchmark
+{
+    public string Name => "inference-kernel";
+
+    public void Run(TextWriter o)
+    {
+        o.WriteLine($"kernel path: {MixtureKernel.Path}");
+        o.WriteLine("| model | stars | threads | ns / star / eval | evals |");
+        o.WriteLine("|---|---|---|---|---|");
+        var reference = InferenceData.ReferenceMixture();
+        var big = InferenceData.Mixture(64000, 7);
+        double[] single = [0, -15, 4, 131, 74, 67, -1.35, 0.38];
+        foreach (var (label, data) in new[] { ("mixture_mock", reference), ("64k mock", big) })
+            foreach (int threads in new[] { 1, 2 })
+            {
+                var two = new TwoComponent(data) { StarParallelism = threads };
+                o.WriteLine($"| double (17 par) | {data.Count} | {threads} | {Time(t => two.LogLikelihood(t), InferenceData.Truth, data.Count, out int n):F2} | {n} |");
+                var one = new SingleComponent(data) { StarParallelism = threads };
+                o.WriteLine($"| single (8 par) | {data.Count} | {threads} | {Time(t => one.LogLikelihood(t), single, data.Count, out n):F2} | {n} |");
+            }
+        var dipoleLines = File.ReadAllLines(InferenceData.Fixture("dipole_mock.csv")).Skip(1).Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        var dipole = new DipoleField(new RadialVelocitySample(dipoleLines.Select(r => r[1]).ToArray(), dipoleLines.Select(r => r[2]).ToArray(),
+                                                              dipoleLines.Select(r => r[3]).ToArray(), dipoleLines.Select(r => r[4]).ToArray()));
+        o.WriteLine($"| dipole (5 par) | {dipole.StarCount} | 1 | {Time(t => dipole.LogLikelihood(t), [-18, -24, 100, 325, -0.6157], dipole.StarCount, out int m):F2} | {m} |");
+    }
+
+    /// <summary>Median of 7 repetitions of ~0.3 s each; the parameter vector changes every call so nothing is cached.</summary>
+    static double Time(Func<double[], double> f, double[] theta, int stars, out int evals)
+    {
+        var t = (double[])theta.Clone();
+        double sink = 0;
+        var sw = Stopwatch.StartNew();
+        evals = 0;
+        while (sw.Elapsed.TotalSeconds < 0.2) { t[1] = theta[1] + 1e-9 * evals; sink += f(t); evals++; }   // warm-up, calibrate
+        var reps = new List<double>();
+        for (int r = 0; r < 7; r++)
+        {
+            sw.Restart();
+            for (int k = 0; k < evals; k++) { t[1] = theta[1] + 1e-9 * k; sink += f(t); }
+            reps.Add(sw.Elapsed.TotalSeconds / evals / stars * 1e9);
+        }
+        if (double.IsNaN(sink)) throw new InvalidOperationException("NaN log-likelihood");
+        reps.Sort();
+        return reps[3];
+    }
+}
+
+/// <summary>The whole 100 × 1000 double-component fit of mixture_mock.csv, against emcee's recorded wall time.</summary>
+public sealed class InferenceDoubleFitBenchmark : IBenchmark
+{
+    public string Name => "inference-double-fit";
+
+    public void Run(TextWriter o)
+    {
+        var emcee = JsonDocument.Parse(File.ReadAllText(InferenceData.Fixture("mixture_emcee.json"))).RootElement
+            .GetProperty("two_component").GetProperty("fit_wall_time_s").GetDouble();
+        var data = InferenceData.ReferenceMixture();
+        o.WriteLine("| fit | stars | walkers × steps | threads | wall time (s) | emcee (s) | speed-up |");
+        o.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (int? threads in new int?[] { null, 1 })
+        {
+            var fit = HaloFits.Double(data, new FitSettings(100, 1000, 400, Seed: 1, MaxDegreeOfParallelism: threads));
+            o.WriteLine(FormattableString.Invariant(
+                $"| double, mixture_mock.csv | {data.Count} | 100 × 1000 | {threads?.ToString(CultureInfo.InvariantCulture) ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)} | {fit.WallTimeSeconds:F2} | {emcee:F1} | {emcee / fit.WallTimeSeconds:F0}× |"));
+        }
+    }
+}
+
+/// <summary>The paper's biggest fit: 64,000 stars, double component, 100 × 1000 (target: under 40 s).</summary>
+public sealed class InferenceLargeFitBenchmark : IBenchmark
+{
+    public string Name => "inference-64k";
+
+    public void Run(TextWriter o)
+    {
+        var data = InferenceData.Mixture(64000, 11);
+        var fit = HaloFits.Double(data, new FitSettings(100, 1000, 400, Seed: 1));
+        o.WriteLine("| fit | stars | walkers × steps | threads | wall time (s) | acceptance |");
+        o.WriteLine("|---|---|---|---|---|---|");
+        o.WriteLine(FormattableString.Invariant(
+            $"| double, mock drawn like mixture_mock | {data.Count} | 100 × 1000 | {Environment.ProcessorCount} | {fit.WallTimeSeconds:F1} | {fit.AcceptanceFraction:F3} |"));
+    }
+}

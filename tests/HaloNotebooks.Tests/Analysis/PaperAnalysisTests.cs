@@ -1,0 +1,65 @@
+using HaloNotebooks.Analysis;
+using Xunit;
+
+namespace HaloNotebooks.Tests.Analysis;
+
+public class PaperAnalysisTests
+{
+    static readonly AnalysisSettings Small = new(Walkers: 36, Steps: 60, Burn: 30, Seed: 7, Bins: new RadialBins([3, 15.9, 35.8, 160]));
+
+    [Fact]
+    public void Run_FillsEveryProfile_AndTheTablesHaveThePaperShape()
+    {
+        var h = SyntheticHalo.Draw(starsPerBin: 20, dipoleStarsPerBin: 60, seed: 3);
+        var res = PaperAnalysis.Run(h.Stars, h.RGc, h.DipoleStars, h.DipoleRGc, Small);
+        Assert.Equal(3, res.Single.Bins.Count);
+        Assert.Equal(3, res.Double.Bins.Count);
+        Assert.Equal(3, res.Dipole.Bins.Count);
+        Assert.Equal(h.Stars.Count, res.Single.AllStars.Bin.Count);
+        Assert.Equal(1 + 3, res.Table1.Rows.Count);
+        Assert.Equal(2 * (1 + 3), res.Table2.Rows.Count);
+        Assert.Equal(1 + 3, res.Table3.Rows.Count);
+        Assert.Equal(4, res.PolarVelocity.Bins.Count);
+        Assert.All(res.Table1.Rows, r => Assert.Equal(9, r.Values.Count));
+        Assert.All(res.Single.Bins.Concat(res.Double.Bins).Concat(res.Dipole.Bins), b => Assert.NotNull(b.Fit));
+        // Median r_GC of the first bin: the median of the stars' r in [3, 15.9).
+        var inner = h.RGc.Where(r => r >= 3 && r < 15.9).OrderBy(r => r).ToArray();
+        Assert.Equal(Measurement.Percentile(inner, 50), res.Single.Bins[0].Bin.RMedian, 12);
+        // Every fit used its own derived seed.
+        Assert.Equal(res.Single.Bins.Count + res.Double.Bins.Count + 2, res.Single.Bins.Concat(res.Double.Bins).Append(res.Single.AllStars).Append(res.Double.AllStars).Select(b => b.Seed).Distinct().Count());
+    }
+
+    [Fact]
+    public void Run_GivesIdenticalTables_ForOneOrTwoThreads()
+    {
+        var h = SyntheticHalo.Draw(starsPerBin: 15, dipoleStarsPerBin: 40, seed: 4);
+        var one = PaperAnalysis.Run(h.Stars, h.RGc, h.DipoleStars, h.DipoleRGc, Small with { MaxDegreeOfParallelism = 1 });
+        var two = PaperAnalysis.Run(h.Stars, h.RGc, h.DipoleStars, h.DipoleRGc, Small with { MaxDegreeOfParallelism = 2 });
+        foreach (var (a, b) in one.Tables.Zip(two.Tables)) Assert.Equal(a.ToCsv(), b.ToCsv());
+    }
+
+    [Fact]
+    public void Run_ReportsProgressUpToCompletion()
+    {
+        var h = SyntheticHalo.Draw(starsPerBin: 15, dipoleStarsPerBin: 40, seed: 5);
+        var reports = new List<AnalysisProgress>();
+        var progress = new Recorder(reports);
+        PaperAnalysis.Run(h.Stars, h.RGc, h.DipoleStars, h.DipoleRGc, Small, progress: progress);
+        Assert.NotEmpty(reports);
+        var last = reports[^1];
+        Assert.Equal(last.FitsTotal, last.FitsDone);
+        Assert.Equal(1.0, last.Fraction, 9);
+    }
+
+    [Fact]
+    public void Run_RejectsMismatchedColumns()
+    {
+        var h = SyntheticHalo.Draw(starsPerBin: 12, dipoleStarsPerBin: 12, seed: 6);
+        Assert.Throws<ArgumentException>(() => PaperAnalysis.Run(h.Stars, h.RGc[1..], h.DipoleStars, h.DipoleRGc, Small));
+    }
+
+    sealed class Recorder(List<AnalysisProgress> list) : IProgress<AnalysisProgress>
+    {
+        public void Report(AnalysisProgress value) { lock (list) list.Add(value); }
+    }
+}

@@ -1,0 +1,71 @@
+using Xunit;
+using HaloNotebooks.Figures;
+using static HaloNotebooks.Tests.Figures.FigureTestData;
+
+namespace HaloNotebooks.Tests.Figures;
+
+public class CornerPlotTests
+{
+    [Fact]
+    public void Create_HasHistogramsOnTheDiagonal_RegionsBelow_AndLabelledOuterAxes()
+    {
+        var fig = CornerPlot.Create(GaussianSamples(4, 20_000), ["p0 [km/s]", "p1 [km/s]", "p2", "p3 [dex]"],
+            new CornerOptions { Truths = [0, 10, 20, 30], FileStem = "c" });
+        var traces = Traces(fig);
+        Assert.Equal(6, traces.Count(t => (string?)t["type"] == "contour"));                      // 4·3/2 pairs
+        Assert.Equal(4, traces.Count(t => (string?)t["fill"] == "tozeroy"));                      // marginals
+        Assert.Equal(3 + 1, traces.Count(t => t["x"]!.AsArray().Count == 1 && t["x"]![0] is null)); // legend: 3 regions + truth
+        var layout = Layout(fig);
+        // Bottom row (panels 13–16) carries the x labels, left column (5, 9, 13) the y labels.
+        Assert.Equal("p0 [km/s]", (string?)layout["xaxis13"]!["title"]!["text"]);
+        Assert.Equal("p3 [dex]", (string?)layout["xaxis16"]!["title"]!["text"]);
+        Assert.Equal("p1 [km/s]", (string?)layout["yaxis5"]!["title"]!["text"]);
+        Assert.Null(layout["xaxis2"]);                                                               // upper triangle is empty
+        var contour = traces.First(t => (string?)t["type"] == "contour");
+        Assert.Equal("fill", (string?)contour["contours"]!["coloring"]);
+        Assert.Equal(0.5, (double)contour["contours"]!["start"]!);
+        Assert.Equal(2.5, (double)contour["contours"]!["end"]!);
+    }
+
+    [Fact]
+    public void Create_BinsTheSamples_SoTheFigureSizeDoesNotGrowWithTheChain()
+    {
+        string[] labels = Enumerable.Range(0, 8).Select(i => $"θ{i}").ToArray();
+        int small = CornerPlot.Create(GaussianSamples(8, 10_000), labels).ToJson().Length;
+        int large = CornerPlot.Create(GaussianSamples(8, 100_000), labels).ToJson().Length;
+        Assert.True(large < 350_000, $"an 8-parameter corner plot is {large} characters");
+        Assert.InRange(large, small * 0.8, small * 1.25);
+    }
+
+    [Fact]
+    public void Create_TitlesShowMedianAndOneSigma()
+    {
+        // N(5, 2): median 5.0, 16th/84th percentiles at ∓2.0.
+        var rng = new HaloNotebooks.Numerics.SeededRandom(11, 0);
+        var x = Enumerable.Range(0, 100_000).Select(_ => 5 + 2 * rng.NextGaussian()).ToArray();
+        var y = Enumerable.Range(0, 100_000).Select(_ => rng.NextGaussian()).ToArray();
+        var fig = CornerPlot.Create([x, y], ["μ [km/s]", "ν"], new CornerOptions { Title = "" });
+        var titles = Layout(fig)["annotations"]!.AsArray().Select(a => (string)a!["text"]!).ToList();
+        Assert.Contains("μ = 5.0<sup>+2.0</sup><sub>−2.0</sub>", titles);
+    }
+
+    [Fact]
+    public void Create_DrawsTruthAndReferenceLinesInEveryPanelOfTheirColumn()
+    {
+        var fig = CornerPlot.Create(GaussianSamples(3, 5000), ["a", "b", "c"],
+            new CornerOptions { Truths = [0, 10, 20], Reference = [0.5, double.NaN, 21], ShowQuantiles = false });
+        var shapes = Layout(fig)["shapes"]!.AsArray();
+        // Truths: 6 vertical lines (one per panel), 3 horizontal + 3 dots (off-diagonal panels).
+        // Reference: b is missing: verticals in columns a (3 panels) and c (1), horizontals in rows with c (2: (c,a), (c,b)), dots only (c,a).
+        Assert.Equal(12 + 4 + 2 + 1, shapes.Count);
+    }
+
+    [Fact]
+    public void Create_RejectsInconsistentInput()
+    {
+        Assert.Throws<ArgumentException>(() => CornerPlot.Create([new double[100], new double[99]], ["a", "b"]));
+        Assert.Throws<ArgumentException>(() => CornerPlot.Create(GaussianSamples(2, 100), ["a"]));
+        Assert.Throws<ArgumentException>(() => CornerPlot.Create(GaussianSamples(2, 100), ["a", "b"], new CornerOptions { Truths = [1] }));
+        Assert.Throws<ArgumentException>(() => CornerPlot.Create(GaussianSamples(2, 100), ["a", "b"], new CornerOptions { Levels = [0.9, 0.3] }));
+    }
+}

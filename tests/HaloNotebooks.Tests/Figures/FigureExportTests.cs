@@ -1,0 +1,69 @@
+using Xunit;
+using HaloNotebooks.Figures;
+using static HaloNotebooks.Tests.Figures.FigureTestData;
+
+namespace HaloNotebooks.Tests.Figures;
+
+public class FigureExportTests
+{
+    [Fact]
+    public void WriteHtml_IsSelfContained_CharsetFirst_PlotlyOnce()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"halo-fig-{Guid.NewGuid():N}.html");
+        try
+        {
+            FigureExport.WriteHtml([SmallCorner(), SmallProfile(), SmallSkyMap()], path, "three figures");
+            string html = File.ReadAllText(path);
+            Assert.StartsWith("<!DOCTYPE html>", html);
+            int charset = html.IndexOf("<meta charset=\"utf-8\">", StringComparison.Ordinal);
+            Assert.True(charset > 0 && charset < html.IndexOf("<script", StringComparison.Ordinal), "charset must precede the first script");
+            Assert.Equal(1, Count(html, FigureHtml.PlotlyJs));
+            var rest = WithoutPlotlyJs(html);
+            Assert.Equal(3, Count(rest, "Plotly.newPlot("));
+            Assert.DoesNotContain("cdn", rest, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("https://", rest, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"showland\":true", rest, StringComparison.Ordinal);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void WritePng_WithoutChromium_SaysWhatToInstall()
+    {
+        var ex = Assert.Throws<FigureExportException>(() =>
+            FigureExport.WritePng(null, SmallProfile(), Path.Combine(Path.GetTempPath(), "never.png"), null, null, 1.0));
+        Assert.Contains("Chromium", ex.Message);
+        Assert.Contains("apt-get install chromium", ex.Message);
+    }
+
+    [Fact]
+    public void FindChromium_PrefersTheOverride_ThenUsrBin_ThenPath()
+    {
+        Assert.Equal("/opt/c", FigureExport.FindChromium("/opt/c", "/bin", p => p == "/opt/c"));
+        Assert.Null(FigureExport.FindChromium("/opt/missing", "/bin", p => p == "/usr/bin/chromium"));
+        Assert.Equal("/usr/bin/chromium", FigureExport.FindChromium(null, "/x", p => p is "/usr/bin/chromium" or "/x/chromium"));
+        Assert.Equal(Path.Combine("/x", "chromium-browser"), FigureExport.FindChromium(null, "/y:/x", p => p == Path.Combine("/x", "chromium-browser")));
+        Assert.Null(FigureExport.FindChromium(null, "/y", _ => false));
+    }
+
+    public static TheoryData<string> FigureKinds => new() { "corner", "profile", "skymap" };
+
+    [SkippableTheory]
+    [MemberData(nameof(FigureKinds))]
+    public void WritePng_RendersAFigureThatIsNotBlank(string kind)
+    {
+        Skip.IfNot(FigureExport.ChromiumAvailable, "Chromium is not installed (apt-get install chromium); PNG export not tested.");
+        var fig = kind switch { "corner" => SmallCorner().WithSize(420, 420), "profile" => SmallProfile(), _ => SmallSkyMap() };
+        string path = Path.Combine(Path.GetTempPath(), $"halo-{kind}-{Guid.NewGuid():N}.png");
+        try
+        {
+            FigureExport.WritePng(fig, path);
+            var png = PngImage.Read(path);
+            Assert.Equal(fig.Width, png.Width);
+            Assert.Equal(fig.Height, png.Height);
+            Assert.True(png.LuminanceVariance() > 100, $"luminance variance {png.LuminanceVariance():0.0}: the page looks blank");
+            Assert.True(png.InkFraction() > 0.02, $"only {png.InkFraction():P1} of the pixels differ from the background");
+        }
+        finally { File.Delete(path); }
+    }
+}
