@@ -53,7 +53,7 @@ public static class ParquetTable
             else if (t == typeof(sbyte)) column = await ReadNumeric<sbyte>(reader, field, n, v => Array.ConvertAll(v, x => (int)x), null);
             else if (t == typeof(ushort)) column = await ReadNumeric<ushort>(reader, field, n, v => Array.ConvertAll(v, x => (int)x), null);
             else if (t == typeof(uint)) column = await ReadNumeric<uint>(reader, field, n, v => Array.ConvertAll(v, x => (long)x), null);
-            else if (t == typeof(string))
+            else if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>))
             {
                 var values = new string?[n];
                 int at = 0;

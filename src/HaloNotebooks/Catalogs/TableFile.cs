@@ -29,7 +29,8 @@ public static class TableFile
         }
     }
 
-    internal static string Kind(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    /// <summary>"csv", "parquet" or "fits" from the extension; anything else → CatalogException.</summary>
+    public static string Kind(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".csv" => "csv",
         ".parquet" or ".pq" => "parquet",

@@ -14,7 +14,8 @@ internal static class CandidateStream
         if (quota <= 0) return kept;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
         int counted = 0, block = 4096;
-        for (long start = 0; ; start += block, block = Math.Min(block * 2, 1 << 18))
+        long start = 0;
+        while (true)
         {
             if (start >= maxCandidates)
                 throw new InvalidOperationException($"mock: {what} reached {counted} of {quota} stars after {start:N0} candidates; the footprint, magnitude limits or cuts leave too few.");
@@ -27,6 +28,12 @@ internal static class CandidateStream
                 kept.Add(s);
                 if (counts(s) && ++counted == quota) return kept;
             }
+            // Next block: what the yield so far says is still needed, plus 10%, so little is drawn past the quota.
+            start += block;
+            long drawn = start;
+            double perCandidate = counted > 0 ? (double)counted / drawn : 0.0;
+            double needed = perCandidate > 0 ? 1.1 * (quota - counted) / perCandidate : 2.0 * block;
+            block = (int)Math.Clamp(needed, 1024, 1 << 18);
         }
     }
 }

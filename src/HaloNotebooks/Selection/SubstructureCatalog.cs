@@ -38,8 +38,14 @@ public sealed partial class SubstructureCatalog : IHtmlDisplay
     /// </summary>
     public static SubstructureCatalog ReadMockList(string csv)
     {
+        return FromTable(CsvTable.Read(csv), csv);
+    }
+
+    /// <summary>The list from a table in the mock's layout (e.g. <c>MockCatalog.Substructures</c>); <paramref name="source"/> names it in errors.</summary>
+    public static SubstructureCatalog FromTable(StarTable t, string source)
+    {
+        string csv = source;
         string[] numeric = ["ra", "dec", "radius_deg", "distance", "distance_err", "pmra", "pmdec", "pm_err", "rv", "rv_err"];
-        var t = CsvTable.Read(csv);
         foreach (var c in numeric.Prepend("kind").Prepend("name"))
             if (!t.Contains(c)) throw new CatalogException($"the substructure list needs columns name, kind, {string.Join(", ", numeric)}; this one is absent", file: csv, column: c);
         var name = t.GetString("name");

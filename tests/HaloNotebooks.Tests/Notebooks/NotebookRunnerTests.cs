@@ -92,4 +92,19 @@ public sealed class NotebookRunnerTests(ExecutedNotebooks runs)
         }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public void CellOverTheTimeLimit_FailsAndStopsTheRun_EvenWithKeepGoing()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"halo-timeout-{Guid.NewGuid():N}.dib");
+        File.WriteAllText(path, "#!csharp\n\nSystem.Threading.Thread.Sleep(3000);\n\n#!csharp\n\nvar after = 1;\n");
+        try
+        {
+            var run = NotebookRunner.Run(Notebook.Read(path), new NotebookRunOptions { CellTimeout = TimeSpan.FromMilliseconds(200), KeepGoing = true });
+            Assert.Equal(CellStatus.Failed, run.Cells[0].Status);
+            Assert.Contains("did not finish within 0.2 s", run.Cells[0].Message);
+            Assert.Equal(CellStatus.NotRun, run.Cells[1].Status);
+        }
+        finally { File.Delete(path); }
+    }
 }

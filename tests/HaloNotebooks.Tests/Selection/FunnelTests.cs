@@ -1,3 +1,4 @@
+using Xunit;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Numerics;
 using HaloNotebooks.Selection;

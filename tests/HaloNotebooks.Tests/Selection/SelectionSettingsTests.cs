@@ -1,3 +1,4 @@
+using Xunit;
 using HaloNotebooks.Selection;
 
 namespace HaloNotebooks.Tests.Selection;
