@@ -62,14 +62,18 @@ public sealed class SelectCommand : ICliCommand
         return cmd;
     }
 
+    /// <summary>The funnel as a console table (counts), then each cut's wording from the paper, numbered to match.</summary>
     static void Print(Funnel funnel, double seconds)
     {
-        var table = new Table().Title($"Selection funnel (§2.3) — {seconds:F1} s");
-        foreach (var (h, i) in Funnel.Header.Select((h, i) => (h, i)))
-            table.AddColumn(new TableColumn(Markup.Escape(h)) { Alignment = i >= 4 ? Justify.Right : Justify.Left });
-        foreach (var row in funnel.Rows()) table.AddRow(row.Select(Markup.Escape).ToArray());
+        var table = new Table().Title($"Selection funnel (§2.3), {seconds:F1} s");
+        int[] shown = [0, 1, 3, 4, 5, 6, 7];   // #, cut, parameters, in, kept, removed, kept %
+        foreach (int c in shown)
+            table.AddColumn(new TableColumn(Markup.Escape(Funnel.Header[c])) { Alignment = c >= 4 ? Justify.Right : Justify.Left });
+        var rows = funnel.Rows();
+        foreach (var row in rows) table.AddRow(shown.Select(c => Markup.Escape(row[c])).ToArray());
         table.Caption($"{funnel.InputCount:N0} stars in, {funnel.FinalCount:N0} selected");
         AnsiConsole.Write(table);
+        foreach (var row in rows) AnsiConsole.MarkupLine($"  {row[0],2}. {Markup.Escape(row[1])}: {Markup.Escape(row[2])}");
     }
 
     /// <summary>A DESI MWS-like FITS through <see cref="DesiMwsCatalog"/>; any other table as is, with the distances

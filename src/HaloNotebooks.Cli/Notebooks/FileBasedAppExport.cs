@@ -97,6 +97,9 @@ public static class FileBasedAppExport
                     string s => s,
                     System.Collections.IEnumerable e when value.GetType().GetMethod("ToString", Type.EmptyTypes)?.DeclaringType == typeof(object)
                         => "[" + string.Join(", ", e.Cast<object?>().Take(20)) + "]",
+                    // Deedle frames and series print themselves with Format().
+                    _ when value.GetType().GetMethod("Format", Type.EmptyTypes) is { ReturnType: var r } format && r == typeof(string)
+                        => (string?)format.Invoke(value, null),
                     _ => value.ToString(),
                 });
 

@@ -6,8 +6,8 @@ namespace HaloNotebooks.Analysis;
 
 /// <summary>
 /// What Tables 1–3 should read on a mock: for the stars the selection kept in each row's range of (observed) r_GC, the
-/// moments of their TRUE velocities and [Fe/H] (Table 1: all stars; Table 2: the halo_mr and halo_mp populations, p_MR
-/// their number ratio), and for Table 3 the mock's dipole field averaged over the stars with the dispersion of the true
+/// moments of their TRUE velocities and [Fe/H] (Table 1: all stars; Table 2: the maximum-likelihood two-component mixture of the true values,
+/// started from the halo_mr / halo_mp labels), and for Table 3 the mock's dipole field averaged over the stars with the dispersion of the true
 /// V_r about it. Entries are exact (no error), so a comparison measures our fits against their own posterior widths.
 /// </summary>
 public static class MockTruthTables
@@ -73,23 +73,20 @@ public static class MockTruthTables
             var m = Members(lo, hi, rObs, rows);
             if (m.Count >= 2) t1.Add(Row(null, lo, hi, rObs, m, Kinematics(m)));
         }
-        var t2 = new List<TableRow>();
-        foreach (var component in new[] { "MR", "MP" })
+        // Table 2: the two-component Gaussian mixture (Eqs. 1–3) of the stars' TRUE (V_r, V_φ, V_θ, [Fe/H]) by maximum
+        // likelihood (EM, no errors to deconvolve), started from the halo_mr / halo_mp labels. Contaminants that survived
+        // the selection (disc, Sgr, cluster, dwarf members) are thus shared between the components exactly as a mixture
+        // fit shares them; p_MR is the mean membership.
+        var t2Rows = new List<(int Order, TableRow Row)>();
+        foreach (var (lo, hi) in ranges)
         {
-            string label = component == "MR" ? "halo_mr" : "halo_mp";
-            foreach (var (lo, hi) in ranges)
-            {
-                var m = Members(lo, hi, rObs, rows, t => pop[t] == label);
-                if (m.Count < 2) continue;
-                var values = Kinematics(m);
-                if (component == "MR")
-                {
-                    int halo = Members(lo, hi, rObs, rows, t => pop[t] is "halo_mr" or "halo_mp").Count;
-                    values["p_mr"] = Measurement.Exact((double)m.Count / halo);
-                }
-                t2.Add(Row(component, lo, hi, rObs, m, values));
-            }
+            var members = Members(lo, hi, rObs, rows);
+            if (members.Count(t => pop[t] == "halo_mr") < 2 || members.Count(t => pop[t] == "halo_mp") < 2) continue;
+            var (mrValues, mpValues) = TruthMixture(members, [vr, vphi, vtheta, feh], members.Select(t => pop[t] == "halo_mr" ? 1.0 : pop[t] == "halo_mp" ? 0.0 : 0.5).ToArray());
+            t2Rows.Add((0, Row("MR", lo, hi, rObs, members, mrValues)));
+            t2Rows.Add((1, Row("MP", lo, hi, rObs, members, mpValues)));
         }
+        var t2 = t2Rows.OrderBy(x => x.Order).Select(x => x.Row).ToList();
         var t3 = new List<TableRow>();
         foreach (var (lo, hi) in dipoleRanges)
         {
@@ -116,6 +113,60 @@ public static class MockTruthTables
             t3.Add(new TableRow(null, lo, hi, RadialBin.Of(lo, hi, rObsDipole).RMedian, n, values));
         }
         return (new PaperTable(1, t1), new PaperTable(2, t2), new PaperTable(3, t3));
+    }
+
+    /// <summary>EM for a two-component, axis-aligned Gaussian mixture of the rows' values, from initial MR memberships.</summary>
+    static (Dictionary<string, Measurement> Mr, Dictionary<string, Measurement> Mp) TruthMixture(List<int> rows, double[][] dims, double[] w)
+    {
+        int n = rows.Count, k = dims.Length;
+        var mean = new double[2, k];
+        var sigma = new double[2, k];
+        double pmr = 0.5;
+        for (int iteration = 0; iteration < 500; iteration++)
+        {
+            // M-step: weighted moments per component.
+            double wSum = w.Sum();
+            pmr = wSum / n;
+            for (int c = 0; c < 2; c++)
+                for (int d = 0; d < k; d++)
+                {
+                    double s0 = 0, s1 = 0;
+                    for (int i = 0; i < n; i++) { double wi = c == 0 ? w[i] : 1 - w[i]; s0 += wi; s1 += wi * dims[d][rows[i]]; }
+                    double m = s1 / s0, s2 = 0;
+                    for (int i = 0; i < n; i++) { double wi = c == 0 ? w[i] : 1 - w[i]; double x = dims[d][rows[i]] - m; s2 += wi * x * x; }
+                    mean[c, d] = m;
+                    sigma[c, d] = Math.Sqrt(s2 / s0);
+                }
+            // E-step: Eq. 4 memberships.
+            double change = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double l0 = Math.Log(pmr), l1 = Math.Log(1 - pmr);
+                for (int d = 0; d < k; d++)
+                {
+                    double x = dims[d][rows[i]];
+                    double z0 = (x - mean[0, d]) / sigma[0, d], z1 = (x - mean[1, d]) / sigma[1, d];
+                    l0 += -0.5 * z0 * z0 - Math.Log(sigma[0, d]);
+                    l1 += -0.5 * z1 * z1 - Math.Log(sigma[1, d]);
+                }
+                double updated = 1 / (1 + Math.Exp(l1 - l0));
+                change = Math.Max(change, Math.Abs(updated - w[i]));
+                w[i] = updated;
+            }
+            if (change < 1e-9) break;
+        }
+        int mr = mean[0, k - 1] >= mean[1, k - 1] ? 0 : 1; // MR = higher mean [Fe/H] (the last dimension)
+        Dictionary<string, Measurement> Values(int c)
+        {
+            var v = new Dictionary<string, Measurement>();
+            string[] meanKeys = ["vr", "vphi", "vtheta", "feh_mean"], sigmaKeys = ["sigma_r", "sigma_phi", "sigma_theta", "feh_sigma"];
+            for (int d = 0; d < k; d++) { v[meanKeys[d]] = Measurement.Exact(mean[c, d]); v[sigmaKeys[d]] = Measurement.Exact(sigma[c, d]); }
+            v["beta"] = Measurement.Exact(Anisotropy.Beta(sigma[c, 0], sigma[c, 1], sigma[c, 2]));
+            return v;
+        }
+        var mrValues = Values(mr);
+        mrValues["p_mr"] = Measurement.Exact(mr == 0 ? pmr : 1 - pmr);
+        return (mrValues, Values(1 - mr));
     }
 
     static (double Mean, double Sigma) Moments(List<int> rows, double[] x)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using HaloNotebooks.Figures;
-using HaloNotebooks.Inference;
 using HaloNotebooks.Selection;
 
 namespace HaloNotebooks.Analysis;
@@ -56,19 +55,7 @@ public static class ReproductionFigures
         return report;
     }
 
-    /// <summary>The figures in the paper's order: title, file stem, how to draw it.</summary>
-    static List<(string Title, string Stem, Func<Figure> Make)> Build(AnalysisResults r)
-    {
-        var list = new List<(string, string, Func<Figure>)>();
-        void Corner(string title, string stem, FitResult? fit)
-        {
-            if (fit is null) return;
-            var names = fit.ParameterNames;
-            list.Add((title, stem, () => CornerPlot.Create(names.Select(fit.Samples).ToList(), names.ToList(), new CornerOptions())));
-        }
-        Corner("Figure 1. Posterior of the single-component model, all stars 3–160 kpc", "fig01_corner_single", r.Single.AllStars.Fit);
-        Corner("Figure 3. Posterior of the double-component model, all stars 3–160 kpc", "fig03_corner_double", r.Double.AllStars.Fit);
-        Corner("Figure 7. Posterior of the dipole velocity field model, 50–120 kpc", "fig07_corner_dipole", r.Dipole.AllStars.Fit);
-        return list;
-    }
+    /// <summary>Figures 1–10 (PaperFigures) in the paper's order: title, file stem, how to draw it.</summary>
+    static List<(string Title, string Stem, Func<Figure> Make)> Build(AnalysisResults r) =>
+        PaperFigures.All(r).Select(f => (f.Title, f.FileStem, (Func<Figure>)(() => f))).ToList();
 }

@@ -13,6 +13,9 @@ internal sealed class FitsHeader
 {
     public const int CardLength = 80;
     public const int BlockLength = 2880;
+    /// <summary>Longest header accepted (360,000 cards): a corrupt END must not make the reader
+    /// hold a whole large file as header text.</summary>
+    public const int MaxBlocks = 10_000;
 
     readonly Dictionary<string, object> _values = new(StringComparer.Ordinal);
     readonly List<string> _keywords = [];
@@ -40,6 +43,8 @@ internal sealed class FitsHeader
                 throw error(position == start
                     ? $"expected a header at byte {start} but only {fileLength - start} bytes remain (file truncated?)"
                     : "header has no END card before the end of the file (file truncated?)");
+            if (position - start >= (long)MaxBlocks * BlockLength)
+                throw error($"header has no END card within {MaxBlocks} blocks (corrupt header)");
             stream.Position = position;
             stream.ReadExactly(block);
             position += BlockLength;

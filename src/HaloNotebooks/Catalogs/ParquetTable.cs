@@ -16,8 +16,8 @@ public static class ParquetTable
         if (!File.Exists(path)) throw new CatalogException("file not found", path);
         try { return ReadAsync(path, columns).GetAwaiter().GetResult(); }
         catch (CatalogException e) { throw e.With(file: path); }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
-        { throw new CatalogException("cannot read as Parquet: " + e.Message, path, inner: e); }
+        catch (Exception e) when (e is not CatalogException and not OutOfMemoryException)
+        { throw new CatalogException("cannot read as Parquet: " + e.Message, path, inner: e); }   // a corrupt file may fail anywhere inside Parquet.Net
     }
 
     static async Task<StarTable> ReadAsync(string path, IReadOnlyCollection<string>? columns)

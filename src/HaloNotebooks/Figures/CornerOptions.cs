@@ -11,8 +11,8 @@ public static class CornerLevels
 /// <summary>Options of <see cref="CornerPlot.Create"/> (corner.py's keyword arguments).</summary>
 public sealed record CornerOptions
 {
-    /// <summary>Bins per axis for the 1-D histograms and 2-D regions.</summary>
-    public int Bins { get; init; } = 30;
+    /// <summary>Bins per axis for the 1-D histograms and 2-D regions; null: 30, or 24 beyond 9 parameters (keeps Fig. 3 small).</summary>
+    public int? Bins { get; init; }
     /// <summary>Gaussian smoothing of the 2-D histograms, σ in bins (corner.py <c>smooth</c>); 0 for none.</summary>
     public double Smooth { get; init; } = 1.0;
     /// <summary>Enclosed-mass levels of the filled regions, ascending.</summary>

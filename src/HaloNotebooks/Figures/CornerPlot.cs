@@ -15,13 +15,14 @@ public static class CornerPlot
     {
         var o = options ?? new CornerOptions();
         Validate(samples, labels, o);
-        int n = samples.Count, bins = o.Bins, levels = o.Levels.Count;
+        int n = samples.Count, bins = o.Bins ?? (n <= 9 ? 30 : 24), levels = o.Levels.Count;
+        o = o with { Bins = bins };
 
         var sorted = samples.Select(s => SampleBinning.SortedFinite(s)).ToArray();
         var ranges = new (double Lo, double Hi)[n];
         for (int i = 0; i < n; i++) ranges[i] = AxisRange(sorted[i], i, o);
 
-        int size = o.Size ?? Math.Clamp(150 * n + 150, 520, 1500);
+        int size = o.Size ?? Math.Clamp(150 * n + 150, 520, n >= 14 ? 1700 : 1500);
         int tickFont = (int)Math.Clamp(Math.Round(13 - 0.35 * (n - 4)), 8, 12);
         int labelFont = tickFont + 1;
         const double gap = 0.012;
@@ -130,7 +131,7 @@ public static class CornerPlot
             if (samples[i].Count(double.IsFinite) < 10)
                 throw new ArgumentException($"'{labels[i]}' has fewer than 10 finite samples.", nameof(samples));
         }
-        if (o.Bins is < 5 or > 200) throw new ArgumentOutOfRangeException(nameof(o), $"Bins = {o.Bins} is outside 5–200.");
+        if (o.Bins is not null and (< 5 or > 200)) throw new ArgumentOutOfRangeException(nameof(o), $"Bins = {o.Bins} is outside 5–200.");
         if (o.Levels.Count == 0 || o.Levels.Any(l => !(l > 0 && l < 1)) || o.Levels.Zip(o.Levels.Skip(1)).Any(p => p.Second <= p.First))
             throw new ArgumentException("Levels must be ascending fractions in (0, 1).", nameof(o));
         if (o.LevelColors.Count < o.Levels.Count || o.LevelNames.Count < o.Levels.Count)
@@ -180,7 +181,7 @@ public static class CornerPlot
     static Trace RegionTrace(double[] x, double[] y, (double Lo, double Hi) xRange, (double Lo, double Hi) yRange,
         CornerOptions o, string xr, string yr)
     {
-        int bins = o.Bins, levels = o.Levels.Count;
+        int bins = o.Bins!.Value, levels = o.Levels.Count;
         var mass = SampleBinning.EnclosedMass(SampleBinning.Smooth(SampleBinning.Histogram2D(x, y, xRange, yRange, bins), o.Smooth));
         var knotsM = new List<double> { 0 };
         var knotsZ = new List<double> { levels };

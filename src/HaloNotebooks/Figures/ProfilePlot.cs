@@ -28,7 +28,8 @@ public static class ProfilePlot
         var logTicks = o.LogX ? LogTicks(panels, o) : null;
 
         int cols = Math.Min(o.Columns, panels.Count), rows = (panels.Count + cols - 1) / cols;
-        int marginTop = o.Title.Length > 0 ? 46 : 14;
+        bool legendsAbove = panels.Take(cols).Any(p => p.LegendPosition == "above");
+        int marginTop = (o.Title.Length > 0 ? (legendsAbove ? 30 : 46) : 14) + (legendsAbove ? 50 : 0);
         int width = MarginLeft + cols * o.PanelWidth + (cols - 1) * HorizontalGap + MarginRight;
         int height = marginTop + rows * o.PanelHeight + (rows - 1) * VerticalGap + MarginBottom;
         double plotW = width - MarginLeft - MarginRight, plotH = height - marginTop - MarginBottom;
@@ -62,9 +63,13 @@ public static class ProfilePlot
                 shapes.Add(Obj(("type", "line"), ("xref", xr + " domain"), ("yref", yr), ("x0", 0), ("x1", 1), ("y0", line.Y), ("y1", line.Y),
                     ("line", Obj(("color", line.Color), ("width", 1), ("dash", DashName(line.Dash)))), ("layer", "below")));
             if (panel.Label is not null)
-                annotations.Add(Obj(("text", panel.Label), ("xref", xr + " domain"), ("yref", yr + " domain"), ("x", 0.03), ("y", 0.96),
-                    ("xanchor", "left"), ("yanchor", "top"), ("showarrow", false), ("font", FigureStyle.Font(FigureStyle.FontSize + 1))));
-            if (showLegend)
+                annotations.Add(Obj(("text", panel.Label), ("xref", xr + " domain"), ("yref", yr + " domain"), ("x", 0.02), ("y", 0.97),
+                    ("xanchor", "left"), ("yanchor", "top"), ("showarrow", false), ("bgcolor", "rgba(255,255,255,0.8)"),
+                    ("font", FigureStyle.Font(FigureStyle.FontSize + 1))));
+            if (showLegend && panel.LegendPosition == "above")
+                layout.SetProperty(legend, Obj(("orientation", "h"), ("x", x0), ("xanchor", "left"), ("y", y1), ("yanchor", "bottom"),
+                    ("bgcolor", "rgba(255,255,255,0)"), ("font", FigureStyle.Font(FigureStyle.FontSize - 2))));
+            else if (showLegend)
             {
                 bool top = panel.LegendPosition.StartsWith("top", StringComparison.Ordinal);
                 bool right = panel.LegendPosition.EndsWith("right", StringComparison.Ordinal);
@@ -111,7 +116,7 @@ public static class ProfilePlot
         var marker = Obj(("symbol", s.OpenMarker ? s.Symbol + "-open" : s.Symbol), ("size", s.MarkerSize), ("color", s.Color),
             ("line", Obj(("color", s.Color), ("width", s.OpenMarker ? 1.6 : 0.5))));
         return Trace("scatter", ("x", Values(x)), ("y", Values(pts.Select(p => p.Y))), ("xaxis", xr), ("yaxis", yr),
-            ("mode", s.ShowLine ? "lines+markers" : "markers"), ("name", s.Name), ("legend", legend),
+            ("mode", s.MarkerSize < 1 ? "lines" : s.ShowLine ? "lines+markers" : "markers"), ("name", s.Name), ("legend", legend),
             ("showlegend", showLegend && s.ShowInLegend), ("marker", marker),
             ("line", Obj(("color", s.Color), ("width", 1.4), ("dash", DashName(s.Dash)))),
             ("error_y", Obj(("type", "data"), ("symmetric", false), ("array", Values(pts.Select(p => p.ErrPlus), 4)),

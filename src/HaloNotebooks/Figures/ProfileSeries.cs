@@ -22,6 +22,7 @@ public sealed record ProfileSeries(string Name, IReadOnlyList<ProfilePoint> Poin
     /// <summary>plotly marker symbol ("circle", "square", "diamond", "triangle-up", …).</summary>
     public string Symbol { get; init; } = "circle";
     public bool OpenMarker { get; init; }
+    /// <summary>Marker size in px; below 1 the series is drawn as a line only (a model curve, a literature level).</summary>
     public double MarkerSize { get; init; } = 8;
     public bool ShowLine { get; init; } = true;
     public LineDash Dash { get; init; } = LineDash.Solid;
@@ -53,7 +54,8 @@ public sealed record ProfilePanel(string YTitle)
     public (double Lo, double Hi)? YRange { get; init; }
     /// <summary>Short label drawn inside the panel's top-left corner (e.g. "MR").</summary>
     public string? Label { get; init; }
-    /// <summary>Where this panel's legend sits: "top right", "top left", "bottom right", "bottom left", or "none".</summary>
+    /// <summary>Where this panel's legend sits: "top right", "top left", "bottom right", "bottom left", "above" (a row above a
+    /// top-row panel, for panels whose data fill every corner), or "none".</summary>
     public string LegendPosition { get; init; } = "top right";
 }
 

@@ -271,7 +271,7 @@ public static class SkyMap
         return Trace("scatter", ("x", new[] { Round(x, 5) }), ("y", new[] { Round(y, 5) }), ("xaxis", xr), ("yaxis", yr),
             ("mode", m.ShowLabel ? "markers+text" : "markers"), ("text", m.ShowLabel ? new[] { m.Name } : null), ("textposition", "top center"),
             ("marker", Obj(("symbol", m.Symbol), ("size", m.Size), ("color", m.Color), ("line", Obj(("color", m.LineColor), ("width", 1.2))))),
-            ("name", $"{m.Name} (l = {m.L:0.#}°, b = {m.B:0.#}°)"), ("showlegend", showLegend), ("legendgroup", m.Name),
-            ("hovertext", $"{m.Name}: l = {m.L:0.0}°, b = {m.B:0.0}°"), ("hoverinfo", "text"));
+            ("name", $"{m.Name} (l = {ValueFormat.Number(m.L, 1)}°, b = {ValueFormat.Number(m.B, 1)}°)"), ("showlegend", showLegend), ("legendgroup", m.Name),
+            ("hovertext", $"{m.Name}: l = {ValueFormat.Number(m.L, 1)}°, b = {ValueFormat.Number(m.B, 1)}°"), ("hoverinfo", "text"));
     }
 }

@@ -47,7 +47,10 @@ public sealed class FitResult : IHtmlDisplay
     /// <summary>Mean acceptance fraction over walkers.</summary>
     public double AcceptanceFraction { get; }
     public double[] AcceptanceFractions { get; }
-    /// <summary>Integrated autocorrelation time (steps) of each sampled parameter after burn-in (emcee, quiet).</summary>
+    /// <summary>
+    /// Integrated autocorrelation time (steps) of each sampled parameter after burn-in (emcee's get_autocorr_time,
+    /// quiet). Computed on the sampled coordinates before any folding (for the dipole, "b_apex" is τ of sin b_apex).
+    /// </summary>
     public IReadOnlyDictionary<string, double> AutocorrTime { get; }
     /// <summary>emcee's "chain is shorter than 50 τ" message, or null.</summary>
     public string? AutocorrWarning { get; }

@@ -79,7 +79,9 @@ public sealed class MockCatalog : IHtmlDisplay
         (C.Ra, Col(s, x => x.Ra)), (C.Dec, Col(s, x => x.Dec)),
         (C.Rv, Col(s, x => x.Rv)), (C.RvErr, Col(s, x => x.RvErr)),
         (C.Teff, Col(s, x => x.Teff)), (C.TeffErr, Col(s, x => x.TeffErr)),
-        (C.Logg, Col(s, x => x.Logg)),
+        (C.Logg, Col(s, x => x.Logg)), (C.LoggErr, Col(s, x => x.LoggErr)),
+        // RVSpecFit quality flags of a good fit, as a real catalogue carries them.
+        (C.RvsWarn, new long[s.Count]), (C.RvSuccess, Enumerable.Repeat(true, s.Count).ToArray()), (C.Primary, Enumerable.Repeat(true, s.Count).ToArray()),
         (C.Feh, Col(s, x => x.Feh)), (C.FehErr, Col(s, x => x.FehErr)),
         (C.Pmra, Col(s, x => x.Pmra)), (C.Pmdec, Col(s, x => x.Pmdec)),
         (C.PmraError, Col(s, x => x.PmraError)), (C.PmdecError, Col(s, x => x.PmdecError)), (C.PmraPmdecCorr, Col(s, x => x.PmCorr)),
@@ -119,14 +121,15 @@ public sealed class MockCatalog : IHtmlDisplay
     }
 
     /// <summary>
-    /// Writes mwsall-mock.fits (DESI MWS layout: RVTAB, FIBERMAP, GAIA), distances-mock.fits (HDU DISTANCES: TARGETID, DIST,
-    /// DIST_ERR), substructures.csv and truth.parquet into <paramref name="directory"/> (created if needed).
+    /// Writes mwsall-mock.fits (DESI MWS layout through <see cref="DesiMwsCatalog.Write"/>: RVTAB, FIBERMAP, GAIA), distances-mock.fits
+    /// (HDU DISTANCES: TARGETID, DIST, DIST_ERR), substructures.csv and truth.parquet into <paramref name="directory"/> (created if needed).
+    /// <c>DesiMwsCatalog.Read(mwsall, distances)</c> gives back <see cref="Catalogue"/> with the distance columns joined.
     /// </summary>
     public void Write(string directory)
     {
         Directory.CreateDirectory(directory);
-        MwsLayout.WriteMwsAll(Path.Combine(directory, CatalogueFile), Catalogue);
-        FitsWriter.Write(Path.Combine(directory, DistancesFile), MwsLayout.DistanceTable(Distances), "DISTANCES");
+        DesiMwsCatalog.Write(Path.Combine(directory, CatalogueFile), Catalogue);
+        FitsWriter.Write(Path.Combine(directory, DistancesFile), MwsLayout.DistanceTable(Distances), MwsLayout.DistanceHdu);
         CsvTable.Write(Substructures, Path.Combine(directory, SubstructuresFile));
         ParquetTable.Write(Truth, Path.Combine(directory, TruthFile));
     }

@@ -72,9 +72,9 @@ internal static class MixtureKernel
     static Vector512<double> Load512(double[] a, int i) =>
         Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)i);
 
-    /// <summary>q = Σ r²/v and P = Π v of one component for 8 stars.</summary>
+    /// <summary>P = Π v and num = q P (q = Σ r²/v) of one component for 8 stars.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void Component512(StarKinematics s, int i, in ComponentParameters c, out Vector512<double> q, out Vector512<double> p)
+    static void Component512(StarKinematics s, int i, in ComponentParameters c, out Vector512<double> num, out Vector512<double> p)
     {
         var r0 = Load512(s.X[0], i) - Vector512.Create(c.M0); var r1 = Load512(s.X[1], i) - Vector512.Create(c.M1);
         var r2 = Load512(s.X[2], i) - Vector512.Create(c.M2); var r3 = Load512(s.X[3], i) - Vector512.Create(c.M3);
@@ -82,8 +82,7 @@ internal static class MixtureKernel
         var v2 = Load512(s.ErrorSq[2], i) + Vector512.Create(c.S2); var v3 = Load512(s.ErrorSq[3], i) + Vector512.Create(c.S3);
         var p01 = v0 * v1; var p23 = v2 * v3;
         p = p01 * p23;
-        var num = p23 * (r0 * r0 * v1 + r1 * r1 * v0) + p01 * (r2 * r2 * v3 + r3 * r3 * v2);
-        q = num / p;
+        num = p23 * (r0 * r0 * v1 + r1 * r1 * v0) + p01 * (r2 * r2 * v3 + r3 * r3 * v2);
     }
 
     internal static double OneComponent512(StarKinematics s, in ComponentParameters a, int start, int end)
@@ -94,8 +93,8 @@ internal static class MixtureKernel
         int i = start;
         for (; i + 8 <= end; i += 8)
         {
-            Component512(s, i, a, out var q, out var p);
-            sumQ += q;
+            Component512(s, i, a, out var num, out var p);
+            sumQ += num / p;
             FastMath.MultiplyInto(ref product, ref exponent, p);
         }
         double vectorPart = (i - start) * a.Constant - 0.5 * (Vector512.Sum(sumQ) + FastMath.LogOfProduct(product, exponent));
@@ -105,23 +104,29 @@ internal static class MixtureKernel
     internal static double TwoComponents512(StarKinematics s, in ComponentParameters a, in ComponentParameters b, int start, int end)
     {
         var sumQ = Vector512<double>.Zero;
-        var product = Vector512.Create(1.0);
-        var exponent = Vector512<long>.Zero;
+        var numerator = Vector512.Create(1.0); var numeratorExponent = Vector512<long>.Zero;
+        var variances = Vector512.Create(1.0); var variancesExponent = Vector512<long>.Zero;
         var wa = Vector512.Create(a.Weight); var wb = Vector512.Create(b.Weight);
         int i = start;
         for (; i + 8 <= end; i += 8)
         {
-            Component512(s, i, a, out var qa, out var pa);
-            Component512(s, i, b, out var qb, out var pb);
-            var ta = wa / Vector512.Sqrt(pa);     // w P^−½
-            var tb = wb / Vector512.Sqrt(pb);
+            Component512(s, i, a, out var numA, out var pa);
+            Component512(s, i, b, out var numB, out var pb);
+            // One division for both quotients: q_A = num_A P_B / (P_A P_B), q_B = num_B P_A / (P_A P_B).
+            var pab = pa * pb;
+            var inv = Vector512.Create(1.0) / pab;
+            var qa = numA * pb * inv; var qb = numB * pa * inv;
+            // bracket × √P_A = w_A e_A + w_B √(P_A / P_B) e_B, where the winning e is 1 and the other exp(−½|Δq|);
+            // P_A / P_B = P_A² / (P_A P_B) reuses the one division, leaving one square root.
             var e = FastMath.ExpNonPositive(Vector512.Create(-0.5) * Vector512.Abs(qa - qb));
-            var aWins = Vector512.LessThanOrEqual(qa, qb);
-            var bracket = Vector512.ConditionalSelect(aWins, ta + tb * e, ta * e + tb);
+            var tb = wb * Vector512.Sqrt(pa * pa * inv);
+            var bracket = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(qa, qb), wa + tb * e, wa * e + tb);
             sumQ += Vector512.Min(qa, qb);
-            FastMath.MultiplyInto(ref product, ref exponent, bracket);
+            FastMath.MultiplyInto(ref numerator, ref numeratorExponent, bracket);
+            FastMath.MultiplyInto(ref variances, ref variancesExponent, pa);
         }
-        double vectorPart = -(i - start) * TwoLogTwoPi - 0.5 * Vector512.Sum(sumQ) + FastMath.LogOfProduct(product, exponent);
+        double vectorPart = -(i - start) * TwoLogTwoPi - 0.5 * Vector512.Sum(sumQ)
+            + FastMath.LogOfProduct(numerator, numeratorExponent) - 0.5 * FastMath.LogOfProduct(variances, variancesExponent);
         return vectorPart + TwoComponentsScalar(s, a, b, i, end);
     }
 
@@ -132,7 +137,7 @@ internal static class MixtureKernel
         Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)i);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void Component256(StarKinematics s, int i, in ComponentParameters c, out Vector256<double> q, out Vector256<double> p)
+    static void Component256(StarKinematics s, int i, in ComponentParameters c, out Vector256<double> num, out Vector256<double> p)
     {
         var r0 = Load256(s.X[0], i) - Vector256.Create(c.M0); var r1 = Load256(s.X[1], i) - Vector256.Create(c.M1);
         var r2 = Load256(s.X[2], i) - Vector256.Create(c.M2); var r3 = Load256(s.X[3], i) - Vector256.Create(c.M3);
@@ -140,8 +145,7 @@ internal static class MixtureKernel
         var v2 = Load256(s.ErrorSq[2], i) + Vector256.Create(c.S2); var v3 = Load256(s.ErrorSq[3], i) + Vector256.Create(c.S3);
         var p01 = v0 * v1; var p23 = v2 * v3;
         p = p01 * p23;
-        var num = p23 * (r0 * r0 * v1 + r1 * r1 * v0) + p01 * (r2 * r2 * v3 + r3 * r3 * v2);
-        q = num / p;
+        num = p23 * (r0 * r0 * v1 + r1 * r1 * v0) + p01 * (r2 * r2 * v3 + r3 * r3 * v2);
     }
 
     internal static double OneComponent256(StarKinematics s, in ComponentParameters a, int start, int end)
@@ -152,8 +156,8 @@ internal static class MixtureKernel
         int i = start;
         for (; i + 4 <= end; i += 4)
         {
-            Component256(s, i, a, out var q, out var p);
-            sumQ += q;
+            Component256(s, i, a, out var num, out var p);
+            sumQ += num / p;
             FastMath.MultiplyInto(ref product, ref exponent, p);
         }
         double vectorPart = (i - start) * a.Constant - 0.5 * (Vector256.Sum(sumQ) + FastMath.LogOfProduct(product, exponent));
@@ -163,23 +167,29 @@ internal static class MixtureKernel
     internal static double TwoComponents256(StarKinematics s, in ComponentParameters a, in ComponentParameters b, int start, int end)
     {
         var sumQ = Vector256<double>.Zero;
-        var product = Vector256.Create(1.0);
-        var exponent = Vector256<long>.Zero;
+        var numerator = Vector256.Create(1.0); var numeratorExponent = Vector256<long>.Zero;
+        var variances = Vector256.Create(1.0); var variancesExponent = Vector256<long>.Zero;
         var wa = Vector256.Create(a.Weight); var wb = Vector256.Create(b.Weight);
         int i = start;
         for (; i + 4 <= end; i += 4)
         {
-            Component256(s, i, a, out var qa, out var pa);
-            Component256(s, i, b, out var qb, out var pb);
-            var ta = wa / Vector256.Sqrt(pa);
-            var tb = wb / Vector256.Sqrt(pb);
+            Component256(s, i, a, out var numA, out var pa);
+            Component256(s, i, b, out var numB, out var pb);
+            // One division for both quotients: q_A = num_A P_B / (P_A P_B), q_B = num_B P_A / (P_A P_B).
+            var pab = pa * pb;
+            var inv = Vector256.Create(1.0) / pab;
+            var qa = numA * pb * inv; var qb = numB * pa * inv;
+            // bracket × √P_A = w_A e_A + w_B √(P_A / P_B) e_B, where the winning e is 1 and the other exp(−½|Δq|);
+            // P_A / P_B = P_A² / (P_A P_B) reuses the one division, leaving one square root.
             var e = FastMath.ExpNonPositive(Vector256.Create(-0.5) * Vector256.Abs(qa - qb));
-            var aWins = Vector256.LessThanOrEqual(qa, qb);
-            var bracket = Vector256.ConditionalSelect(aWins, ta + tb * e, ta * e + tb);
+            var tb = wb * Vector256.Sqrt(pa * pa * inv);
+            var bracket = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(qa, qb), wa + tb * e, wa * e + tb);
             sumQ += Vector256.Min(qa, qb);
-            FastMath.MultiplyInto(ref product, ref exponent, bracket);
+            FastMath.MultiplyInto(ref numerator, ref numeratorExponent, bracket);
+            FastMath.MultiplyInto(ref variances, ref variancesExponent, pa);
         }
-        double vectorPart = -(i - start) * TwoLogTwoPi - 0.5 * Vector256.Sum(sumQ) + FastMath.LogOfProduct(product, exponent);
+        double vectorPart = -(i - start) * TwoLogTwoPi - 0.5 * Vector256.Sum(sumQ)
+            + FastMath.LogOfProduct(numerator, numeratorExponent) - 0.5 * FastMath.LogOfProduct(variances, variancesExponent);
         return vectorPart + TwoComponentsScalar(s, a, b, i, end);
     }
 }

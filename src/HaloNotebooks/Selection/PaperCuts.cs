@@ -42,6 +42,11 @@ public static class PaperCuts
         "K giants: M_r", "§2.3: −3 < M_r < 2 after extinction correction (A_r = R_r E(B−V))", C.AbsMagR, s.AbsMagRMin, s.AbsMagRMax,
         [new(nameof(s.AbsMagRMin), s.AbsMagRMin, "mag"), new(nameof(s.AbsMagRMax), s.AbsMagRMax, "mag"), new(nameof(s.ExtinctionRr), s.ExtinctionRr, "")]);
 
+    /// <summary>
+    /// §2.3 removes "disk stars with [Fe/H] &gt; −0.85 dex and vertical distance smaller than 2 kpc". We apply both
+    /// conditions as separate cuts (a star must be metal-poor AND off the plane), the reading consistent with the
+    /// priors of footnote 11 (μ_[Fe/H] ≤ −0.85) and with ~150,000 stars left after this step.
+    /// </summary>
     public static Cut DiscMetallicity(SelectionSettings s) => Cut.Between(
         "disc: [Fe/H]", "§2.3: remove thin/thick disc stars with [Fe/H] > −0.85 dex (Li et al. 2025a)", C.Feh, double.NegativeInfinity, s.FehMax,
         [new(nameof(s.FehMax), s.FehMax, "dex")]);
@@ -99,8 +104,8 @@ public static class PaperCuts
     public static Cut VelocityErrors(SelectionSettings s) => new(
         "velocity errors",
         s.MaxErrVPhi is null && s.MaxErrVTheta is null
-            ? "§4.4: keep |δV_r| < 50 km/s, no limit on δV_φ, δV_θ (1000 Monte-Carlo draws)"
-            : "§2.3: keep |δV_r|, |δV_φ|, |δV_θ| < 100 km/s (1000 Monte-Carlo draws)",
+            ? $"§4.4: keep |δV_r| < 50 km/s, no limit on δV_φ, δV_θ ({s.McSamples} Monte-Carlo draws; paper 1000)"
+            : $"§2.3: keep |δV_r|, |δV_φ|, |δV_θ| < 100 km/s ({s.McSamples} Monte-Carlo draws; paper 1000)",
         [new(nameof(s.MaxErrVr), s.MaxErrVr, "km/s"), new(nameof(s.MaxErrVPhi), s.MaxErrVPhi, "km/s"),
          new(nameof(s.MaxErrVTheta), s.MaxErrVTheta, "km/s"), new(nameof(s.McSamples), s.McSamples, "draws")],
         t =>

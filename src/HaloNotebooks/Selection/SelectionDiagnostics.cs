@@ -13,11 +13,18 @@ namespace HaloNotebooks.Selection;
 public sealed record CutDiagnostic(string Cut, string? Target, int Removed, IReadOnlyDictionary<string, int> RemovedByPopulation,
     int TargetEntering, double Purity, double Completeness);
 
-/// <summary>One contaminant class through the whole funnel.</summary>
+/// <summary>One true population through the whole funnel.</summary>
+/// <param name="ReachingIntendedCut">Stars of the class still in when the first cut meant for it is applied.</param>
 /// <param name="RemovedByIntendedCut">Stars of the class removed by the cut(s) meant for it.</param>
-/// <param name="RemovedEarlier">Removed by another cut (e.g. a disc giant too hot for the K-giant cut).</param>
-/// <param name="InFinalSample">Stars of the class that survived every cut (the contamination left).</param>
-public sealed record PopulationDiagnostic(string Population, int Input, int RemovedByIntendedCut, int RemovedEarlier, int InFinalSample);
+/// <param name="RemovedByOtherCuts">Removed by another cut, before (a metal-rich Sgr star removed by the disc [Fe/H] cut)
+/// or after (a distant dwarf member missed by the dwarf cut but removed for its velocity errors).</param>
+/// <param name="InFinalSample">Stars of the class that survived every cut (for a contaminant: the contamination left).</param>
+public sealed record PopulationDiagnostic(string Population, int Input, int ReachingIntendedCut, int RemovedByIntendedCut,
+    int RemovedByOtherCuts, int InFinalSample)
+{
+    /// <summary>Fraction of the class reaching its cut(s) that they removed (NaN for the halo, which no cut targets).</summary>
+    public double Completeness => ReachingIntendedCut == 0 ? double.NaN : (double)RemovedByIntendedCut / ReachingIntendedCut;
+}
 
 /// <summary>Counts of a radial bin of Table 1 against the paper's N.</summary>
 public sealed record BinCount(double RMin, double RMax, int Count, double Expected, int PaperN)
@@ -45,10 +52,10 @@ public sealed class SelectionReport(IReadOnlyList<CutDiagnostic> cuts, IReadOnly
         foreach (var c in Cuts)
             sb.AppendLine(string.Create(ci, $"| {c.Cut} | {c.Target ?? "—"} | {c.Removed:N0} | {string.Join(", ", c.RemovedByPopulation.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value:N0}"))} | {Pct(c.Purity)} | {Pct(c.Completeness)} |"));
         sb.AppendLine();
-        sb.AppendLine("| population | in catalogue | removed by its cut | removed earlier by another cut | left in final sample |");
-        sb.AppendLine("|---|---|---|---|---|");
+        sb.AppendLine("| population | in catalogue | reaching its cut | removed by its cut | completeness | removed by other cuts | left in final sample |");
+        sb.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var p in Populations)
-            sb.AppendLine(string.Create(ci, $"| {p.Population} | {p.Input:N0} | {p.RemovedByIntendedCut:N0} | {p.RemovedEarlier:N0} | {p.InFinalSample:N0} |"));
+            sb.AppendLine(string.Create(ci, $"| {p.Population} | {p.Input:N0} | {p.ReachingIntendedCut:N0} | {p.RemovedByIntendedCut:N0} | {Pct(p.Completeness)} | {p.RemovedByOtherCuts:N0} | {p.InFinalSample:N0} |"));
         sb.AppendLine(string.Create(ci, $"\nFinal sample: {finalCount:N0} stars, {Pct(FinalPurity)} true halo."));
         return sb.ToString();
     }
@@ -108,20 +115,23 @@ public static class SelectionDiagnostics
                 target is null || targetEntering == 0 ? double.NaN : (double)hit / targetEntering));
         }
 
+        var stepIndex = funnel.Steps.Select((s, k) => (s.Cut, k)).ToDictionary(x => x.Cut, x => x.k);
         var pops = new List<PopulationDiagnostic>();
         foreach (var p in names)
         {
-            var intended = TargetOfCut.Where(kv => kv.Value == p).Select(kv => kv.Key).ToHashSet();
-            int input = 0, byIntended = 0, earlier = 0, final = 0;
+            var intended = TargetOfCut.Where(kv => kv.Value == p && stepIndex.ContainsKey(kv.Key)).Select(kv => kv.Key).ToHashSet();
+            int firstIntended = intended.Count == 0 ? int.MaxValue : intended.Min(c => stepIndex[c]);
+            int input = 0, reaching = 0, byIntended = 0, other = 0, final = 0;
             for (int i = 0; i < population.Length; i++)
             {
                 if (population[i] != p) continue;
                 input++;
+                if (intended.Count > 0 && (removedBy[i] is null || stepIndex[removedBy[i]!] >= firstIntended)) reaching++;
                 if (removedBy[i] is null) final++;
                 else if (intended.Contains(removedBy[i]!)) byIntended++;
-                else earlier++;
+                else other++;
             }
-            pops.Add(new PopulationDiagnostic(p, input, byIntended, earlier, final));
+            pops.Add(new PopulationDiagnostic(p, input, reaching, byIntended, other, final));
         }
         int finalCount = 0, finalHalo = 0;
         for (int i = 0; i < removedBy.Length; i++)

@@ -34,13 +34,14 @@ namespace HaloNotebooks.Selection;
 /// (−8.122, 0, 0.0208) kpc moving at (12.9, 245.6, 7.78) km/s). Not settable by name.</param>
 public sealed record SelectionSettings(
     double TeffMin = 4500, double TeffMax = 5500,
-    double AbsMagRMin = -3, double AbsMagRMax = 2, double ExtinctionRr = Extinction.DecamR,
+    double AbsMagRMin = -3, double AbsMagRMax = 2,
     double FehMax = -0.85, double AbsZMin = 2,
-    bool RemoveSubstructures = true, double SubstructureRadiusScale = 1, double SubstructureNSigma = 3,
     bool MaskSagittarius = true, double SgrBWidth = 15,
+    bool RemoveSubstructures = true,
     double? MaxErrVr = 100, double? MaxErrVPhi = 100, double? MaxErrVTheta = 100,
     double RGcMin = 3, double RGcMax = 160,
     int McSamples = 1000, long Seed = 42,
+    double ExtinctionRr = Extinction.DecamR, double SubstructureRadiusScale = 1, double SubstructureNSigma = 3,
     GalactocentricFrame? Frame = null)
 {
     /// <summary>§2.3: the solar position and velocity of the paper unless <see cref="Frame"/> is set.</summary>

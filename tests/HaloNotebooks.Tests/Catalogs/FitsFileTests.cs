@@ -120,6 +120,17 @@ public class FitsFileTests
     }
 
     [Fact]
+    public void UnsupportedTform_IsSkippableByProjection_AndNamedWhenRequested()
+    {
+        var bytes = ReplaceCard(Fixture(), "TFORM2", "TFORM2  = '8X      '");   // 8 bits = 1 byte, the width of the L column it replaces
+        using var fits = FitsFile.Open(new MemoryStream(bytes), "bits.fits");
+        Assert.Equal([39627835862863901L, -1L, 42L], fits.ReadTable("STARS", ["ID"]).GetInt64("ID"));
+        var e = Assert.Throws<CatalogException>(() => fits.ReadTable("STARS"));
+        Assert.Equal("FLAG", e.Column);
+        Assert.Contains("not supported", e.Message);
+    }
+
+    [Fact]
     public void Open_MissingFile_NamesIt()
     {
         var e = Assert.Throws<CatalogException>(() => FitsFile.Open("/nonexistent/x.fits"));

@@ -49,7 +49,10 @@ public class HaloVelocityFieldTests
         // Table 3 row 60-80 kpc at its centre: mu_compr −17.5, mu_dipole −20.0, apex (−14.3, −41.6).
         double r = Math.Sqrt(60.0 * 80.0);
         var (compr, dipole, la, ba) = field.DipoleParameters(r);
-        Assert.Equal((-17.5, -20.0, -14.3, -41.6), (compr, dipole, la, ba));
+        Assert.Equal(-17.5, compr, 9);
+        Assert.Equal(-20.0, dipole, 9);
+        Assert.Equal(-14.3, la, 9);
+        Assert.Equal(-41.6, ba, 9);
         var atApex = field.MomentsAt(true, r, la, ba);
         var antiApex = field.MomentsAt(false, r, la + 180.0, -ba);
         Assert.Equal(-17.5 - 20.0, atApex.Vr, 9);

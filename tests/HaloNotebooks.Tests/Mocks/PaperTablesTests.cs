@@ -56,9 +56,10 @@ public class PaperTablesTests
     [Fact]
     public void Table1_TotalIsTheSumOfTheBins()
     {
+        // The paper's bins add up to 64,572, one short of the quoted 64,573 (a star at a bin edge or a typo).
         var t = PaperTables.Table1;
         double bins = Enumerable.Range(1, t.RowCount - 1).Sum(i => t[i, "N"]);
         Assert.Equal(64573, t[0, "N"]);
-        Assert.Equal(t[0, "N"], bins);
+        Assert.InRange(t[0, "N"] - bins, 0, 1);
     }
 }

@@ -41,7 +41,9 @@ public class SelectionDiagnosticsTests
         var feh = report.Cuts.Single(c => c.Cut == "disc: [Fe/H]");
         Assert.Equal((4, 1.0, 1.0), (feh.Removed, feh.Purity, feh.Completeness));
         var disc = report.Populations.Single(p => p.Population == "disc");
-        Assert.Equal((5, 4, 1, 0), (disc.Input, disc.RemovedByIntendedCut, disc.RemovedEarlier, disc.InFinalSample));
+        Assert.Equal((5, 4, 4, 1, 0), (disc.Input, disc.ReachingIntendedCut, disc.RemovedByIntendedCut, disc.RemovedByOtherCuts, disc.InFinalSample));
+        Assert.Equal(1.0, disc.Completeness);
+        Assert.True(double.IsNaN(report.Populations.Single(p => p.Population == "halo_mr").Completeness));
         int halo = report.Populations.Where(p => p.Population.StartsWith("halo")).Sum(p => p.InFinalSample);
         Assert.Equal(sample.Count, halo);
         Assert.Equal(1.0, report.FinalPurity);

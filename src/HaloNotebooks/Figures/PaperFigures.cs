@@ -1,0 +1,418 @@
+using HaloNotebooks.Analysis;
+using HaloNotebooks.Inference;
+
+namespace HaloNotebooks.Figures;
+
+/// <summary>
+/// Figures 1–10 of the paper drawn from the analysis results, with the paper's own values (Tables 1–3,
+/// data/reference/) overlaid as × markers so a reader sees at once how a run compares. Literature
+/// profiles the paper overlays but does not tabulate (Bird et al. 2021, Medina et al. 2025, Vasiliev 2024)
+/// are not shipped and so not drawn; Byström et al. (2025) is drawn from its quoted values.
+/// </summary>
+public static class PaperFigures
+{
+    // Colours of the three velocity components in Figs. 2 and 5 (means filled, dispersions open).
+    const string RColor = "#d62728", PhiColor = "#1f77b4", ThetaColor = "#2ca02c";
+    const string PaperName = "Li et al. 2026";
+    static readonly (double Lo, double Hi) ProfileRange = (2.5, 180);
+
+    /// <summary>Every figure the results allow, in the paper's order (Fig. 10 only with Appendix A results).</summary>
+    public static IReadOnlyList<Figure> All(AnalysisResults results, RadialProfile? singleWithoutSgrMask = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var list = new List<Figure>();
+        if (results.Single.AllStars.Fit is not null) list.Add(Fig1(results.Single.AllStars.Fit));
+        list.Add(Fig2(results.Single, singleWithoutSgrMask));
+        if (results.Double.AllStars.Fit is not null) list.Add(Fig3(results.Double.AllStars.Fit));
+        list.Add(Fig4(results.Double));
+        list.Add(Fig5(results.Double, results.Single));
+        list.Add(Fig6(results.Hemispheres));
+        if (results.Dipole.AllStars.Fit is not null) list.Add(Fig7(results.Dipole.AllStars.Fit));
+        list.Add(Fig8(results.SkyMap));
+        list.Add(Fig9(results.Dipole, results.PolarVelocity));
+        if (results.AppendixA is not null) list.Add(Fig10(results.AppendixA));
+        return list;
+    }
+
+    // ---------------------------------------------------------------- corner plots (Figs. 1, 3, 7)
+
+    /// <summary>Fig. 1: posterior of the single-component model (Eqs. 1–3 with p_MR = 1), all stars; paper values from Table 1.</summary>
+    public static Figure Fig1(FitResult singleFit, IReadOnlyDictionary<string, double>? truths = null)
+    {
+        RequireModel(singleFit, "single", 1);
+        var paper = PaperTables.PublishedTable1.Rows[0].Values;
+        return Corner(singleFit, name => paper.TryGetValue(name, out var m) ? m.Value : double.NaN, truths,
+            $"Figure 1. Single-component model, N = {singleFit.StarCount:N0}", "fig01_corner_single");
+    }
+
+    /// <summary>Fig. 3: posterior of the double-component model (Eq. 3), all stars; paper values from Table 2.</summary>
+    public static Figure Fig3(FitResult doubleFit, IReadOnlyDictionary<string, double>? truths = null)
+    {
+        RequireModel(doubleFit, "double", 3);
+        var rows = PaperTables.PublishedTable2.Rows;
+        var mr = rows.First(r => r.Component == "MR").Values;
+        var mp = rows.First(r => r.Component == "MP").Values;
+        double Paper(string name)
+        {
+            if (name == "p_mr") return mr.TryGetValue("p_mr", out var p) ? p.Value : double.NaN;
+            var table = name.EndsWith("_mr", StringComparison.Ordinal) ? mr : name.EndsWith("_mp", StringComparison.Ordinal) ? mp : null;
+            return table is not null && table.TryGetValue(name[..^3], out var m) ? m.Value : double.NaN;
+        }
+        return Corner(doubleFit, Paper, truths, $"Figure 3. Double-component model, N = {doubleFit.StarCount:N0}", "fig03_corner_double");
+    }
+
+    /// <summary>Fig. 7: posterior of the dipole + contraction field (Eq. 6), 50–120 kpc; paper values from Table 3. l_apex is
+    /// shown in (−180°, 180°] around its circular mean, as Table 3 prints it.</summary>
+    public static Figure Fig7(FitResult dipoleFit, IReadOnlyDictionary<string, double>? truths = null)
+    {
+        RequireModel(dipoleFit, "dipole", 7);
+        var paper = PaperTables.PublishedTable3.Rows[0].Values;
+        return Corner(dipoleFit, name => paper.TryGetValue(name, out var m) ? m.Value : double.NaN, truths,
+            $"Figure 7. Dipole velocity field, N = {dipoleFit.StarCount:N0}", "fig07_corner_dipole");
+    }
+
+    static Figure Corner(FitResult fit, Func<string, double> paper, IReadOnlyDictionary<string, double>? truths, string title, string stem)
+    {
+        var names = fit.ParameterNames;
+        var samples = names.Select(n => n == "l_apex" ? UnwrapLongitude(fit.Samples(n)) : fit.Samples(n)).ToList();
+        // Reference and truth longitudes go on the same branch as the unwrapped samples.
+        int li = names.ToList().IndexOf("l_apex");
+        double lCentre = li >= 0 ? SampleBinning.Quantile(SampleBinning.SortedFinite(samples[li]), 0.5) : 0;
+        double Wrap(string n, double v) => n == "l_apex" && double.IsFinite(v) ? lCentre + Wrap180(v - lCentre) : v;
+        var options = new CornerOptions
+        {
+            Reference = names.Select(n => Wrap(n, paper(n))).ToList(),
+            ReferenceName = PaperName,
+            Truths = truths is null ? null : names.Select(n => truths.TryGetValue(n, out var t) ? Wrap(n, t) : double.NaN).ToList(),
+            TruthsName = "mock truth",
+            Title = title,
+            FileStem = stem,
+        };
+        return CornerPlot.Create(samples, ParameterLabels.For(names), options);
+    }
+
+    /// <summary>Longitudes (deg) unwrapped around their circular mean, the mean taken into (−180°, 180°].</summary>
+    internal static double[] UnwrapLongitude(double[] lon)
+    {
+        double s = 0, c = 0;
+        foreach (var l in lon) { s += Math.Sin(l * Math.PI / 180); c += Math.Cos(l * Math.PI / 180); }
+        double centre = Math.Atan2(s, c) * 180 / Math.PI;
+        return lon.Select(l => centre + Wrap180(l - centre)).ToArray();
+    }
+
+    static double Wrap180(double deg) { deg %= 360; if (deg > 180) deg -= 360; if (deg <= -180) deg += 360; return deg; }
+
+    static void RequireModel(FitResult fit, string model, int figure)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        if (fit.Model != model) throw new ArgumentException($"Figure {figure} shows the {model} model; this fit is '{fit.Model}'.", nameof(fit));
+    }
+
+    // ---------------------------------------------------------------- profiles (Figs. 2, 4, 5, 6, 9, 10)
+
+    /// <summary>Fig. 2: mean velocities (filled) and dispersions (open) per radial bin, and β with and (when given) without the Sgr mask.</summary>
+    public static Figure Fig2(RadialProfile single, RadialProfile? singleWithoutSgrMask = null)
+    {
+        RequireProfile(single, "single", 2);
+        var paper = PaperRows(PaperTables.PublishedTable1, null);
+        var velocities = new ProfilePanel($"velocity [{ParameterLabels.KmPerS}]")
+        {
+            Series = [.. VelocitySeries(single.Bins, "", paper), PaperLegend()],
+            Lines = [new ReferenceLine(0, FigureStyle.Grey, LineDash.Dot)],
+            LegendPosition = "above",
+        };
+        var betaSeries = new List<ProfileSeries> { Series("this work, Sgr masked", single.Bins, "beta", FigureStyle.ThisWork) };
+        if (singleWithoutSgrMask is not null)
+        {
+            RequireProfile(singleWithoutSgrMask, "single", 2);
+            betaSeries.Add(Series("this work, Sgr not masked", singleWithoutSgrMask.Bins, "beta", FigureStyle.NoSgrMask) with { XShiftFraction = 0.025 });
+        }
+        betaSeries.Add(PaperSeries(paper, single.Bins, "beta", FigureStyle.ThisWork, $"{PaperName} (Table 1)"));
+        var beta = new ProfilePanel("β") { Series = betaSeries, Lines = [new ReferenceLine(0)], LegendPosition = "above" };
+        return ProfilePlot.Grid([velocities, beta], new ProfileOptions
+        {
+            Columns = 2, LogX = true, XRange = ProfileRange, PanelWidth = 460, PanelHeight = 360, FileStem = "fig02_profiles_single",
+            Title = "Figure 2. Single-component velocity profiles and anisotropy",
+        });
+    }
+
+    /// <summary>Fig. 4: p_MR (top), mean [Fe/H] (middle) and its dispersion (bottom) of the MR (magenta) and MP (cyan) components.</summary>
+    public static Figure Fig4(RadialProfile @double)
+    {
+        RequireProfile(@double, "double", 4);
+        var mr = PaperRows(PaperTables.PublishedTable2, "MR");
+        var mp = PaperRows(PaperTables.PublishedTable2, "MP");
+        var pmr = new ProfilePanel(ParameterLabels.For("p_mr"))
+        {
+            Series =
+            [
+                Series("this work", @double.Bins, "p_mr", FigureStyle.ThisWork), PaperSeries(mr, @double.Bins, "p_mr", FigureStyle.ThisWork, null),
+                LegendOnly("MR", FigureStyle.MetalRich), LegendOnly("MP", FigureStyle.MetalPoor), PaperLegend("(Table 2)"),
+            ],
+            LegendPosition = "above",
+        };
+        ProfilePanel Metallicity(string key, string title) => new(title)
+        {
+            Series =
+            [
+                Series("MR", @double.Bins, key + "_mr", FigureStyle.MetalRich),
+                Series("MP", @double.Bins, key + "_mp", FigureStyle.MetalPoor),
+                PaperSeries(mr, @double.Bins, key, FigureStyle.MetalRich, null),
+                PaperSeries(mp, @double.Bins, key, FigureStyle.MetalPoor, null),
+            ],
+            LegendPosition = "none",
+        };
+        return ProfilePlot.Stack([pmr, Metallicity("feh_mean", "μ<sub>[Fe/H]</sub> [dex]"), Metallicity("feh_sigma", "σ<sub>[Fe/H]</sub> [dex]")],
+            new ProfileOptions { LogX = true, XRange = ProfileRange, PanelWidth = 560, PanelHeight = 230, FileStem = "fig04_metallicity",
+                Title = "Figure 4. Metal-rich fraction and metallicity profiles" });
+    }
+
+    /// <summary>Fig. 5: velocities and β of the MR (top row) and MP (bottom row) components; β of the single-component fit in black.</summary>
+    public static Figure Fig5(RadialProfile @double, RadialProfile single)
+    {
+        RequireProfile(@double, "double", 5);
+        RequireProfile(single, "single", 5);
+        var panels = new List<ProfilePanel>();
+        foreach (var (component, colour, label) in new[] { ("mr", FigureStyle.MetalRich, "MR"), ("mp", FigureStyle.MetalPoor, "MP") })
+        {
+            var paper = PaperRows(PaperTables.PublishedTable2, label);
+            bool top = component == "mr";
+            panels.Add(new ProfilePanel($"velocity [{ParameterLabels.KmPerS}]")
+            {
+                Series = [.. VelocitySeries(@double.Bins, "_" + component, paper), PaperLegend()],
+                Lines = [new ReferenceLine(0, FigureStyle.Grey, LineDash.Dot)],
+                Label = label, LegendPosition = top ? "above" : "none",
+            });
+            panels.Add(new ProfilePanel(ParameterLabels.For("beta_" + component))
+            {
+                Series =
+                [
+                    Series(label, @double.Bins, "beta_" + component, colour),
+                    Series("single component", single.Bins, "beta", FigureStyle.ThisWork) with { XShiftFraction = 0.025 },
+                    PaperSeries(paper, @double.Bins, "beta", colour, $"{PaperName} (Table 2)"),
+                ],
+                Lines = [new ReferenceLine(0)],
+                YRange = BetaRange(@double.Bins, "beta_" + component, single.Bins), Label = label, LegendPosition = "bottom left",
+            });
+        }
+        return ProfilePlot.Grid(panels, new ProfileOptions
+        {
+            Columns = 2, LogX = true, XRange = ProfileRange, PanelWidth = 460, PanelHeight = 320, FileStem = "fig05_profiles_double",
+            Title = "Figure 5. Velocity profiles and anisotropy of the MR and MP components",
+        });
+    }
+
+    /// <summary>Fig. 6: ⟨V_r⟩ of the northern (b &gt; 0) and southern (b &lt; 0) halo per radial bin.</summary>
+    public static Figure Fig6(HemisphereProfile hemispheres)
+    {
+        ArgumentNullException.ThrowIfNull(hemispheres);
+        ProfileSeries Side(string name, IReadOnlyList<HemisphereBin> bins, string colour, string symbol, double shift) =>
+            new(name, bins.Where(b => double.IsFinite(b.MeanVr.Value)).Select(b => Point(b.Bin.RMedian, b.MeanVr)).ToList())
+            { Color = colour, Symbol = symbol, MarkerSize = 10, XShiftFraction = shift };
+        var panel = new ProfilePanel(ParameterLabels.For("vr"))
+        {
+            Series = [Side("north (b > 0)", hemispheres.North, FigureStyle.Red, "triangle-up", 0), Side("south (b < 0)", hemispheres.South, FigureStyle.Blue, "triangle-down", 0.02)],
+            Lines = [new ReferenceLine(0)],
+            LegendPosition = "bottom left",
+        };
+        var all = hemispheres.North.Concat(hemispheres.South).Select(b => b.Bin).ToList();
+        var range = all.Count > 0 ? (Math.Max(1, all.Min(b => b.RMin) * 0.85), all.Max(b => b.RMax) * 1.1) : ProfileRange;
+        return ProfilePlot.Create(panel, new ProfileOptions { LogX = true, XRange = range, PanelWidth = 620, PanelHeight = 380,
+            FileStem = "fig06_hemispheres", Title = "Figure 6. Mean radial velocity of the northern and southern halo" });
+    }
+
+    /// <summary>Fig. 9: μ_compr and μ_dipole (top), Eq. 7 against the fitted ⟨V_θ⟩ (middle), and the apex (bottom) per
+    /// dipole bin, with Byström et al. (2025) as dashed lines and Table 3 as × markers.</summary>
+    public static Figure Fig9(RadialProfile dipole, PolarVelocityCheck polarVelocity)
+    {
+        RequireProfile(dipole, "dipole", 9);
+        ArgumentNullException.ThrowIfNull(polarVelocity);
+        var paper = PaperRows(PaperTables.PublishedTable3, null);
+        var bys = LiteraturePoints.Bystrom2025;
+        var lmc = LiteraturePoints.Lmc;
+        double x0 = dipole.Bins.Count > 0 ? dipole.Bins.Min(b => b.Bin.RMin) : 50, x1 = dipole.Bins.Count > 0 ? dipole.Bins.Max(b => b.Bin.RMax) : 120;
+        ProfileSeries Level(string name, double y, string colour, LineDash dash) =>
+            new(name, [new ProfilePoint(x0 - 5, y, 0, 0), new ProfilePoint(x1 + 5, y, 0, 0)]) { Color = colour, Dash = dash, MarkerSize = 0.1 };
+        ProfileSeries Binned(string name, string key, string colour, string symbol) => Series(name, dipole.Bins, key, colour, symbol);
+        // The first row of Table 3 spans all sub-bins; Fig. 9 shows the sub-bins only.
+        var polar = polarVelocity.Bins.Where(b => !polarVelocity.Bins.Any(o => o != b && o.Bin.RMin >= b.Bin.RMin && o.Bin.RMax <= b.Bin.RMax)).ToList();
+
+        var mu = new ProfilePanel($"velocity [{ParameterLabels.KmPerS}]")
+        {
+            Series =
+            [
+                Binned("μ<sub>compr</sub>", "mu_compr", FigureStyle.Red, "circle"),
+                Binned("μ<sub>dipole</sub>", "mu_dipole", FigureStyle.Blue, "square"),
+                Level("Byström+2025 μ<sub>compr</sub>", bys.MuCompr, FigureStyle.Red, LineDash.Dash),
+                Level("Byström+2025 μ<sub>dipole</sub>", bys.MuDipole, FigureStyle.Blue, LineDash.Dash),
+                PaperSeries(paper, dipole.Bins, "mu_compr", FigureStyle.Red, null),
+                PaperSeries(paper, dipole.Bins, "mu_dipole", FigureStyle.Blue, null),
+                PaperLegend("(Table 3)"),
+            ],
+            LegendPosition = "above",
+        };
+        var vtheta = new ProfilePanel(ParameterLabels.For("vtheta"))
+        {
+            Series =
+            [
+                new ProfileSeries("single-component fit", polar.Select(b => Point(b.Bin.RMedian, b.Fitted)).ToList()) { Color = FigureStyle.Blue },
+                new ProfileSeries("Eq. 7: (π/4) μ<sub>dipole</sub> sin b<sub>apex</sub>", polar.Select(b => Point(b.Bin.RMedian, b.Predicted)).ToList())
+                    { Color = FigureStyle.Red, Symbol = "square", XShiftFraction = 0.01 },
+            ],
+            Lines = [new ReferenceLine(0)],
+            LegendPosition = "top left",
+        };
+        var apex = new ProfilePanel("apex [deg]")
+        {
+            Series =
+            [
+                Binned("l<sub>apex</sub>", "l_apex", FigureStyle.Red, "circle"),
+                Binned("b<sub>apex</sub>", "b_apex", FigureStyle.Blue, "square"),
+                Level("Byström+2025", bys.LApex, FigureStyle.Red, LineDash.Dash),
+                Level("Byström+2025 b<sub>apex</sub>", bys.BApex, FigureStyle.Blue, LineDash.Dash) with { ShowInLegend = false },
+                Level("LMC today", Wrap180(lmc.L), FigureStyle.Red, LineDash.Dot),
+                Level("LMC today b", lmc.B, FigureStyle.Blue, LineDash.Dot) with { ShowInLegend = false },
+                PaperSeries(paper, dipole.Bins, "l_apex", FigureStyle.Red, null),
+                PaperSeries(paper, dipole.Bins, "b_apex", FigureStyle.Blue, null),
+            ],
+            LegendPosition = "bottom right",
+        };
+        return ProfilePlot.Stack([mu, vtheta, apex], new ProfileOptions
+        {
+            XRange = (x0 - 5, x1 + 5), PanelWidth = 560, PanelHeight = 230, FileStem = "fig09_dipole_profiles",
+            Title = "Figure 9. Contraction, reflex dipole and apex of the outer halo",
+        });
+    }
+
+    /// <summary>Fig. 10 (Appendix A): p_MR and β_MP of the mock with 0, 18% and 30% distance errors against the mock's input.</summary>
+    public static Figure Fig10(DistanceErrorProfiles appendix)
+    {
+        ArgumentNullException.ThrowIfNull(appendix);
+        var styles = new Dictionary<double, (string Colour, LineDash Dash, string Symbol)>
+        {
+            [0.0] = (FigureStyle.Grey, LineDash.Solid, "circle"), [0.18] = (FigureStyle.Red, LineDash.Dash, "square"), [0.30] = (FigureStyle.Blue, LineDash.Dot, "diamond"),
+        };
+        ProfilePanel Panel(string key, string title, IReadOnlyList<(double R, double Value)> input) => new(title)
+        {
+            Series =
+            [
+                new ProfileSeries("input", input.Select(p => new ProfilePoint(p.R, p.Value, 0, 0)).ToList()) { Color = "black", MarkerSize = 0.1 },
+                .. appendix.Levels.Select((level, i) =>
+                {
+                    var (colour, dash, symbol) = styles.TryGetValue(Math.Round(level.FractionalError, 2), out var s) ? s : (FigureStyle.Grey, LineDash.DashDot, "x");
+                    return Series($"{100 * level.FractionalError:0}% distance error", level.Fits.Bins, key, colour, symbol) with { Dash = dash, XShiftFraction = 0.015 * i };
+                }),
+            ],
+            LegendPosition = key == "p_mr" ? "top right" : "bottom left",
+        };
+        return ProfilePlot.Grid([Panel("p_mr", ParameterLabels.For("p_mr"), appendix.InputMetalRichFraction), Panel("beta_mp", ParameterLabels.For("beta_mp"), appendix.InputBetaMetalPoor)],
+            new ProfileOptions { Columns = 2, LogX = true, XRange = ProfileRange, PanelWidth = 460, PanelHeight = 340, FileStem = "fig10_distance_errors",
+                Title = "Figure 10. Impact of distance errors on p<sub>MR</sub> and β<sub>MP</sub> (Appendix A)" });
+    }
+
+    // ---------------------------------------------------------------- sky map (Fig. 8)
+
+    /// <summary>Fig. 8: observed ⟨V_r⟩ per HEALPix pixel (left) and the best-fit Eq. 6 model (right), with the apex (white dot)
+    /// and the LMC (red pentagram). The colour scale is shared and centred on zero.</summary>
+    public static Figure Fig8(Analysis.SkyMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var pixels = map.Pixels.Select(p => p.Index).ToList();
+        var observed = map.Pixels.Select(p => p.MeanVr).ToList();
+        var model = map.Pixels.Select(p => p.ModelVr).ToList();
+        // A few sparse pixels can be far off; let the 95th percentile of |observed| (or the model's range) set the scale.
+        var absObs = observed.Where(double.IsFinite).Select(Math.Abs).OrderBy(v => v).ToArray();
+        double limit = Math.Max(absObs.Length > 0 ? SampleBinning.Quantile(absObs, 0.95) : 0, model.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max());
+        limit = Math.Ceiling(limit / 5) * 5;
+        var apex = SkyMarkers.Apex(map.Model.LApex, map.Model.BApex, "best-fit apex");
+        var lmc = LiteraturePoints.Lmc;
+        return SkyMap.Mollweide(map.Nside,
+            [
+                new SkyMapPanel($"observed, {map.RMin:0}–{map.RMax:0} kpc ({map.Pixels.Count} pixels with ≥ {map.MinStars} stars)", pixels, observed),
+                new SkyMapPanel("best-fit model (Eq. 6)", pixels, model),
+            ],
+            new SkyMapOptions
+            {
+                ColorLimit = limit, Markers = [SkyMarkers.Lmc with { L = lmc.L, B = lmc.B }, apex], FileStem = "fig08_skymap",
+                Title = "Figure 8. Mean radial velocity of the outer halo",
+            });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /// <summary>β ≤ 1 by definition; below, room for the lowest value (not its error bar, which can reach far).</summary>
+    static (double, double) BetaRange(IReadOnlyList<BinFit> bins, string key, IReadOnlyList<BinFit> single)
+    {
+        double lowest = Points(bins, key).Concat(Points(single, "beta")).Select(p => p.Y).DefaultIfEmpty(0).Min();
+        return (Math.Min(-0.25, Math.Floor((lowest - 0.15) * 4) / 4), 1.05);
+    }
+
+    static ProfileSeries LegendOnly(string name, string colour, string symbol = "circle") =>
+        new(name, [new ProfilePoint(double.NaN, double.NaN, 0, 0)]) { Color = colour, Symbol = symbol };
+
+    static void RequireProfile(RadialProfile profile, string model, int figure)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.Model != model) throw new ArgumentException($"Figure {figure} needs the {model}-model profile, got the {profile.Model} one.", nameof(profile));
+    }
+
+    static ProfilePoint Point(double r, Measurement m) => new(r, m.Value, Positive(m.ErrPlus), Positive(m.ErrMinus));
+
+    static double Positive(double e) => double.IsFinite(e) && e > 0 ? e : 0;
+
+    /// <summary>Our bins' points of one parameter at each bin's median r_GC (§4.1.1).</summary>
+    static List<ProfilePoint> Points(IReadOnlyList<BinFit> bins, string key) =>
+        bins.Where(b => b.Parameters.TryGetValue(key, out var m) && double.IsFinite(m.Value) && double.IsFinite(b.Bin.RMedian))
+            .Select(b => Point(b.Bin.RMedian, b[key])).ToList();
+
+    static ProfileSeries Series(string name, IReadOnlyList<BinFit> bins, string key, string colour, string symbol = "circle") =>
+        new(name, Points(bins, key)) { Color = colour, Symbol = symbol };
+
+    static readonly (string Key, string Symbol, string Colour)[] Components =
+        [("r", "circle", RColor), ("phi", "square", PhiColor), ("theta", "diamond", ThetaColor)];
+
+    /// <summary>Fig. 2/5 left panels: ⟨V_x⟩ filled with solid lines, σ_x open with dashed lines, x = r, φ, θ.</summary>
+    static IEnumerable<ProfileSeries> VelocitySeries(IReadOnlyList<BinFit> bins, string suffix, IReadOnlyList<TableRow> paper)
+    {
+        foreach (var (x, symbol, colour) in Components)
+        {
+            string mean = x == "r" ? "vr" : "v" + x, sigma = "sigma_" + x;
+            yield return Series(CornerPlot.StripUnit(ParameterLabels.For(mean)), bins, mean + suffix, colour, symbol);
+            yield return Series(CornerPlot.StripUnit(ParameterLabels.For(sigma)), bins, sigma + suffix, colour, symbol) with { OpenMarker = true, Dash = LineDash.Dash };
+        }
+        foreach (var (x, _, colour) in Components)
+        {
+            string mean = x == "r" ? "vr" : "v" + x;
+            yield return PaperSeries(paper, bins, mean, colour, null);
+            yield return PaperSeries(paper, bins, "sigma_" + x, colour, null);
+        }
+    }
+
+    /// <summary>The paper's rows of one table (without the all-stars row), of one component for Table 2.</summary>
+    static IReadOnlyList<TableRow> PaperRows(PaperTable table, string? component) =>
+        table.Rows.Where(r => r.Component == component).Skip(1).ToList();
+
+    /// <summary>Paper values as × markers at our matching bin's median r_GC (the paper does not print its medians), or at
+    /// the bin's geometric centre when no bin of ours matches.</summary>
+    static ProfileSeries PaperSeries(IReadOnlyList<TableRow> rows, IReadOnlyList<BinFit> ours, string key, string colour, string? legendName)
+    {
+        var points = new List<ProfilePoint>();
+        foreach (var row in rows)
+        {
+            if (!row.Values.TryGetValue(key, out var m) || !double.IsFinite(m.Value)) continue;
+            var match = ours.FirstOrDefault(b => Math.Abs(b.Bin.RMin - row.RMin) < 1e-6 && Math.Abs(b.Bin.RMax - row.RMax) < 1e-6);
+            double r = match is not null && double.IsFinite(match.Bin.RMedian) ? match.Bin.RMedian : Math.Sqrt(row.RMin * row.RMax);
+            points.Add(Point(r, m));
+        }
+        return new ProfileSeries(legendName ?? $"{PaperName} {key}", points)
+        {
+            Color = colour, Symbol = "x-thin", OpenMarker = true, MarkerSize = 9, ShowLine = false, XShiftFraction = 0.04,
+            ShowInLegend = legendName is not null,
+        };
+    }
+
+    /// <summary>A legend-only entry explaining the × markers.</summary>
+    static ProfileSeries PaperLegend(string table = "") =>
+        new($"{PaperName}{(table.Length > 0 ? " " + table : "")}", [new ProfilePoint(double.NaN, double.NaN, 0, 0)])
+        { Color = FigureStyle.Grey, Symbol = "x-thin", OpenMarker = true, ShowLine = false };
+}

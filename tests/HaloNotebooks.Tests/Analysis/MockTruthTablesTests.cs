@@ -1,0 +1,41 @@
+using HaloNotebooks.Analysis;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace HaloNotebooks.Tests.Analysis;
+
+public class MockTruthTablesTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// Recovery at small scale: the default mock at scale 0.05 (≈3200 selected stars), 40 walkers × 300 steps (150 burn-in),
+    /// paper bins merged into four so every bin holds enough stars for the 17-parameter fit. Tolerance (issue 7): at least
+    /// 90% of the entries of Tables 1–3 within 2σ of the mock's truth, none beyond 4σ.
+    /// </summary>
+    [Fact]
+    public void RecoveredTables_AgreeWithTheMockTruth_AtSmallScale()
+    {
+        var settings = new AnalysisSettings(Walkers: 40, Steps: 300, Burn: 150, Seed: 3, Bins: new RadialBins([3, 11.5, 18.2, 28.7, 160]));
+        var outcome = MockRecovery.Run(0.05, settings);
+        Check(outcome);
+    }
+
+    /// <summary>The full check: the default mock at scale 1 with the paper's bins and sampler settings.</summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void RecoveredTables_AgreeWithTheMockTruth_AtFullScale() => Check(MockRecovery.Run(1.0, AnalysisSettings.Paper));
+
+    void Check(MockRecovery.Outcome outcome)
+    {
+        var all = outcome.VersusTruth.SelectMany(c => c.Entries).ToList();
+        foreach (var c in outcome.VersusTruth)
+        {
+            output.WriteLine(c.Summary);
+            foreach (var e in c.Worst(3)) output.WriteLine($"  {e.Row} {e.Parameter}: ours {e.Ours}, truth {e.Theirs.Value:0.###}, {e.DifferenceInSigma:+0.0;-0.0}σ");
+        }
+        Assert.NotEmpty(all);
+        double within2 = all.Count(e => Math.Abs(e.DifferenceInSigma) <= 2) / (double)all.Count;
+        Assert.True(within2 >= 0.90, $"{within2:P1} of {all.Count} entries within 2σ of the truth (need ≥ 90%)");
+        var beyond4 = all.Where(e => !(Math.Abs(e.DifferenceInSigma) <= 4)).Select(e => $"{e.Row} {e.Parameter} {e.DifferenceInSigma:0.0}σ").ToList();
+        Assert.True(beyond4.Count == 0, "beyond 4σ: " + string.Join("; ", beyond4));
+    }
+}

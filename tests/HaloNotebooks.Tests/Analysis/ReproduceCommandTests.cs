@@ -1,0 +1,99 @@
+using System.Text.Json;
+using HaloNotebooks.Analysis;
+using HaloNotebooks.Mocks;
+using PaperTable = HaloNotebooks.Analysis.PaperTable;
+using Xunit;
+
+namespace HaloNotebooks.Tests.Analysis;
+
+public class ReproduceCommandTests
+{
+    /// <summary>
+    /// `halo reproduce` end to end at reduced settings on a small mock (scale 0.02 ≈ 1300 selected stars; 36 walkers ×
+    /// 40 steps, the fewest the 17-parameter fit allows): the report, summary.json, tables and figures exist and parse.
+    /// </summary>
+    [Fact]
+    public void Reproduce_OnASmallMock_WritesTheReportTablesAndFigures()
+    {
+        var root = Directory.CreateTempSubdirectory("halo-reproduce-").FullName;
+        try
+        {
+            var mockDir = Path.Combine(root, "mock");
+            MockCatalog.Generate(new MockSettings(Seed: 42, Scale: 0.02)).Write(mockDir);
+            var output = Path.Combine(root, "results");
+            int code = HaloNotebooks.Cli.Program.Run(["reproduce", "--mock", mockDir, "--walkers", "36", "--steps", "40", "--burn", "20", "--seed", "5", "--output", output, "--no-png"]);
+            Assert.Equal(0, code);
+
+            var html = File.ReadAllText(Path.Combine(output, "index.html"));
+            Assert.Contains("Table 1 vs paper", html);
+            Assert.Contains("Selection funnel", html);
+
+            using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+            var rootElement = summary.RootElement;
+            var funnel = rootElement.GetProperty("funnel");
+            Assert.True(funnel.GetArrayLength() > 3);
+            Assert.True(funnel[0].TryGetProperty("cut", out _) && funnel[0].TryGetProperty("kept", out _) && funnel[0].TryGetProperty("removed", out _));
+            var table1 = rootElement.GetProperty("tables").GetProperty("table1");
+            var allStars = table1[0];
+            Assert.Equal(3, allStars.GetProperty("r_min").GetDouble());
+            Assert.Equal(160, allStars.GetProperty("r_max").GetDouble());
+            var vr = allStars.GetProperty("vr");
+            Assert.True(vr.GetProperty("p16").GetDouble() < vr.GetProperty("median").GetDouble());
+            var mr = rootElement.GetProperty("tables").GetProperty("table2")[0];
+            Assert.Equal("MR", mr.GetProperty("component").GetString());
+            Assert.True(mr.TryGetProperty("p_mr", out _) && mr.TryGetProperty("sigma_r_mr", out _));
+            Assert.True(rootElement.GetProperty("tables").GetProperty("table3").GetArrayLength() >= 1);
+            Assert.True(rootElement.GetProperty("timings_s").GetProperty("fits").GetDouble() > 0);
+            Assert.Equal(5, rootElement.GetProperty("settings").GetProperty("seed").GetInt64());
+
+            foreach (int n in new[] { 1, 2, 3 })
+            {
+                var t = PaperTable.Read(n, Path.Combine(output, "tables", $"table{n}.csv"));
+                Assert.NotEmpty(t.Rows);
+                Assert.Contains("\\begin{deluxetable*}", File.ReadAllText(Path.Combine(output, "tables", $"table{n}.tex")));
+                Assert.StartsWith("**Table " + n, File.ReadAllText(Path.Combine(output, "tables", $"table{n}.md")));
+            }
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "figures"), "*.html"));
+            Assert.Empty(Directory.GetDirectories(root, ".results.partial-*"));
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
+    [Fact]
+    public void Reproduce_WithAMissingCatalogue_FailsClearly_AndLeavesEarlierResultsUntouched()
+    {
+        var root = Directory.CreateTempSubdirectory("halo-reproduce-").FullName;
+        try
+        {
+            var output = Path.Combine(root, "results");
+            Directory.CreateDirectory(output);
+            File.WriteAllText(Path.Combine(output, "index.html"), "earlier run");
+            var err = new StringWriter();
+            var previous = Console.Error;
+            Console.SetError(err);
+            int code;
+            try { code = HaloNotebooks.Cli.Program.Run(["reproduce", "--catalogue", Path.Combine(root, "absent.fits"), "--output", output]); }
+            finally { Console.SetError(previous); }
+            Assert.Equal(2, code);
+            Assert.Contains("absent.fits", err.ToString());
+            Assert.Equal("earlier run", File.ReadAllText(Path.Combine(output, "index.html")));
+            Assert.Empty(Directory.GetDirectories(root, ".results.partial-*"));
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
+    [Fact]
+    public void Reproduce_RejectsBurnInLongerThanTheChain()
+    {
+        var root = Directory.CreateTempSubdirectory("halo-reproduce-").FullName;
+        try
+        {
+            var previous = Console.Error;
+            Console.SetError(TextWriter.Null);
+            try { Assert.Equal(2, HaloNotebooks.Cli.Program.Run(["reproduce", "--steps", "100", "--burn", "100", "--output", Path.Combine(root, "r"), "--mock", Path.Combine(root, "m")])); }
+            finally { Console.SetError(previous); }
+            Assert.False(Directory.Exists(Path.Combine(root, "m")), "settings are checked before any mock is generated");
+        }
+        finally { Directory.Delete(root, true); }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using HaloNotebooks.Analysis;
+using HaloNotebooks.Figures;
+using Xunit;
+using static HaloNotebooks.Tests.Figures.FigureTestData;
+using D = HaloNotebooks.Tests.Figures.PaperFiguresTestData;
+
+namespace HaloNotebooks.Tests.Figures;
+
+public class PaperFiguresTests
+{
+    static JsonObject Named(HaloNotebooks.Figures.Figure f, string name) => Traces(f).First(t => (string?)t["name"] == name);
+
+    static List<double> Ys(JsonObject trace) => trace["y"]!.AsArray().Select(v => (double)v!).ToList();
+
+    [Fact]
+    public void Fig2_DrawsMeansDispersionsAndBeta_WithTable1Overlaid()
+    {
+        var fig = PaperFigures.Fig2(D.Single(), D.Single());
+        var layout = Layout(fig);
+        Assert.Equal("β", (string?)layout["yaxis2"]!["title"]!["text"]);
+        Assert.Equal("log", (string?)layout["xaxis"]!["type"]);
+        // σ_r of Table 1's 13 bins, first 149.5 km/s at [3, 9).
+        var sigmaR = Named(fig, "σ<sub>r</sub>");
+        Assert.Equal(13, Ys(sigmaR).Count);
+        Assert.Equal(149.5, Ys(sigmaR)[0]);
+        Assert.Equal("circle-open", (string?)sigmaR["marker"]!["symbol"]);
+        var beta = Named(fig, "this work, Sgr masked");
+        Assert.Equal(0.651, Ys(beta)[0]);
+        Assert.Equal(0.012, (double)beta["error_y"]!["array"]![0]!);
+        Assert.NotNull(Named(fig, "this work, Sgr not masked"));
+        Assert.Equal(Ys(beta), Ys(Named(fig, "Li et al. 2026 (Table 1)")));        // the profile here IS Table 1
+        Assert.Contains(Traces(fig), t => (string?)t["name"] == "Li et al. 2026 vr" && Ys(t)[0] == 3.8);
+    }
+
+    [Fact]
+    public void Fig4And5_SplitMetalRichAndMetalPoor()
+    {
+        var fig4 = PaperFigures.Fig4(D.Double());
+        Assert.Equal(0.517, Ys(Named(fig4, "this work"))[0]);                    // p_MR at [3, 9)
+        Assert.Equal(-1.075, Ys(Traces(fig4).Single(t => (string?)t["name"] == "MR" && (string?)t["yaxis"] == "y2"))[0]);   // μ_[Fe/H] of MR
+        Assert.Equal(3, Layout(fig4).Count(kv => kv.Key.StartsWith("yaxis", StringComparison.Ordinal)));
+
+        var fig5 = PaperFigures.Fig5(D.Double(), D.Single());
+        var layout = Layout(fig5);
+        Assert.Equal("β<sup>MR</sup>", (string?)layout["yaxis2"]!["title"]!["text"]);
+        Assert.Equal("β<sup>MP</sup>", (string?)layout["yaxis4"]!["title"]!["text"]);
+        Assert.Equal(1.05, (double)layout["yaxis2"]!["range"]![1]!);
+        var mp = Traces(fig5).Where(t => (string?)t["name"] == "MP" && (string?)t["yaxis"] == "y4").Single();
+        Assert.Equal(13, Ys(mp).Count);
+    }
+
+    [Fact]
+    public void Fig6_ShowsBothHemispheres()
+    {
+        var fig = PaperFigures.Fig6(D.Hemispheres());
+        Assert.Equal([-5.0], Ys(Named(fig, "north (b > 0)")));
+        Assert.Equal([-30.0, -40.0], Ys(Named(fig, "south (b < 0)")));
+        Assert.Equal("triangle-down", (string?)Named(fig, "south (b < 0)")["marker"]!["symbol"]);
+    }
+
+    [Fact]
+    public void Fig8_MarksTheApexAndTheLmc_OnSharedColours()
+    {
+        var fig = PaperFigures.Fig8(D.Sky());
+        var traces = Traces(fig);
+        var apex = traces.First(t => ((string?)t["name"])!.StartsWith("best-fit apex", StringComparison.Ordinal));
+        var (x, y) = HaloNotebooks.Astrometry.Mollweide.Project(-34.8, -37.9);
+        Assert.Equal(x, (double)apex["x"]![0]!, 3);
+        Assert.Equal(y, (double)apex["y"]![0]!, 3);
+        Assert.Contains(traces, t => ((string?)t["name"])!.StartsWith("LMC", StringComparison.Ordinal));
+        var limits = traces.Where(t => t["marker"]?["cmax"] is not null).Select(t => (double)t["marker"]!["cmax"]!).Distinct().ToList();
+        Assert.Single(limits);
+        Assert.Equal(0, limits[0] % 5);
+        Assert.True(limits[0] >= 42, "the scale covers the model's |μ_compr + μ_dipole| = 42 km/s");
+    }
+
+    [Fact]
+    public void Fig9_ComparesWithBystromAndTable3()
+    {
+        var fig = PaperFigures.Fig9(D.Dipole(), D.Polar());
+        Assert.Equal([-17.5, -17.5, -19.0], Ys(Named(fig, "μ<sub>compr</sub>")));
+        Assert.Equal([-24.0, -24.0], Ys(Named(fig, "Byström+2025 μ<sub>compr</sub>")));
+        Assert.Equal([-34.0, -34.0], Ys(Named(fig, "Byström+2025 μ<sub>dipole</sub>")));
+        Assert.Equal([-73.0, -73.0], Ys(Named(fig, "Byström+2025")));
+        Assert.Equal(3, Ys(Named(fig, "single-component fit")).Count);          // the 50–120 kpc row is left out
+        Assert.Equal(280.5 - 360, Ys(Named(fig, "LMC today"))[0], 9);
+    }
+
+    [Fact]
+    public void Fig10_DrawsTheInputAndEachDistanceErrorLevel()
+    {
+        var fig = PaperFigures.Fig10(D.Appendix());
+        var names = Traces(fig).Select(t => (string?)t["name"]).ToList();
+        Assert.Equal(2, names.Count(n => n == "input"));
+        Assert.Equal(2, names.Count(n => n == "18% distance error"));
+        Assert.Equal("dash", (string?)Named(fig, "18% distance error")["line"]!["dash"]);
+        Assert.Equal("dot", (string?)Named(fig, "30% distance error")["line"]!["dash"]);
+        Assert.Equal("lines", (string?)Named(fig, "input")["mode"]);
+    }
+
+    [Fact]
+    public void CornerFigures_LabelTheParameters_AndPlaceTheTablesValues()
+    {
+        var single = PaperFigures.Fig1(D.Fit("single"));
+        Assert.Equal(28, Traces(single).Count(t => (string?)t["type"] == "contour"));
+        Assert.Equal("⟨V<sub>r</sub>⟩ [km s<sup>−1</sup>]", (string?)Layout(single)["xaxis57"]!["title"]!["text"]);
+
+        var dipole = PaperFigures.Fig7(D.Fit("dipole"));
+        var layout = Layout(dipole);
+        int lIndex = D.Fit("dipole").ParameterNames.ToList().IndexOf("l_apex");
+        Assert.True(lIndex >= 0);
+        // Table 3's l_apex = −34.8° drawn on the samples' branch: a vertical line at −34.8 or 325.2.
+        var xs = layout["shapes"]!.AsArray().Select(s => s!["x0"]).Where(v => v is not null).Select(v => (double)v!).ToList();
+        Assert.Contains(xs, v => Math.Abs(v + 34.8) < 1e-9 || Math.Abs(v - 325.2) < 1e-9);
+
+        Assert.Throws<ArgumentException>(() => PaperFigures.Fig3(D.Fit("single")));
+    }
+
+    [Fact]
+    public void All_GivesTheFiguresInOrder_WithDistinctFileStems()
+    {
+        var results = new AnalysisResults(AnalysisSettings.Paper, D.Single(), D.Double(), D.Dipole(), D.Hemispheres(), D.Sky(), D.Polar(),
+            D.Appendix(), new Dictionary<string, double>());
+        var stems = PaperFigures.All(results).Select(f => f.FileStem).ToList();
+        // No sampler results in these profiles, so no corner plots.
+        Assert.Equal(["fig02_profiles_single", "fig04_metallicity", "fig05_profiles_double", "fig06_hemispheres", "fig08_skymap",
+            "fig09_dipole_profiles", "fig10_distance_errors"], stems);
+    }
+}
