@@ -65,7 +65,7 @@ public sealed class AnalysisBenchmarks : IBenchmark
         try
         {
             var truth = ParquetTable.Read(Path.Combine(dir, MockCatalog.TruthFile));
-            var t = MockTruthTables.Build(sample, dipoleSample, truth, AnalysisSettings.Paper, r => new HaloVelocityField().DipoleParameters(r));
+            var t = MockTruthTables.Build(sample, dipoleSample, truth, AnalysisSettings.Paper, MockTruthTables.DefaultMockField());
             output.WriteLine();
             foreach (var (ours, reference) in results.Tables.Zip([t.Table1, t.Table2, t.Table3]))
             {

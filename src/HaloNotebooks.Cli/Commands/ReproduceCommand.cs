@@ -29,18 +29,19 @@ public sealed class ReproduceCommand : ICliCommand
         var output = new Option<string>("--output") { Description = "results folder (replaced at the end of a successful run)", DefaultValueFactory = _ => "results" };
         var mock = new Option<string>("--mock") { Description = "folder of the default mock (generated there when absent)", DefaultValueFactory = _ => MockCatalog.DefaultDirectory };
         var threads = new Option<int?>("--threads") { Description = "fits run at once (default: all cores; the results do not depend on it)" };
+        var appendixStars = new Option<int>("--appendix-stars") { Description = "stars drawn for the Appendix A mock (distance-error test, Fig. 10); 0 skips it", DefaultValueFactory = _ => 30_000 };
         var noPng = new Option<bool>("--no-png") { Description = "write HTML figures only, even when Chromium is installed" };
         var command = new Command("reproduce", "Reproduce every table and figure of the paper and report how close each number is to the paper's");
-        foreach (var o in new Option[] { catalogue, distances, substructures, walkers, steps, burn, seed, output, mock, threads, noPng }) command.Options.Add(o);
+        foreach (var o in new Option[] { catalogue, distances, substructures, walkers, steps, burn, seed, output, mock, threads, appendixStars, noPng }) command.Options.Add(o);
         command.SetAction(parse => Execute(new ReproduceOptions(
             parse.GetValue(catalogue), parse.GetValue(distances), parse.GetValue(substructures) ?? [],
             parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed),
-            parse.GetValue(output)!, parse.GetValue(mock)!, parse.GetValue(threads), !parse.GetValue(noPng))));
+            parse.GetValue(output)!, parse.GetValue(mock)!, parse.GetValue(threads), !parse.GetValue(noPng), parse.GetValue(appendixStars))));
         return command;
     }
 
     internal sealed record ReproduceOptions(string? Catalogue, string? Distances, string[] Substructures, int Walkers, int Steps, int Burn,
-        long Seed, string Output, string MockDirectory, int? Threads, bool Png);
+        long Seed, string Output, string MockDirectory, int? Threads, bool Png, int AppendixStars);
 
     internal static int Execute(ReproduceOptions o)
     {
@@ -54,6 +55,7 @@ public sealed class ReproduceCommand : ICliCommand
         {
             if (o.Catalogue is null && (o.Distances is not null || o.Substructures.Length > 0))
                 throw new ArgumentException("--distances and --substructures go with --catalogue; without it the default mock is used");
+            if (o.AppendixStars < 0) throw new ArgumentException($"--appendix-stars must be 0 or more, got {o.AppendixStars}");
             var analysis = new AnalysisSettings(o.Walkers, o.Steps, o.Burn, o.Seed, MaxDegreeOfParallelism: o.Threads).Validate();
             Directory.CreateDirectory(parent);
             RemoveStalePartials(parent, name);
@@ -120,10 +122,11 @@ public sealed class ReproduceCommand : ICliCommand
                         ("walkers", o.Walkers), ("steps", o.Steps), ("burn", o.Burn), ("seed", o.Seed),
                         ("radial_bins_kpc", analysis.RadialBins.ToString()), ("dipole_bins_kpc", analysis.DipoleRadialBins.ToString()),
                         ("sky_map_nside", analysis.SkyMapNside), ("sky_map_min_stars", analysis.SkyMapMinStars),
+                        ("appendix_a_stars", o.AppendixStars), ("appendix_a_distance_errors", string.Join(", ", analysis.DistanceErrors.Select(e => e.ToString("0.##", CultureInfo.InvariantCulture)))),
                         ("threads", o.Threads?.ToString(CultureInfo.InvariantCulture) ?? "all cores"), ("png", o.Png), ("output", output),
                         ("started_utc", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
-                    ], o.Png);
-                    report = Reproduction.Run(stars, subs, truth, null, settings, partial,
+                    ], o.Png, o.AppendixStars);
+                    report = Reproduction.Run(stars, subs, truth, settings, partial,
                         new Forward<ReproductionProgress>(p => Report(p.Stage, p.Fraction)), earlier);
                 });
 

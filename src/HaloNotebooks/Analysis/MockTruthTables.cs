@@ -1,4 +1,5 @@
 using HaloNotebooks.Catalogs;
+using HaloNotebooks.Mocks;
 using HaloNotebooks.Selection;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
@@ -17,7 +18,7 @@ public static class MockTruthTables
 
     /// <summary>
     /// Tables 1–3 of the mock's truth for the bins of <paramref name="settings"/>. <paramref name="dipoleAt"/> gives the
-    /// mock's (μ_compr, μ_dipole, l_apex, b_apex) at a true r_GC (Mocks.HaloVelocityField.DipoleParameters).
+    /// mock's (μ_compr, μ_dipole, l_apex, b_apex) at a true r_GC (<see cref="DefaultMockField"/> for the default mock).
     /// </summary>
     public static (PaperTable Table1, PaperTable Table2, PaperTable Table3) Build(HaloSample sample, HaloSample dipoleSample, StarTable truth,
         AnalysisSettings settings, Func<double, (double MuCompr, double MuDipole, double LApex, double BApex)> dipoleAt)
@@ -93,12 +94,17 @@ public static class MockTruthTables
             var sel = new List<int>();
             for (int i = 0; i < rObsDipole.Length; i++) if (rObsDipole[i] >= lo && rObsDipole[i] < hi) sel.Add(i);
             if (sel.Count < 2) continue;
-            double c = 0, d = 0, bSum = 0, x = 0, y = 0, residual2 = 0;
+            // μ_compr, μ_dipole: star averages; the apex: averaged with weights |μ_dipole| (a star whose true r puts it
+            // inside the dipole region contributes its own mean V_r and no dipole); σ_r: rms of the true V_r about each
+            // star's own mean field.
+            double c = 0, d = 0, w = 0, bSum = 0, x = 0, y = 0, residual2 = 0;
             foreach (int i in sel)
             {
                 var p = dipoleAt(rTrue[dipoleRows[i]]);
-                c += p.MuCompr; d += p.MuDipole; bSum += p.BApex;
-                x += Math.Cos(p.LApex * Math.PI / 180); y += Math.Sin(p.LApex * Math.PI / 180);
+                c += p.MuCompr; d += p.MuDipole;
+                double wi = Math.Abs(p.MuDipole);
+                w += wi; bSum += wi * p.BApex;
+                x += wi * Math.Cos(p.LApex * Math.PI / 180); y += wi * Math.Sin(p.LApex * Math.PI / 180);
                 double res = vr[dipoleRows[i]] - new DipoleVelocityField(p.MuCompr, p.MuDipole, p.LApex, p.BApex).MeanVr(l[i], b[i]);
                 residual2 += res * res;
             }
@@ -107,12 +113,28 @@ public static class MockTruthTables
             var values = new Dictionary<string, Measurement>
             {
                 ["mu_compr"] = Measurement.Exact(c / n), ["mu_dipole"] = Measurement.Exact(d / n),
-                ["l_apex"] = Measurement.Exact(lApex), ["b_apex"] = Measurement.Exact(bSum / n),
+                ["l_apex"] = Measurement.Exact(lApex), ["b_apex"] = Measurement.Exact(w > 0 ? bSum / w : double.NaN),
                 ["sigma_r"] = Measurement.Exact(Math.Sqrt(residual2 / n)),
             };
             t3.Add(new TableRow(null, lo, hi, RadialBin.Of(lo, hi, rObsDipole).RMedian, n, values));
         }
         return (new PaperTable(1, t1), new PaperTable(2, t2), new PaperTable(3, t3));
+    }
+
+    /// <summary>
+    /// The default mock's mean radial-velocity field at a true r_GC as Eq. 6 parameters: Table 3's (interpolated) beyond
+    /// HaloVelocityField.DipoleRadius; inside it no dipole and μ_compr the p_MR-weighted Table 2 mean V_r (stars scattered
+    /// outwards by distance errors carry that field into the 50–60 kpc bin).
+    /// </summary>
+    public static Func<double, (double MuCompr, double MuDipole, double LApex, double BApex)> DefaultMockField(HaloVelocityField? field = null)
+    {
+        var f = field ?? new HaloVelocityField();
+        return r =>
+        {
+            if (r > HaloVelocityField.DipoleRadius) return f.DipoleParameters(r);
+            double p = f.MetalRichFraction(r);
+            return (p * f.Table2Moments(true, r).Vr + (1 - p) * f.Table2Moments(false, r).Vr, 0, 0, 0);
+        };
     }
 
     /// <summary>EM for a two-component, axis-aligned Gaussian mixture of the rows' values, from initial MR memberships.</summary>

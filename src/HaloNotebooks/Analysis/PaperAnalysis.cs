@@ -120,6 +120,39 @@ public static class PaperAnalysis
         return new AnalysisResults(settings, single, @double, dipole, hemispheres, skyMap, new PolarVelocityCheck(polar), appendixA, timings);
     }
 
+    /// <summary>
+    /// One model's radial profile alone (notebooks, what-if cuts): "single" or "double" on the stars of
+    /// <paramref name="sample"/> over settings.RMin–RMax and settings.RadialBins, or "dipole" over settings.DipoleRadialBins.
+    /// Fits get the same seeds as in <see cref="Run(HaloSample, HaloSample, AnalysisSettings, AppendixInput?, IProgress{AnalysisProgress}?)"/>, so the profile is identical to the one Run returns.
+    /// </summary>
+    public static RadialProfile FitProfile(string model, HaloSample sample, AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null)
+    {
+        settings.Validate();
+        var r = sample.Stars.GetDouble(C.RGc);
+        var (first, bins, lo, hi) = model switch
+        {
+            "single" => (1000, settings.RadialBins, settings.RMin, settings.RMax),
+            "double" => (2000, settings.RadialBins, settings.RMin, settings.RMax),
+            "dipole" => (3000, settings.DipoleRadialBins, settings.DipoleRadialBins.RMin, settings.DipoleRadialBins.RMax),
+            _ => throw new ArgumentException($"model must be single, double or dipole, got '{model}'"),
+        };
+        var kinematic = model == "dipole" ? null : sample.ToKinematicSample();
+        var radial = model == "dipole" ? sample.ToRadialVelocitySample() : null;
+        var jobs = new List<FitJob>();
+        for (int k = -1; k < bins.Count; k++)
+        {
+            var (a, b) = k < 0 ? (lo, hi) : bins[k];
+            var keep = InRange(r, a, b);
+            int count = keep.Count(x => x);
+            if (count < MinStarsPerFit) continue;
+            jobs.Add(new FitJob(model, model, first + 1 + k, RadialBin.Of(a, b, r), kinematic?.Where(keep), radial?.Where(keep)));
+        }
+        var fits = RunJobs(jobs, settings, progress);
+        if (!fits.TryGetValue(first, out var all))
+            throw new InvalidOperationException($"the {model} fit of all stars in [{lo}, {hi}) kpc has fewer than {MinStarsPerFit} stars");
+        return new RadialProfile(model, all, Enumerable.Range(0, bins.Count).Where(k => fits.ContainsKey(first + 1 + k)).Select(k => fits[first + 1 + k]).ToList());
+    }
+
     /// <summary>Fig. 8's map: stars in [rMin, rMax) on HEALPix RING pixels of (l, b).</summary>
     public static SkyMap BuildSkyMap(RadialVelocitySample stars, double[] rGc, double rMin, double rMax, DipoleVelocityField model, AnalysisSettings settings)
     {

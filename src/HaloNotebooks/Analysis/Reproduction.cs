@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
+using HaloNotebooks.Numerics;
 using HaloNotebooks.Selection;
 
 namespace HaloNotebooks.Analysis;
@@ -14,23 +15,24 @@ public readonly record struct ReproductionProgress(string Stage, double Fraction
 /// <param name="InputDescription">What is analysed, for the report ("default mock (data/mock)", a path…).</param>
 /// <param name="Settings">Every option as given on the command line, for the report and summary.json.</param>
 /// <param name="Png">Also render PNG figures when Chromium is available.</param>
+/// <param name="AppendixStars">Stars drawn for the Appendix A mock (0: no Appendix A). Its seed is derived from the master seed.</param>
 public sealed record ReproductionSettings(AnalysisSettings Analysis, long SelectionSeed, string InputDescription,
-    IReadOnlyList<(string Name, object Value)> Settings, bool Png = true);
+    IReadOnlyList<(string Name, object Value)> Settings, bool Png = true, int AppendixStars = 30_000);
 
 /// <summary>
 /// The paper from one call (issue 11): §2.3 and §4.4 selections → every fit (Tables 1–3, hemispheres, sky map, Eq. 7,
 /// Appendix A) → figures → tables (CSV, Markdown, LaTeX) with comparisons against the paper (and the mock's truth when
-/// given) → index.html and summary.json, all written into one directory.
+/// given) → index.html and summary.json, all written into one directory. Appendix A runs on the mocks' spherical halo
+/// (Mocks.AppendixMock) whatever the catalogue, as in the paper.
 /// </summary>
 public static class Reproduction
 {
     /// <summary>
     /// Runs everything on <paramref name="catalogue"/> (canonical columns with distances) and writes the results into
-    /// <paramref name="directory"/>. <paramref name="mockTruth"/> (MockCatalog.Truth) adds comparisons against the
-    /// truth; <paramref name="appendix"/> the Appendix A profiles. <paramref name="earlierTimings"/> are stages the caller
+    /// <paramref name="directory"/>. <paramref name="mockTruth"/> (MockCatalog.Truth) adds comparisons against the truth. <paramref name="earlierTimings"/> are stages the caller
     /// ran before (mock generation, reading), listed first in the report.
     /// </summary>
-    public static ReproductionReport Run(StarTable catalogue, SubstructureCatalog? substructures, StarTable? mockTruth, AppendixInput? appendix,
+    public static ReproductionReport Run(StarTable catalogue, SubstructureCatalog? substructures, StarTable? mockTruth,
         ReproductionSettings settings, string directory, IProgress<ReproductionProgress>? progress = null,
         IReadOnlyList<(string Stage, double Seconds)>? earlierTimings = null)
     {
@@ -48,6 +50,16 @@ public static class Reproduction
         Stage(dipoleSelection);
         var dipoleSample = PaperSelection.Run(catalogue, SelectionSettings.PaperDipole with { Seed = settings.SelectionSeed }, substructures, Fraction(dipoleSelection));
         Done(dipoleSelection, "selection_dipole");
+
+        AppendixInput? appendix = null;
+        if (settings.AppendixStars > 0)
+        {
+            const string appendixStage = "Appendix A mock";
+            Stage(appendixStage);
+            appendix = AppendixInput.FromMock(new AppendixMockSettings(SeededRandom.DeriveSeed(settings.Analysis.Seed, 9000), settings.AppendixStars),
+                settings.Analysis.DistanceErrors, settings.Analysis.MaxDegreeOfParallelism);
+            Done(appendixStage, "appendix_mock");
+        }
 
         Stage(fits);
         var results = PaperAnalysis.Run(sample, dipoleSample, settings.Analysis, appendix,
@@ -68,7 +80,7 @@ public static class Reproduction
         IReadOnlyList<TableComparison> truthComparisons = [];
         if (mockTruth is not null)
         {
-            var truth = MockTruthTables.Build(sample, dipoleSample, mockTruth, settings.Analysis, r => new HaloVelocityField().DipoleParameters(r));
+            var truth = MockTruthTables.Build(sample, dipoleSample, mockTruth, settings.Analysis, MockTruthTables.DefaultMockField());
             truthComparisons = results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3], (ours, t) => TableComparison.Compare(ours, t, "mock truth")).ToList();
             foreach (var c in truthComparisons)
             {

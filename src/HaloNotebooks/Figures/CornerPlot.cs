@@ -176,7 +176,7 @@ public static class CornerPlot
     /// <summary>
     /// Filled credible regions. Plotly contours are evenly spaced, so each bin's enclosed mass m is
     /// mapped piecewise-linearly onto "region index" z (z = K − k + ½ at level k, z = 0 at m = 1),
-    /// and contours are drawn at z = ½, 1½, … — exactly the requested levels.
+    /// and contours are drawn at z = ½, 1½, … — exactly the requested levels (z is sent in hundredths).
     /// </summary>
     static Trace RegionTrace(double[] x, double[] y, (double Lo, double Hi) xRange, (double Lo, double Hi) yRange,
         CornerOptions o, string xr, string yr)
@@ -187,11 +187,12 @@ public static class CornerPlot
         var knotsZ = new List<double> { levels };
         for (int l = 0; l < levels; l++) { knotsM.Add(o.Levels[l]); knotsZ.Add(levels - l - 0.5); }
         knotsM.Add(1); knotsZ.Add(0);
-        var z = new double?[bins][];
+        // z in hundredths as integers: "283" instead of "2.83" keeps a 17-parameter corner plot small.
+        var z = new int[bins][];
         for (int iy = 0; iy < bins; iy++)
         {
-            z[iy] = new double?[bins];
-            for (int ix = 0; ix < bins; ix++) z[iy][ix] = Math.Round(Interpolate(knotsM, knotsZ, mass[iy, ix]), 2);
+            z[iy] = new int[bins];
+            for (int ix = 0; ix < bins; ix++) z[iy][ix] = (int)Math.Round(100 * Interpolate(knotsM, knotsZ, mass[iy, ix]));
         }
         var xc = Enumerable.Range(0, bins).Select(b => xRange.Lo + (b + 0.5) * (xRange.Hi - xRange.Lo) / bins);
         var yc = Enumerable.Range(0, bins).Select(b => yRange.Lo + (b + 0.5) * (yRange.Hi - yRange.Lo) / bins);
@@ -202,8 +203,8 @@ public static class CornerPlot
         Band(0, 0.5, "rgba(255,255,255,0)");
         for (int k = 1; k <= levels; k++) Band(k - 0.5, Math.Min(k + 0.5, levels), o.LevelColors[levels - k]);
         return Trace("contour", ("x", Values(xc)), ("y", Values(yc)), ("z", z), ("xaxis", xr), ("yaxis", yr),
-            ("zmin", 0), ("zmax", levels), ("autocontour", false),
-            ("contours", Obj(("start", 0.5), ("end", levels - 0.5), ("size", 1), ("coloring", "fill"), ("showlines", true))),
+            ("zmin", 0), ("zmax", 100 * levels), ("autocontour", false),
+            ("contours", Obj(("start", 50), ("end", 100 * levels - 50), ("size", 100), ("coloring", "fill"), ("showlines", true))),
             ("colorscale", scale), ("showscale", false), ("line", Obj(("color", "rgba(0,0,0,0.55)"), ("width", 0.6))),
             ("hoverinfo", "skip"), ("showlegend", false), ("name", "credible regions"));
     }

@@ -49,7 +49,8 @@ public sealed record SkyMapOptions
     public IReadOnlyList<SkyMarker> Markers { get; init; } = [SkyMarkers.Lmc];
     public double GraticuleLongitudeStep { get; init; } = 60;
     public double GraticuleLatitudeStep { get; init; } = 30;
-    /// <summary>Points per pixel edge when drawing pixel outlines; null: 3 up to nside 8, then 2 (pixels are smaller).</summary>
+    /// <summary>Points per pixel edge when drawing pixel outlines; null: 3 up to N_side 4, 2 at 8, then 1 (small pixels are
+    /// near-straight quadrilaterals).</summary>
     public int? StepsPerSide { get; init; }
     public int PanelWidth { get; init; } = 600;
     public string Title { get; init; } = "";
@@ -146,6 +147,9 @@ public static class SkyMap
     static (double X, double Y) ProjectOffset(double delta, double lat, SkyMapOptions o)
         => Astrometry.Mollweide.Project(o.CentralLongitude + Math.Clamp(delta, -180 + Eps, 180 - Eps), Math.Clamp(lat, -90, 90), o.CentralLongitude);
 
+    /// <summary>Map coordinates to 0.001 (0.1 px on a 600 px wide map).</summary>
+    static double R(double v) => Math.Round(v, 3);
+
     static double Wrap180(double deg) { deg %= 360; if (deg > 180) deg -= 360; if (deg <= -180) deg += 360; return deg; }
 
     /// <summary>
@@ -156,7 +160,7 @@ public static class SkyMap
     {
         var (lonC, _) = o.Nest ? healpix.Pix2AngNest(pix) : healpix.Pix2AngRing(pix);
         double dc = Wrap180(lonC - o.CentralLongitude);
-        var boundary = healpix.Boundary(pix, o.StepsPerSide ?? (healpix.Nside <= 8 ? 3 : 2), o.Nest);
+        var boundary = healpix.Boundary(pix, o.StepsPerSide ?? (healpix.Nside <= 4 ? 3 : healpix.Nside <= 8 ? 2 : 1), o.Nest);
         var u = boundary.Select(b => (Delta: dc + Wrap180(b.Lon - lonC), b.Lat)).ToList();
         var outlines = new List<List<(double, double)>> { u.Select(q => ProjectOffset(q.Delta, q.Lat, o)).ToList() };
         double max = u.Max(q => q.Delta), min = u.Min(q => q.Delta);
@@ -180,8 +184,8 @@ public static class SkyMap
             if (!groups.TryGetValue(c, out var g)) groups[c] = g = (new List<double?>(), new List<double?>());
             foreach (var outline in PixelOutlines(healpix, panel.Pixels[i], o))
             {
-                foreach (var (x, y) in outline) { g.X.Add(Round(x, 4)); g.Y.Add(Round(y, 4)); }
-                g.X.Add(Round(outline[0].X, 4)); g.Y.Add(Round(outline[0].Y, 4));
+                foreach (var (x, y) in outline) { g.X.Add(R(x)); g.Y.Add(R(y)); }
+                g.X.Add(R(outline[0].X)); g.Y.Add(R(outline[0].Y));
                 g.X.Add(null); g.Y.Add(null);
             }
         }
@@ -205,9 +209,9 @@ public static class SkyMap
             var (lon, lat) = o.Nest ? healpix.Pix2AngNest(panel.Pixels[i]) : healpix.Pix2AngRing(panel.Pixels[i]);
             var (x, y) = ProjectOffset(Wrap180(lon - o.CentralLongitude), lat, o);
             xs.Add(x); ys.Add(y); vs.Add(v);
-            text.Add($"pixel {panel.Pixels[i]}<br>l = {lon:0.0}°, b = {lat:0.0}°<br>{v:0.0}");
+            text.Add($"l {lon:0}°, b {lat:0}°: {ValueFormat.Number(v, 1)}");
         }
-        return Trace("scatter", ("x", Values(xs, 5)), ("y", Values(ys, 5)), ("xaxis", xr), ("yaxis", yr), ("mode", "markers"),
+        return Trace("scatter", ("x", xs.Select(R).ToArray()), ("y", ys.Select(R).ToArray()), ("xaxis", xr), ("yaxis", yr), ("mode", "markers"),
             ("marker", Obj(("size", 6), ("opacity", 0), ("color", Values(vs, 4)), ("colorscale", Colors.PlotlyScale(o.Colormap)),
                 ("cmin", -limit), ("cmax", limit), ("showscale", showScale),
                 ("colorbar", Obj(("title", Obj(("text", o.ColorbarTitle), ("side", "right"), ("font", FigureStyle.Font()))),
@@ -219,29 +223,29 @@ public static class SkyMap
     static Trace SkyBackground(SkyMapOptions o, string xr, string yr)
     {
         var xs = new List<double>(); var ys = new List<double>();
-        for (double lat = -90; lat <= 90; lat += 2) { var (x, y) = ProjectOffset(180, lat, o); xs.Add(x); ys.Add(y); }
-        for (double lat = 90; lat >= -90; lat -= 2) { var (x, y) = ProjectOffset(-180, lat, o); xs.Add(x); ys.Add(y); }
-        return Trace("scatter", ("x", Values(xs, 5)), ("y", Values(ys, 5)), ("xaxis", xr), ("yaxis", yr), ("mode", "lines"), ("fill", "toself"),
+        for (double lat = -90; lat <= 90; lat += 4) { var (x, y) = ProjectOffset(180, lat, o); xs.Add(x); ys.Add(y); }
+        for (double lat = 90; lat >= -90; lat -= 4) { var (x, y) = ProjectOffset(-180, lat, o); xs.Add(x); ys.Add(y); }
+        return Trace("scatter", ("x", xs.Select(R).ToArray()), ("y", ys.Select(R).ToArray()), ("xaxis", xr), ("yaxis", yr), ("mode", "lines"), ("fill", "toself"),
             ("fillcolor", "#e6e6e6"), ("line", Obj(("color", "black"), ("width", 1))), ("hoverinfo", "skip"), ("showlegend", false), ("name", "sky"));
     }
 
     static Trace Graticule(SkyMapOptions o, string xr, string yr)
     {
         var xs = new List<double?>(); var ys = new List<double?>();
-        void Add((double X, double Y) p) { xs.Add(Round(p.X, 4)); ys.Add(Round(p.Y, 4)); }
+        void Add((double X, double Y) p) { xs.Add(R(p.X)); ys.Add(R(p.Y)); }
         for (double lat = -90 + o.GraticuleLatitudeStep; lat < 90 - 1e-9; lat += o.GraticuleLatitudeStep)
         {
-            for (double d = -180; d <= 180; d += 3) Add(ProjectOffset(d, lat, o));
+            for (double d = -180; d <= 180; d += 5) Add(ProjectOffset(d, lat, o));
             xs.Add(null); ys.Add(null);
         }
         for (double d = -180 + o.GraticuleLongitudeStep; d < 180 - 1e-9; d += o.GraticuleLongitudeStep)
         {
-            for (double lat = -90; lat <= 90; lat += 3) Add(ProjectOffset(d, lat, o));
+            for (double lat = -90; lat <= 90; lat += 5) Add(ProjectOffset(d, lat, o));
             xs.Add(null); ys.Add(null);
         }
         // The outline on top of the pixels.
-        for (double lat = -90; lat <= 90; lat += 2) Add(ProjectOffset(180, lat, o));
-        for (double lat = 90; lat >= -90; lat -= 2) Add(ProjectOffset(-180, lat, o));
+        for (double lat = -90; lat <= 90; lat += 4) Add(ProjectOffset(180, lat, o));
+        for (double lat = 90; lat >= -90; lat -= 4) Add(ProjectOffset(-180, lat, o));
         return Trace("scatter", ("x", xs), ("y", ys), ("xaxis", xr), ("yaxis", yr), ("mode", "lines"),
             ("line", Obj(("color", "rgba(60,60,60,0.55)"), ("width", 0.7))), ("hoverinfo", "skip"), ("showlegend", false), ("name", "graticule"));
     }
@@ -252,7 +256,7 @@ public static class SkyMap
         {
             double l = ((o.CentralLongitude + d) % 360 + 360) % 360;
             var (x, y) = ProjectOffset(d, 0, o);
-            yield return Obj(("text", $"{l:0}°"), ("xref", xr), ("yref", yr), ("x", Round(x, 4)), ("y", Round(y, 4)), ("xanchor", "left"),
+            yield return Obj(("text", $"{l:0}°"), ("xref", xr), ("yref", yr), ("x", R(x)), ("y", R(y)), ("xanchor", "left"),
                 ("yanchor", "bottom"), ("xshift", 2), ("yshift", 1), ("showarrow", false), ("font", FigureStyle.Font(FigureStyle.FontSize - 3, "#333333")));
         }
         for (double lat = -90 + o.GraticuleLatitudeStep; lat < 90 - 1e-9; lat += o.GraticuleLatitudeStep)
@@ -260,7 +264,7 @@ public static class SkyMap
             if (Math.Abs(lat) < 1e-9) continue;
             var (x, y) = ProjectOffset(180, lat, o);
             string sign = lat > 0 ? "+" : "−";
-            yield return Obj(("text", $"{sign}{Math.Abs(lat):0}°"), ("xref", xr), ("yref", yr), ("x", Round(x, 4)), ("y", Round(y, 4)),
+            yield return Obj(("text", $"{sign}{Math.Abs(lat):0}°"), ("xref", xr), ("yref", yr), ("x", R(x)), ("y", R(y)),
                 ("xanchor", "right"), ("yanchor", "middle"), ("xshift", -3), ("showarrow", false), ("font", FigureStyle.Font(FigureStyle.FontSize - 3, "#333333")));
         }
     }
@@ -268,7 +272,7 @@ public static class SkyMap
     static Trace MarkerTrace(SkyMarker m, SkyMapOptions o, string xr, string yr, bool showLegend)
     {
         var (x, y) = ProjectOffset(Wrap180(m.L - o.CentralLongitude), m.B, o);
-        return Trace("scatter", ("x", new[] { Round(x, 5) }), ("y", new[] { Round(y, 5) }), ("xaxis", xr), ("yaxis", yr),
+        return Trace("scatter", ("x", new[] { R(x) }), ("y", new[] { R(y) }), ("xaxis", xr), ("yaxis", yr),
             ("mode", m.ShowLabel ? "markers+text" : "markers"), ("text", m.ShowLabel ? new[] { m.Name } : null), ("textposition", "top center"),
             ("marker", Obj(("symbol", m.Symbol), ("size", m.Size), ("color", m.Color), ("line", Obj(("color", m.LineColor), ("width", 1.2))))),
             ("name", $"{m.Name} (l = {ValueFormat.Number(m.L, 1)}°, b = {ValueFormat.Number(m.B, 1)}°)"), ("showlegend", showLegend), ("legendgroup", m.Name),

@@ -86,12 +86,18 @@ public static class HaloFits
             mu[i] = raw["mu_dipole"][i]; l[i] = raw["l_apex"][i]; b[i] = Math.Asin(raw["sin_b_apex"][i]) * 180 / Math.PI;
             if (DipoleField.Fold(ref mu[i], ref l[i], ref b[i])) folded++;
         }
+        // l_apex is an angle: unwrap the samples around their circular mean so that a posterior straddling
+        // l = 0° is summarised as one interval (p16 / p84 may then fall outside [0°, 360°)).
+        double meanL = Math.Atan2(l.Average(x => Math.Sin(x * Math.PI / 180)), l.Average(x => Math.Cos(x * Math.PI / 180))) * 180 / Math.PI;
+        meanL = (meanL + 360) % 360;
+        for (int i = 0; i < n; i++) l[i] = meanL + (((l[i] - meanL) % 360 + 540) % 360 - 180);
         var samples = new Dictionary<string, double[]>
         {
             ["mu_compr"] = raw["mu_compr"], ["mu_dipole"] = mu, ["sigma_r"] = raw["sigma_r"], ["l_apex"] = l, ["b_apex"] = b,
         };
         string note = FormattableString.Invariant(
-            $"dipole folded to the canonical mu_dipole <= 0: {folded} of {n} samples ({100.0 * folded / n:F1}%) had mu_dipole > 0 and were mapped to (-mu_dipole, antipode of the apex); the likelihood is unchanged");
+            $"dipole folded to the canonical mu_dipole <= 0: {folded} of {n} samples ({100.0 * folded / n:F1}%) had mu_dipole > 0 and were mapped to (-mu_dipole, antipode of the apex); the likelihood is unchanged. ") +
+            "l_apex samples are unwrapped around their circular mean, so its percentiles may lie outside [0, 360) deg";
         return Result("dipole", model.StarCount, DipoleField.ParameterNames, [], samples, sampler, start, clock, settings, [note]);
     }
 

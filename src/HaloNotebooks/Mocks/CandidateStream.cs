@@ -13,7 +13,8 @@ internal static class CandidateStream
         var kept = new List<MockStar>();
         if (quota <= 0) return kept;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
-        int counted = 0, block = 4096;
+        // First block sized for the quota (small mocks stay cheap); later blocks follow the observed yield.
+        int counted = 0, block = (int)Math.Clamp(16L * quota, 512, 4096);
         long start = 0;
         while (true)
         {
@@ -33,7 +34,7 @@ internal static class CandidateStream
             long drawn = start;
             double perCandidate = counted > 0 ? (double)counted / drawn : 0.0;
             double needed = perCandidate > 0 ? 1.1 * (quota - counted) / perCandidate : 2.0 * block;
-            block = (int)Math.Clamp(needed, 1024, 1 << 18);
+            block = (int)Math.Clamp(needed, 512, 1 << 18);
         }
     }
 }

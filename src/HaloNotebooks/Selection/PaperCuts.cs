@@ -79,7 +79,7 @@ public static class PaperCuts
             {
                 var keep = new bool[t.RowCount];
                 if (items.Length == 0) { Array.Fill(keep, true); return keep; }
-                var member = SubstructureMatch.FirstMember(StarsOf(t), items, s.SubstructureRadiusScale, s.SubstructureNSigma);
+                var member = SubstructureMatch.FirstMember(StarsOf(t), items, s.SubstructureRadiusScale, s.SubstructureNSigma, s.MaxDegreeOfParallelism);
                 for (int i = 0; i < keep.Length; i++) keep[i] = member[i] < 0;
                 return keep;
             });

@@ -87,7 +87,7 @@ public static class PaperSelection
         for (int i = 0; i < corr.Length; i++) if (!double.IsFinite(corr[i])) corr[i] = 0;
         var err = new ObservableErrors(t.GetDouble(C.DistanceErr), t.GetDouble(C.PmraError), t.GetDouble(C.PmdecError), corr, t.GetDouble(C.RvErr));
         var v = MonteCarloErrors.Propagate(settings.EffectiveFrame, obs, err,
-            new MonteCarloSettings(Samples: settings.McSamples, Seed: settings.Seed), progress);
+            new MonteCarloSettings(Samples: settings.McSamples, Seed: settings.Seed, MaxDegreeOfParallelism: settings.MaxDegreeOfParallelism), progress);
         return t.WithColumn(C.ErrVR, v.Vr).WithColumn(C.ErrVPhi, v.VPhi).WithColumn(C.ErrVTheta, v.VTheta);
     }
 }

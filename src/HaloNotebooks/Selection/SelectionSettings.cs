@@ -32,6 +32,7 @@ namespace HaloNotebooks.Selection;
 /// <param name="Seed">Seed of the Monte-Carlo draws (one stream per star).</param>
 /// <param name="Frame">Galactocentric frame; null = <see cref="GalactocentricFrame.Paper"/> (§2.3: Sun at
 /// (−8.122, 0, 0.0208) kpc moving at (12.9, 245.6, 7.78) km/s). Not settable by name.</param>
+/// <param name="MaxDegreeOfParallelism">Worker threads (null = all cores); the result does not depend on it.</param>
 public sealed record SelectionSettings(
     double TeffMin = 4500, double TeffMax = 5500,
     double AbsMagRMin = -3, double AbsMagRMax = 2,
@@ -42,7 +43,7 @@ public sealed record SelectionSettings(
     double RGcMin = 3, double RGcMax = 160,
     int McSamples = 1000, long Seed = 42,
     double ExtinctionRr = Extinction.DecamR, double SubstructureRadiusScale = 1, double SubstructureNSigma = 3,
-    GalactocentricFrame? Frame = null)
+    GalactocentricFrame? Frame = null, int? MaxDegreeOfParallelism = null)
 {
     /// <summary>§2.3: the solar position and velocity of the paper unless <see cref="Frame"/> is set.</summary>
     public GalactocentricFrame EffectiveFrame => Frame ?? GalactocentricFrame.Paper;

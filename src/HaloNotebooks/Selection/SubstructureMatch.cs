@@ -15,7 +15,7 @@ public static class SubstructureMatch
         double[] Pmra, double[] Pmdec, double[] PmraErr, double[] PmdecErr, double[] Rv, double[] RvErr);
 
     /// <summary>Per star: index into <paramref name="items"/> of the first substructure it belongs to, or −1.</summary>
-    public static int[] FirstMember(in Stars s, IReadOnlyList<Substructure> items, double radiusScale, double nSigma)
+    public static int[] FirstMember(in Stars s, IReadOnlyList<Substructure> items, double radiusScale, double nSigma, int? maxDegreeOfParallelism = null)
     {
         int n = s.Ra.Length;
         var unit = new double[3 * n];
@@ -30,7 +30,8 @@ public static class SubstructureMatch
         var member = new int[n];
         var stars = s;
         double n2 = nSigma * nSigma;
-        Parallel.For(0, n, i =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
+        Parallel.For(0, n, options, i =>
         {
             member[i] = -1;
             double ux = unit[3 * i], uy = unit[3 * i + 1], uz = unit[3 * i + 2];

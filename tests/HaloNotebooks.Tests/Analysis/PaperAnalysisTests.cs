@@ -52,6 +52,24 @@ public class PaperAnalysisTests
     }
 
     [Fact]
+    public void Run_WithTheAppendixMock_FitsEveryDistanceErrorLevel()
+    {
+        var h = SyntheticHalo.Draw(starsPerBin: 15, dipoleStarsPerBin: 40, seed: 8);
+        var mockSettings = new HaloNotebooks.Mocks.AppendixMockSettings(Seed: 9, Stars: 1500);
+        var appendix = AppendixInput.FromMock(mockSettings, [0.0, 0.18, 0.30]);
+        var res = PaperAnalysis.Run(h.Stars, h.RGc, h.DipoleStars, h.DipoleRGc, Small, appendix);
+        Assert.NotNull(res.AppendixA);
+        Assert.Equal([0.0, 0.18, 0.30], res.AppendixA!.Levels.Select(l => l.FractionalError));
+        Assert.All(res.AppendixA.Levels, l => Assert.Equal(3, l.Fits.Bins.Count));
+        // The input profiles are the mock's own p_MR(r) and β_MP(r).
+        var (r, p) = res.AppendixA.InputMetalRichFraction[10];
+        Assert.Equal(mockSettings.MetalRichFraction(r), p, 12);
+        // With perfect distances the stars' r_GC are the true ones: the 0% level's inner bin holds exactly those stars.
+        int inner = appendix.Samples[0].RGc.Count(x => x >= 3 && x < 15.9);
+        Assert.Equal(inner, res.AppendixA.Levels[0].Fits.Bins[0].Bin.Count);
+    }
+
+    [Fact]
     public void Run_RejectsMismatchedColumns()
     {
         var h = SyntheticHalo.Draw(starsPerBin: 12, dipoleStarsPerBin: 12, seed: 6);

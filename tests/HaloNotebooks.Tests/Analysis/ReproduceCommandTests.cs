@@ -21,7 +21,7 @@ public class ReproduceCommandTests
             var mockDir = Path.Combine(root, "mock");
             MockCatalog.Generate(new MockSettings(Seed: 42, Scale: 0.02)).Write(mockDir);
             var output = Path.Combine(root, "results");
-            int code = HaloNotebooks.Cli.Program.Run(["reproduce", "--mock", mockDir, "--walkers", "36", "--steps", "40", "--burn", "20", "--seed", "5", "--output", output, "--no-png"]);
+            int code = HaloNotebooks.Cli.Program.Run(["reproduce", "--mock", mockDir, "--walkers", "36", "--steps", "40", "--burn", "20", "--seed", "5", "--output", output, "--no-png", "--appendix-stars", "4000"]);
             Assert.Equal(0, code);
 
             var html = File.ReadAllText(Path.Combine(output, "index.html"));
@@ -53,7 +53,10 @@ public class ReproduceCommandTests
                 Assert.Contains("\\begin{deluxetable*}", File.ReadAllText(Path.Combine(output, "tables", $"table{n}.tex")));
                 Assert.StartsWith("**Table " + n, File.ReadAllText(Path.Combine(output, "tables", $"table{n}.md")));
             }
-            Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "figures"), "*.html"));
+            // Figures 1–10 (Fig. 10 from the Appendix A mock), and the Appendix A profiles at 0, 18 and 30% distance error.
+            Assert.Equal(10, Directory.GetFiles(Path.Combine(output, "figures"), "*.html").Length);
+            var appendix = File.ReadAllLines(Path.Combine(output, "tables", "appendix_a.csv"));
+            Assert.Equal(["0", "0.18", "0.3"], appendix.Skip(1).Select(l => l.Split(',')[0]).Distinct());
             Assert.Empty(Directory.GetDirectories(root, ".results.partial-*"));
         }
         finally { Directory.Delete(root, true); }

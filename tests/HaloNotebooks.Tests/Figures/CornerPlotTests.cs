@@ -23,8 +23,9 @@ public class CornerPlotTests
         Assert.Null(layout["xaxis2"]);                                                               // upper triangle is empty
         var contour = traces.First(t => (string?)t["type"] == "contour");
         Assert.Equal("fill", (string?)contour["contours"]!["coloring"]);
-        Assert.Equal(0.5, (double)contour["contours"]!["start"]!);
-        Assert.Equal(2.5, (double)contour["contours"]!["end"]!);
+        Assert.Equal(50, (double)contour["contours"]!["start"]!);       // z in hundredths: contours at ½, 1½, 2½
+        Assert.Equal(250, (double)contour["contours"]!["end"]!);
+        Assert.Equal(300, (double)contour["zmax"]!);
     }
 
     [Fact]

@@ -177,9 +177,9 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
         string root = Path.Combine(Path.GetTempPath(), "halo-mock-test-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            MockCatalog.Generate(new MockSettings(3, 0.01) { MaxDegreeOfParallelism = 1 }).Write(Path.Combine(root, "a"));
-            MockCatalog.Generate(new MockSettings(3, 0.01)).Write(Path.Combine(root, "b"));
-            MockCatalog.Generate(new MockSettings(4, 0.01)).Write(Path.Combine(root, "c"));
+            MockCatalog.Generate(new MockSettings(3, 0.004) { MaxDegreeOfParallelism = 1 }).Write(Path.Combine(root, "a"));
+            MockCatalog.Generate(new MockSettings(3, 0.004)).Write(Path.Combine(root, "b"));
+            MockCatalog.Generate(new MockSettings(4, 0.004)).Write(Path.Combine(root, "c"));
             foreach (var f in new[] { MockCatalog.CatalogueFile, MockCatalog.DistancesFile, MockCatalog.SubstructuresFile, MockCatalog.TruthFile })
                 Assert.True(File.ReadAllBytes(Path.Combine(root, "a", f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(root, "b", f))), f);
             Assert.False(File.ReadAllBytes(Path.Combine(root, "a", MockCatalog.CatalogueFile)).AsSpan()
@@ -247,7 +247,7 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
         string dir = Path.Combine(Path.GetTempPath(), "halo-mock-test-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            Assert.Equal(0, HaloNotebooks.Cli.Program.Run(["mock", "--seed", "5", "--scale", "0.005", "--output", dir]));
+            Assert.Equal(0, HaloNotebooks.Cli.Program.Run(["mock", "--seed", "5", "--scale", "0.002", "--output", dir]));
             foreach (var f in new[] { MockCatalog.CatalogueFile, MockCatalog.DistancesFile, MockCatalog.SubstructuresFile, MockCatalog.TruthFile })
                 Assert.True(File.Exists(Path.Combine(dir, f)), f);
             Assert.Equal(1, HaloNotebooks.Cli.Program.Run(["mock", "--scale", "-1", "--output", dir]));

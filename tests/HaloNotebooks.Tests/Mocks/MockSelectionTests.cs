@@ -38,9 +38,9 @@ public class MockSelectionTests
     [Fact]
     public void SmallMock_ThroughThePaperSelection_GivesTable1CountsAndTheFunnel()
     {
-        // scale 0.015, 200 MC draws (keeps the test short): bins with ≥ 60 expected stars within ±25% (Poisson noise at this size).
+        // scale 0.015, 100 MC draws (keeps the test short): bins with ≥ 60 expected stars within ±25% (Poisson noise at this size).
         var mock = MockCatalog.Generate(new MockSettings(Seed: 11, Scale: 0.015));
-        AssertCounts(mock, Select(mock, 200), 0.015, 0.25, 60);
+        AssertCounts(mock, Select(mock, 100), 0.015, 0.25, 60);
     }
 
     [Fact]

@@ -84,6 +84,18 @@ public class FunnelTests
         Assert.Contains("| b > 0.2 |", funnel.ToMarkdown());
     }
 
+    [Theory]
+    [InlineData(typeof(Funnel))]
+    [InlineData(typeof(HaloSample))]
+    [InlineData(typeof(SelectionReport))]
+    [InlineData(typeof(SubstructureCatalog))]
+    public void ResultTypes_RenderInNotebooks(Type type)
+    {
+        // The kernel finds the formatter by the attribute's name (DESIGN.md, "Notebooks, display and the kernel").
+        Assert.Contains(type.GetCustomAttributes(false), a => a.GetType().Name == "TypeFormatterSourceAttribute");
+        Assert.True(typeof(HaloNotebooks.Display.IHtmlDisplay).IsAssignableFrom(type));
+    }
+
     [Fact]
     public void Cut_ReturningWrongLength_IsAnError()
     {

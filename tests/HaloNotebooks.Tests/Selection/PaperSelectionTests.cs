@@ -122,8 +122,11 @@ public class PaperSelectionTests
         var (cat, subs) = Build();
         var table = cat.ToTable();
         var a = PaperSelection.Run(table, Fast, subs);
-        var b = PaperSelection.Run(table, Fast, subs);
-        Assert.Equal(a.Stars.GetDouble(C.ErrVPhi), b.Stars.GetDouble(C.ErrVPhi));
+        var b = PaperSelection.Run(table, Fast with { MaxDegreeOfParallelism = 1 }, subs);
+        Assert.Equal(a.Stars.GetDouble(C.ErrVPhi), b.Stars.GetDouble(C.ErrVPhi));   // same seed, any thread count
+        Assert.Equal(a.Funnel.RemovedBy, b.Funnel.RemovedBy);
+        var c = PaperSelection.Run(table, Fast with { Seed = 43 }, subs);
+        Assert.NotEqual(a.Stars.GetDouble(C.ErrVPhi), c.Stars.GetDouble(C.ErrVPhi));
 
         var open = PaperSelection.Run(table, Fast with { MaskSagittarius = false, RemoveSubstructures = false }, subs);
         Assert.DoesNotContain(open.Funnel.Steps, s => s.Cut is "Sagittarius stream" or "globular clusters" or "dwarf galaxies");
