@@ -7,7 +7,7 @@ namespace HaloNotebooks.Analysis;
 
 /// <summary>
 /// What Tables 1–3 should read on a mock: for the stars the selection kept in each row's range of (observed) r_GC, the
-/// moments of their TRUE velocities and [Fe/H] (Table 1: all stars; Table 2: the maximum-likelihood two-component mixture of the true values,
+/// moments of their TRUE velocities and [Fe/H] (Table 1: per dimension the single Gaussian the fit tends to on these stars with their errors; Table 2: the maximum-likelihood two-component mixture of the true values,
 /// started from the halo_mr / halo_mp labels), and for Table 3 the mock's dipole field averaged over the stars with the dispersion of the true
 /// V_r about it. Entries are exact (no error), so a comparison measures our fits against their own posterior widths.
 /// </summary>
@@ -52,30 +52,36 @@ public static class MockTruthTables
                 if (r[i] >= lo && r[i] < hi && (filter is null || filter(truthRows[i]))) m.Add(truthRows[i]);
             return m;
         }
-        Dictionary<string, Measurement> Kinematics(List<int> m)
-        {
-            var (mr, sr) = Moments(m, vr); var (mp, sp) = Moments(m, vphi); var (mt, st) = Moments(m, vtheta); var (mf, sf) = Moments(m, feh);
-            return new()
-            {
-                ["vr"] = Measurement.Exact(mr), ["vphi"] = Measurement.Exact(mp), ["vtheta"] = Measurement.Exact(mt),
-                ["sigma_r"] = Measurement.Exact(sr), ["sigma_phi"] = Measurement.Exact(sp), ["sigma_theta"] = Measurement.Exact(st),
-                ["feh_mean"] = Measurement.Exact(mf), ["feh_sigma"] = Measurement.Exact(sf), ["beta"] = Measurement.Exact(Anisotropy.Beta(sr, sp, st)),
-            };
-        }
         TableRow Row(string? component, double lo, double hi, double[] r, List<int> m, Dictionary<string, Measurement> values)
         {
             var inside = r.Where(x => x >= lo && x < hi).ToArray();
             return new TableRow(component, lo, hi, RadialBin.Of(lo, hi, inside).RMedian, m.Count, values);
         }
 
+        // Table 1: per dimension the single Gaussian the fit converges to on these stars with their own errors (the
+        // "pseudo-true" parameters maximising the expected Eq. 2 likelihood over the noise); it differs from the plain
+        // moments when the stars' spread varies with their error, e.g. the far stars' larger σ_θ weighs less.
         var t1 = new List<TableRow>();
+        double[][] errCols = [sample.Stars.GetDouble(C.ErrVR), sample.Stars.GetDouble(C.ErrVPhi), sample.Stars.GetDouble(C.ErrVTheta), sample.Stars.GetDouble(C.FehErr)];
+        double[][] trueCols = [vr, vphi, vtheta, feh];
         foreach (var (lo, hi) in ranges)
         {
-            var m = Members(lo, hi, rObs, rows);
-            if (m.Count >= 2) t1.Add(Row(null, lo, hi, rObs, m, Kinematics(m)));
+            var idx = new List<int>();
+            for (int i = 0; i < rObs.Length; i++) if (rObs[i] >= lo && rObs[i] < hi) idx.Add(i);
+            if (idx.Count < 2) continue;
+            var fits = Enumerable.Range(0, 4).Select(d => PseudoTrueGaussian(idx.Select(i => trueCols[d][rows[i]]).ToArray(), idx.Select(i => errCols[d][i]).ToArray())).ToArray();
+            var values = new Dictionary<string, Measurement>
+            {
+                ["vr"] = Measurement.Exact(fits[0].Mean), ["vphi"] = Measurement.Exact(fits[1].Mean), ["vtheta"] = Measurement.Exact(fits[2].Mean),
+                ["sigma_r"] = Measurement.Exact(fits[0].Sigma), ["sigma_phi"] = Measurement.Exact(fits[1].Sigma), ["sigma_theta"] = Measurement.Exact(fits[2].Sigma),
+                ["feh_mean"] = Measurement.Exact(fits[3].Mean), ["feh_sigma"] = Measurement.Exact(fits[3].Sigma),
+                ["beta"] = Measurement.Exact(Anisotropy.Beta(fits[0].Sigma, fits[1].Sigma, fits[2].Sigma)),
+            };
+            t1.Add(new TableRow(null, lo, hi, RadialBin.Of(lo, hi, rObs).RMedian, idx.Count, values));
         }
         // Table 2: the two-component Gaussian mixture (Eqs. 1–3) of the stars' TRUE (V_r, V_φ, V_θ, [Fe/H]) by maximum
-        // likelihood (EM, no errors to deconvolve), started from the halo_mr / halo_mp labels. Contaminants that survived
+        // likelihood (EM, no errors: the error weighting of Table 1's truth is not applied here), started from the
+        // halo_mr / halo_mp labels. Contaminants that survived
         // the selection (disc, Sgr, cluster, dwarf members) are thus shared between the components exactly as a mixture
         // fit shares them; p_MR is the mean membership.
         var t2Rows = new List<(int Order, TableRow Row)>();
@@ -191,12 +197,34 @@ public static class MockTruthTables
         return (mrValues, Values(1 - mr));
     }
 
-    static (double Mean, double Sigma) Moments(List<int> rows, double[] x)
+    /// <summary>
+    /// The (μ, σ) maximising E[Σ ln N(x_i + ε_i | μ, σ² + e_i²)] over ε_i ~ N(0, e_i²): for each σ the best μ is the
+    /// weighted mean with w = 1/(σ² + e²); σ by golden section. With equal errors it is the plain mean and rms.
+    /// </summary>
+    internal static (double Mean, double Sigma) PseudoTrueGaussian(double[] x, double[] err)
     {
-        double s = 0, s2 = 0;
-        foreach (int i in rows) s += x[i];
-        double mean = s / rows.Count;
-        foreach (int i in rows) s2 += (x[i] - mean) * (x[i] - mean);
-        return (mean, Math.Sqrt(s2 / rows.Count));
+        (double Mu, double Value) At(double sigma)
+        {
+            double sw = 0, swx = 0;
+            for (int i = 0; i < x.Length; i++) { double w = 1 / (sigma * sigma + err[i] * err[i]); sw += w; swx += w * x[i]; }
+            double mu = swx / sw, value = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                double v = sigma * sigma + err[i] * err[i], d = x[i] - mu;
+                value -= 0.5 * ((d * d + err[i] * err[i]) / v + Math.Log(v));
+            }
+            return (mu, value);
+        }
+        double mean = x.Average(), rms = Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / x.Length);
+        double a = 1e-3 * rms + 1e-9, b = 3 * rms + 1e-9, g = (Math.Sqrt(5) - 1) / 2;
+        double c = b - g * (b - a), d2 = a + g * (b - a);
+        double fc = At(c).Value, fd = At(d2).Value;
+        for (int it = 0; it < 200 && b - a > 1e-10 * rms; it++)
+        {
+            if (fc > fd) { b = d2; d2 = c; fd = fc; c = b - g * (b - a); fc = At(c).Value; }
+            else { a = c; c = d2; fc = fd; d2 = a + g * (b - a); fd = At(d2).Value; }
+        }
+        double best = 0.5 * (a + b);
+        return (At(best).Mu, best);
     }
 }

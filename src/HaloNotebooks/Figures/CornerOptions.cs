@@ -35,8 +35,11 @@ public sealed record CornerOptions
     public bool ShowQuantiles { get; init; } = true;
     /// <summary>Each axis spans the [q, 1 − q] quantiles of its samples (padded by 5%).</summary>
     public double RangeQuantile { get; init; } = 0.001;
-    /// <summary>Widen ranges so truth / reference markers stay visible.</summary>
+    /// <summary>Widen ranges so truth / reference markers stay visible — for markers within <see cref="MarkerRangeSigma"/>
+    /// posterior σ of the median; farther ones are written at the edge of the diagonal panel with an arrow, so a
+    /// distant published value does not squash the posterior into a corner.</summary>
     public bool RangeIncludesMarkers { get; init; } = true;
+    public double MarkerRangeSigma { get; init; } = 5;
     /// <summary>Figure side in pixels; default grows with the number of parameters.</summary>
     public int? Size { get; init; }
     public string Title { get; init; } = "Posterior";

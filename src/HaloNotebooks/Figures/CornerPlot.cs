@@ -63,6 +63,22 @@ public static class CornerPlot
                             shapes.Add(VLine(SampleBinning.Quantile(sorted[i], q), xr, yr, "rgba(0,0,0,0.7)", "dash", 1));
                     if (o.ShowTitles)
                         annotations.Add(TitleAnnotation(sorted[i], labels[i], n, (xd0 + xd1) / 2, yd1, tickFont));
+                    // Markers off the axis (far from this posterior): their value, with an arrow, at the panel's edge.
+                    int set = 0;
+                    foreach (var (values, color) in Markers(o))
+                    {
+                        double v = values[i];
+                        if (double.IsFinite(v) && (v < ranges[i].Lo || v > ranges[i].Hi))
+                        {
+                            int d = ValueFormat.Decimals(0.5 * (SampleBinning.Quantile(sorted[i], 0.84) - SampleBinning.Quantile(sorted[i], 0.16)), double.PositiveInfinity);
+                            bool right = v > ranges[i].Hi;
+                            annotations.Add(Obj(("text", right ? $"{ValueFormat.Number(v, d)} →" : $"← {ValueFormat.Number(v, d)}"),
+                                ("xref", xr + " domain"), ("yref", yr + " domain"), ("x", right ? 1.0 : 0.0), ("y", 0.97 - 0.14 * set),
+                                ("xanchor", right ? "right" : "left"), ("yanchor", "top"), ("showarrow", false),
+                                ("font", FigureStyle.Font(tickFont, color)), ("bgcolor", "rgba(255,255,255,0.7)")));
+                        }
+                        set++;
+                    }
                 }
                 else
                 {
@@ -75,15 +91,18 @@ public static class CornerPlot
                     traces.Add(RegionTrace(samples[j], samples[i], ranges[j], ranges[i], o, xr, yr));
                 }
 
+                // Shapes are not clipped to their subplot: markers off an axis are left out (the diagonal says where they are).
                 foreach (var (values, color) in Markers(o))
                 {
                     double tx = values[j];
-                    if (double.IsFinite(tx)) shapes.Add(VLine(tx, xr, yr, color, "solid", 1.3));
+                    bool xIn = tx >= ranges[j].Lo && tx <= ranges[j].Hi;
+                    if (xIn) shapes.Add(VLine(tx, xr, yr, color, "solid", 1.3));
                     if (i != j)
                     {
                         double ty = values[i];
-                        if (double.IsFinite(ty)) shapes.Add(HLine(ty, xr, yr, color));
-                        if (double.IsFinite(tx) && double.IsFinite(ty)) shapes.Add(Dot(tx, ty, xr, yr, color));
+                        bool yIn = ty >= ranges[i].Lo && ty <= ranges[i].Hi;
+                        if (yIn) shapes.Add(HLine(ty, xr, yr, color));
+                        if (xIn && yIn) shapes.Add(Dot(tx, ty, xr, yr, color));
                     }
                 }
             }
@@ -147,9 +166,18 @@ public static class CornerPlot
         double lo = SampleBinning.Quantile(sorted, o.RangeQuantile), hi = SampleBinning.Quantile(sorted, 1 - o.RangeQuantile);
         if (o.RangeIncludesMarkers)
             foreach (var (values, _) in Markers(o))
-                if (double.IsFinite(values[i])) { lo = Math.Min(lo, values[i]); hi = Math.Max(hi, values[i]); }
+                if (Near(sorted, values[i], o)) { lo = Math.Min(lo, values[i]); hi = Math.Max(hi, values[i]); }
         double pad = hi > lo ? 0.05 * (hi - lo) : Math.Max(Math.Abs(lo) * 0.01, 1e-6);
         return (Round(lo - pad, 6), Round(hi + pad, 6));
+    }
+
+    /// <summary>Whether a marker is close enough to the posterior (within <see cref="CornerOptions.MarkerRangeSigma"/>) to widen the axis for it.</summary>
+    static bool Near(double[] sorted, double value, CornerOptions o)
+    {
+        if (!double.IsFinite(value)) return false;
+        double median = SampleBinning.Quantile(sorted, 0.5);
+        double sigma = 0.5 * (SampleBinning.Quantile(sorted, 0.84) - SampleBinning.Quantile(sorted, 0.16));
+        return Math.Abs(value - median) <= o.MarkerRangeSigma * Math.Max(sigma, 1e-12);
     }
 
     static IEnumerable<(IReadOnlyList<double> Values, string Color)> Markers(CornerOptions o)

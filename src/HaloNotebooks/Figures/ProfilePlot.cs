@@ -119,8 +119,10 @@ public static class ProfilePlot
             ("mode", s.MarkerSize < 1 ? "lines" : s.ShowLine ? "lines+markers" : "markers"), ("name", s.Name), ("legend", legend),
             ("showlegend", showLegend && s.ShowInLegend), ("marker", marker),
             ("line", Obj(("color", s.Color), ("width", 1.4), ("dash", DashName(s.Dash)))),
-            ("error_y", Obj(("type", "data"), ("symmetric", false), ("array", Values(pts.Select(p => p.ErrPlus), 4)),
-                ("arrayminus", Values(pts.Select(p => p.ErrMinus), 4)), ("color", s.Color), ("thickness", 1.2), ("width", 3))),
+            ("error_y", pts.Any(p => p.ErrPlus > 0 || p.ErrMinus > 0)   // no caps on exact curves (inputs, literature levels)
+                ? Obj(("type", "data"), ("symmetric", false), ("array", Values(pts.Select(p => p.ErrPlus), 4)),
+                    ("arrayminus", Values(pts.Select(p => p.ErrMinus), 4)), ("color", s.Color), ("thickness", 1.2), ("width", 3))
+                : null),
             ("error_x", hasXBars
                 ? Obj(("type", "data"), ("symmetric", false), ("array", Values(pts.Select((p, i) => double.IsFinite(p.XHigh) ? p.XHigh - x[i] : 0))),
                     ("arrayminus", Values(pts.Select((p, i) => double.IsFinite(p.XLow) ? x[i] - p.XLow : 0))), ("color", s.Color),

@@ -62,6 +62,19 @@ public class CornerPlotTests
     }
 
     [Fact]
+    public void Create_WritesFarMarkersAtTheEdge_InsteadOfSquashingThePosterior()
+    {
+        // Parameter a ~ N(0, 1): a reference at 3 is drawn inside the axis, one at 100 is written "100.0… →" at the edge.
+        var samples = GaussianSamples(2, 20_000);
+        var near = Layout(CornerPlot.Create(samples, ["a", "b"], new CornerOptions { Reference = [3, double.NaN] }));
+        Assert.True((double)near["xaxis3"]!["range"]![1]! > 3);
+        var far = Layout(CornerPlot.Create(samples, ["a", "b"], new CornerOptions { Reference = [100, double.NaN] }));
+        Assert.InRange((double)far["xaxis3"]!["range"]![1]!, 3, 6);
+        Assert.DoesNotContain(far["shapes"]!.AsArray(), sh => (string?)sh!["line"]!["color"] == new CornerOptions().ReferenceColor);   // no line off the axis
+        Assert.Contains(far["annotations"]!.AsArray(), a => ((string)a!["text"]!).StartsWith("100.0", StringComparison.Ordinal) && ((string)a!["text"]!).EndsWith(" →", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Create_RejectsInconsistentInput()
     {
         Assert.Throws<ArgumentException>(() => CornerPlot.Create([new double[100], new double[99]], ["a", "b"]));
