@@ -112,12 +112,12 @@ public sealed class TableComparison : IHtmlDisplay
         return sb.Append("</table></div>").ToString();
     }
 
-    /// <summary>One line per entry: row, parameter, ours (value, +, −), reference (value, +, −), Δ in σ.</summary>
+    /// <summary>One line per entry: row (quoted: "[3, 9)" holds a comma), parameter, ours (value, +, −), reference (value, +, −), Δ in σ.</summary>
     public string ToCsv()
     {
         var sb = new StringBuilder("row,parameter,ours,ours_errp,ours_errm,reference,reference_errp,reference_errm,delta_sigma\n");
         foreach (var e in Entries)
-            sb.AppendJoin(',', [e.Row, e.Parameter, .. new[] { e.Ours.Value, e.Ours.ErrPlus, e.Ours.ErrMinus, e.Theirs.Value, e.Theirs.ErrPlus, e.Theirs.ErrMinus, e.DifferenceInSigma }
+            sb.AppendJoin(',', ['"' + e.Row + '"', e.Parameter, .. new[] { e.Ours.Value, e.Ours.ErrPlus, e.Ours.ErrMinus, e.Theirs.Value, e.Theirs.ErrPlus, e.Theirs.ErrMinus, e.DifferenceInSigma }
                 .Select(x => x.ToString("R", CultureInfo.InvariantCulture))]).Append('\n');
         return sb.ToString();
     }
