@@ -12,7 +12,7 @@ namespace HaloNotebooks.Analysis;
 public sealed class AnalysisResults : IHtmlDisplay
 {
     public AnalysisResults(AnalysisSettings settings, RadialProfile single, RadialProfile @double, RadialProfile dipole,
-        HemisphereProfile hemispheres, SkyMap skyMap, PolarVelocityCheck polarVelocity, DistanceErrorProfiles? appendixA,
+        HemisphereProfile hemispheres, MeanVelocityMap skyMap, PolarVelocityCheck polarVelocity, DistanceErrorProfiles? appendixA,
         IReadOnlyDictionary<string, double> timings)
     {
         Settings = settings;
@@ -42,7 +42,7 @@ public sealed class AnalysisResults : IHtmlDisplay
     public HemisphereProfile Hemispheres { get; }
 
     /// <summary>⟨V_r⟩ sky map and best-fit model map (Fig. 8).</summary>
-    public SkyMap SkyMap { get; }
+    public MeanVelocityMap SkyMap { get; }
 
     /// <summary>Eq. 7 prediction vs fitted ⟨V_θ⟩ (Fig. 9, middle).</summary>
     public PolarVelocityCheck PolarVelocity { get; }

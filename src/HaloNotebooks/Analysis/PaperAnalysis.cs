@@ -154,14 +154,14 @@ public static class PaperAnalysis
     }
 
     /// <summary>Fig. 8's map: stars in [rMin, rMax) on HEALPix RING pixels of (l, b).</summary>
-    public static SkyMap BuildSkyMap(RadialVelocitySample stars, double[] rGc, double rMin, double rMax, DipoleVelocityField model, AnalysisSettings settings)
+    public static MeanVelocityMap BuildSkyMap(RadialVelocitySample stars, double[] rGc, double rMin, double rMax, DipoleVelocityField model, AnalysisSettings settings)
     {
         var keep = InRange(rGc, rMin, rMax);
         var s = stars.Where(keep);
         var healpix = new HealPix(settings.SkyMapNside);
         var pixel = new long[s.Count];
         for (int i = 0; i < pixel.Length; i++) pixel[i] = healpix.Ang2PixRing(s.L[i], s.B[i]);
-        return SkyMap.Build(settings.SkyMapNside, pixel, s.Vr, s.ErrVr, p => healpix.Pix2AngRing(p), model, settings.SkyMapMinStars, rMin, rMax);
+        return MeanVelocityMap.Build(settings.SkyMapNside, pixel, s.Vr, s.ErrVr, p => healpix.Pix2AngRing(p), model, settings.SkyMapMinStars, rMin, rMax);
     }
 
     sealed record FitJob(string Stage, string Model, int Number, RadialBin Bin, KinematicSample? Kinematic, RadialVelocitySample? Radial)

@@ -314,7 +314,7 @@ public static class PaperFigures
 
     /// <summary>Fig. 8: observed ⟨V_r⟩ per HEALPix pixel (left) and the best-fit Eq. 6 model (right), with the apex (white dot)
     /// and the LMC (red pentagram). The colour scale is shared and centred on zero.</summary>
-    public static Figure Fig8(Analysis.SkyMap map)
+    public static Figure Fig8(Analysis.MeanVelocityMap map)
     {
         ArgumentNullException.ThrowIfNull(map);
         var pixels = map.Pixels.Select(p => p.Index).ToList();

@@ -48,7 +48,7 @@ internal static class PaperFiguresTestData
 
     public static DipoleVelocityField Field => new(-18, -24, -34.8, -37.9);
 
-    public static HaloNotebooks.Analysis.SkyMap Sky()
+    public static HaloNotebooks.Analysis.MeanVelocityMap Sky()
     {
         var hp = new HaloNotebooks.Astrometry.HealPix(4);
         var pixels = new List<SkyPixel>();
@@ -57,7 +57,7 @@ internal static class PaperFiguresTestData
             var (l, b) = hp.Pix2AngRing(p);
             pixels.Add(new SkyPixel(p, l, b, 20, Field.MeanVr(l, b) + 5, 4, Field.MeanVr(l, b)));
         }
-        return new HaloNotebooks.Analysis.SkyMap(4, 15, 50, 120, pixels, Field);
+        return new HaloNotebooks.Analysis.MeanVelocityMap(4, 15, 50, 120, pixels, Field);
     }
 
     public static PolarVelocityCheck Polar() => new(Dipole().Bins.Prepend(Dipole().AllStars)

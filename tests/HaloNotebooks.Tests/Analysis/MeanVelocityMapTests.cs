@@ -3,7 +3,7 @@ using Xunit;
 
 namespace HaloNotebooks.Tests.Analysis;
 
-public class SkyMapTests
+public class MeanVelocityMapTests
 {
     [Fact]
     public void Build_KeepsPixelsWithEnoughStars_AndWeightsByInverseVariance()
@@ -12,7 +12,7 @@ public class SkyMapTests
         double[] vr = [10, 40, -20, 5, 5];
         double[] err = [1, 2, 2, 1, 1];
         var model = new DipoleVelocityField(-18, -24, -35, -38);
-        var map = SkyMap.Build(4, pixel, vr, err, p => (p * 10.0, 5.0), model, minStars: 3);
+        var map = MeanVelocityMap.Build(4, pixel, vr, err, p => (p * 10.0, 5.0), model, minStars: 3);
         var kept = Assert.Single(map.Pixels);
         Assert.Equal(7, kept.Index);
         Assert.Equal(3, kept.Count);
@@ -24,5 +24,5 @@ public class SkyMapTests
 
     [Fact]
     public void Build_RejectsNonPositiveErrors() =>
-        Assert.Throws<ArgumentException>(() => SkyMap.Build(4, [1], [1], [0], _ => (0, 0), new DipoleVelocityField(0, 0, 0, 0)));
+        Assert.Throws<ArgumentException>(() => MeanVelocityMap.Build(4, [1], [1], [0], _ => (0, 0), new DipoleVelocityField(0, 0, 0, 0)));
 }

@@ -14,9 +14,9 @@ public sealed record SkyPixel(long Index, double L, double B, int Count, double 
 /// Gaussian fit), beside the best-fit model μ_compr + μ_dipole cos θ on the same pixels.
 /// </summary>
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
-public sealed class SkyMap : IHtmlDisplay
+public sealed class MeanVelocityMap : IHtmlDisplay
 {
-    public SkyMap(int nside, int minStars, double rMin, double rMax, IReadOnlyList<SkyPixel> pixels, DipoleVelocityField model)
+    public MeanVelocityMap(int nside, int minStars, double rMin, double rMax, IReadOnlyList<SkyPixel> pixels, DipoleVelocityField model)
     {
         Nside = nside;
         MinStars = minStars;
@@ -48,7 +48,7 @@ public sealed class SkyMap : IHtmlDisplay
     /// Builds the map from each star's pixel index, V_r and error; <paramref name="pixelCentre"/> gives a pixel's
     /// centre (l, b) in degrees.
     /// </summary>
-    public static SkyMap Build(int nside, ReadOnlySpan<long> pixel, ReadOnlySpan<double> vr, ReadOnlySpan<double> errVr,
+    public static MeanVelocityMap Build(int nside, ReadOnlySpan<long> pixel, ReadOnlySpan<double> vr, ReadOnlySpan<double> errVr,
         Func<long, (double L, double B)> pixelCentre, DipoleVelocityField model, int minStars = 15, double rMin = 50, double rMax = 120)
     {
         if (vr.Length != pixel.Length || errVr.Length != pixel.Length)
@@ -69,7 +69,7 @@ public sealed class SkyMap : IHtmlDisplay
             var (l, b) = pixelCentre(index);
             pixels.Add(new SkyPixel(index, l, b, s.Count, s.Wx / s.W, 1.0 / Math.Sqrt(s.W), model.MeanVr(l, b)));
         }
-        return new SkyMap(nside, minStars, rMin, rMax, pixels, model);
+        return new MeanVelocityMap(nside, minStars, rMin, rMax, pixels, model);
     }
 
     public string ToHtml()
