@@ -88,7 +88,9 @@ public sealed class FitCommand : ICliCommand
     /// <summary>A column matched case-insensitively; a missing or non-finite value is an error naming file, row and column.</summary>
     static double[] Column(StarTable table, string name, string path)
     {
+        // `halo select` writes the catalogue's canonical feh_err; accept it for err_feh so the two commands chain.
         var actual = table.ColumnNames.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase))
+            ?? (name == "err_feh" ? table.ColumnNames.FirstOrDefault(c => string.Equals(c, CanonicalColumns.FehErr, StringComparison.OrdinalIgnoreCase)) : null)
             ?? throw new CatalogException($"no such column (matched case-insensitively; table has: {string.Join(", ", table.ColumnNames)})", file: path, column: name);
         var values = table.GetDouble(actual);
         for (int i = 0; i < values.Length; i++)

@@ -48,6 +48,22 @@ public class FitCommandTests
     }
 
     [Fact]
+    public void Fit_AcceptsFehErr_AsWrittenByHaloSelect()
+    {
+        // `halo select` writes the canonical feh_err; the fit must read it as err_feh (same numbers, same result).
+        var dir = Directory.CreateTempSubdirectory("halo-fit-");
+        var lines = File.ReadLines(TestPaths.Fixture("reference/mixture_mock.csv")).Take(201).ToArray();
+        var original = Path.Combine(dir.FullName, "original.csv");
+        var renamed = Path.Combine(dir.FullName, "renamed.csv");
+        File.WriteAllLines(original, lines);
+        File.WriteAllLines(renamed, [lines[0].Replace("err_feh", "feh_err"), .. lines[1..]]);
+        Assert.Contains("feh_err", File.ReadLines(renamed).First());
+        var settings = new HaloNotebooks.Inference.FitSettings(Walkers: 20, Steps: 40, Burn: 10, Seed: 5, MaxDegreeOfParallelism: 1);
+        Assert.Equal(FitCommand.Run(original, "single", settings).Samples("feh_sigma"), FitCommand.Run(renamed, "single", settings).Samples("feh_sigma"));
+        dir.Delete(true);
+    }
+
+    [Fact]
     public void Fit_MissingColumn_FailsWithAMessageNamingIt()
     {
         var dir = Directory.CreateTempSubdirectory("halo-fit-");
