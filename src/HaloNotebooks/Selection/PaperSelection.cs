@@ -78,7 +78,8 @@ public static class PaperSelection
     }
 
     /// <summary>Adds err_v_r, err_v_phi, err_v_theta: the Monte-Carlo standard deviations of §2.3 (one random stream per
-    /// star from <see cref="SelectionSettings.Seed"/>). A missing pmra–pmdec correlation is taken as 0.</summary>
+    /// star from <see cref="SelectionSettings.Seed"/>, keyed by targetid when every row has one, so a star's errors do
+    /// not change when a what-if cut upstream keeps other rows). A missing pmra–pmdec correlation is taken as 0.</summary>
     public static StarTable WithVelocityErrors(StarTable t, SelectionSettings settings, IProgress<double>? progress = null)
     {
         var obs = new ObservableColumns(t.GetDouble(C.Ra), t.GetDouble(C.Dec), t.GetDouble(C.Distance),
@@ -87,7 +88,16 @@ public static class PaperSelection
         for (int i = 0; i < corr.Length; i++) if (!double.IsFinite(corr[i])) corr[i] = 0;
         var err = new ObservableErrors(t.GetDouble(C.DistanceErr), t.GetDouble(C.PmraError), t.GetDouble(C.PmdecError), corr, t.GetDouble(C.RvErr));
         var v = MonteCarloErrors.Propagate(settings.EffectiveFrame, obs, err,
-            new MonteCarloSettings(Samples: settings.McSamples, Seed: settings.Seed, MaxDegreeOfParallelism: settings.MaxDegreeOfParallelism), progress);
+            new MonteCarloSettings(Samples: settings.McSamples, Seed: settings.Seed, MaxDegreeOfParallelism: settings.MaxDegreeOfParallelism,
+                                   StreamIds: StarIds(t)), progress);
         return t.WithColumn(C.ErrVR, v.Vr).WithColumn(C.ErrVPhi, v.VPhi).WithColumn(C.ErrVTheta, v.VTheta);
+    }
+
+    /// <summary>The targetid column when present and complete; otherwise null (streams fall back to the row index).</summary>
+    static long[]? StarIds(StarTable t)
+    {
+        if (!t.Contains(C.TargetId) || t.GetColumnType(C.TargetId) is not (ColumnType.Int64 or ColumnType.Int32)) return null;
+        var missing = t.GetMissing(C.TargetId);
+        return missing.Any(m => m) ? null : t.GetInt64(C.TargetId);
     }
 }

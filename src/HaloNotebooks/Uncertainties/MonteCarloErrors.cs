@@ -75,7 +75,7 @@ public static class MonteCarloErrors
         double mu0 = 5 * Math.Log10(d0) + 10, smu = 5 / Math.Log(10) * sd / d0;
         double rhoPerp = Math.Sqrt(1 - rho * rho);
 
-        var rng = new SeededRandom(settings.Seed, i);
+        var rng = new SeededRandom(settings.Seed, settings.StreamIds is { } ids ? ids[i] : i);
         double mVr = 0, mVPhi = 0, mVTheta = 0, qVr = 0, qVPhi = 0, qVTheta = 0;
         for (int s = 1; s <= settings.Samples; s++)
         {

@@ -69,6 +69,24 @@ public class MonteCarloErrorsTests
     }
 
     [Fact]
+    public void StreamIds_MakeAStarsErrors_IndependentOfTheOtherRows()
+    {
+        var (ra, dec, d, pmra, pmdec, rv) = GalactocentricFrameTests.RandomStars(200, seed: 78);
+        double[] Pick(double[] a, int[] rows) => rows.Select(r => a[r]).ToArray();
+        long[] ids = Enumerable.Range(0, 200).Select(i => 1_000_000L + 7 * i).ToArray();
+        int[] all = Enumerable.Range(0, 200).ToArray(), odd = all.Where(i => i % 2 == 1).ToArray();
+        VelocityErrors Run(int[] rows, bool keyed) => MonteCarloErrors.Propagate(GalactocentricFrame.Paper,
+            new ObservableColumns(Pick(ra, rows), Pick(dec, rows), Pick(d, rows), Pick(pmra, rows), Pick(pmdec, rows), Pick(rv, rows)),
+            new ObservableErrors(Pick(d, rows).Select(x => 0.12 * x).ToArray(), Enumerable.Repeat(0.1, rows.Length).ToArray(),
+                                 Enumerable.Repeat(0.1, rows.Length).ToArray(), new double[rows.Length], Enumerable.Repeat(3.0, rows.Length).ToArray()),
+            new MonteCarloSettings(Samples: 50, Seed: 4, StreamIds: keyed ? rows.Select(r => ids[r]).ToArray() : null));
+        // Keyed by id: dropping the even rows leaves every odd star's errors bit for bit as they were.
+        Assert.Equal(Pick(Run(all, keyed: true).Vr, odd), Run(odd, keyed: true).Vr);
+        // Keyed by row index (the fallback): the same subset draws other numbers.
+        Assert.NotEqual(Pick(Run(all, keyed: false).Vr, odd), Run(odd, keyed: false).Vr);
+    }
+
+    [Fact]
     public void ZeroErrors_GiveZeroSpread_AndTheNominalVelocity()
     {
         var obs = new ObservableColumns([10.0], [20.0], [30.0], [1.0], [-2.0], [100.0]);
