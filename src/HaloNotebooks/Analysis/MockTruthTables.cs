@@ -1,5 +1,7 @@
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
+using HaloNotebooks.Models;
+using HaloNotebooks.Numerics;
 using HaloNotebooks.Selection;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
@@ -7,8 +9,8 @@ namespace HaloNotebooks.Analysis;
 
 /// <summary>
 /// What Tables 1–3 should read on a mock: for the stars the selection kept in each row's range of (observed) r_GC, the
-/// moments of their TRUE velocities and [Fe/H] (Table 1: per dimension the single Gaussian the fit tends to on these stars with their errors; Table 2: the maximum-likelihood two-component mixture of the true values,
-/// started from the halo_mr / halo_mp labels), and for Table 3 the mock's dipole field averaged over the stars with the dispersion of the true
+/// moments of their TRUE velocities and [Fe/H] (Table 1: per dimension the single Gaussian the fit tends to on these stars with their errors; Table 2: likewise
+/// the two-component mixture, by extreme deconvolution of noisy replicas of the true values), and for Table 3 the mock's dipole field averaged over the stars with the dispersion of the true
 /// V_r about it. Entries are exact (no error), so a comparison measures our fits against their own posterior widths.
 /// </summary>
 public static class MockTruthTables
@@ -45,13 +47,6 @@ public static class MockTruthTables
         var dipoleRanges = new List<(double Lo, double Hi)> { (dBins.RMin, dBins.RMax) };
         for (int k = 0; k < dBins.Count; k++) dipoleRanges.Add(dBins[k]);
 
-        List<int> Members(double lo, double hi, double[] r, int[] truthRows, Func<int, bool>? filter = null)
-        {
-            var m = new List<int>();
-            for (int i = 0; i < r.Length; i++)
-                if (r[i] >= lo && r[i] < hi && (filter is null || filter(truthRows[i]))) m.Add(truthRows[i]);
-            return m;
-        }
         TableRow Row(string? component, double lo, double hi, double[] r, List<int> m, Dictionary<string, Measurement> values)
         {
             var inside = r.Where(x => x >= lo && x < hi).ToArray();
@@ -79,17 +74,19 @@ public static class MockTruthTables
             };
             t1.Add(new TableRow(null, lo, hi, RadialBin.Of(lo, hi, rObs).RMedian, idx.Count, values));
         }
-        // Table 2: the two-component Gaussian mixture (Eqs. 1–3) of the stars' TRUE (V_r, V_φ, V_θ, [Fe/H]) by maximum
-        // likelihood (EM, no errors: the error weighting of Table 1's truth is not applied here), started from the
-        // halo_mr / halo_mp labels. Contaminants that survived
-        // the selection (disc, Sgr, cluster, dwarf members) are thus shared between the components exactly as a mixture
-        // fit shares them; p_MR is the mean membership.
+        // Table 2: the pseudo-true two-component mixture — the parameters the fit of Eqs. 1–3 tends to on these stars with
+        // their own errors, as Table 1's truth is for one Gaussian. The mixture has no closed form, so the expectation
+        // over the noise is taken by Monte Carlo: extreme deconvolution (the same per-star-error likelihood) of
+        // MixtureReplicas copies of the TRUE values, each with fresh noise of the stars' quoted errors. Contaminants that
+        // survived the selection are shared between the components exactly as a mixture fit shares them.
         var t2Rows = new List<(int Order, TableRow Row)>();
         foreach (var (lo, hi) in ranges)
         {
-            var members = Members(lo, hi, rObs, rows);
+            var idx = new List<int>();
+            for (int i = 0; i < rObs.Length; i++) if (rObs[i] >= lo && rObs[i] < hi) idx.Add(i);
+            var members = idx.Select(i => rows[i]).ToList();
             if (members.Count(t => pop[t] == "halo_mr") < 2 || members.Count(t => pop[t] == "halo_mp") < 2) continue;
-            var (mrValues, mpValues) = TruthMixture(members, [vr, vphi, vtheta, feh], members.Select(t => pop[t] == "halo_mr" ? 1.0 : pop[t] == "halo_mp" ? 0.0 : 0.5).ToArray());
+            var (mrValues, mpValues) = PseudoTrueMixture(idx, rows, trueCols, errCols, SeededRandom.DeriveSeed(settings.Seed, t2Rows.Count));
             t2Rows.Add((0, Row("MR", lo, hi, rObs, members, mrValues)));
             t2Rows.Add((1, Row("MP", lo, hi, rObs, members, mpValues)));
         }
@@ -144,56 +141,44 @@ public static class MockTruthTables
     }
 
     /// <summary>EM for a two-component, axis-aligned Gaussian mixture of the rows' values, from initial MR memberships.</summary>
-    static (Dictionary<string, Measurement> Mr, Dictionary<string, Measurement> Mp) TruthMixture(List<int> rows, double[][] dims, double[] w)
+    /// <summary>Noisy replicas of the true values averaged over in <see cref="PseudoTrueMixture"/>: the Monte-Carlo scatter
+    /// of the truth is then ≈ 1/√8 of a fit's own posterior width on the same stars.</summary>
+    const int MixtureReplicas = 8;
+
+    /// <summary>
+    /// The two-component mixture maximising the expected Eq. 3 likelihood over the measurement noise, estimated by
+    /// extreme deconvolution of <see cref="MixtureReplicas"/> copies of the true values with fresh N(0, err²) noise
+    /// (seeded). MR is the component with the higher mean [Fe/H].
+    /// </summary>
+    static (Dictionary<string, Measurement> Mr, Dictionary<string, Measurement> Mp) PseudoTrueMixture(
+        List<int> sampleRows, int[] truthRows, double[][] trueCols, double[][] errCols, long seed)
     {
-        int n = rows.Count, k = dims.Length;
-        var mean = new double[2, k];
-        var sigma = new double[2, k];
-        double pmr = 0.5;
-        for (int iteration = 0; iteration < 500; iteration++)
+        int n = sampleRows.Count, total = n * MixtureReplicas;
+        var cols = new double[8][];
+        for (int j = 0; j < 8; j++) cols[j] = new double[total];
+        for (int r = 0; r < MixtureReplicas; r++)
         {
-            // M-step: weighted moments per component.
-            double wSum = w.Sum();
-            pmr = wSum / n;
-            for (int c = 0; c < 2; c++)
-                for (int d = 0; d < k; d++)
-                {
-                    double s0 = 0, s1 = 0;
-                    for (int i = 0; i < n; i++) { double wi = c == 0 ? w[i] : 1 - w[i]; s0 += wi; s1 += wi * dims[d][rows[i]]; }
-                    double m = s1 / s0, s2 = 0;
-                    for (int i = 0; i < n; i++) { double wi = c == 0 ? w[i] : 1 - w[i]; double x = dims[d][rows[i]] - m; s2 += wi * x * x; }
-                    mean[c, d] = m;
-                    sigma[c, d] = Math.Sqrt(s2 / s0);
-                }
-            // E-step: Eq. 4 memberships.
-            double change = 0;
+            var rng = new SeededRandom(seed, r);
             for (int i = 0; i < n; i++)
-            {
-                double l0 = Math.Log(pmr), l1 = Math.Log(1 - pmr);
-                for (int d = 0; d < k; d++)
+                for (int d = 0; d < 4; d++)
                 {
-                    double x = dims[d][rows[i]];
-                    double z0 = (x - mean[0, d]) / sigma[0, d], z1 = (x - mean[1, d]) / sigma[1, d];
-                    l0 += -0.5 * z0 * z0 - Math.Log(sigma[0, d]);
-                    l1 += -0.5 * z1 * z1 - Math.Log(sigma[1, d]);
+                    double e = errCols[d][sampleRows[i]];
+                    cols[d][r * n + i] = trueCols[d][truthRows[sampleRows[i]]] + e * rng.NextGaussian();
+                    cols[4 + d][r * n + i] = e;
                 }
-                double updated = 1 / (1 + Math.Exp(l1 - l0));
-                change = Math.Max(change, Math.Abs(updated - w[i]));
-                w[i] = updated;
-            }
-            if (change < 1e-9) break;
         }
-        int mr = mean[0, k - 1] >= mean[1, k - 1] ? 0 : 1; // MR = higher mean [Fe/H] (the last dimension)
+        var fit = ExtremeDeconvolution.Fit(new KinematicSample(cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7]), 2);
+        int mr = fit.Means[0][3] >= fit.Means[1][3] ? 0 : 1;
         Dictionary<string, Measurement> Values(int c)
         {
             var v = new Dictionary<string, Measurement>();
             string[] meanKeys = ["vr", "vphi", "vtheta", "feh_mean"], sigmaKeys = ["sigma_r", "sigma_phi", "sigma_theta", "feh_sigma"];
-            for (int d = 0; d < k; d++) { v[meanKeys[d]] = Measurement.Exact(mean[c, d]); v[sigmaKeys[d]] = Measurement.Exact(sigma[c, d]); }
-            v["beta"] = Measurement.Exact(Anisotropy.Beta(sigma[c, 0], sigma[c, 1], sigma[c, 2]));
+            for (int d = 0; d < 4; d++) { v[meanKeys[d]] = Measurement.Exact(fit.Means[c][d]); v[sigmaKeys[d]] = Measurement.Exact(fit.Sigmas[c][d]); }
+            v["beta"] = Measurement.Exact(Anisotropy.Beta(fit.Sigmas[c][0], fit.Sigmas[c][1], fit.Sigmas[c][2]));
             return v;
         }
         var mrValues = Values(mr);
-        mrValues["p_mr"] = Measurement.Exact(mr == 0 ? pmr : 1 - pmr);
+        mrValues["p_mr"] = Measurement.Exact(fit.Weights[mr]);
         return (mrValues, Values(1 - mr));
     }
 
