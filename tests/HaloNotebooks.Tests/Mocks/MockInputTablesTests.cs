@@ -4,7 +4,7 @@ using HaloNotebooks.Mocks;
 
 namespace HaloNotebooks.Tests.Mocks;
 
-public class PaperTablesTests
+public class MockInputTablesTests
 {
     public static TheoryData<string, string> Tables => new()
     {
