@@ -80,31 +80,8 @@ public sealed class ReproductionReport
             w.WriteStartObject("tables");
             foreach (var table in Results.Tables) WriteTable(w, table);
             w.WriteEndObject();
-            w.WriteStartObject("comparison_with_paper");
-            foreach (var c in Results.CompareWithPaper())
-            {
-                w.WriteStartObject(c.Ours.Name);
-                w.WriteNumber("entries", c.Entries.Count);
-                WriteNumber(w, "fraction_within_1sigma", c.FractionWithin1Sigma);
-                WriteNumber(w, "fraction_within_2sigma", c.FractionWithin2Sigma);
-                w.WriteNumber("beyond_4sigma", c.CountBeyond(4));
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
-            if (TruthComparisons.Count > 0)
-            {
-                w.WriteStartObject("comparison_with_mock_truth");
-                foreach (var c in TruthComparisons)
-                {
-                    w.WriteStartObject(c.Ours.Name);
-                    w.WriteNumber("entries", c.Entries.Count);
-                    WriteNumber(w, "fraction_within_1sigma", c.FractionWithin1Sigma);
-                    WriteNumber(w, "fraction_within_2sigma", c.FractionWithin2Sigma);
-                    w.WriteNumber("beyond_4sigma", c.CountBeyond(4));
-                    w.WriteEndObject();
-                }
-                w.WriteEndObject();
-            }
+            WriteComparisons(w, "comparison_with_paper", Results.CompareWithPaper());
+            if (TruthComparisons.Count > 0) WriteComparisons(w, "comparison_with_mock_truth", TruthComparisons);
             w.WriteStartObject("timings_s");
             foreach (var (stage, s) in Timings) w.WriteNumber(stage, Math.Round(s, 3));
             w.WriteEndObject();
@@ -141,6 +118,22 @@ public sealed class ReproductionReport
     }
 
     /// <summary>One table as rows of {component?, r_min, r_max, n, r_median, param: {median, p16, p84}} with `halo fit`'s names.</summary>
+    /// <summary>A summary per table of a set of comparisons (entries, fractions within 1σ and 2σ, count beyond 4σ).</summary>
+    static void WriteComparisons(Utf8JsonWriter w, string name, IEnumerable<TableComparison> comparisons)
+    {
+        w.WriteStartObject(name);
+        foreach (var c in comparisons)
+        {
+            w.WriteStartObject(c.Ours.Name);
+            w.WriteNumber("entries", c.Entries.Count);
+            WriteNumber(w, "fraction_within_1sigma", c.FractionWithin1Sigma);
+            WriteNumber(w, "fraction_within_2sigma", c.FractionWithin2Sigma);
+            w.WriteNumber("beyond_4sigma", c.CountBeyond(4));
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
     static void WriteTable(Utf8JsonWriter w, PaperTable table)
     {
         w.WriteStartArray(table.Name);
