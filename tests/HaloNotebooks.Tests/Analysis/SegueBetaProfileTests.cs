@@ -1,3 +1,4 @@
+using HaloNotebooks.Tests.Selection;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Selection;
@@ -17,14 +18,8 @@ public class SegueBetaProfileTests(ITestOutputHelper output)
     [Trait("Category", "Slow")]
     public void SingleComponentBeta_IsStronglyRadialBetween10And30Kpc()
     {
-        var xue = TestPaths.RequireShared("data/external/segue_kgiants_xue2014/Xue2014KGiant14.txt");
-        var gaia = TestPaths.RequireShared("data/external/segue_kgiants_xue2014/Xue2015KGiantxmatch_gaia_corr.txt");
-        var subs = SubstructureCatalog.Combine(
-            SubstructureCatalog.ReadBaumgardtVasiliev(
-                TestPaths.RequireShared("data/external/gc_baumgardt_orbits/orbits_table.txt"),
-                TestPaths.RequireShared("data/external/gc_vasiliev_baumgardt2021_pm/GCs_VB21.txt")),
-            SubstructureCatalog.ReadPace(TestPaths.RequireShared("data/external/lvdb_pace2022")));
-        var sample = PaperSelection.Run(SegueKGiants.Read(xue, gaia), SelectionSettings.Paper, subs);
+        var subs = SharedCatalogs.PaperSubstructures();
+        var sample = PaperSelection.Run(SharedCatalogs.SegueKGiantsTable(), SelectionSettings.Paper, subs);
         var profile = PaperAnalysis.FitProfile("single", sample, AnalysisSettings.Paper);
 
         output.WriteLine($"SEGUE K giants, {sample.Count} selected; single-component fits, 100 walkers × 1000 steps, seed 1");

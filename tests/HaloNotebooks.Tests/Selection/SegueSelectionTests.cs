@@ -12,14 +12,8 @@ public class SegueSelectionTests(ITestOutputHelper output)
     [SkippableFact]
     public void Selection_RunsEndToEndOnSegueKGiants()
     {
-        var xue = TestPaths.RequireShared("data/external/segue_kgiants_xue2014/Xue2014KGiant14.txt");
-        var gaia = TestPaths.RequireShared("data/external/segue_kgiants_xue2014/Xue2015KGiantxmatch_gaia_corr.txt");
-        var subs = SubstructureCatalog.Combine(
-            SubstructureCatalog.ReadBaumgardtVasiliev(
-                TestPaths.RequireShared("data/external/gc_baumgardt_orbits/orbits_table.txt"),
-                TestPaths.RequireShared("data/external/gc_vasiliev_baumgardt2021_pm/GCs_VB21.txt")),
-            SubstructureCatalog.ReadPace(TestPaths.RequireShared("data/external/lvdb_pace2022")));
-        var segue = SegueKGiants.Read(xue, gaia);
+        var subs = SharedCatalogs.PaperSubstructures();
+        var segue = SharedCatalogs.SegueKGiantsTable();
         var sample = PaperSelection.Run(segue, SelectionSettings.Paper with { McSamples = 300 }, subs);
         output.WriteLine(sample.Funnel.ToMarkdown());
 
