@@ -16,8 +16,10 @@ public readonly record struct ReproductionProgress(string Stage, double Fraction
 /// <param name="Settings">Every option as given on the command line, for the report and summary.json.</param>
 /// <param name="Png">Also render PNG figures when Chromium is available.</param>
 /// <param name="AppendixStars">Stars drawn for the Appendix A mock (0: no Appendix A). Its seed is derived from the master seed.</param>
+/// <param name="TruthReplicas">Re-observations of a mock pooled for the truth of Tables 1–2 (MockTruthTables.Replicas).</param>
 public sealed record ReproductionSettings(AnalysisSettings Analysis, long SelectionSeed, string InputDescription,
-    IReadOnlyList<(string Name, object Value)> Settings, bool Png = true, int AppendixStars = 30_000);
+    IReadOnlyList<(string Name, object Value)> Settings, bool Png = true, int AppendixStars = 30_000,
+    int TruthReplicas = MockTruthTables.DefaultReplicas);
 
 /// <summary>
 /// The paper from one call (issue 11): §2.3 and §4.4 selections → every fit (Tables 1–3, hemispheres, sky map, Eq. 7,
@@ -69,6 +71,18 @@ public static class Reproduction
 
         var figures = ReproductionFigures.Write(results, sample, dipoleSample, directory, settings.Png, Fraction("figures"), timings);
 
+        IReadOnlyList<TableComparison> truthComparisons = [];
+        if (mockTruth is not null)
+        {
+            const string truthStage = "mock truth (re-observed replicas)";
+            Stage(truthStage);
+            var replicas = MockTruthTables.Replicas(catalogue, mockTruth, substructures, SelectionSettings.Paper with { Seed = settings.SelectionSeed },
+                settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Seed, 9100), Fraction(truthStage));
+            var truth = MockTruthTables.Build(sample, dipoleSample, replicas, mockTruth, settings.Analysis, MockTruthTables.DefaultMockField());
+            truthComparisons = results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3], (ours, t) => TableComparison.Compare(ours, t, "mock truth")).ToList();
+            Done(truthStage, "mock_truth");
+        }
+
         Stage(tables);
         var tablesDir = Path.Combine(directory, "tables");
         Directory.CreateDirectory(tablesDir);
@@ -77,16 +91,10 @@ public static class Reproduction
             t.WriteAll(tablesDir);
             File.WriteAllText(Path.Combine(tablesDir, t.Name + "_vs_paper.csv"), TableComparison.Compare(t, PaperTables.Published(t.Number)).ToCsv());
         }
-        IReadOnlyList<TableComparison> truthComparisons = [];
-        if (mockTruth is not null)
+        foreach (var c in truthComparisons)
         {
-            var truth = MockTruthTables.Build(sample, dipoleSample, mockTruth, settings.Analysis, MockTruthTables.DefaultMockField());
-            truthComparisons = results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3], (ours, t) => TableComparison.Compare(ours, t, "mock truth")).ToList();
-            foreach (var c in truthComparisons)
-            {
-                c.Reference.WriteCsv(Path.Combine(tablesDir, c.Ours.Name + "_mock_truth.csv"));
-                File.WriteAllText(Path.Combine(tablesDir, c.Ours.Name + "_vs_mock_truth.csv"), c.ToCsv());
-            }
+            c.Reference.WriteCsv(Path.Combine(tablesDir, c.Ours.Name + "_mock_truth.csv"));
+            File.WriteAllText(Path.Combine(tablesDir, c.Ours.Name + "_vs_mock_truth.csv"), c.ToCsv());
         }
         File.WriteAllText(Path.Combine(tablesDir, "hemispheres.csv"), results.Hemispheres.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "sky_map.csv"), results.SkyMap.ToCsv());

@@ -23,7 +23,7 @@ public static class HaloFits
         var bounds = MixtureBounds(p);
         if (start is null)
         {
-            var xd = ExtremeDeconvolution.Fit(data, 1);
+            var xd = ExtremeDeconvolution.Fit(data, 1, box: p);
             start = Inside(MixtureVector(xd.Means[0], xd.Sigmas[0]), bounds);
         }
         var sampler = Run(model, start, bounds, settings);
@@ -44,7 +44,7 @@ public static class HaloFits
         UniformPrior[] bounds = [p.PMetalRich, .. single, .. single];
         if (start is null)
         {
-            var xd = ExtremeDeconvolution.Fit(data, 2);
+            var xd = ExtremeDeconvolution.Fit(data, 2, box: p);
             int mr = xd.Means[0][3] >= xd.Means[1][3] ? 0 : 1, mp = 1 - mr;
             start = Inside([xd.Weights[mr], .. MixtureVector(xd.Means[mr], xd.Sigmas[mr]), .. MixtureVector(xd.Means[mp], xd.Sigmas[mp])], bounds);
             // Keep the ordering prior satisfied after clamping.

@@ -41,9 +41,7 @@ internal sealed class MockStar
         s.PmraError = pmErr * Math.Exp(errors.PmScatter * rng.NextGaussian());
         s.PmdecError = pmErr * Math.Exp(errors.PmScatter * rng.NextGaussian());
         s.PmCorr = errors.PmCorrelationMax * (2.0 * rng.NextDouble() - 1.0);
-        double z1 = rng.NextGaussian(), z2 = rng.NextGaussian();
-        s.Pmra = pmra + s.PmraError * z1;
-        s.Pmdec = pmdec + s.PmdecError * (s.PmCorr * z1 + Math.Sqrt(1.0 - s.PmCorr * s.PmCorr) * z2);
+        (s.Pmra, s.Pmdec) = ObserveProperMotion(rng, pmra, pmdec, s.PmraError, s.PmdecError, s.PmCorr);
         // DESI spectroscopy.
         s.RvErr = errors.RvError(rMag);
         s.Rv = rv + s.RvErr * rng.NextGaussian();
@@ -55,11 +53,26 @@ internal sealed class MockStar
         s.Logg = t.Logg + s.LoggErr * rng.NextGaussian();
         // SpecDis2 distance: Gaussian in distance, fractional error with scatter, reported relative to the estimate.
         double frac = errors.DistanceFractionAt(rMag) * Math.Exp(errors.DistanceFractionScatter * rng.NextGaussian());
-        double dObs;
-        do dObs = d * (1.0 + frac * rng.NextGaussian()); while (dObs <= 0.05 * d);
-        s.DistanceObs = dObs;
-        s.DistanceErr = frac * dObs;
+        s.DistanceObs = ObserveDistance(rng, d, frac);
+        s.DistanceErr = frac * s.DistanceObs;
         return s;
+    }
+
+    /// <summary>Gaia proper motions: the true (pmra, pmdec) plus a correlated Gaussian draw with the star's errors.</summary>
+    internal static (double Pmra, double Pmdec) ObserveProperMotion(SeededRandom rng, double pmra, double pmdec,
+        double errPmra, double errPmdec, double correlation)
+    {
+        double z1 = rng.NextGaussian(), z2 = rng.NextGaussian();
+        return (pmra + errPmra * z1, pmdec + errPmdec * (correlation * z1 + Math.Sqrt(1.0 - correlation * correlation) * z2));
+    }
+
+    /// <summary>A SpecDis2-like distance: Gaussian about the true distance with fractional error <paramref name="fraction"/>,
+    /// redrawn below 5% of it (the catalogue quotes fraction × the returned distance as its error).</summary>
+    internal static double ObserveDistance(SeededRandom rng, double distance, double fraction)
+    {
+        double dObs;
+        do dObs = distance * (1.0 + fraction * rng.NextGaussian()); while (dObs <= 0.05 * distance);
+        return dObs;
     }
 
     /// <summary>A star's random stream: streams never overlap between populations or candidates.</summary>

@@ -13,14 +13,20 @@ public sealed record DeconvolvedMixture(double[] Weights, double[][] Means, doub
 /// whose stars carry their own (heteroscedastic) errors. It maximises the same likelihood as Eqs. 2–3, so
 /// it gives a fast point estimate of the single- and double-component fits: the starting point of the
 /// walkers, and a quick what-if tool in the notebooks. Deterministic (no random start).
+/// With a prior box (footnote 11) the M-step is projected onto it: per dimension the surrogate is maximised
+/// by the clamped mean and then the clamped variance, so ln L still rises every iteration and the result is
+/// the maximum inside the box — where a posterior under uniform priors concentrates, not the free maximum
+/// (the 3–9 kpc bin's thick-disc stars pull a free component to ⟨V_φ⟩ ≈ −180 km/s, outside [−100, 100]).
 /// </summary>
 public static class ExtremeDeconvolution
 {
     /// <summary>
     /// Fits <paramref name="components"/> Gaussians. Initial responsibilities split the stars into equal
-    /// [Fe/H] quantiles, so component 0 starts as the most metal-rich.
+    /// [Fe/H] quantiles, so component 0 starts as the most metal-rich. <paramref name="box"/>: keep every mean and
+    /// dispersion inside these priors' ranges (null: unconstrained).
     /// </summary>
-    public static DeconvolvedMixture Fit(KinematicSample data, int components, int maxIterations = 1000, double tolerance = 1e-10)
+    public static DeconvolvedMixture Fit(KinematicSample data, int components, int maxIterations = 1000, double tolerance = 1e-10,
+        MixturePriors? box = null)
     {
         if (components < 1) throw new ArgumentException($"need at least one component (got {components})");
         var s = new StarKinematics(data);
@@ -49,6 +55,7 @@ public static class ExtremeDeconvolution
                 double var = 0; for (int i = 0; i < n; i++) { double r = s.X[d][i] - m; var += resp[c][i] * r * r; }
                 mu[c][d] = m; v[c][d] = Math.Max(var / sw, 1e-12);
             }
+            Project(box, mu[c], v[c]);
         }
 
         double previous = double.NegativeInfinity, logL = double.NegativeInfinity;
@@ -90,7 +97,7 @@ public static class ExtremeDeconvolution
                 {
                     double m0 = mu[c][d], v0 = v[c][d], sb = 0;
                     for (int i = 0; i < n; i++) sb += resp[c][i] * (m0 + v0 / (v0 + s.ErrorSq[d][i]) * (s.X[d][i] - m0));
-                    double m1 = sb / sw, sv = 0;
+                    double m1 = Clamp(sb / sw, box, d, mean: true), sv = 0;
                     for (int i = 0; i < n; i++)
                     {
                         double t = v0 + s.ErrorSq[d][i];
@@ -98,9 +105,29 @@ public static class ExtremeDeconvolution
                         sv += resp[c][i] * ((m1 - b) * (m1 - b) + bb);
                     }
                     mu[c][d] = m1; v[c][d] = Math.Max(sv / sw, 1e-12);
+                    if (box is not null) { double sd = Clamp(Math.Sqrt(v[c][d]), box, d, mean: false); v[c][d] = sd * sd; }
                 }
             }
         }
         return new DeconvolvedMixture(w, mu, v.Select(vc => vc.Select(Math.Sqrt).ToArray()).ToArray(), logL, it);
+    }
+
+    /// <summary>x kept inside the box's range for dimension d (0–2 velocities, 3 [Fe/H]) of a mean or a dispersion.</summary>
+    static double Clamp(double x, MixturePriors? box, int d, bool mean)
+    {
+        if (box is null) return x;
+        var r = mean ? (d < 3 ? box.VelocityMean : box.FehMean) : (d < 3 ? box.VelocitySigma : box.FehSigma);
+        return Math.Clamp(x, r.Lower, r.Upper);
+    }
+
+    static void Project(MixturePriors? box, double[] mu, double[] v)
+    {
+        if (box is null) return;
+        for (int d = 0; d < mu.Length; d++)
+        {
+            mu[d] = Clamp(mu[d], box, d, mean: true);
+            double sd = Clamp(Math.Sqrt(v[d]), box, d, mean: false);
+            v[d] = sd * sd;
+        }
     }
 }

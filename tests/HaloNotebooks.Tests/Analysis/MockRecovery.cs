@@ -23,7 +23,8 @@ static class MockRecovery
             var sample = PaperSelection.Run(catalogue, SelectionSettings.Paper, subs);
             var dipoleSample = PaperSelection.Run(catalogue, SelectionSettings.PaperDipole, subs);
             var results = PaperAnalysis.Run(sample, dipoleSample, settings);
-            var truth = MockTruthTables.Build(sample, dipoleSample, mock.Truth, settings, MockTruthTables.DefaultMockField());
+            var replicas = MockTruthTables.Replicas(catalogue, mock.Truth, subs, SelectionSettings.Paper);
+            var truth = MockTruthTables.Build(sample, dipoleSample, replicas, mock.Truth, settings, MockTruthTables.DefaultMockField());
             return new Outcome(results, results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3], (o, t) => TableComparison.Compare(o, t, "mock truth")).ToList());
         }
         finally { Directory.Delete(dir, true); }

@@ -24,26 +24,6 @@ public class MockTruthTablesTests(ITestOutputHelper output)
     [Trait("Category", "Slow")]
     public void RecoveredTables_AgreeWithTheMockTruth_AtFullScale() => Check(MockRecovery.Run(1.0, AnalysisSettings.Paper));
 
-    [Fact]
-    public void PseudoTrueGaussian_WithEqualErrors_IsTheMeanAndRms()
-    {
-        double[] x = [1, 4, -2, 7, 3, 0];
-        var (mean, sigma) = MockTruthTables.PseudoTrueGaussian(x, Enumerable.Repeat(5.0, x.Length).ToArray());
-        double m = x.Average();
-        Assert.Equal(m, mean, 9);
-        Assert.Equal(Math.Sqrt(x.Sum(v => (v - m) * (v - m)) / x.Length), sigma, 6);
-    }
-
-    [Fact]
-    public void PseudoTrueGaussian_WeighsStarsWithLargeErrorsLess()
-    {
-        // Half the stars at ±1 with tiny errors, half at ±9 with huge errors: the fit's σ follows the precise half.
-        double[] x = [1, -1, 1, -1, 9, -9, 9, -9];
-        double[] e = [0.01, 0.01, 0.01, 0.01, 100, 100, 100, 100];
-        var (_, sigma) = MockTruthTables.PseudoTrueGaussian(x, e);
-        Assert.InRange(sigma, 0.99, 1.1);   // the plain rms would be 6.4
-    }
-
     void Check(MockRecovery.Outcome outcome)
     {
         var all = outcome.VersusTruth.SelectMany(c => c.Entries).ToList();
