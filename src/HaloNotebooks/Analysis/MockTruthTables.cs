@@ -7,6 +7,9 @@ using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
 namespace HaloNotebooks.Analysis;
 
+/// <summary>One re-observed, re-selected copy of a mock: the fits' input and each star's observed r_GC.</summary>
+public sealed record ReplicaSample(KinematicSample Stars, double[] RGc);
+
 /// <summary>
 /// What Tables 1–3 should read on a mock. Tables 1 and 2: the values our fits tend to on these true stars — the
 /// single Gaussian and the two-component mixture maximising the likelihood of Eqs. 2–3 inside the paper's prior box
@@ -31,16 +34,21 @@ public static class MockTruthTables
     /// <paramref name="count"/> re-observations of the mock (<paramref name="catalogue"/>: canonical columns with distances, as
     /// the selection reads it), each through the selection <paramref name="selection"/> with its own Monte-Carlo seed.
     /// </summary>
-    public static IReadOnlyList<HaloSample> Replicas(StarTable catalogue, StarTable truth, SubstructureCatalog? substructures,
+    public static IReadOnlyList<ReplicaSample> Replicas(StarTable catalogue, StarTable truth, SubstructureCatalog? substructures,
         SelectionSettings selection, int count = DefaultReplicas, long seed = 7, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(selection);
         if (count < 1) throw new ArgumentException($"need at least one replica (got {count})");
-        var replicas = new List<HaloSample>(count);
+        var replicas = new List<ReplicaSample>(count);
         for (int r = 0; r < count; r++)
         {
             var observed = MockReobservation.Reobserve(catalogue, truth, seed, r);
-            replicas.Add(PaperSelection.Run(observed, selection with { Seed = SeededRandom.DeriveSeed(selection.Seed, 1000 + r) }, substructures));
+            var selected = PaperSelection.Run(observed, selection with { Seed = SeededRandom.DeriveSeed(selection.Seed, 1000 + r) }, substructures);
+            // Keep only what the fits read: a HaloSample's funnel holds the whole re-observed catalogue.
+            replicas.Add(new ReplicaSample(selected.ToKinematicSample(), selected.Stars.GetDouble(C.RGc)));
+            // A replica leaves ~1 GB of large arrays behind; without a compacting collection each one grows the heap.
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect();
             progress?.Report((r + 1.0) / count);
         }
         return replicas;
@@ -52,7 +60,7 @@ public static class MockTruthTables
     /// μ_compr, μ_dipole, l_apex, b_apex at a true r_GC; <see cref="DefaultMockField"/> for the default mock).
     /// </summary>
     public static (PaperTable Table1, PaperTable Table2, PaperTable Table3) Build(HaloSample sample, HaloSample dipoleSample,
-        IReadOnlyList<HaloSample> replicas, StarTable truth, AnalysisSettings settings,
+        IReadOnlyList<ReplicaSample> replicas, StarTable truth, AnalysisSettings settings,
         Func<double, (double MuCompr, double MuDipole, double LApex, double BApex)> dipoleAt)
     {
         var (t1, t2) = Mixtures(sample, replicas, truth, settings);
@@ -84,7 +92,7 @@ public static class MockTruthTables
     /// maximum) and two (MR = the higher mean [Fe/H]). N and the median r_GC are those of <paramref name="sample"/>.
     /// A Table 2 row is left out where the sample holds fewer than two true MR or MP halo stars.
     /// </summary>
-    public static (PaperTable Table1, PaperTable Table2) Mixtures(HaloSample sample, IReadOnlyList<HaloSample> replicas, StarTable truth,
+    public static (PaperTable Table1, PaperTable Table2) Mixtures(HaloSample sample, IReadOnlyList<ReplicaSample> replicas, StarTable truth,
         AnalysisSettings settings, MixturePriors? priors = null)
     {
         ArgumentNullException.ThrowIfNull(sample);
@@ -130,13 +138,13 @@ public static class MockTruthTables
     }
 
     /// <summary>The replicas' selected stars in one sample, with their observed r_GC.</summary>
-    static (KinematicSample Stars, double[] R) Pool(IReadOnlyList<HaloSample> replicas)
+    static (KinematicSample Stars, double[] R) Pool(IReadOnlyList<ReplicaSample> replicas)
     {
-        var parts = replicas.Select(r => r.ToKinematicSample()).ToList();
+        var parts = replicas.Select(r => r.Stars).ToList();
         double[] Cat(Func<KinematicSample, double[]> f) => parts.SelectMany(f).ToArray();
         var stars = new KinematicSample(Cat(p => p.Vr), Cat(p => p.VPhi), Cat(p => p.VTheta), Cat(p => p.Feh),
             Cat(p => p.ErrVr), Cat(p => p.ErrVPhi), Cat(p => p.ErrVTheta), Cat(p => p.ErrFeh));
-        return (stars, replicas.SelectMany(r => r.Stars.GetDouble(C.RGc)).ToArray());
+        return (stars, replicas.SelectMany(r => r.RGc).ToArray());
     }
 
     static Dictionary<string, Measurement> ComponentValues(DeconvolvedMixture fit, int c)
