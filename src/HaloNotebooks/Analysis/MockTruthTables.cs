@@ -11,6 +11,13 @@ namespace HaloNotebooks.Analysis;
 public sealed record ReplicaSample(KinematicSample Stars, double[] RGc);
 
 /// <summary>
+/// The mock's Tables 1–3 (<see cref="MockTruthTables"/>) and, for Tables 1–2, the realisation scatter: per entry the
+/// standard deviation of the estimate over the replicas fitted one by one — how far one observation's answer moves
+/// from the next, to set beside a posterior width (<see cref="ErrorCalibration"/>).
+/// </summary>
+public sealed record MockTruth(PaperTable Table1, PaperTable Table2, PaperTable Table3, PaperTable Scatter1, PaperTable Scatter2);
+
+/// <summary>
 /// What Tables 1–3 should read on a mock. Tables 1 and 2: the values our fits tend to on these true stars — the
 /// single Gaussian and the two-component mixture maximising the likelihood of Eqs. 2–3 inside the paper's prior box
 /// (footnote 11), pooled over <see cref="DefaultReplicas"/> re-observations of the whole mock catalogue
@@ -60,12 +67,12 @@ public static class MockTruthTables
     /// (<see cref="Replicas"/>), Table 3 from <paramref name="dipoleSample"/> and <paramref name="dipoleAt"/> (the mock's
     /// μ_compr, μ_dipole, l_apex, b_apex at a true r_GC; <see cref="DefaultMockField"/> for the default mock).
     /// </summary>
-    public static (PaperTable Table1, PaperTable Table2, PaperTable Table3) Build(HaloSample sample, HaloSample dipoleSample,
+    public static MockTruth Build(HaloSample sample, HaloSample dipoleSample,
         IReadOnlyList<ReplicaSample> replicas, StarTable truth, AnalysisSettings settings,
         Func<double, (double MuCompr, double MuDipole, double LApex, double BApex)> dipoleAt)
     {
-        var (t1, t2) = Mixtures(sample, replicas, truth, settings);
-        return (t1, t2, Table3(dipoleSample, truth, settings, dipoleAt));
+        var m = Mixtures(sample, replicas, truth, settings);
+        return new MockTruth(m.Table1, m.Table2, Table3(dipoleSample, truth, settings, dipoleAt), m.Scatter1, m.Scatter2);
     }
 
     static Dictionary<long, int> TruthIndex(StarTable truth)
@@ -91,9 +98,10 @@ public static class MockTruthTables
     /// Tables 1 and 2 of the truth: per range (all stars, then each bin, by each replica's own observed r_GC) extreme
     /// deconvolution inside the prior box of the pooled replicas — one component (per dimension the single-Gaussian
     /// maximum) and two (MR = the higher mean [Fe/H]). N and the median r_GC are those of <paramref name="sample"/>.
-    /// A Table 2 row is left out where the sample holds fewer than two true MR or MP halo stars.
+    /// A Table 2 row is left out where the sample holds fewer than two true MR or MP halo stars. Scatter1/2: the same
+    /// fits on each replica alone, their standard deviation per entry (NaN with fewer than two replicas).
     /// </summary>
-    public static (PaperTable Table1, PaperTable Table2) Mixtures(HaloSample sample, IReadOnlyList<ReplicaSample> replicas, StarTable truth,
+    public static (PaperTable Table1, PaperTable Table2, PaperTable Scatter1, PaperTable Scatter2) Mixtures(HaloSample sample, IReadOnlyList<ReplicaSample> replicas, StarTable truth,
         AnalysisSettings settings, MixturePriors? priors = null)
     {
         ArgumentNullException.ThrowIfNull(sample);
@@ -111,6 +119,9 @@ public static class MockTruthTables
         var t1 = new TableRow?[ranges.Count];
         var mr = new TableRow?[ranges.Count];
         var mp = new TableRow?[ranges.Count];
+        var s1 = new TableRow?[ranges.Count];
+        var smr = new TableRow?[ranges.Count];
+        var smp = new TableRow?[ranges.Count];
         Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism ?? -1 }, k =>
         {
             var (lo, hi) = ranges[k];
@@ -122,19 +133,53 @@ public static class MockTruthTables
             var stars = pooled.Stars.Where(keep);
             double rMedian = RadialBin.Of(lo, hi, rObs).RMedian;
 
-            var one = ExtremeDeconvolution.Fit(stars, 1, box: box);
-            var values = ComponentValues(one, 0);
-            t1[k] = new TableRow(null, lo, hi, rMedian, members.Count, values);
+            var single = replicas.Select(r => InRange(r, lo, hi)).Where(r => r.Count >= 4).ToList();
+            t1[k] = new TableRow(null, lo, hi, rMedian, members.Count, OneComponent(stars, box));
+            s1[k] = new TableRow(null, lo, hi, rMedian, members.Count, Scatter(single.Select(r => OneComponent(r, box)).ToList()));
 
             if (members.Count(t => pop[t] == "halo_mr") < 2 || members.Count(t => pop[t] == "halo_mp") < 2) return;
-            var two = ExtremeDeconvolution.Fit(stars, 2, box: box);
-            int m = two.Means[0][3] >= two.Means[1][3] ? 0 : 1;
-            var mrValues = ComponentValues(two, m);
-            mrValues["p_mr"] = Measurement.Exact(two.Weights[m]);
+            var (mrValues, mpValues) = TwoComponents(stars, box);
             mr[k] = new TableRow("MR", lo, hi, rMedian, members.Count, mrValues);
-            mp[k] = new TableRow("MP", lo, hi, rMedian, members.Count, ComponentValues(two, 1 - m));
+            mp[k] = new TableRow("MP", lo, hi, rMedian, members.Count, mpValues);
+            var each = single.Select(r => TwoComponents(r, box)).ToList();
+            smr[k] = new TableRow("MR", lo, hi, rMedian, members.Count, Scatter(each.Select(e => e.Mr).ToList()));
+            smp[k] = new TableRow("MP", lo, hi, rMedian, members.Count, Scatter(each.Select(e => e.Mp).ToList()));
         });
-        return (new PaperTable(1, t1.OfType<TableRow>().ToList()), new PaperTable(2, [.. mr.OfType<TableRow>(), .. mp.OfType<TableRow>()]));
+        static List<TableRow> Rows(params TableRow?[][] parts) => parts.SelectMany(p => p.OfType<TableRow>()).ToList();
+        return (new PaperTable(1, Rows(t1)), new PaperTable(2, Rows(mr, mp)), new PaperTable(1, Rows(s1)), new PaperTable(2, Rows(smr, smp)));
+    }
+
+    static KinematicSample InRange(ReplicaSample r, double lo, double hi)
+    {
+        var keep = new bool[r.RGc.Length];
+        for (int i = 0; i < keep.Length; i++) keep[i] = r.RGc[i] >= lo && r.RGc[i] < hi;
+        return r.Stars.Where(keep);
+    }
+
+    static Dictionary<string, Measurement> OneComponent(KinematicSample stars, MixturePriors box) =>
+        ComponentValues(ExtremeDeconvolution.Fit(stars, 1, box: box), 0);
+
+    static (Dictionary<string, Measurement> Mr, Dictionary<string, Measurement> Mp) TwoComponents(KinematicSample stars, MixturePriors box)
+    {
+        var two = ExtremeDeconvolution.Fit(stars, 2, box: box);
+        int m = two.Means[0][3] >= two.Means[1][3] ? 0 : 1;
+        var mrValues = ComponentValues(two, m);
+        mrValues["p_mr"] = Measurement.Exact(two.Weights[m]);
+        return (mrValues, ComponentValues(two, 1 - m));
+    }
+
+    /// <summary>Per key the sample standard deviation of the replicas' values (NaN with fewer than two).</summary>
+    static Dictionary<string, Measurement> Scatter(IReadOnlyList<Dictionary<string, Measurement>> fits)
+    {
+        var v = new Dictionary<string, Measurement>();
+        if (fits.Count == 0) return v;
+        foreach (var key in fits[0].Keys)
+        {
+            var x = fits.Select(f => f[key].Value).ToArray();
+            double mean = x.Average();
+            v[key] = Measurement.Exact(x.Length < 2 ? double.NaN : Math.Sqrt(x.Sum(a => (a - mean) * (a - mean)) / (x.Length - 1)));
+        }
+        return v;
     }
 
     /// <summary>The replicas' selected stars in one sample, with their observed r_GC.</summary>

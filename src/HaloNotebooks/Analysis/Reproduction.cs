@@ -72,6 +72,7 @@ public static class Reproduction
         var figures = ReproductionFigures.Write(results, sample, dipoleSample, directory, settings.Png, Fraction("figures"), timings);
 
         IReadOnlyList<TableComparison> truthComparisons = [];
+        IReadOnlyList<ErrorCalibration> calibrations = [];
         if (mockTruth is not null)
         {
             const string truthStage = "mock truth (re-observed replicas)";
@@ -80,6 +81,7 @@ public static class Reproduction
                 settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Seed, 9100), Fraction(truthStage));
             var truth = MockTruthTables.Build(sample, dipoleSample, replicas, mockTruth, settings.Analysis, MockTruthTables.DefaultMockField());
             truthComparisons = results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3], (ours, t) => TableComparison.Compare(ours, t, "mock truth")).ToList();
+            calibrations = [ErrorCalibration.Compare(results.Table1, truth.Scatter1), ErrorCalibration.Compare(results.Table2, truth.Scatter2)];
             Done(truthStage, "mock_truth");
         }
 
@@ -96,6 +98,7 @@ public static class Reproduction
             c.Reference.WriteCsv(Path.Combine(tablesDir, c.Ours.Name + "_mock_truth.csv"));
             File.WriteAllText(Path.Combine(tablesDir, c.Ours.Name + "_vs_mock_truth.csv"), c.ToCsv());
         }
+        foreach (var c in calibrations) File.WriteAllText(Path.Combine(tablesDir, $"table{c.Table}_error_calibration.csv"), c.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "hemispheres.csv"), results.Hemispheres.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "sky_map.csv"), results.SkyMap.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "eq7_polar_velocity.csv"), results.PolarVelocity.ToCsv());
@@ -104,7 +107,7 @@ public static class Reproduction
         File.WriteAllText(Path.Combine(tablesDir, "funnel_dipole.md"), dipoleSample.Funnel.ToMarkdown());
         timings.Add(("tables", clock.Elapsed.TotalSeconds));
         timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
-        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons);
+        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons, calibrations);
         report.Write(directory);
         progress?.Report(new ReproductionProgress(tables, 1));
         return report;

@@ -20,9 +20,10 @@ public sealed class ReproductionReport
 {
     public ReproductionReport(Funnel funnel, Funnel? dipoleFunnel, AnalysisResults results, IReadOnlyList<ReportFigure> figures,
         IReadOnlyList<(string Name, object Value)> settings, IReadOnlyList<(string Stage, double Seconds)> timings, string inputDescription,
-        IReadOnlyList<TableComparison>? truthComparisons = null)
+        IReadOnlyList<TableComparison>? truthComparisons = null, IReadOnlyList<ErrorCalibration>? calibrations = null)
     {
         TruthComparisons = truthComparisons ?? [];
+        Calibrations = calibrations ?? [];
         Funnel = funnel;
         DipoleFunnel = dipoleFunnel;
         Results = results;
@@ -45,6 +46,9 @@ public sealed class ReproductionReport
 
     /// <summary>Tables 1–3 against a mock's truth (empty for a real catalogue).</summary>
     public IReadOnlyList<TableComparison> TruthComparisons { get; }
+
+    /// <summary>Tables 1–2's error bars against the mock's realisation scatter (empty for a real catalogue).</summary>
+    public IReadOnlyList<ErrorCalibration> Calibrations { get; }
 
     /// <summary>What was analysed ("default mock in data/mock", or the user's catalogue path).</summary>
     public string InputDescription { get; }
@@ -82,6 +86,19 @@ public sealed class ReproductionReport
             w.WriteEndObject();
             WriteComparisons(w, "comparison_with_paper", Results.CompareWithPaper());
             if (TruthComparisons.Count > 0) WriteComparisons(w, "comparison_with_mock_truth", TruthComparisons);
+            if (Calibrations.Count > 0)
+            {
+                w.WriteStartObject("error_calibration");
+                foreach (var c in Calibrations)
+                {
+                    w.WriteStartObject("table" + c.Table);
+                    w.WriteNumber("entries", c.Entries.Count);
+                    WriteNumber(w, "median_scatter_over_sigma", c.MedianRatio);
+                    w.WriteNumber("above_2x", c.Above(2).Count);
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
             w.WriteStartObject("timings_s");
             foreach (var (stage, s) in Timings) w.WriteNumber(stage, Math.Round(s, 3));
             w.WriteEndObject();
@@ -192,6 +209,11 @@ public sealed class ReproductionReport
         {
             sb.Append("<h2 id=\"truth\">Tables 1–3 against the mock's truth</h2>\n<p>The truth of Tables 1–2 is what the fits tend to on these true stars: the mock observed again (every measurement redrawn with its quoted error), re-selected by &sect;2.3 and fitted by extreme deconvolution inside the paper's prior box, pooled over the replicas; Table 3's is the mock's dipole field averaged over the selected stars. It has no error, so &Delta; is in units of our 1&sigma;. The 3–9 kpc two-component fit is known to depart: its thick-disc contamination makes the mixture bimodal (benchmarks/analysis.md).</p>\n");
             foreach (var c in TruthComparisons) sb.Append(CultureInfo.InvariantCulture, $"<h3>Table {c.Ours.Number}</h3>").Append(c.ToHtml()).Append('\n');
+            if (Calibrations.Count > 0)
+            {
+                sb.Append("<h3>Are the error bars honest?</h3>\n<p>Each replica of the same stars fitted alone gives its own answer; their standard deviation is how far the measurement noise alone moves the result. An honest error bar is at least that large (ratio &le; 1); entries above 2&times; are listed. Files: tables/table1_error_calibration.csv, table2_error_calibration.csv.</p>\n");
+                foreach (var c in Calibrations) sb.Append(c.ToHtml()).Append('\n');
+            }
         }
         sb.Append("<h2 id=\"figures\">Figures</h2>\n");
         if (Figures.Count == 0) sb.Append("<p>No figures were written.</p>");

@@ -24,8 +24,27 @@ public class MockTruthTablesTests(ITestOutputHelper output)
     [Trait("Category", "Slow")]
     public void RecoveredTables_AgreeWithTheMockTruth_AtFullScale() => Check(MockRecovery.Run(1.0, AnalysisSettings.Paper));
 
+    /// <summary>
+    /// Our error bars against the realisation scatter (8 replicas of the same stars fitted one by one). The replicas
+    /// share the stars, so their scatter is the measurement-noise part of the uncertainty only and cannot exceed an
+    /// honest posterior σ; an estimated scatter above twice its true value has probability P(χ²₇ &gt; 28) ≈ 2·10⁻⁴.
+    /// So no entry may have a scatter above 2× its posterior σ.
+    /// </summary>
+    static void CheckErrorBars(MockRecovery.Outcome outcome)
+    {
+        var all = outcome.Calibrations.SelectMany(c => c.Entries).ToList();
+        Assert.NotEmpty(all);
+        var understated = outcome.Calibrations.SelectMany(c => c.Above(2)).Select(e => $"{e.Row} {e.Parameter} {e.Ratio:0.0}×").ToList();
+        Assert.True(understated.Count == 0, "error bars below the measurement-noise scatter: " + string.Join("; ", understated));
+    }
+
     void Check(MockRecovery.Outcome outcome)
     {
+        foreach (var c in outcome.Calibrations)
+        {
+            output.WriteLine(c.Summary);
+            foreach (var e in c.Above(2).Take(5)) output.WriteLine($"  {e.Row} {e.Parameter}: posterior σ {e.PosteriorSigma:G3}, scatter {e.RealisationScatter:G3} ({e.Ratio:0.0}×)");
+        }
         var all = outcome.VersusTruth.SelectMany(c => c.Entries).ToList();
         foreach (var c in outcome.VersusTruth)
         {
@@ -37,5 +56,6 @@ public class MockTruthTablesTests(ITestOutputHelper output)
         Assert.True(within2 >= 0.90, $"{within2:P1} of {all.Count} entries within 2σ of the truth (need ≥ 90%)");
         var beyond4 = all.Where(e => !(Math.Abs(e.DifferenceInSigma) <= 4)).Select(e => $"{e.Row} {e.Parameter} {e.DifferenceInSigma:0.0}σ").ToList();
         Assert.True(beyond4.Count == 0, "beyond 4σ: " + string.Join("; ", beyond4));
+        CheckErrorBars(outcome);
     }
 }
