@@ -54,15 +54,9 @@ public sealed class ErrorCalibration : IHtmlDisplay
         ArgumentNullException.ThrowIfNull(scatter);
         if (ours.Number != scatter.Number) throw new ArgumentException($"cannot set Table {ours.Number} beside the scatter of Table {scatter.Number}");
         var entries = new List<CalibrationEntry>();
-        foreach (var row in ours.Rows)
-        {
-            var match = scatter.Rows.FirstOrDefault(r => r.SameRangeAs(row));
-            if (match is null) continue;
-            foreach (var c in ours.Columns)
-                if (row.Values.TryGetValue(c.Key, out var a) && match.Values.TryGetValue(c.Key, out var s)
-                    && a.Sigma > 0 && double.IsFinite(a.Sigma) && double.IsFinite(s.Value))
-                    entries.Add(new CalibrationEntry(row.Label, c.Key, a.Sigma, s.Value));
-        }
+        foreach (var (row, key, a, s) in ours.CellsMatching(scatter))
+            if (a.Sigma > 0 && double.IsFinite(a.Sigma) && double.IsFinite(s.Value))
+                entries.Add(new CalibrationEntry(row.Label, key, a.Sigma, s.Value));
         return new ErrorCalibration(ours.Number, entries);
     }
 

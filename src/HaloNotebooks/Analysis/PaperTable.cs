@@ -30,6 +30,20 @@ public sealed class PaperTable : IHtmlDisplay
     /// <summary>The rows in the paper's order (first row: all stars of the range; Table 2: all MR rows then all MP rows).</summary>
     public IReadOnlyList<TableRow> Rows { get; }
 
+    /// <summary>Per row of this table and column, the two values where <paramref name="other"/> has the same row (component
+    /// and radial range) and both hold the column.</summary>
+    internal IEnumerable<(TableRow Row, string Key, Measurement Ours, Measurement Other)> CellsMatching(PaperTable other)
+    {
+        foreach (var row in Rows)
+        {
+            var match = other.Rows.FirstOrDefault(r => r.SameRangeAs(row));
+            if (match is null) continue;
+            foreach (var c in Columns)
+                if (row.Values.TryGetValue(c.Key, out var a) && match.Values.TryGetValue(c.Key, out var b))
+                    yield return (row, c.Key, a, b);
+        }
+    }
+
     /// <summary>The value columns in the paper's order.</summary>
     public IReadOnlyList<TableColumn> Columns => Number switch
     {

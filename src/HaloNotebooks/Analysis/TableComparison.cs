@@ -60,14 +60,9 @@ public sealed class TableComparison : IHtmlDisplay
     {
         if (ours.Number != reference.Number) throw new ArgumentException($"cannot compare Table {ours.Number} with Table {reference.Number}");
         var entries = new List<ComparisonEntry>();
-        foreach (var row in ours.Rows)
-        {
-            var match = reference.Rows.FirstOrDefault(r => r.SameRangeAs(row));
-            if (match is null) continue;
-            foreach (var c in ours.Columns)
-                if (row.Values.TryGetValue(c.Key, out var a) && match.Values.TryGetValue(c.Key, out var b) && double.IsFinite(a.Value) && double.IsFinite(b.Value))
-                    entries.Add(new ComparisonEntry(row.Label, c.Key, a, c.Key == "l_apex" ? Unwrap(b, a.Value) : b));
-        }
+        foreach (var (row, key, a, b) in ours.CellsMatching(reference))
+            if (double.IsFinite(a.Value) && double.IsFinite(b.Value))
+                entries.Add(new ComparisonEntry(row.Label, key, a, key == "l_apex" ? Unwrap(b, a.Value) : b));
         return new TableComparison(ours, reference, referenceName, entries);
     }
 
