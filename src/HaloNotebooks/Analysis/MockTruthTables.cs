@@ -12,7 +12,7 @@ public sealed record ReplicaSample(KinematicSample Stars, double[] RGc);
 
 /// <summary>
 /// The mock's Tables 1–3 (<see cref="MockTruthTables"/>) and, for Tables 1–2, the realisation scatter: per entry the
-/// standard deviation of the estimate over the replicas fitted one by one — how far one observation's answer moves
+/// half the 16–84% width of the estimate over the replicas fitted one by one — how far one observation's answer moves
 /// from the next, to set beside a posterior width (<see cref="ErrorCalibration"/>).
 /// </summary>
 public sealed record MockTruth(PaperTable Table1, PaperTable Table2, PaperTable Table3, PaperTable Scatter1, PaperTable Scatter2);
@@ -99,7 +99,7 @@ public static class MockTruthTables
     /// deconvolution inside the prior box of the pooled replicas — one component (per dimension the single-Gaussian
     /// maximum) and two (MR = the higher mean [Fe/H]). N and the median r_GC are those of <paramref name="sample"/>.
     /// A Table 2 row is left out where the sample holds fewer than two true MR or MP halo stars. Scatter1/2: the same
-    /// fits on each replica alone, their standard deviation per entry (NaN with fewer than two replicas).
+    /// fits on each replica alone, per entry half the 16–84% width of their values (NaN with fewer than two replicas).
     /// </summary>
     public static (PaperTable Table1, PaperTable Table2, PaperTable Scatter1, PaperTable Scatter2) Mixtures(HaloSample sample, IReadOnlyList<ReplicaSample> replicas, StarTable truth,
         AnalysisSettings settings, MixturePriors? priors = null)
@@ -168,16 +168,21 @@ public static class MockTruthTables
         return (mrValues, ComponentValues(two, 1 - m));
     }
 
-    /// <summary>Per key the sample standard deviation of the replicas' values (NaN with fewer than two).</summary>
+    /// <summary>
+    /// Per key half the 16–84% width of the replicas' values (NaN with fewer than two): the same measure as a posterior
+    /// σ (<see cref="Measurement.Sigma"/>), and one that a single replica falling into a far maximum-likelihood solution
+    /// does not dominate (in the 80–160 kpc bin, ≈ 90 stars, one replica's MP β of −3.5 beside seven between −1.2 and
+    /// −0.3 tripled the standard deviation). For Gaussian values it exceeds twice the true σ about as rarely as the
+    /// standard deviation of eight does (P ≈ 1.5·10⁻⁴ against 2.4·10⁻⁴, by simulation).
+    /// </summary>
     static Dictionary<string, Measurement> Scatter(IReadOnlyList<Dictionary<string, Measurement>> fits)
     {
         var v = new Dictionary<string, Measurement>();
         if (fits.Count == 0) return v;
         foreach (var key in fits[0].Keys)
         {
-            var x = fits.Select(f => f[key].Value).ToArray();
-            double mean = x.Average();
-            v[key] = Measurement.Exact(x.Length < 2 ? double.NaN : Math.Sqrt(x.Sum(a => (a - mean) * (a - mean)) / (x.Length - 1)));
+            var x = fits.Select(f => f[key].Value).Order().ToArray();
+            v[key] = Measurement.Exact(x.Length < 2 ? double.NaN : 0.5 * (Measurement.Percentile(x, 84) - Measurement.Percentile(x, 16)));
         }
         return v;
     }

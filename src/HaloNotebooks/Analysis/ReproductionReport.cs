@@ -211,7 +211,7 @@ public sealed class ReproductionReport
             foreach (var c in TruthComparisons) sb.Append(CultureInfo.InvariantCulture, $"<h3>Table {c.Ours.Number}</h3>").Append(c.ToHtml()).Append('\n');
             if (Calibrations.Count > 0)
             {
-                sb.Append("<h3>Are the error bars honest?</h3>\n<p>Each replica of the same stars fitted alone gives its own answer; their standard deviation is how far the measurement noise alone moves the result. An honest error bar is at least that large (ratio &le; 1); entries above 2&times; are listed. Files: tables/table1_error_calibration.csv, table2_error_calibration.csv.</p>\n");
+                sb.Append("<h3>Are the error bars honest?</h3>\n<p>Each replica of the same stars fitted alone gives its own answer; half the 16&ndash;84% width of their answers (the measure a posterior &sigma; uses) is how far the measurement noise alone moves the result. An honest error bar is at least that large (ratio &le; 1); entries above 2&times; are listed. Files: tables/table1_error_calibration.csv, table2_error_calibration.csv.</p>\n");
                 foreach (var c in Calibrations) sb.Append(c.ToHtml()).Append('\n');
             }
         }

@@ -1,4 +1,5 @@
 using HaloNotebooks.Numerics;
+using HaloNotebooks.Selection;
 
 namespace HaloNotebooks.Mocks;
 
@@ -7,6 +8,13 @@ namespace HaloNotebooks.Mocks;
 /// h_z = 0.9 kpc; Bland-Hawthorn &amp; Gerhard 2016), rotating prograde (V_φ &lt; 0) at V_c = 230 km/s minus the
 /// asymmetric drift, metal rich. They sit near the plane with [Fe/H] &gt; −0.85 and are what the §2.3 disc cut removes.
 /// Also the nearby main-sequence stars of <see cref="NonKGiantPopulation"/>.
+/// <para>
+/// Only disc giants the cut removes in truth are drawn. The metal-weak thick disc beyond 2 kpc that passes it is
+/// already inside the paper's 3–9 kpc rows, the mock's halo input (§4.2: the MR ⟨V_φ⟩ ≈ −51 km/s there "could be
+/// contamination from the thick disk"; footnote 18). Drawing it as well counted it twice: 1,083 such stars reached the
+/// final sample and made the 3–9 kpc two-component fit bimodal across noise realisations. Disc stars still pass the cut
+/// through their measurement errors in [Fe/H] and distance (≈ 430 in the default mock's final sample), as in the survey.
+/// </para>
 /// </summary>
 internal static class DiscPopulation
 {
@@ -32,12 +40,17 @@ internal static class DiscPopulation
         ulong key = rng.NextUInt64();
         var c = rng.NextDouble() < ThickFraction ? Thick : Thin;
         var (x, y, z, vx, vy, vz, feh) = DrawPhaseSpace(rng, c);
+        if (PassesDiscCut(feh, z)) return null;
         double absMag = MockPhotometry.DrawAbsoluteMagnitude(rng.NextDouble());
         double teff = MockPhotometry.GiantTeff(absMag, feh) + 60.0 * rng.NextGaussian();
         double logg = MockPhotometry.GiantLogg(absMag) + 0.1 * rng.NextGaussian();
         var t = new TrueStar(MockPopulation.Disc, -1, x, y, z, vx, vy, vz, absMag, teff, logg, feh);
         return MockStar.Observe(t, rng, key, settings.Footprint, settings.Errors);
     }
+
+    /// <summary>§2.3's disc cut on true values: kept when [Fe/H] &lt; −0.85 and |z| &gt; 2 kpc (the paper's thresholds).</summary>
+    internal static bool PassesDiscCut(double feh, double z) =>
+        feh < SelectionSettings.Paper.FehMax && Math.Abs(z) > SelectionSettings.Paper.AbsZMin;
 
     /// <summary>Position (R from R e^(−R/R_d), z Laplace with h_z, out to R = 20 kpc), rotation with dispersions, and [Fe/H].</summary>
     internal static (double X, double Y, double Z, double Vx, double Vy, double Vz, double Feh) DrawPhaseSpace(SeededRandom rng, Component c)

@@ -27,7 +27,8 @@ public class MockTruthTablesTests(ITestOutputHelper output)
     /// <summary>
     /// Our error bars against the realisation scatter (8 replicas of the same stars fitted one by one). The replicas
     /// share the stars, so their scatter is the measurement-noise part of the uncertainty only and cannot exceed an
-    /// honest posterior σ; an estimated scatter above twice its true value has probability P(χ²₇ &gt; 28) ≈ 2·10⁻⁴.
+    /// honest posterior σ; the estimated scatter (half the 16–84% width of 8 values, as a posterior σ is measured) exceeds
+    /// twice its true value with probability ≈ 1.5·10⁻⁴ for Gaussian replicas (simulation; the standard deviation of 8: P(χ²₇ &gt; 28) ≈ 2·10⁻⁴).
     /// So no entry may have a scatter above 2× its posterior σ.
     /// </summary>
     static void CheckErrorBars(MockRecovery.Outcome outcome)

@@ -53,29 +53,6 @@ public class FigureTests
         => Assert.Throws<ArgumentException>(() => SmallProfile().WithFileStem(stem));
 
     [Fact]
-    public void ToHtml_IncludesPlotlyJsOnlyInTheFirstFigureOfAPage_AndNeverACdn()
-    {
-        // The only test that renders fragments through the page state.
-        FigureHtml.ResetPage();
-        string first = SmallProfile().ToHtml(), second = SmallCorner().ToHtml(), third = SmallSkyMap().ToHtml();
-        Assert.Contains(FigureHtml.PlotlyJs, first);
-        Assert.DoesNotContain(FigureHtml.PlotlyJs, second);
-        Assert.DoesNotContain(FigureHtml.PlotlyJs, third);
-        Assert.True(second.Length < 200_000, $"second fragment is {second.Length} chars");
-        foreach (var html in new[] { first, second, third })
-        {
-            Assert.Contains("Plotly.newPlot", html);
-            Assert.Contains("window.Plotly", html);
-            var rest = WithoutPlotlyJs(html);
-            Assert.DoesNotContain("cdn", rest, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("https://", rest, StringComparison.Ordinal);
-        }
-        FigureHtml.ResetPage();
-        Assert.Contains(FigureHtml.PlotlyJs, SmallProfile().ToHtml());
-        FigureHtml.ResetPage();
-    }
-
-    [Fact]
     public void PlotlyScriptTag_EmbedsPlotlyNetsResource_Guarded()
     {
         Assert.Matches(@"^\d+\.\d+\.\d+$", FigureHtml.PlotlyJsVersion);

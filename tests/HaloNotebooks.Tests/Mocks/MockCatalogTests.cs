@@ -162,8 +162,12 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
         }
         // Stars outside the K-giant box: only a rare dwarf with a large distance error scatters into −3 < M_r < 2.
         Assert.True(Enumerable.Range(0, pop.Length).Count(i => pop[i] == "non_kgiant" && cut[i] != "KGiant") <= 0.005 * n("non_kgiant"));
-        // The disc cut removes nearly every disc giant (a few metal-poor thick-disc stars far from the plane get through).
+        // The disc cut removes nearly every disc giant (only through their measurement errors: the mock draws none that pass it in truth).
         Assert.True(Enumerable.Range(0, pop.Length).Count(i => pop[i] == "disc" && cut[i] == "none") < 0.02 * n("disc"));
+        // Table 2's 3–9 kpc rows already hold the metal-weak thick disc beyond 2 kpc, so no disc giant passes the cut in truth.
+        double[] fehTrue = mock.Truth.GetDouble("feh"), zTrue = mock.Truth.GetDouble("z");
+        Assert.DoesNotContain(Enumerable.Range(0, pop.Length), i => pop[i] == "disc" && fehTrue[i] < -0.85 && Math.Abs(zTrue[i]) > 2);
+        Assert.Contains(Enumerable.Range(0, pop.Length), i => pop[i] == "disc" && fehTrue[i] < -0.85);   // the metal-weak tail near the plane stays
         // Members lie inside their object's radius and are matched by the substructure cut unless an earlier cut took them.
         var members = Enumerable.Range(0, pop.Length).Where(i => pop[i] is "gc" or "dwarf").ToArray();
         Assert.True(members.Count(i => cut[i] is "Substructure" or "KGiant" or "Disc") >= 0.97 * members.Length);
