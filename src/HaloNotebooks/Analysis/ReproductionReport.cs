@@ -207,7 +207,7 @@ public sealed class ReproductionReport
             sb.Append(CultureInfo.InvariantCulture, $"<h3>Table {c.Ours.Number}</h3>").Append(c.ToHtml()).Append('\n');
         if (TruthComparisons.Count > 0)
         {
-            sb.Append("<h2 id=\"truth\">Tables 1–3 against the mock's truth</h2>\n<p>The truth of Tables 1–2 is what the fits tend to on these true stars: the mock observed again (every measurement redrawn with its quoted error), re-selected by &sect;2.3 and fitted by extreme deconvolution inside the paper's prior box, pooled over the replicas; Table 3's is the mock's dipole field averaged over the selected stars. It has no error, so &Delta; is in units of our 1&sigma;. The 3–9 kpc two-component fit is known to depart: its thick-disc contamination makes the mixture bimodal (benchmarks/analysis.md).</p>\n");
+            sb.Append("<h2 id=\"truth\">Tables 1–3 against the mock's truth</h2>\n<p>The truth of Tables 1–2 is what the fits tend to on these true stars: the mock observed again (every measurement redrawn with its quoted error), re-selected by &sect;2.3 and fitted by extreme deconvolution inside the paper's prior box, pooled over the replicas; Table 3's is the mock's dipole field averaged over the selected stars. It has no error, so &Delta; is in units of our 1&sigma;.</p>\n");
             foreach (var c in TruthComparisons) sb.Append(CultureInfo.InvariantCulture, $"<h3>Table {c.Ours.Number}</h3>").Append(c.ToHtml()).Append('\n');
             if (Calibrations.Count > 0)
             {

@@ -23,7 +23,8 @@ internal static class MockGenerator
         Step(SagittariusStream.Generate(settings), 0.27);
         Step(SubstructureMembers.Generate(settings), 0.33);
         Step(NonKGiantPopulation.Generate(settings, field, radii), 0.4);
-        // Contaminants that slip through the cuts (metal-poor thick-disc stars far from the plane) count towards Table 1's N.
+        // Contaminants that slip through the cuts (disc stars scattered through them by their errors, missed GC and dwarf
+        // members) count towards Table 1's N.
         Parallel.ForEach(stars, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism ?? -1 }, forecast.Apply);
         var table = settings.TargetCounts;
         var slipped = Enumerable.Range(0, table.RowCount).Select(i => stars.Count(s =>

@@ -16,7 +16,8 @@ public sealed record DeconvolvedMixture(double[] Weights, double[][] Means, doub
 /// With a prior box (footnote 11) the M-step is projected onto it: per dimension the surrogate is maximised
 /// by the clamped mean and then the clamped variance, so ln L still rises every iteration and the result is
 /// the maximum inside the box — where a posterior under uniform priors concentrates, not the free maximum
-/// (the 3–9 kpc bin's thick-disc stars pull a free component to ⟨V_φ⟩ ≈ −180 km/s, outside [−100, 100]).
+/// (a contaminating population can pull a free component outside it: an earlier mock's 3–9 kpc thick-disc stars
+/// gave ⟨V_φ⟩ ≈ −180 km/s, outside [−100, 100]).
 /// </summary>
 public static class ExtremeDeconvolution
 {
