@@ -10,6 +10,7 @@ public static class Program
     /// <summary>Entry point shared by the executable and the tests.</summary>
     public static int Run(string[] args)
     {
+        Notebooks.ConsoleCapture.Install();   // before any output: see ConsoleCapture on lock order
         var root = new RootCommand("halo — reproduce the DESI DR2 stellar-halo velocity-field analysis");
         foreach (var command in DiscoverCommands().OrderBy(c => c.Name, StringComparer.Ordinal))
             root.Subcommands.Add(command);

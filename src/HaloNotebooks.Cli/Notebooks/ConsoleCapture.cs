@@ -7,20 +7,42 @@ namespace HaloNotebooks.Cli.Notebooks;
 /// writers are wrapped once by routers that send text to the cell's sink when written from the
 /// running cell's execution flow (its thread, its tasks, threads it starts), and to the original
 /// writer otherwise (other notebooks' hosts, tests running in parallel, the CLI's own progress lines).
+/// <para>
+/// Once means once: Console.SetOut wraps a writer in a synchronised one, so the installed writer is
+/// remembered by reference (a type test never matched, and every cell used to add a router; two threads
+/// entering that chain at different depths deadlocked, because the console stream also locks Console.Out).
+/// <see cref="Install"/> runs before the CLI first writes, so Spectre.Console, which keeps the writer it
+/// finds on first use, writes through the router like everyone else and all writers lock in one order.
+/// </para>
 /// </summary>
 public static class ConsoleCapture
 {
     static readonly AsyncLocal<CellOutputSink?> Current = new();
     static readonly Lock Gate = new();
+    static TextWriter? installedOut, installedError;
+
+    /// <summary>Wraps Console.Out and Console.Error in routers unless the current ones are already ours.</summary>
+    public static void Install()
+    {
+        lock (Gate)
+        {
+            if (!ReferenceEquals(Console.Out, installedOut))
+            {
+                Console.SetOut(new Router(Console.Out, "stdout"));
+                installedOut = Console.Out;
+            }
+            if (!ReferenceEquals(Console.Error, installedError))
+            {
+                Console.SetError(new Router(Console.Error, "stderr"));
+                installedError = Console.Error;
+            }
+        }
+    }
 
     /// <summary>Routes this flow's console output to <paramref name="sink"/> until the returned scope is disposed.</summary>
     public static IDisposable Begin(CellOutputSink sink)
     {
-        lock (Gate)
-        {
-            if (Console.Out is not Router) Console.SetOut(new Router(Console.Out, "stdout"));
-            if (Console.Error is not Router) Console.SetError(new Router(Console.Error, "stderr"));
-        }
+        Install();
         var previous = Current.Value;
         Current.Value = sink;
         return new Scope(previous);
