@@ -14,12 +14,13 @@ public sealed record CalibrationEntry(string Row, string Parameter, double Poste
 
 /// <summary>
 /// Does an error bar understate how far the answer can move? Each entry of our Table 1 or 2 set beside its realisation
-/// scatter on a mock (<see cref="MockTruth"/>: half the 16–84% width, as a posterior σ, over replicas of the same true stars, re-observed
-/// and fitted one by one). The replicas share the stars, so the scatter holds only the measurement-noise part of the
+/// scatter on a mock (<see cref="MockTruth"/>: half the 16–84% width, as a posterior σ, over replicas of the same
+/// true stars, re-observed and fitted one by one). The replicas share the stars, so the scatter holds only the measurement-noise part of the
 /// uncertainty, while a posterior width also holds the finite sample of stars: for an honest error bar the ratio is at
 /// most ≈ 1 (well below where the errors are small beside the spread, as for most dispersions). A ratio well above 1 —
 /// the noise alone moving the answer by more than the whole error bar — marks a fit that can fall into either of two
-/// modes, or a posterior pressed against a prior edge. With 8 Gaussian replicas this width reads on average 0.81 of the true σ and is known to ≈ 35%; it exceeds twice the true σ with probability ≈ 1.5·10⁻⁴ (simulation). The replicas are
+/// modes, or a posterior pressed against a prior edge. With 8 Gaussian replicas this width reads on average 0.81 of
+/// the true σ and is known to ≈ 35%; it exceeds twice the true σ with probability ≈ 1.5·10⁻⁴ (simulation). The replicas are
 /// fitted by extreme deconvolution (maximum likelihood), which in sparse bins (a few hundred stars with large errors)
 /// scatters more than a posterior median does, so a ratio ≈ 2 there is not by itself a wrong error bar.
 /// </summary>

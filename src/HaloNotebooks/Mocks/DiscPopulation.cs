@@ -1,5 +1,4 @@
 using HaloNotebooks.Numerics;
-using HaloNotebooks.Selection;
 
 namespace HaloNotebooks.Mocks;
 
@@ -40,17 +39,13 @@ internal static class DiscPopulation
         ulong key = rng.NextUInt64();
         var c = rng.NextDouble() < ThickFraction ? Thick : Thin;
         var (x, y, z, vx, vy, vz, feh) = DrawPhaseSpace(rng, c);
-        if (PassesDiscCut(feh, z)) return null;
+        if (SelectionForecast.PassesDiscCut(feh, z)) return null;   // on true values
         double absMag = MockPhotometry.DrawAbsoluteMagnitude(rng.NextDouble());
         double teff = MockPhotometry.GiantTeff(absMag, feh) + 60.0 * rng.NextGaussian();
         double logg = MockPhotometry.GiantLogg(absMag) + 0.1 * rng.NextGaussian();
         var t = new TrueStar(MockPopulation.Disc, -1, x, y, z, vx, vy, vz, absMag, teff, logg, feh);
         return MockStar.Observe(t, rng, key, settings.Footprint, settings.Errors);
     }
-
-    /// <summary>§2.3's disc cut on true values: kept when [Fe/H] &lt; −0.85 and |z| &gt; 2 kpc (the paper's thresholds).</summary>
-    internal static bool PassesDiscCut(double feh, double z) =>
-        feh < SelectionSettings.Paper.FehMax && Math.Abs(z) > SelectionSettings.Paper.AbsZMin;
 
     /// <summary>Position (R from R e^(−R/R_d), z Laplace with h_z, out to R = 20 kpc), rotation with dispersions, and [Fe/H].</summary>
     internal static (double X, double Y, double Z, double Vx, double Vy, double Vz, double Feh) DrawPhaseSpace(SeededRandom rng, Component c)

@@ -1,3 +1,5 @@
+using HaloNotebooks.Selection;
+
 namespace HaloNotebooks.Mocks;
 
 /// <summary>The §2.3 cuts in their order, as the mock forecasts them.</summary>
@@ -44,7 +46,7 @@ internal sealed class SelectionForecast
         rGcObs = r;
         double absMag = s.RMag - MockPhotometry.DistanceModulus(s.DistanceObs) - MockPhotometry.ExtinctionR * s.Ebv;
         if (!(s.Teff > 4500 && s.Teff < 5500 && absMag > -3 && absMag < 2)) return ForecastCut.KGiant;
-        if (!(s.Feh < -0.85 && Math.Abs(z) > 2.0)) return ForecastCut.Disc;
+        if (!PassesDiscCut(s.Feh, z)) return ForecastCut.Disc;
         if (IsMember(s)) return ForecastCut.Substructure;
         var (_, sgrB) = ObservingGeometry.SagittariusFromGalactic(s.L, s.B);
         if (Math.Abs(sgrB) < 15.0) return ForecastCut.Sagittarius;
@@ -53,6 +55,10 @@ internal sealed class SelectionForecast
         if (!(r >= 3.0 && r < 160.0)) return ForecastCut.RadialRange;
         return ForecastCut.None;
     }
+
+    /// <summary>§2.3's disc cut: kept when [Fe/H] &lt; −0.85 and |z| &gt; 2 kpc (the paper's thresholds).</summary>
+    public static bool PassesDiscCut(double feh, double z) =>
+        feh < SelectionSettings.Paper.FehMax && Math.Abs(z) > SelectionSettings.Paper.AbsZMin;
 
     /// <summary>Inside an object's radius and consistent with it in distance, proper motion (χ² of two components) and RV.</summary>
     bool IsMember(MockStar s)

@@ -36,4 +36,3 @@ public class FigurePageTests
         FigureHtml.ResetPage();
     }
 }
-
