@@ -149,8 +149,8 @@ public sealed class NotebooksCommand : ICliCommand
                 try
                 {
                     var notebook = Notebook.Read(file);
-                    var export = FileBasedAppExport.Export(notebook);
                     var dir = parse.GetValue(output) ?? notebook.Directory;
+                    var export = FileBasedAppExport.Export(notebook, dir);
                     Directory.CreateDirectory(dir);
                     var target = Path.Combine(dir, notebook.Name + ".cs");
                     File.WriteAllText(target, export.Source);

@@ -39,6 +39,15 @@ public sealed class DotnetInteractiveKernel : INotebookKernel
 
     public string Description { get; }
     public bool Abandoned { get; private set; }
+
+    /// <summary>The kernel's process id (its children are killed with it).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>True once the kernel process has ended (after a time-out or disposal).</summary>
+    public bool HasExited
+    {
+        get { try { return _process.HasExited; } catch (InvalidOperationException) { return true; } }
+    }
     public IReadOnlyList<string> Warnings => _warnings;
 
     /// <summary>The pinned tool: the manifest that names it, searching up from <paramref name="start"/>, and its version.</summary>

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 
 namespace HaloNotebooks.Display;
@@ -23,8 +22,7 @@ namespace HaloNotebooks.Display;
 /// (<c>FSharpCoreBridgeTests</c>), so a package update that needs something new fails there, not in a notebook.
 /// </para>
 /// <para>
-/// It runs as a module initializer, the first time any code of the library runs (the notebooks' set-up cell), and
-/// it does nothing where the process's own FSharp.Core is new enough (the <c>halo</c> CLI, the tests, the built-in
+/// It is installed when the library loads (<see cref="KernelIntegration"/>: the notebooks' set-up cell), and it does nothing where the process's own FSharp.Core is new enough (the <c>halo</c> CLI, the tests, the built-in
 /// notebook runner, file-based apps): there the runtime never raises the event for FSharp.Core.
 /// When it can go: once the released kernel ships FSharp.Core ≥ 10.1, or once the kernel is no longer supported.
 /// </para>
@@ -37,11 +35,7 @@ public static class FSharpCoreBridge
     /// <summary>The FSharp.Core given for a newer request, or null if none was needed (every process but the kernel).</summary>
     public static Assembly? Answered => Volatile.Read(ref _answered);
 
-    // CA2255 warns that module initializers belong in applications: here the library must act before the first
-    // F# call in a host it does not control (the kernel), and the handler is inert everywhere else.
-#pragma warning disable CA2255
-    [ModuleInitializer]
-#pragma warning restore CA2255
+    /// <summary>Called once, by <see cref="KernelIntegration"/>, when the library loads.</summary>
     internal static void Install() => AssemblyLoadContext.Default.Resolving += Resolve;
 
     /// <summary>The FSharp.Core already in <paramref name="context"/> when it has the requested major version, else null.</summary>
