@@ -37,12 +37,14 @@ internal sealed class Ensemble
         Factor = new double[Walkers];
         NewLogProb = new double[Walkers];
         Accepted = new bool[Walkers];
-        proposeAndEvaluate = i =>
-        {
-            int k = Active[i];
-            Factor[k] = move!.Propose(Position[k], Complement.AsSpan(0, complementLength), Proposal[k], WalkerRandom[k]);
-            NewLogProb[k] = this.target.LogDensity(Proposal[k]);
-        };
+        proposeAndEvaluate = ProposeAndEvaluateOne;
+    }
+
+    void ProposeAndEvaluateOne(int i)
+    {
+        int k = Active[i];
+        Factor[k] = move!.Propose(Position[k], Complement.AsSpan(0, complementLength), Proposal[k], WalkerRandom[k]);
+        NewLogProb[k] = target.LogDensity(Proposal[k]);
     }
 
     public int Walkers { get; }
@@ -78,7 +80,7 @@ internal sealed class Ensemble
         this.move = move;
         this.complementLength = complementLength;
         if (Parallel) System.Threading.Tasks.Parallel.For(0, count, options, proposeAndEvaluate);
-        else for (int i = 0; i < count; i++) proposeAndEvaluate(i);
+        else for (int i = 0; i < count; i++) ProposeAndEvaluateOne(i);
         for (int i = 0; i < count; i++)
         {
             int k = Active[i];
