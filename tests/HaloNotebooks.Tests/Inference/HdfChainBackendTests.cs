@@ -114,4 +114,22 @@ public sealed class HdfChainBackendTests : IDisposable
         Assert.Throws<FileNotFoundException>(() => HdfChainBackend.Read(Path.Combine(folder, "absent.h5")));
         Assert.Throws<ArgumentException>(() => new HdfChainBackend(" "));
     }
+
+    [Fact]
+    public void Read_OpensAChainWrittenByEmcee()
+    {
+        // Fixtures/chains/emcee_hdf_backend.h5: 10 walkers × 2 parameters × 6 steps written by emcee 3.1.4's own
+        // HDFBackend (chunked, resizable datasets, int8 bool, random_state_* attributes); values printed by
+        // Fixtures/chains/make_emcee_chain.py.
+        var chain = HdfChainBackend.Read(TestPaths.Fixture("chains/emcee_hdf_backend.h5"));
+        Assert.Equal((6, 10, 2), (chain.Iterations, chain.Walkers, chain.Dimension));
+        var c = chain.GetChain();
+        Assert.Equal(0.4357182491126349, c[5, 3, 0]);
+        Assert.Equal(0.12788480316674117, c[5, 3, 1]);
+        Assert.Equal(-0.45401203776060545, c[0, 9, 0]);
+        Assert.Equal(-0.7061518506676457, c[0, 9, 1]);
+        Assert.Equal(-1.2721142197123712, chain.GetLogProb()[2, 7]);
+        Assert.Equal([5L, 4, 5, 5, 6, 5, 4, 3, 5, 2], chain.Accepted);
+        Assert.Equal(40, chain.GetFlatChain(discard: 2).GetLength(0));
+    }
 }
