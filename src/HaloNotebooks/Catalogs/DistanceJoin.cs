@@ -64,6 +64,6 @@ public static class DistanceJoin
             if (names.Contains("SOURCE_ID")) return new DistanceColumns("SOURCE_ID");
         }
         if (names.Contains(CanonicalColumns.Distance) && names.Contains(CanonicalColumns.TargetId)) return DistanceColumns.Canonical;
-        throw new CatalogException($"expected TARGETID (or SOURCE_ID), DIST, DIST_ERR or targetid, distance, distance_err; found {string.Join(", ", names)}; name the columns with --distance-columns ID,DIST,DIST_ERR", file: path);
+        throw new CatalogException($"expected TARGETID (or SOURCE_ID), DIST, DIST_ERR or targetid, distance, distance_err; found {string.Join(", ", names)}; name the columns with --distance-columns ID,DIST,DIST_ERR", file: path, column: "DIST");
     }
 }
