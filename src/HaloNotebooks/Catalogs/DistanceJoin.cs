@@ -50,6 +50,10 @@ public static class DistanceJoin
     public static StarTable Join(StarTable stars, string path, DistanceColumns? names = null)
     {
         var cols = names ?? Detect(path);
+        var available = TableFile.ReadColumnNames(path);
+        foreach (var c in new[] { cols.Id, cols.Distance, cols.DistanceErr })
+            if (!available.Contains(c))
+                throw new CatalogException($"the distance catalogue has no column {c} (it has {string.Join(", ", available)}); name its columns with --distance-columns ID,DIST,DIST_ERR", path, column: c);
         return Join(stars, TableFile.Read(path, [cols.Id, cols.Distance, cols.DistanceErr]), cols, path);
     }
 
