@@ -19,10 +19,25 @@ public static class MockInputTables
     /// to -37.87 in the CSV, see ../shared/paper/README.md).</summary>
     public static MockInputTable Table3 { get; } = Parse("table3_dipole.csv");
 
+    /// <summary>The file of <see cref="CalibratedHalo"/> in data/reference/ (written by <c>halo mock calibrate</c>).</summary>
+    public const string CalibratedHaloFile = "mock_calibrated_halo.csv";
+
+    /// <summary>
+    /// The halo's intrinsic inputs per Table 2 bin (MR rows, then MP rows; columns Vr … feh_sigma, p_mr, no errors): the
+    /// values that the §2.3 cuts and the two-component fit turn into Table 2 (<c>halo mock calibrate</c>; provenance in
+    /// data/reference/mock_calibrated_halo.md). The default mock draws its halo from these, not from Table 2 itself.
+    /// </summary>
+    public static MockInputTable CalibratedHalo { get; } = Parse(CalibratedHaloFile);
+
+    /// <summary>Reads a halo input table (the layout of <see cref="CalibratedHalo"/>) from a CSV text.</summary>
+    public static MockInputTable ParseHaloInputs(string csv) => ParseText(csv);
+
     /// <summary>A numeric CSV with an optional leading text column "component" (the row labels).</summary>
-    static MockInputTable Parse(string file)
+    static MockInputTable Parse(string file) => ParseText(PaperTables.ReadResource(file));
+
+    static MockInputTable ParseText(string text)
     {
-        var lines = PaperTables.ReadResource(file).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var header = lines[0].Split(',');
         bool labelled = header[0] == "component";
         var labels = labelled ? new string[lines.Length - 1] : null;
