@@ -41,6 +41,6 @@ public class SelectionBiasTests
         string tex = bias.ToLatex();
         Assert.Contains(@"\begin{deluxetable*}", tex);
         Assert.Equal(bins, tex.Split('\n').Count(l => l.EndsWith(@"\\", StringComparison.Ordinal)));
-        Assert.Contains("mock's assumptions", bias.ToHtml());
+        Assert.Contains("Under the mock&#39;s assumptions only", bias.ToHtml());
     }
 }
