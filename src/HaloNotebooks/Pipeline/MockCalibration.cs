@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 using HaloNotebooks.Mocks;
+using HaloNotebooks.Models;
 using HaloNotebooks.Selection;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
@@ -100,7 +102,7 @@ public static class MockCalibration
     /// bins centred there do not set them. Bins with fewer than <paramref name="minStars"/> stars in Table 1 are not calibrated.</summary>
     static bool Calibrated(string key, double rMin, double rMax, int minStars) =>
         !(key is "vr" or "vtheta" && Math.Sqrt(rMin * rMax) > HaloVelocityField.DipoleRadius)
-        && (PaperTables.PublishedTable1.Rows.FirstOrDefault(r => r.RMin == rMin && r.RMax == rMax)?.N ?? 0) >= minStars;
+        && (PublishedTables.Table1.Rows.FirstOrDefault(r => r.RMin == rMin && r.RMax == rMax)?.N ?? 0) >= minStars;
 
     public static MockCalibrationResult Run(MockInputTable start, MockCalibrationSettings settings, IProgress<string>? log = null)
     {
@@ -108,7 +110,7 @@ public static class MockCalibration
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var paper = PaperTables.PublishedTable2;
+        var paper = PublishedTables.Table2;
         var inputs = start;
         var steps = new List<CalibrationStep>();
         var kept = new List<MockInputTable>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Pipeline;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 using HaloNotebooks.Display;
 using HaloNotebooks.Mocks;
 
@@ -33,7 +34,7 @@ public sealed class SelectionBias : IHtmlDisplay
     public IReadOnlyList<SelectionBiasEntry> Entries { get; }
 
     /// <summary>The committed calibration against the paper's Table 2.</summary>
-    public static SelectionBias Calibrated() => From(MockInputTables.CalibratedHalo, PaperTables.PublishedTable2);
+    public static SelectionBias Calibrated() => From(MockInputTables.CalibratedHalo, PublishedTables.Table2);
 
     /// <summary>Every Table 2 bin entry of <paramref name="paper"/> that <paramref name="inputs"/> (halo input layout) gives a value for.</summary>
     public static SelectionBias From(MockInputTable inputs, PaperTable paper)

@@ -1,5 +1,6 @@
 using Xunit;
 using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Pipeline;

@@ -1,5 +1,6 @@
 using Xunit;
 using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 using HaloNotebooks.Pipeline;
 
 namespace HaloNotebooks.Tests.Pipeline;
@@ -20,7 +21,7 @@ public class PaperDiscrepanciesTests
     [Fact]
     public void Beyond_ListsOnlyEntriesPastThreeSigma_AndTheHtmlFlagsTheUnexplained()
     {
-        var paper = PaperTables.PublishedTable3;
+        var paper = PublishedTables.Table3;
         // Our Table 3 = the paper's with σ_r of every row moved to 107 km/s and the first row's μ_dipole by 10σ.
         var rows = paper.Rows.Select((r, i) => r with
         {

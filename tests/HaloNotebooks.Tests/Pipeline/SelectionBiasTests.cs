@@ -1,5 +1,6 @@
 using Xunit;
 using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Pipeline;
 
@@ -24,7 +25,7 @@ public class SelectionBiasTests
     [Fact]
     public void From_PaperInputs_HasNoBias()
     {
-        var bias = SelectionBias.From(MockCalibration.PaperInputs(), PaperTables.PublishedTable2);
+        var bias = SelectionBias.From(MockCalibration.PaperInputs(), PublishedTables.Table2);
         Assert.NotEmpty(bias.Entries);
         Assert.All(bias.Entries, e => Assert.Equal(0.0, e.Bias, 12));
     }
