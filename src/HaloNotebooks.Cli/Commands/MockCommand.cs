@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using HaloNotebooks.Mocks;
+using HaloNotebooks.Pipeline;
 
 namespace HaloNotebooks.Cli.Commands;
 
@@ -22,6 +23,7 @@ public sealed class MockCommand : ICliCommand
         command.Options.Add(scale);
         command.Options.Add(output);
         command.Options.Add(threads);
+        command.Subcommands.Add(Calibrate());
         command.SetAction(parse =>
         {
             var settings = new MockSettings(parse.GetValue(seed), parse.GetValue(scale)) { MaxDegreeOfParallelism = parse.GetValue(threads) };
@@ -40,6 +42,44 @@ public sealed class MockCommand : ICliCommand
             catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine("halo mock: " + e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>`halo mock calibrate`: the forward-model inversion that writes data/reference/mock_calibrated_halo.{csv,md}.</summary>
+    static Command Calibrate()
+    {
+        var defaults = new MockCalibrationSettings();
+        var iterations = new Option<int>("--iterations") { Description = "fixed-point steps, each on a fresh mock", DefaultValueFactory = _ => defaults.Iterations };
+        var average = new Option<int>("--average") { Description = "average the inputs of the last N steps (noise of one mock / √N)", DefaultValueFactory = _ => defaults.Averaged };
+        var scale = new Option<double>("--scale") { Description = "mock scale of every step (1 = the paper's counts)", DefaultValueFactory = _ => defaults.Scale };
+        var seed = new Option<long>("--seed") { Description = "base seed: step i draws the mock with seed + i − 1", DefaultValueFactory = _ => defaults.Seed };
+        var minStars = new Option<int>("--min-stars") { Description = "bins with fewer stars in Table 1 keep Table 2's values", DefaultValueFactory = _ => defaults.MinStars };
+        var output = new Option<string>("--output") { Description = "folder for mock_calibrated_halo.csv and its provenance .md", DefaultValueFactory = _ => "data/reference" };
+        var threads = new Option<int?>("--threads") { Description = "worker threads (default: all cores; the result does not depend on it)" };
+        var command = new Command("calibrate", "Find the halo inputs for which the paper's selection and fits return Table 2 on the mock (writes mock_calibrated_halo.csv + .md)");
+        foreach (var o in new Option[] { iterations, average, scale, seed, minStars, output, threads }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var settings = new MockCalibrationSettings(parse.GetValue(iterations), parse.GetValue(average), parse.GetValue(scale), parse.GetValue(seed), parse.GetValue(minStars))
+                { MaxDegreeOfParallelism = parse.GetValue(threads) };
+            string dir = parse.GetValue(output)!;
+            try
+            {
+                settings.Validate();
+                Directory.CreateDirectory(dir);
+                var result = MockCalibration.Run(MockCalibration.PaperInputs(), settings, new Progress<string>(Console.WriteLine));
+                string csv = Path.Combine(dir, MockInputTables.CalibratedHaloFile), md = Path.ChangeExtension(csv, ".md");
+                File.WriteAllText(csv, result.ToCsv());
+                File.WriteAllText(md, result.ToProvenance());
+                Console.WriteLine($"wrote {Path.GetFullPath(csv)} and {Path.GetFileName(md)}; rebuild so that `halo mock` embeds the new inputs");
+                return 0;
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine("halo mock calibrate: " + e.Message);
                 return 1;
             }
         });

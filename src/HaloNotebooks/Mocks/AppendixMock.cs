@@ -1,5 +1,6 @@
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Numerics;
+using HaloNotebooks.Uncertainties;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
 namespace HaloNotebooks.Mocks;
@@ -13,7 +14,8 @@ namespace HaloNotebooks.Mocks;
 /// <param name="Stars">True stars drawn between <see cref="DrawMin"/> and <see cref="DrawMax"/> kpc.</param>
 public sealed record AppendixMockSettings(long Seed = 42, int Stars = 200_000)
 {
-    static readonly HaloVelocityField Table2 = new();
+    // Appendix A applies no cuts, so the paper's Table 2 is its input as printed (not the calibrated halo of the main mock).
+    static readonly HaloVelocityField Table2 = new(MockInputTables.Table2, MockInputTables.Table3);
     static readonly (double LnR, double Beta)[] MetalPoorBeta = BetaNodes("MP");
 
     /// <summary>The density profile (Appendix A: triple power law).</summary>
@@ -44,8 +46,18 @@ public sealed record AppendixMockSettings(long Seed = 42, int Stars = 200_000)
     /// <summary>[Fe/H] error (dex) given to every star and added to its true [Fe/H] (§2.3 footnote 3: ≈0.05).</summary>
     public double FehError { get; init; } = 0.05;
 
-    /// <summary>Velocity error (km/s) written to err_v_* and added to the velocities; 0 isolates the effect of distances.</summary>
+    /// <summary>Velocity error (km/s) added to the velocities and (in quadrature) to err_v_*; 0 isolates the effect of distances.</summary>
     public double VelocityError { get; init; }
+
+    /// <summary>
+    /// True (the paper's pipeline, §2.3): each star's distance error, quoted at its measured distance (f × d), is propagated
+    /// into err_v_* by the same Monte-Carlo as the main selection, so the fits deconvolve it. False: a what-if in which the
+    /// fits read the distance-induced scatter as intrinsic dispersion.
+    /// </summary>
+    public bool PropagateDistanceErrors { get; init; } = true;
+
+    /// <summary>Monte-Carlo draws per star for <see cref="PropagateDistanceErrors"/> (§2.3: 1000).</summary>
+    public int McSamples { get; init; } = 1000;
 
     public void Validate()
     {
@@ -54,6 +66,7 @@ public sealed record AppendixMockSettings(long Seed = 42, int Stars = 200_000)
         if (!(DrawMin > 0 && DrawMax > DrawMin && RMin >= 0 && RMax > RMin))
             throw new ArgumentException("AppendixMockSettings needs 0 < DrawMin < DrawMax and 0 ≤ RMin < RMax.");
         if (!(FehError >= 0 && VelocityError >= 0)) throw new ArgumentException("AppendixMockSettings errors must be ≥ 0.");
+        if (McSamples < 2) throw new ArgumentException($"AppendixMockSettings.McSamples must be ≥ 2; got {McSamples}.");
     }
 
     static (double, double)[] BetaNodes(string label)
@@ -84,7 +97,7 @@ public sealed record AppendixMockSettings(long Seed = 42, int Stars = 200_000)
 public static class AppendixMock
 {
     const long Task = 500;
-    static readonly HaloVelocityField Field = new();
+    static readonly HaloVelocityField Field = new(MockInputTables.Table2, MockInputTables.Table3);
 
     /// <summary>
     /// The stars whose (perturbed) r_GC lies in [RMin, RMax), as a table with the columns the selection produces:
@@ -104,6 +117,7 @@ public static class AppendixMock
                      i => rows[i] = Draw(settings, radii, i, fractionalDistanceError));
         var kept = rows.Where(r => r is not null).Select(r => r!.Value).ToArray();
         double[] Col(Func<Row, double> f) => kept.Select(f).ToArray();
+        var (errVr, errVphi, errVtheta) = VelocityErrors(settings, kept, fractionalDistanceError, maxDegreeOfParallelism);
         return StarTable.FromColumns(
         [
             (C.TargetId, kept.Select(r => r.Id).ToArray()),
@@ -113,9 +127,30 @@ public static class AppendixMock
             (C.X, Col(r => r.X)), (C.Y, Col(r => r.Y)), (C.Z, Col(r => r.Z)),
             (C.RGc, Col(r => r.RGc)), ("true_r_gc", Col(r => r.TrueRGc)),
             (C.VR, Col(r => r.Vr)), (C.VPhi, Col(r => r.VPhi)), (C.VTheta, Col(r => r.VTheta)),
-            (C.ErrVR, Col(_ => settings.VelocityError)), (C.ErrVPhi, Col(_ => settings.VelocityError)), (C.ErrVTheta, Col(_ => settings.VelocityError)),
+            (C.ErrVR, errVr), (C.ErrVPhi, errVphi), (C.ErrVTheta, errVtheta),
             (C.Feh, Col(r => r.Feh)), (C.FehErr, Col(_ => settings.FehError)),
         ]);
+    }
+
+    /// <summary>
+    /// err_v_* of the kept stars: the Monte-Carlo spread of (V_r, V_φ, V_θ) under a Gaussian distance error f × d about the
+    /// measured distance (as SpecDis2 quotes it; proper motions and line-of-sight velocities exact), with the velocity error
+    /// added in quadrature; the velocity error alone when f = 0 or propagation is off.
+    /// </summary>
+    static (double[] Vr, double[] VPhi, double[] VTheta) VelocityErrors(AppendixMockSettings s, Row[] kept, double f, int? threads)
+    {
+        int n = kept.Length;
+        double e2 = s.VelocityError * s.VelocityError;
+        if (!(s.PropagateDistanceErrors && f > 0))
+            return (Enumerable.Repeat(s.VelocityError, n).ToArray(), Enumerable.Repeat(s.VelocityError, n).ToArray(), Enumerable.Repeat(s.VelocityError, n).ToArray());
+        double[] Col(Func<Row, double> g) => kept.Select(g).ToArray();
+        var zero = new double[n];
+        var obs = new ObservableColumns(Col(r => r.Ra), Col(r => r.Dec), Col(r => r.Distance), Col(r => r.Pmra), Col(r => r.Pmdec), Col(r => r.Rv));
+        var err = new ObservableErrors(Col(r => f * r.Distance), zero, zero, zero, zero);
+        var mc = MonteCarloErrors.Propagate(Astrometry.GalactocentricFrame.Paper, obs, err,
+            new MonteCarloSettings(s.McSamples, SeededRandom.DeriveSeed(s.Seed, Task + 1), MaxDegreeOfParallelism: threads, StreamIds: kept.Select(r => r.Id).ToArray()));
+        double[] Add(double[] a) => a.Select(x => Math.Sqrt(x * x + e2)).ToArray();
+        return (Add(mc.Vr), Add(mc.VPhi), Add(mc.VTheta));
     }
 
     /// <summary>The three samples of Fig. 10: perfect distances and 18% and 30% errors, keyed by the fractional error.</summary>
@@ -123,7 +158,8 @@ public static class AppendixMock
         new[] { 0.0, 0.18, 0.30 }.ToDictionary(f => f, f => Generate(settings, f));
 
     readonly record struct Row(long Id, bool MetalRich, double Ra, double Dec, double L, double B, double Distance, double TrueDistance,
-        double X, double Y, double Z, double RGc, double TrueRGc, double Vr, double VPhi, double VTheta, double Feh);
+        double X, double Y, double Z, double RGc, double TrueRGc, double Vr, double VPhi, double VTheta, double Feh,
+        double Pmra, double Pmdec, double Rv);
 
     static Row? Draw(AppendixMockSettings s, RadiusSampler radii, long i, double f)
     {
@@ -147,7 +183,7 @@ public static class AppendixMock
         var (l, b) = ObservingGeometry.GalacticFromIcrs(o.Ra, o.Dec);
         return new Row(i, mr, o.Ra, o.Dec, l, b, d, o.Distance, p.X, p.Y, p.Z, p.RGc, r,
                        p.Vr + s.VelocityError * zVr, p.VPhi + s.VelocityError * zVphi, p.VTheta + s.VelocityError * zVtheta,
-                       feh + s.FehError * zFeh);
+                       feh + s.FehError * zFeh, o.Pmra, o.Pmdec, o.Rv);
     }
 
     /// <summary>Inverse-CDF sampling of ρ(r) r² on a fine log grid.</summary>

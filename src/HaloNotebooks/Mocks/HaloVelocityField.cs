@@ -22,7 +22,8 @@ public sealed class HaloVelocityField
     readonly double[] dipoleLnCentres;      // Table 3 sub-bins (50-120 row excluded)
     readonly double[] muCompr, muDipole, lApex, bApex;
 
-    public HaloVelocityField() : this(MockInputTables.Table2, MockInputTables.Table3) { }
+    /// <summary>The default mock's field: the calibrated halo inputs (<see cref="MockInputTables.CalibratedHalo"/>) and Table 3.</summary>
+    public HaloVelocityField() : this(MockInputTables.CalibratedHalo, MockInputTables.Table3) { }
 
     public HaloVelocityField(MockInputTable table2, MockInputTable table3)
     {

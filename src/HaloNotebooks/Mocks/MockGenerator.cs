@@ -10,7 +10,7 @@ internal static class MockGenerator
     public static List<MockStar> Run(MockSettings settings, IProgress<double>? progress = null)
     {
         settings.Validate();
-        var field = new HaloVelocityField();
+        var field = new HaloVelocityField(settings.HaloInputs, MockInputTables.Table3);
         var radii = new RadialProposal(MockInputTables.Table1);
         var forecast = new SelectionForecast(settings.Substructures);
         var stars = new List<MockStar>();

@@ -17,6 +17,33 @@ public static class MockInputTables
     /// to -37.87 in the CSV, see ../shared/paper/README.md).</summary>
     public static MockInputTable Table3 { get; } = From(PublishedTables.Table3);
 
+    /// <summary>The file of <see cref="CalibratedHalo"/> in data/reference/ (written by <c>halo mock calibrate</c>).</summary>
+    public const string CalibratedHaloFile = "mock_calibrated_halo.csv";
+
+    /// <summary>
+    /// The halo's intrinsic inputs per Table 2 bin (MR rows, then MP rows; columns Vr … feh_sigma, p_mr, no errors): the
+    /// values that the §2.3 cuts and the two-component fit turn into Table 2 (<c>halo mock calibrate</c>; provenance in
+    /// data/reference/mock_calibrated_halo.md). The default mock draws its halo from these, not from Table 2 itself.
+    /// </summary>
+    public static MockInputTable CalibratedHalo { get; } = ParseHaloInputs(PublishedTables.ReadResource(CalibratedHaloFile));
+
+    /// <summary>Reads a halo input table (the layout of <see cref="CalibratedHalo"/>: a leading "component" column, then numbers) from CSV text.</summary>
+    public static MockInputTable ParseHaloInputs(string csv)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = lines[0].Split(',');
+        if (header[0] != "component") throw new FormatException($"halo inputs need a leading 'component' column (header: {lines[0]})");
+        var labels = new string[lines.Length - 1];
+        var rows = new double[lines.Length - 1][];
+        for (int i = 1; i < lines.Length; i++)
+        {
+            var cells = lines[i].Split(',');
+            labels[i - 1] = cells[0];
+            rows[i - 1] = cells[1..].Select(c => c.Length == 0 ? double.NaN : double.Parse(c, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        }
+        return new MockInputTable(header[1..], labels, rows);
+    }
+
     /// <summary>The CSV copy's columns: r_min_kpc, r_max_kpc, each value with its <c>_errp</c> and <c>_errm</c>, and N where printed.</summary>
     static MockInputTable From(PaperTable table)
     {

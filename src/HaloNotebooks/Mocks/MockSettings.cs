@@ -22,6 +22,10 @@ public sealed record MockSettings(long Seed = 42, double Scale = 1.0)
     /// <summary>Halo K giants that survive the full §2.3 selection, per r_GC bin: Table 1's N column (bins, not the 3-160 kpc row).</summary>
     public MockInputTable TargetCounts { get; init; } = MockInputTables.Table1;
 
+    /// <summary>The halo's intrinsic per-bin moments and p_MR (Table 2 layout): the calibrated inputs by default
+    /// (<see cref="MockInputTables.CalibratedHalo"/>); <see cref="MockInputTables.Table2"/> draws the paper's fitted values as they are.</summary>
+    public MockInputTable HaloInputs { get; init; } = MockInputTables.CalibratedHalo;
+
     public ObservationalErrors Errors { get; init; } = ObservationalErrors.Paper;
 
     public DesiFootprint Footprint { get; init; } = DesiFootprint.Paper;

@@ -101,6 +101,9 @@ public static class Reproduction
             File.WriteAllText(Path.Combine(tablesDir, c.Ours.Name + "_vs_mock_truth.csv"), c.ToCsv());
         }
         foreach (var c in calibrations) File.WriteAllText(Path.Combine(tablesDir, $"table{c.Table}_error_calibration.csv"), c.ToCsv());
+        // On a mock: the intrinsic inputs the calibration found, beside the paper's Table 2 (the selection bias of its numbers).
+        var selectionBias = mockTruth is not null ? SelectionBias.Calibrated() : null;
+        selectionBias?.WriteAll(tablesDir);
         File.WriteAllText(Path.Combine(tablesDir, "hemispheres.csv"), results.Hemispheres.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "sky_map.csv"), results.SkyMap.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "eq7_polar_velocity.csv"), results.PolarVelocity.ToCsv());
@@ -109,7 +112,7 @@ public static class Reproduction
         File.WriteAllText(Path.Combine(tablesDir, "funnel_dipole.md"), dipoleSample.Funnel.ToMarkdown());
         timings.Add(("tables", clock.Elapsed.TotalSeconds));
         timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
-        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons, calibrations);
+        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons, calibrations, selectionBias);
         report.Write(directory);
         progress?.Report(new ReproductionProgress(tables, 1));
         return report;

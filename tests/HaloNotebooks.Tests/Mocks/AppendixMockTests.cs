@@ -74,6 +74,35 @@ public class AppendixMockTests
         Assert.NotEqual(t0.GetDouble(C.VPhi).Take(50), t18.GetDouble(C.VPhi).Take(50));
     }
 
+    /// <summary>
+    /// §2.3 propagates distance errors into δV; so must Appendix A's mock. The same star with a perfect distance gives the
+    /// truth its perturbed copy scatters about: (v(f) − v(0)) / err_v(f) must have unit spread (the Monte-Carlo errors are
+    /// quoted at the measured distance, as SpecDis2 does, so the tangential pulls are near, not exactly, 1), and without
+    /// propagation (the what-if) err_v is the bare velocity error.
+    /// </summary>
+    [Fact]
+    public void PerturbedDistances_ArePropagatedIntoTheVelocityErrors()
+    {
+        var s = Small with { Stars = 8000, McSamples = 200 };
+        var t0 = AppendixMock.Generate(s, 0.0);
+        var t30 = AppendixMock.Generate(s, 0.30);
+        var row0 = t0.GetInt64(C.TargetId).Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        var ids = t30.GetInt64(C.TargetId);
+        foreach (var (v, e) in new[] { (C.VPhi, C.ErrVPhi), (C.VTheta, C.ErrVTheta) })
+        {
+            double[] v30 = t30.GetDouble(v), v0 = t0.GetDouble(v), err = t30.GetDouble(e);
+            var pulls = Enumerable.Range(0, ids.Length).Where(i => row0.ContainsKey(ids[i]))
+                .Select(i => (v30[i] - v0[row0[ids[i]]]) / err[i]).ToArray();
+            Assert.True(pulls.Length > 3000);
+            var sorted = pulls.Order().ToArray();
+            double halfWidth = 0.5 * (sorted[(int)(0.84 * sorted.Length)] - sorted[(int)(0.16 * sorted.Length)]);
+            Assert.InRange(halfWidth, 0.8, 1.25);
+            Assert.True(err.Average() > 10, $"{e}: mean {err.Average():F1} km/s");
+        }
+        Assert.All(AppendixMock.Generate(s with { PropagateDistanceErrors = false, VelocityError = 2 }, 0.30).GetDouble(C.ErrVPhi), x => Assert.Equal(2.0, x));
+        Assert.All(t0.GetDouble(C.ErrVR), x => Assert.Equal(0.0, x));
+    }
+
     static Dictionary<long, double> Relative(StarTable t)
     {
         var id = t.GetInt64(C.TargetId);

@@ -5,7 +5,8 @@ namespace HaloNotebooks.Tests.Mocks;
 
 public class HaloVelocityFieldTests
 {
-    readonly HaloVelocityField field = new();
+    // The interpolation is tested on Table 2 itself (the default field reads the calibrated inputs, same layout).
+    readonly HaloVelocityField field = new(MockInputTables.Table2, MockInputTables.Table3);
     static readonly MockInputTable T2 = MockInputTables.Table2;
 
     static double Centre(MockInputTable t, int row) => Math.Sqrt(t[row, "r_min_kpc"] * t[row, "r_max_kpc"]);
@@ -71,5 +72,20 @@ public class HaloVelocityFieldTests
     {
         var m = field.MomentsAt(false, 20.0, 280.0, -30.0);
         Assert.Equal(field.Table2Moments(false, 20.0), m);
+    }
+}
+
+public class HaloVelocityFieldDefaultTests
+{
+    [Fact]
+    public void DefaultField_DrawsTheCalibratedInputs_NotTable2()
+    {
+        var field = new HaloVelocityField();
+        var c = MockInputTables.CalibratedHalo;
+        int mr = Array.FindIndex(c.Labels!.ToArray(), l => l == "MR");
+        double centre = Math.Sqrt(c[mr, "r_min_kpc"] * c[mr, "r_max_kpc"]);
+        Assert.Equal(c[mr, "feh_sigma"], field.Table2Moments(true, centre).FehSigma, 9);
+        Assert.Equal(c[mr, "p_mr"], field.MetalRichFraction(centre), 9);
+        Assert.Same(MockInputTables.CalibratedHalo, new MockSettings().HaloInputs);
     }
 }
