@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HaloNotebooks.Models;
 using HaloNotebooks.Inference;
+using HaloNotebooks.Astrometry;
 
 namespace HaloNotebooks.Analysis;
 
@@ -30,7 +31,7 @@ public static class HaloFits
         var sampler = Run(model, start, bounds, settings);
         var names = SingleComponent.ParameterNames;
         var samples = FlatSamples(sampler, names, settings.Burn);
-        samples["beta"] = Beta(samples["sigma_r"], samples["sigma_phi"], samples["sigma_theta"]);
+        samples["beta"] = Anisotropy.Beta(samples["sigma_r"], samples["sigma_phi"], samples["sigma_theta"]);
         return Result("single", model.StarCount, names, ["beta"], samples, sampler, start, clock, settings, []);
     }
 
@@ -55,8 +56,8 @@ public static class HaloFits
         var sampler = Run(model, start, bounds, settings);
         var names = TwoComponent.ParameterNames;
         var samples = FlatSamples(sampler, names, settings.Burn);
-        samples["beta_mr"] = Beta(samples["sigma_r_mr"], samples["sigma_phi_mr"], samples["sigma_theta_mr"]);
-        samples["beta_mp"] = Beta(samples["sigma_r_mp"], samples["sigma_phi_mp"], samples["sigma_theta_mp"]);
+        samples["beta_mr"] = Anisotropy.Beta(samples["sigma_r_mr"], samples["sigma_phi_mr"], samples["sigma_theta_mr"]);
+        samples["beta_mp"] = Anisotropy.Beta(samples["sigma_r_mp"], samples["sigma_phi_mp"], samples["sigma_theta_mp"]);
         return Result("double", model.StarCount, names, ["beta_mr", "beta_mp"], samples, sampler, start, clock, settings,
             ["metal-rich (MR) is the component with the higher mean [Fe/H], enforced by the prior feh_mean_mr > feh_mean_mp"]);
     }
@@ -91,7 +92,7 @@ public static class HaloFits
         // l = 0° is summarised as one interval (p16 / p84 may then fall outside [0°, 360°)).
         double meanL = Math.Atan2(l.Average(x => Math.Sin(x * Math.PI / 180)), l.Average(x => Math.Cos(x * Math.PI / 180))) * 180 / Math.PI;
         meanL = (meanL + 360) % 360;
-        for (int i = 0; i < n; i++) l[i] = meanL + (((l[i] - meanL) % 360 + 540) % 360 - 180);
+        for (int i = 0; i < n; i++) l[i] = meanL + Angles.Wrap180(l[i] - meanL);
         var samples = new Dictionary<string, double[]>
         {
             ["mu_compr"] = raw["mu_compr"], ["mu_dipole"] = mu, ["sigma_r"] = raw["sigma_r"], ["l_apex"] = l, ["b_apex"] = b,
@@ -107,15 +108,6 @@ public static class HaloFits
     {
         if (doubleFit.Model != "double") throw new ArgumentException($"need a double-component fit, got '{doubleFit.Model}'");
         return new TwoComponent(data).MembershipProbabilityMR(doubleFit.Medians);
-    }
-
-    /// <summary>β = 1 − (σ_φ² + σ_θ²) / (2 σ_r²), per sample.</summary>
-    public static double[] Beta(double[] sigmaR, double[] sigmaPhi, double[] sigmaTheta)
-    {
-        var beta = new double[sigmaR.Length];
-        for (int i = 0; i < beta.Length; i++)
-            beta[i] = 1.0 - (sigmaPhi[i] * sigmaPhi[i] + sigmaTheta[i] * sigmaTheta[i]) / (2.0 * sigmaR[i] * sigmaR[i]);
-        return beta;
     }
 
     static UniformPrior[] MixtureBounds(MixturePriors p) =>
