@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using HaloNotebooks.Astrometry;
 using HaloNotebooks.Display;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Paper;
@@ -41,15 +42,8 @@ public sealed class BinFit : IHtmlDisplay
     /// <summary>Median and 16/84th percentiles of longitudes (deg) unwrapped around their circular mean; median in (−180, 180].</summary>
     public static Measurement CircularLongitude(ReadOnlySpan<double> longitudes)
     {
-        double s = 0, c = 0;
-        foreach (double l in longitudes) { s += Math.Sin(l * Math.PI / 180); c += Math.Cos(l * Math.PI / 180); }
-        double centre = Math.Atan2(s, c) * 180 / Math.PI;
-        var unwrapped = new double[longitudes.Length];
-        for (int i = 0; i < unwrapped.Length; i++)
-            unwrapped[i] = centre + (((longitudes[i] - centre) % 360 + 540) % 360 - 180);
-        var m = Measurement.FromSamples(unwrapped);
-        double median = ((m.Value % 360) + 540) % 360 - 180;
-        return m with { Value = median };
+        var m = Measurement.FromSamples(Angles.UnwrapAround(longitudes, Angles.CircularMean(longitudes)));
+        return m with { Value = Angles.Wrap180(m.Value) };
     }
 
     /// <summary>The sampler's result (corner plots, chains); null for the one-dimensional grid fits.</summary>

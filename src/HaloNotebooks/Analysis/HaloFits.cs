@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HaloNotebooks.Models;
 using HaloNotebooks.Inference;
+using HaloNotebooks.Astrometry;
 
 namespace HaloNotebooks.Analysis;
 
@@ -31,7 +32,7 @@ public static class HaloFits
         var names = SingleComponent.ParameterNames;
         var samples = new Dictionary<string, double[]>
         {
-            ["beta"] = Beta(Column(sampler, names, "sigma_r", settings), Column(sampler, names, "sigma_phi", settings), Column(sampler, names, "sigma_theta", settings)),
+            ["beta"] = Anisotropy.Beta(Column(sampler, names, "sigma_r", settings), Column(sampler, names, "sigma_phi", settings), Column(sampler, names, "sigma_theta", settings)),
         };
         return Result("single", model.StarCount, names, ["beta"], samples, sampler, names, start, clock, settings, []);
     }
@@ -58,8 +59,8 @@ public static class HaloFits
         var names = TwoComponent.ParameterNames;
         var samples = new Dictionary<string, double[]>
         {
-            ["beta_mr"] = Beta(Column(sampler, names, "sigma_r_mr", settings), Column(sampler, names, "sigma_phi_mr", settings), Column(sampler, names, "sigma_theta_mr", settings)),
-            ["beta_mp"] = Beta(Column(sampler, names, "sigma_r_mp", settings), Column(sampler, names, "sigma_phi_mp", settings), Column(sampler, names, "sigma_theta_mp", settings)),
+            ["beta_mr"] = Anisotropy.Beta(Column(sampler, names, "sigma_r_mr", settings), Column(sampler, names, "sigma_phi_mr", settings), Column(sampler, names, "sigma_theta_mr", settings)),
+            ["beta_mp"] = Anisotropy.Beta(Column(sampler, names, "sigma_r_mp", settings), Column(sampler, names, "sigma_phi_mp", settings), Column(sampler, names, "sigma_theta_mp", settings)),
         };
         return Result("double", model.StarCount, names, ["beta_mr", "beta_mp"], samples, sampler, names, start, clock, settings,
             ["metal-rich (MR) is the component with the higher mean [Fe/H], enforced by the prior feh_mean_mr > feh_mean_mp"]);
@@ -95,7 +96,7 @@ public static class HaloFits
         // l = 0° is summarised as one interval (p16 / p84 may then fall outside [0°, 360°)).
         double meanL = Math.Atan2(l.Average(x => Math.Sin(x * Math.PI / 180)), l.Average(x => Math.Cos(x * Math.PI / 180))) * 180 / Math.PI;
         meanL = (meanL + 360) % 360;
-        for (int i = 0; i < n; i++) l[i] = meanL + (((l[i] - meanL) % 360 + 540) % 360 - 180);
+        for (int i = 0; i < n; i++) l[i] = meanL + Angles.Wrap180(l[i] - meanL);
         // mu_compr and sigma_r are chain coordinates, read from the chain; the folded angles are kept here.
         var samples = new Dictionary<string, double[]> { ["mu_dipole"] = mu, ["l_apex"] = l, ["b_apex"] = b };
         string note = FormattableString.Invariant(
@@ -109,15 +110,6 @@ public static class HaloFits
     {
         if (doubleFit.Model != "double") throw new ArgumentException($"need a double-component fit, got '{doubleFit.Model}'");
         return new TwoComponent(data).MembershipProbabilityMR(doubleFit.Medians);
-    }
-
-    /// <summary>β = 1 − (σ_φ² + σ_θ²) / (2 σ_r²), per sample.</summary>
-    public static double[] Beta(double[] sigmaR, double[] sigmaPhi, double[] sigmaTheta)
-    {
-        var beta = new double[sigmaR.Length];
-        for (int i = 0; i < beta.Length; i++)
-            beta[i] = 1.0 - (sigmaPhi[i] * sigmaPhi[i] + sigmaTheta[i] * sigmaTheta[i]) / (2.0 * sigmaR[i] * sigmaR[i]);
-        return beta;
     }
 
     static UniformPrior[] MixtureBounds(MixturePriors p) =>

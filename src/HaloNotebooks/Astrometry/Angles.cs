@@ -14,6 +14,23 @@ public static class Angles
         return w >= 360.0 ? 0.0 : w;   // -1e-17 % 360 + 360 rounds to 360
     }
 
-    /// <summary>An angle in degrees wrapped to [-180, 180).</summary>
-    public static double Wrap180(double deg) => Wrap360(deg + 180.0) - 180.0;
+    /// <summary>An angle in degrees wrapped to [-180, 180) (the one convention of the library: tables, figures, sky maps).</summary>
+    public static double Wrap180(double deg) => ((deg % 360.0) + 540.0) % 360.0 - 180.0;
+
+    /// <summary>The circular mean of longitudes in degrees, in (−180, 180].</summary>
+    public static double CircularMean(ReadOnlySpan<double> deg)
+    {
+        double s = 0, c = 0;
+        foreach (double l in deg) { s += Math.Sin(l * Math.PI / 180); c += Math.Cos(l * Math.PI / 180); }
+        return Math.Atan2(s, c) * 180 / Math.PI;
+    }
+
+    /// <summary>Longitudes (deg) moved by whole turns into [centre − 180, centre + 180), so that a set straddling the
+    /// wrap is one interval (§4.4: l_apex's posterior is summarised this way in Table 3 and Fig. 7).</summary>
+    public static double[] UnwrapAround(ReadOnlySpan<double> deg, double centre)
+    {
+        var unwrapped = new double[deg.Length];
+        for (int i = 0; i < unwrapped.Length; i++) unwrapped[i] = centre + Wrap180(deg[i] - centre);
+        return unwrapped;
+    }
 }

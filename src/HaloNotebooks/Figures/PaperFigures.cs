@@ -1,5 +1,6 @@
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Inference;
+using HaloNotebooks.Astrometry;
 using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Figures;
@@ -79,7 +80,7 @@ public static class PaperFigures
         // Reference and truth longitudes go on the same branch as the unwrapped samples.
         int li = names.ToList().IndexOf("l_apex");
         double lCentre = li >= 0 ? SampleBinning.Quantile(SampleBinning.SortedFinite(samples[li]), 0.5) : 0;
-        double Wrap(string n, double v) => n == "l_apex" && double.IsFinite(v) ? lCentre + Wrap180(v - lCentre) : v;
+        double Wrap(string n, double v) => n == "l_apex" && double.IsFinite(v) ? lCentre + Angles.Wrap180(v - lCentre) : v;
         var options = new CornerOptions
         {
             Reference = names.Select(n => Wrap(n, paper(n))).ToList(),
@@ -93,15 +94,7 @@ public static class PaperFigures
     }
 
     /// <summary>Longitudes (deg) unwrapped around their circular mean, the mean taken into (−180°, 180°].</summary>
-    internal static double[] UnwrapLongitude(double[] lon)
-    {
-        double s = 0, c = 0;
-        foreach (var l in lon) { s += Math.Sin(l * Math.PI / 180); c += Math.Cos(l * Math.PI / 180); }
-        double centre = Math.Atan2(s, c) * 180 / Math.PI;
-        return lon.Select(l => centre + Wrap180(l - centre)).ToArray();
-    }
-
-    static double Wrap180(double deg) { deg %= 360; if (deg > 180) deg -= 360; if (deg <= -180) deg += 360; return deg; }
+    internal static double[] UnwrapLongitude(double[] lon) => Angles.UnwrapAround(lon, Angles.CircularMean(lon));
 
     static void RequireModel(FitResult fit, string model, int figure)
     {
@@ -271,7 +264,7 @@ public static class PaperFigures
                 Binned("b<sub>apex</sub>", "b_apex", FigureStyle.Blue, "square"),
                 Level("Byström+2025", bys.LApex, FigureStyle.Red, LineDash.Dash),
                 Level("Byström+2025 b<sub>apex</sub>", bys.BApex, FigureStyle.Blue, LineDash.Dash) with { ShowInLegend = false },
-                Level("LMC today", Wrap180(lmc.L), FigureStyle.Red, LineDash.Dot),
+                Level("LMC today", Angles.Wrap180(lmc.L), FigureStyle.Red, LineDash.Dot),
                 Level("LMC today b", lmc.B, FigureStyle.Blue, LineDash.Dot) with { ShowInLegend = false },
                 PaperSeries(paper, dipole.Bins, "l_apex", FigureStyle.Red, null),
                 PaperSeries(paper, dipole.Bins, "b_apex", FigureStyle.Blue, null),
@@ -326,7 +319,6 @@ public static class PaperFigures
         double limit = Math.Max(absObs.Length > 0 ? SampleBinning.Quantile(absObs, 0.95) : 0, model.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max());
         limit = Math.Ceiling(limit / 5) * 5;
         var apex = SkyMarkers.Apex(map.Model.LApex, map.Model.BApex, "best-fit apex");
-        var lmc = LiteraturePoints.Lmc;
         return SkyMap.Mollweide(map.Nside,
             [
                 new SkyMapPanel($"observed, {map.RMin:0}–{map.RMax:0} kpc ({map.Pixels.Count} pixels with ≥ {map.MinStars} stars)", pixels, observed),
@@ -334,7 +326,7 @@ public static class PaperFigures
             ],
             new SkyMapOptions
             {
-                ColorLimit = limit, Markers = [SkyMarkers.Lmc with { L = lmc.L, B = lmc.B }, apex], FileStem = "fig08_skymap",
+                ColorLimit = limit, Markers = [SkyMarkers.Lmc, apex], FileStem = "fig08_skymap",
                 Title = "Figure 8. Mean radial velocity of the outer halo",
             });
     }

@@ -1,4 +1,5 @@
 using HaloNotebooks.Astrometry;
+using HaloNotebooks.Paper;
 using Plotly.NET;
 using static HaloNotebooks.Figures.PlotlyObjects;
 
@@ -18,8 +19,9 @@ public sealed record SkyMarker(string Name, double L, double B)
 /// <summary>Markers the paper draws on its sky maps (Fig. 8).</summary>
 public static class SkyMarkers
 {
-    /// <summary>The LMC at (l, b) = (280.5°, −32.9°), a red pentagram.</summary>
-    public static SkyMarker Lmc { get; } = new("LMC", 280.5, -32.9) { Symbol = "star", Color = "#e41a1c", Size = 17 };
+    /// <summary>The LMC at its present (l, b) (data/reference/literature_points.csv), a red pentagram.</summary>
+    public static SkyMarker Lmc { get; } =
+        new("LMC", LiteraturePoints.Lmc.L, LiteraturePoints.Lmc.B) { Symbol = "star", Color = "#e41a1c", Size = 17 };
 
     /// <summary>The apex of the dipole velocity field, a white dot.</summary>
     public static SkyMarker Apex(double l, double b, string name = "dipole apex") => new(name, l, b) { Symbol = "circle", Color = "white", Size = 12 };
@@ -150,7 +152,6 @@ public static class SkyMap
     /// <summary>Map coordinates to 0.001 (0.1 px on a 600 px wide map).</summary>
     static double R(double v) => Math.Round(v, 3);
 
-    static double Wrap180(double deg) { deg %= 360; if (deg > 180) deg -= 360; if (deg <= -180) deg += 360; return deg; }
 
     /// <summary>
     /// Outline(s) of one pixel in map coordinates. Longitudes are unwrapped around the pixel centre;
@@ -159,9 +160,9 @@ public static class SkyMap
     internal static List<List<(double X, double Y)>> PixelOutlines(HealPix healpix, long pix, SkyMapOptions o)
     {
         var (lonC, _) = o.Nest ? healpix.Pix2AngNest(pix) : healpix.Pix2AngRing(pix);
-        double dc = Wrap180(lonC - o.CentralLongitude);
+        double dc = Angles.Wrap180(lonC - o.CentralLongitude);
         var boundary = healpix.Boundary(pix, o.StepsPerSide ?? (healpix.Nside <= 4 ? 3 : healpix.Nside <= 8 ? 2 : 1), o.Nest);
-        var u = boundary.Select(b => (Delta: dc + Wrap180(b.Lon - lonC), b.Lat)).ToList();
+        var u = boundary.Select(b => (Delta: dc + Angles.Wrap180(b.Lon - lonC), b.Lat)).ToList();
         var outlines = new List<List<(double, double)>> { u.Select(q => ProjectOffset(q.Delta, q.Lat, o)).ToList() };
         double max = u.Max(q => q.Delta), min = u.Min(q => q.Delta);
         if (max > 180) outlines.Add(u.Select(q => ProjectOffset(q.Delta - 360, q.Lat, o)).ToList());
@@ -207,7 +208,7 @@ public static class SkyMap
             double v = panel.Values[i];
             if (!double.IsFinite(v)) continue;
             var (lon, lat) = o.Nest ? healpix.Pix2AngNest(panel.Pixels[i]) : healpix.Pix2AngRing(panel.Pixels[i]);
-            var (x, y) = ProjectOffset(Wrap180(lon - o.CentralLongitude), lat, o);
+            var (x, y) = ProjectOffset(Angles.Wrap180(lon - o.CentralLongitude), lat, o);
             xs.Add(x); ys.Add(y); vs.Add(v);
             text.Add($"l {lon:0}°, b {lat:0}°: {ValueFormat.Number(v, 1)}");
         }
@@ -271,7 +272,7 @@ public static class SkyMap
 
     static Trace MarkerTrace(SkyMarker m, SkyMapOptions o, string xr, string yr, bool showLegend)
     {
-        var (x, y) = ProjectOffset(Wrap180(m.L - o.CentralLongitude), m.B, o);
+        var (x, y) = ProjectOffset(Angles.Wrap180(m.L - o.CentralLongitude), m.B, o);
         return Trace("scatter", ("x", new[] { R(x) }), ("y", new[] { R(y) }), ("xaxis", xr), ("yaxis", yr),
             ("mode", m.ShowLabel ? "markers+text" : "markers"), ("text", m.ShowLabel ? new[] { m.Name } : null), ("textposition", "top center"),
             ("marker", Obj(("symbol", m.Symbol), ("size", m.Size), ("color", m.Color), ("line", Obj(("color", m.LineColor), ("width", 1.2))))),

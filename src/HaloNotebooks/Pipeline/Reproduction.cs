@@ -71,7 +71,7 @@ public static class Reproduction
         Done(fits, "fits");
         foreach (var (stage, seconds) in results.Timings) timings.Add(("fits." + stage, seconds));
 
-        var figures = ReproductionFigures.Write(results, sample, dipoleSample, directory, settings.Png, Fraction("figures"), timings);
+        var figures = ReproductionFigures.Write(results, directory, settings.Png, Fraction("figures"), timings);
 
         IReadOnlyList<TableComparison> truthComparisons = [];
         IReadOnlyList<ErrorCalibration> calibrations = [];

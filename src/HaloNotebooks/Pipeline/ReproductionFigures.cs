@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using HaloNotebooks.Figures;
-using HaloNotebooks.Selection;
 using HaloNotebooks.Analysis;
 
 namespace HaloNotebooks.Pipeline;
@@ -12,7 +11,7 @@ namespace HaloNotebooks.Pipeline;
 public static class ReproductionFigures
 {
     /// <summary>Writes the figures; adds "figures" (and "figures.png") to <paramref name="timings"/>.</summary>
-    public static IReadOnlyList<ReportFigure> Write(AnalysisResults results, HaloSample sample, HaloSample dipoleSample, string directory,
+    public static IReadOnlyList<ReportFigure> Write(AnalysisResults results, string directory,
         bool png, IProgress<double>? progress, List<(string Stage, double Seconds)> timings)
     {
         var clock = Stopwatch.StartNew();
