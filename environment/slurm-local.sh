@@ -84,6 +84,8 @@ SlurmdPort=6818
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 MaxArraySize=100001
+# Jobs keep the nice value of the sbatch that submitted them (this machine is shared: submit under `nice -n 10`).
+PropagatePrioProcess=1
 NodeName=$node CPUs=$cpus RealMemory=$mem_mb State=UNKNOWN
 PartitionName=local Nodes=$node Default=YES MaxTime=INFINITE State=UP
 CONF

@@ -98,7 +98,7 @@ public static class Reproduction
             c.Reference.WriteCsv(Path.Combine(tablesDir, c.Ours.Name + "_mock_truth.csv"));
             File.WriteAllText(Path.Combine(tablesDir, c.Ours.Name + "_vs_mock_truth.csv"), c.ToCsv());
         }
-        foreach (var c in calibrations) File.WriteAllText(Path.Combine(tablesDir, $"table{c.Table}_error_calibration.csv"), c.ToCsv());
+        foreach (var c in calibrations) File.WriteAllText(Path.Combine(tablesDir, $"table{c.Table}_noise_scatter_fixed_stars.csv"), c.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "hemispheres.csv"), results.Hemispheres.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "sky_map.csv"), results.SkyMap.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "eq7_polar_velocity.csv"), results.PolarVelocity.ToCsv());

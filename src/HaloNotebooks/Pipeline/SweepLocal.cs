@@ -20,8 +20,18 @@ public static class SweepLocal
         progress?.Report($"{tasks.Count - left.Count} of {tasks.Count} tasks already finished; running {left.Count}, {jobs} at a time");
         int done = 0, failed = 0;
         var clock = Stopwatch.StartNew();
-        Parallel.ForEach(left, new ParallelOptions { MaxDegreeOfParallelism = jobs }, index =>
+        int next = -1;
+        // Tasks in index order, each picked when a slot frees (a result that appeared meanwhile is skipped).
+        Parallel.For(0, jobs, new ParallelOptions { MaxDegreeOfParallelism = jobs }, _ =>
         {
+            for (int k = Interlocked.Increment(ref next); k < left.Count; k = Interlocked.Increment(ref next))
+                RunOne(left[k]);
+        });
+        return failed;
+
+        void RunOne(int index)
+        {
+            if (File.Exists(SweepPlan.ResultPath(directory, index))) { Interlocked.Increment(ref done); return; }
             var info = taskProcess(index);
             info.RedirectStandardOutput = true;
             info.RedirectStandardError = true;
@@ -38,7 +48,6 @@ public static class SweepLocal
             }
             else
                 progress?.Report($"[{n}/{left.Count}, {clock.Elapsed.TotalMinutes:0.0} min] {stdout.Result.Trim().Split('\n').LastOrDefault()}");
-        });
-        return failed;
+        }
     }
 }

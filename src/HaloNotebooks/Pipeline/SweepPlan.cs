@@ -107,18 +107,18 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
         return p?.GetValue(SelectionSettings.Paper) switch { double d => d, int i => i, long l => l, bool b => b ? 1 : 0, _ => double.NaN };
     }
 
-    /// <summary>Every task: the truth tasks first (one per variant, the largest), then variant by variant its realisations.</summary>
+    /// <summary>Every task: variant by variant its realisations, then one truth task per variant.</summary>
     public IReadOnlyList<SweepTask> Tasks()
     {
         var variants = Variants();
         var tasks = new List<SweepTask>();
-        if (TruthScale > 0)
-            foreach (var v in variants)
-                tasks.Add(new SweepTask(tasks.Count, SweepTask.TruthKind, v.Index, -1, TruthSeed, SeededRandom.DeriveSeed(Seed, 3_000_000), SeededRandom.DeriveSeed(Seed, 3_000_001)));
         foreach (var v in variants)
             for (int r = 0; r < Realisations; r++)
                 tasks.Add(new SweepTask(tasks.Count, SweepTask.RealisationKind, v.Index, r,
                     SeededRandom.DeriveSeed(Seed, r), SeededRandom.DeriveSeed(Seed, 1_000_000 + r), SeededRandom.DeriveSeed(Seed, 2_000_000 + r)));
+        if (TruthScale > 0)
+            foreach (var v in variants)
+                tasks.Add(new SweepTask(tasks.Count, SweepTask.TruthKind, v.Index, -1, TruthSeed, SeededRandom.DeriveSeed(Seed, 3_000_000), SeededRandom.DeriveSeed(Seed, 3_000_001)));
         return tasks;
     }
 
