@@ -192,6 +192,10 @@ public sealed class SweepCommand : ICliCommand
                 foreach (var t in SweepMerge.TableSummaries(list))
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{s.Variants[variant].Label}: Table {t.Table}: {t.Entries} entries, mean 68% coverage {100 * t.Mean68:0.0}%, 95% {100 * t.Mean95:0.0}%, {t.Outside.Count} outside 68 ± 5%"));
+            foreach (var (variant, columns) in s.ColumnCoverage.OrderBy(kv => kv.Key))
+                foreach (var c in columns.Where(c => c.OutsideNominal68()))
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{s.Variants[variant].Label}: Table {c.Table} {c.Row} {c.Parameter}: 68% coverage {100 * c.Within68.Fraction:0.0} ± {100 * c.Within68.Error:0.0}% (outside 68 ± 5%), mean z {c.ZMean:+0.00;-0.00}, rms z {c.ZRms:0.00}"));
             Console.WriteLine($"{s.Systematics.Count} systematics entries; wrote {Path.Combine(d, "index.html")}");
             return 0;
         }));

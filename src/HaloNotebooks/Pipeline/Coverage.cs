@@ -22,13 +22,25 @@ public sealed record Coverage(string Key, int Table, string Row, string Paramete
         if (entries.Count == 0) throw new ArgumentException("coverage needs at least one realisation");
         var first = entries[0];
         if (first.Parameter == "l_apex") truth = NearestTurn(truth, entries.Average(e => e.Median));
-        int in68 = entries.Count(e => e.P16 <= truth && truth <= e.P84);
-        int in95 = entries.Count(e => e.P2_5 <= truth && truth <= e.P97_5);
-        var z = entries.Select(e => e.ZScore(first.Parameter == "l_apex" ? NearestTurn(truth, e.Median) : truth)).Where(double.IsFinite).ToArray();
+        var c = OfPairs(first.Key, first.Table, first.Row, first.Parameter, entries.Select(e => (e, truth)).ToList());
+        return c with { Truth = truth };
+    }
+
+    /// <summary>
+    /// The pooled coverage of a set of (entry, its truth) pairs — a whole column of a table over rows and realisations
+    /// (<paramref name="row"/> then says which rows), so a column's coverage is known to ≈ √(0.22 / (rows × realisations)).
+    /// </summary>
+    public static Coverage OfPairs(string key, int table, string row, string parameter, IReadOnlyList<(SweepEntry Entry, double Truth)> pairs)
+    {
+        if (pairs.Count == 0) throw new ArgumentException("coverage needs at least one realisation");
+        var unwrapped = pairs.Select(p => (p.Entry, Truth: p.Entry.Parameter == "l_apex" ? NearestTurn(p.Truth, p.Entry.Median) : p.Truth)).ToList();
+        int in68 = unwrapped.Count(p => p.Entry.P16 <= p.Truth && p.Truth <= p.Entry.P84);
+        int in95 = unwrapped.Count(p => p.Entry.P2_5 <= p.Truth && p.Truth <= p.Entry.P97_5);
+        var z = unwrapped.Select(p => p.Entry.ZScore(p.Truth)).Where(double.IsFinite).ToArray();
         double mean = z.Length == 0 ? double.NaN : z.Average();
         double rms = z.Length == 0 ? double.NaN : Math.Sqrt(z.Average(x => x * x));
-        return new Coverage(first.Key, first.Table, first.Row, first.Parameter, truth,
-            new BinomialFraction(in68, entries.Count), new BinomialFraction(in95, entries.Count), mean, rms, entries.Average(e => e.Sigma));
+        return new Coverage(key, table, row, parameter, unwrapped[0].Truth,
+            new BinomialFraction(in68, pairs.Count), new BinomialFraction(in95, pairs.Count), mean, rms, pairs.Average(p => p.Entry.Sigma));
     }
 
     /// <summary>An angle (deg) moved by whole turns to within 180° of <paramref name="near"/>.</summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using HaloNotebooks.Catalogs;
+using HaloNotebooks.Display;
 using HaloNotebooks.Figures;
 
 namespace HaloNotebooks.Pipeline;
@@ -12,8 +13,19 @@ public sealed record SweepCost(int Finished, int Total, double MeanSeconds, doub
     double TruthMeanSeconds, double TruthMaxPeakMemoryMb, double TotalTaskSeconds);
 
 /// <summary>Everything a merge found: the finished tasks, the coverage per variant with a truth, the systematics.</summary>
+[TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed record SweepSummary(SweepPlan Plan, IReadOnlyList<SweepVariant> Variants, SweepCost Cost,
-    IReadOnlyDictionary<int, IReadOnlyList<Coverage>> Coverage, IReadOnlyList<Systematic> Systematics, string Truth);
+    IReadOnlyDictionary<int, IReadOnlyList<Coverage>> Coverage, IReadOnlyList<Systematic> Systematics, string Truth) : IHtmlDisplay
+{
+    /// <summary>
+    /// Per variant with a truth, each column of Tables 1–3 pooled over its rows (Table 2 per component: "MR", "MP";
+    /// Row says which) and realisations: the coverage of a column as the paper prints it.
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<Coverage>> ColumnCoverage { get; init; } = new Dictionary<int, IReadOnlyList<Coverage>>();
+
+    /// <summary>The plan, the cost, the coverage per table and the largest systematic shifts (index.html without figures).</summary>
+    public string ToHtml() => SweepMerge.SummaryHtml(this);
+}
 
 /// <summary>
 /// `halo sweep merge`: whatever tasks have finished → coverage.csv (per variant with a truth, per entry of Tables 1–3),
@@ -55,11 +67,23 @@ public static class SweepMerge
                 .Select(g => Coverage.Of(g.ToList(), truthByKey[g.Key]))
                 .OrderBy(c => c.Table).ThenBy(c => Order(c.Row)).ThenBy(c => c.Parameter, StringComparer.Ordinal).ToList();
         }
+        var columns = new Dictionary<int, IReadOnlyList<Coverage>>();
+        foreach (var (variant, truth) in truths)
+        {
+            var truthByKey = truth.Entries.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First().Median);
+            columns[variant] = realisations.Where(r => r.Variant == variant).SelectMany(r => r.Entries)
+                .Where(e => truthByKey.TryGetValue(e.Key, out double t) && double.IsFinite(t))
+                .GroupBy(e => (e.Table, e.Component, e.Parameter))
+                .Select(g => Coverage.OfPairs($"table{g.Key.Table} {g.Key.Component} {g.Key.Parameter}", g.Key.Table, (g.Key.Component ?? "") + " all rows", g.Key.Parameter,
+                    g.Select(e => (e, truthByKey[e.Key])).ToList()))
+                .OrderBy(c => c.Table).ThenBy(c => c.Row, StringComparer.Ordinal).ThenBy(c => c.Parameter, StringComparer.Ordinal).ToList();
+        }
         var systematics = Systematics(plan, variants, realisations);
         var cost = Cost(finished, tasks.Count);
-        var summary = new SweepSummary(plan, variants, cost, coverage, systematics, SweepTruth.Description(plan));
+        var summary = new SweepSummary(plan, variants, cost, coverage, systematics, SweepTruth.Description(plan)) { ColumnCoverage = columns };
 
-        File.WriteAllText(Path.Combine(directory, "coverage.csv"), CoverageCsv(summary));
+        File.WriteAllText(Path.Combine(directory, "coverage.csv"), CoverageCsv(summary, summary.Coverage));
+        File.WriteAllText(Path.Combine(directory, "coverage_columns.csv"), CoverageCsv(summary, summary.ColumnCoverage));
         File.WriteAllText(Path.Combine(directory, "systematics.csv"), SystematicsCsv(systematics));
         var figures = SweepFigures.All(summary, realisations, truths);
         Directory.CreateDirectory(Path.Combine(directory, "figures"));
@@ -142,10 +166,10 @@ public static class SweepMerge
 
     static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
-    static string CoverageCsv(SweepSummary s)
+    static string CoverageCsv(SweepSummary s, IReadOnlyDictionary<int, IReadOnlyList<Coverage>> coverage)
     {
         var sb = new StringBuilder("variant,table,row,parameter,realisations,truth,coverage68,coverage68_err,coverage95,coverage95_err,z_mean,z_rms,mean_sigma,outside_68pm5\n");
-        foreach (var (variant, list) in s.Coverage.OrderBy(kv => kv.Key))
+        foreach (var (variant, list) in coverage.OrderBy(kv => kv.Key))
             foreach (var c in list)
                 sb.AppendJoin(',', ['"' + s.Variants[variant].Label + '"', c.Table.ToString(CultureInfo.InvariantCulture), '"' + c.Row + '"', c.Parameter,
                     c.Within68.Trials.ToString(CultureInfo.InvariantCulture), F(c.Truth), F(c.Within68.Fraction), F(c.Within68.Error),
@@ -175,6 +199,7 @@ public static class SweepMerge
         {
             variant = s.Variants[kv.Key].Label,
             realisations = kv.Value.Count == 0 ? 0 : kv.Value.Max(c => c.Within68.Trials),
+            columns = s.ColumnCoverage.TryGetValue(kv.Key, out var cols) ? cols.Select(c => new { table = c.Table, rows = c.Row, parameter = c.Parameter, n = c.Within68.Trials, coverage68 = c.Within68.Fraction, coverage68_err = c.Within68.Error, coverage95 = c.Within95.Fraction, z_mean = c.ZMean, z_rms = c.ZRms, outside_68pm5 = c.OutsideNominal68() }).ToList() : null,
             tables = TableSummaries(kv.Value).Select(t => new
             {
                 table = t.Table, entries = t.Entries, mean_coverage68 = t.Mean68, mean_coverage95 = t.Mean95,
@@ -194,9 +219,18 @@ public static class SweepMerge
     static string Html(SweepSummary s, IReadOnlyList<Figure> figures)
     {
         FigureHtml.ResetPage();
-        var sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>halo sweep</title><style>body{font-family:sans-serif;max-width:1100px;margin:auto}td,th{padding:2px 8px;border-bottom:1px solid #ddd}.bad{background:#f8dcc0}</style></head><body>");
+        var sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>halo sweep</title><style>body{font-family:sans-serif;max-width:1100px;margin:auto}td,th{padding:2px 8px;border-bottom:1px solid #ddd}</style></head><body><h1>halo sweep</h1>");
+        sb.Append(SummaryHtml(s)).Append("<p>Data: coverage.csv, systematics.csv, summary.json, tasks/*.json.</p>");
+        foreach (var f in figures) sb.Append("<h3>").Append(WebUtility.HtmlEncode(f.Title)).Append("</h3>").Append(FigureHtml.Fragment(f));
+        return sb.Append("</body></html>").ToString();
+    }
+
+    /// <summary>The plan, the cost, per variant with a truth the coverage of each table, and the largest shifts per setting.</summary>
+    public static string SummaryHtml(SweepSummary s)
+    {
+        var sb = new StringBuilder("<div class=\"sweep\">");
         var p = s.Plan;
-        sb.Append(CultureInfo.InvariantCulture, $"<h1>halo sweep</h1><p>{p.Realisations} independent mock realisations (scale {p.Scale:0.###}) × {s.Variants.Count} variant(s); sampler {p.Walkers} walkers × {p.Steps} steps, {p.Burn} burn-in; seed {p.Seed}. ");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>{p.Realisations} independent mock realisations (scale {p.Scale:0.###}) × {s.Variants.Count} variant(s); sampler {p.Walkers} walkers × {p.Steps} steps, {p.Burn} burn-in; seed {p.Seed}. ");
         sb.Append(CultureInfo.InvariantCulture, $"{s.Cost.Finished} of {s.Cost.Total} tasks finished; per realisation {s.Cost.MeanSeconds:0.0} s mean, {s.Cost.MaxSeconds:0.0} s max, peak {s.Cost.MaxPeakMemoryMb:0} MB. Truth: {WebUtility.HtmlEncode(s.Truth)}.</p>");
         foreach (var (variant, list) in s.Coverage.OrderBy(kv => kv.Key))
         {
@@ -204,6 +238,13 @@ public static class SweepMerge
             foreach (var t in TableSummaries(list))
                 sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{t.Table}</td><td>{t.Entries}</td><td>{100 * t.Mean68:0.0}%</td><td>{100 * t.Mean95:0.0}%</td><td>{WebUtility.HtmlEncode(string.Join("; ", t.Outside.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Row} {c.Parameter} {100 * c.Within68.Fraction:0}±{100 * c.Within68.Error:0}%"))))}</td></tr>");
             sb.Append("</table>");
+            if (s.ColumnCoverage.TryGetValue(variant, out var columns))
+            {
+                sb.Append("<p>Per column (all rows and realisations pooled):</p><table><tr><th>table</th><th>rows</th><th>column</th><th>n</th><th>68% coverage</th><th>95% coverage</th><th>mean z</th><th>rms z</th></tr>");
+                foreach (var c in columns)
+                    sb.Append(CultureInfo.InvariantCulture, $"<tr{(c.OutsideNominal68() ? " style=\"background:#f8dcc0\"" : "")}><td>{c.Table}</td><td>{WebUtility.HtmlEncode(c.Row)}</td><td>{c.Parameter}</td><td>{c.Within68.Trials}</td><td>{100 * c.Within68.Fraction:0.0} ± {100 * c.Within68.Error:0.0}%</td><td>{100 * c.Within95.Fraction:0.0} ± {100 * c.Within95.Error:0.0}%</td><td>{c.ZMean:+0.00;-0.00}</td><td>{c.ZRms:0.00}</td></tr>");
+                sb.Append("</table>");
+            }
         }
         if (s.Systematics.Count > 0)
         {
@@ -212,8 +253,6 @@ public static class SweepMerge
                 sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{x.Setting}</td><td>{WebUtility.HtmlEncode(x.Key)}</td><td>{x.Step:G3}</td><td>{x.ShiftPerStep:G3} ± {x.ShiftPerStepError:G2}</td><td>{x.Sigma:G3}</td><td>{x.ShiftPerStep / x.Sigma:0.00}</td></tr>");
             sb.Append("</table>");
         }
-        sb.Append("<p>Data: coverage.csv, systematics.csv, summary.json, tasks/*.json.</p>");
-        foreach (var f in figures) sb.Append("<h3>").Append(WebUtility.HtmlEncode(f.Title)).Append("</h3>").Append(FigureHtml.Fragment(f));
-        return sb.Append("</body></html>").ToString();
+        return sb.Append("</div>").ToString();
     }
 }
