@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Numerics;
 using HaloNotebooks.Selection;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Selection;
@@ -78,7 +79,7 @@ public static class SweepTaskRun
             entries.Add(new SweepEntry(table, component, fit.Bin.RMin, fit.Bin.RMax, tableKey, fit.Bin.Count, m.Value,
                 Measurement.Percentile(sorted, 2.5), m.P16, m.P84, Measurement.Percentile(sorted, 97.5)));
         }
-        var kinematic = Analysis.TableColumn.Kinematics.Select(c => c.Key).ToArray();
+        var kinematic = Paper.TableColumn.Kinematics.Select(c => c.Key).ToArray();
         foreach (var fit in results.Single.Bins.Prepend(results.Single.AllStars))
             foreach (var k in kinematic) Add(1, null, fit, k, k);
         foreach (var component in new[] { "MR", "MP" })
@@ -89,7 +90,7 @@ public static class SweepTaskRun
                 if (component == "MR") Add(2, component, fit, "p_mr", "p_mr");
             }
         foreach (var fit in results.Dipole.Bins.Prepend(results.Dipole.AllStars))
-            foreach (var c in Analysis.TableColumn.Dipole) Add(3, null, fit, c.Key, c.Key);
+            foreach (var c in Paper.TableColumn.Dipole) Add(3, null, fit, c.Key, c.Key);
         return entries;
     }
 

@@ -1,4 +1,5 @@
 using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Selection;
