@@ -9,12 +9,13 @@ namespace HaloNotebooks.Pipeline;
 /// <summary>One entry: our posterior 1σ and how much the estimate moves when the same stars are observed again.</summary>
 public sealed record CalibrationEntry(string Row, string Parameter, double PosteriorSigma, double RealisationScatter)
 {
-    /// <summary>Realisation scatter over posterior σ: at most ≈ 1 where the error bar is honest, ≫ 1 where it understates.</summary>
+    /// <summary>Noise-only scatter over posterior σ: below 1 for a well-behaved fit (the σ also holds the finite sample of stars), ≫ 1 for a bimodal one.</summary>
     public double Ratio => RealisationScatter / PosteriorSigma;
 }
 
 /// <summary>
-/// Does an error bar understate how far the answer can move? Each entry of our Table 1 or 2 set beside its realisation
+/// The scatter from measurement noise alone, on fixed stars — not a test of the error bars. Each entry of our Table 1
+/// or 2 set beside its realisation
 /// scatter on a mock (<see cref="MockTruth"/>: half the 16–84% width, as a posterior σ, over replicas of the same
 /// true stars, re-observed and fitted one by one). The replicas share the stars, so the scatter holds only the measurement-noise part of the
 /// uncertainty, while a posterior width also holds the finite sample of stars: for an honest error bar the ratio is at
@@ -23,7 +24,9 @@ public sealed record CalibrationEntry(string Row, string Parameter, double Poste
 /// modes, or a posterior pressed against a prior edge. With 8 Gaussian replicas this width reads on average 0.81 of
 /// the true σ and is known to ≈ 35%; it exceeds twice the true σ with probability ≈ 1.5·10⁻⁴ (simulation). The replicas are
 /// fitted by extreme deconvolution (maximum likelihood), which in sparse bins (a few hundred stars with large errors)
-/// scatters more than a posterior median does, so a ratio ≈ 2 there is not by itself a wrong error bar.
+/// scatters more than a posterior median does, so a ratio ≈ 2 there is not by itself a wrong error bar. Whether the
+/// error bars cover the truth needs new stars as well as new noise: the coverage of `halo sweep` over independent mocks
+/// (Pipeline.Coverage) answers that.
 /// </summary>
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class ErrorCalibration : IHtmlDisplay
@@ -64,7 +67,7 @@ public sealed class ErrorCalibration : IHtmlDisplay
 
     /// <summary>A one-line summary.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"Table {Table} error bars vs realisation scatter: {Entries.Count} entries, median scatter/σ {MedianRatio:0.00}, {Above(2).Count} above 2×");
+        $"Table {Table} measurement-noise scatter on fixed stars vs posterior σ: {Entries.Count} entries, median scatter/σ {MedianRatio:0.00}, {Above(2).Count} above 2×");
 
     /// <summary>One line per entry: row (quoted), parameter, posterior σ, realisation scatter, ratio.</summary>
     public string ToCsv()
@@ -76,14 +79,14 @@ public sealed class ErrorCalibration : IHtmlDisplay
         return sb.ToString();
     }
 
-    /// <summary>The summary and the entries above 2× (those whose error bar understates how far the answer can move).</summary>
+    /// <summary>The summary and the entries above 2× (noise alone moves them by more than twice the posterior σ: a bimodal fit or a prior edge).</summary>
     public string ToHtml()
     {
         var sb = new StringBuilder();
         sb.Append("<div class=\"calibration\"><p><b>").Append(WebUtility.HtmlEncode(Summary)).Append("</b>");
         var high = Above(2);
         if (high.Count == 0) return sb.Append(".</p></div>").ToString();
-        sb.Append(". Entries whose error bar understates the scatter:</p><table><tr><th>row</th><th>parameter</th><th>posterior σ</th><th>realisation scatter</th><th>ratio</th></tr>");
+        sb.Append(". Entries that measurement noise alone moves by more than 2× their posterior σ (two modes or a prior edge, not by itself a wrong error bar):</p><table><tr><th>row</th><th>parameter</th><th>posterior σ</th><th>realisation scatter</th><th>ratio</th></tr>");
         foreach (var e in high)
             sb.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{WebUtility.HtmlEncode(e.Row)}</td><td>{WebUtility.HtmlEncode(e.Parameter)}</td><td>{e.PosteriorSigma:G3}</td><td>{e.RealisationScatter:G3}</td><td>{e.Ratio:0.0}×</td></tr>");

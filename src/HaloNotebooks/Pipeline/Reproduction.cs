@@ -100,7 +100,7 @@ public static class Reproduction
             c.Reference.WriteCsv(Path.Combine(tablesDir, c.Ours.Name + "_mock_truth.csv"));
             File.WriteAllText(Path.Combine(tablesDir, c.Ours.Name + "_vs_mock_truth.csv"), c.ToCsv());
         }
-        foreach (var c in calibrations) File.WriteAllText(Path.Combine(tablesDir, $"table{c.Table}_error_calibration.csv"), c.ToCsv());
+        foreach (var c in calibrations) File.WriteAllText(Path.Combine(tablesDir, $"table{c.Table}_noise_scatter_fixed_stars.csv"), c.ToCsv());
         // On a mock: the intrinsic inputs the calibration found, beside the paper's Table 2 (the selection bias of its numbers).
         var selectionBias = mockTruth is not null ? SelectionBias.Calibrated() : null;
         selectionBias?.WriteAll(tablesDir);

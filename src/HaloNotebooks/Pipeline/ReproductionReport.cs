@@ -95,7 +95,7 @@ public sealed class ReproductionReport
             if (TruthComparisons.Count > 0) WriteComparisons(w, "comparison_with_mock_truth", TruthComparisons);
             if (Calibrations.Count > 0)
             {
-                w.WriteStartObject("error_calibration");
+                w.WriteStartObject("noise_scatter_fixed_stars");
                 foreach (var c in Calibrations)
                 {
                     w.WriteStartObject("table" + c.Table);
@@ -225,7 +225,7 @@ public sealed class ReproductionReport
             foreach (var c in TruthComparisons) sb.Append(CultureInfo.InvariantCulture, $"<h3>Table {c.Ours.Number}</h3>").Append(c.ToHtml()).Append('\n');
             if (Calibrations.Count > 0)
             {
-                sb.Append("<h3>Are the error bars honest?</h3>\n<p>Each replica of the same stars fitted alone gives its own answer; half the 16&ndash;84% width of their answers (the measure a posterior &sigma; uses) is how far the measurement noise alone moves the result. An honest error bar is at least that large (ratio &le; 1); entries above 2&times; are listed. Files: tables/table1_error_calibration.csv, table2_error_calibration.csv.</p>\n");
+                sb.Append("<h3>Measurement noise alone, on fixed stars</h3>\n<p>Each re-observation of the same stars fitted alone gives its own answer; half the 16&ndash;84% width of their answers (the measure a posterior &sigma; uses) is how far the measurement noise alone moves the result. It is not a test of the error bars: the stars never change, so the finite-sample part of the uncertainty is absent. Entries that noise alone moves by more than 2&times; their &sigma; (two modes, a prior edge) are listed. Whether the error bars cover the truth is answered by the coverage over independent mocks of <code>halo sweep</code>. Files: tables/table1_noise_scatter_fixed_stars.csv, table2_noise_scatter_fixed_stars.csv.</p>\n");
                 foreach (var c in Calibrations) sb.Append(c.ToHtml()).Append('\n');
             }
         }
