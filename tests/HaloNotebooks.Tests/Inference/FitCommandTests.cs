@@ -69,8 +69,9 @@ public class FitCommandTests
         var dir = Directory.CreateTempSubdirectory("halo-fit-");
         var csv = Path.Combine(dir.FullName, "bad.csv");
         File.WriteAllLines(csv, ["l,b,v_r", "1,2,3", "4,5,6"]);
-        var ex = Assert.Throws<HaloNotebooks.Catalogs.CatalogException>(() => FitCommand.Run(csv, "dipole", new()));
-        Assert.Equal("err_v_r", ex.Column);
+        var ex = Assert.Throws<HaloNotebooks.Cli.Plumbing.InputException>(() => FitCommand.Run(csv, "dipole", new()));
+        Assert.Contains("'err_v_r'", ex.Message);
+        Assert.Contains("halo select", ex.Message);
         Assert.Equal(1, HaloNotebooks.Cli.Program.Run(["fit", "--input", csv, "--model", "dipole"]));
         dir.Delete(true);
     }
