@@ -166,7 +166,9 @@ public sealed class FitCommand : ICliCommand
     /// <summary>Every warning and note a fit carries, on the terminal (the JSON keeps them too).</summary>
     static void WarnAll(IEnumerable<(string Label, FitResult? Fit)> fits)
     {
-        foreach (var w in FitWarnings.Summarise(fits)) Terminal.Warn("fit", w);
+        var list = fits.ToList();
+        foreach (var w in FitWarnings.Warnings(list)) Terminal.Warn("fit", w);
+        foreach (var n in FitWarnings.Notes(list)) Terminal.Note("fit", n);
     }
 
     static KinematicSample Kinematic(double[][] c) => new(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);

@@ -146,7 +146,8 @@ public sealed class ReproduceCommand : ICliCommand
                 }, o.Log);
 
             MoveIntoPlace(partial, output);
-            foreach (var w in warnings.Concat(FitWarnings(report.Results))) Terminal.Warn("reproduce", w);
+            foreach (var w in warnings.Concat(FitWarnings.Warnings(Fits(report.Results)))) Terminal.Warn("reproduce", w);
+            foreach (var n in FitWarnings.Notes(Fits(report.Results))) Terminal.Note("reproduce", n);
             if (report.SelectionChanges.Count > 0) AnsiConsole.MarkupLine($"[bold]what-if:[/] {Markup.Escape(string.Join("; ", report.SelectionChanges))}");
             foreach (var c in report.Results.CompareWithPaper()) AnsiConsole.WriteLine(c.Summary);
             foreach (var c in report.TruthComparisons) AnsiConsole.WriteLine(c.Summary);
@@ -165,10 +166,10 @@ public sealed class ReproduceCommand : ICliCommand
         }
     }
 
-    /// <summary>The fits' warnings, one line per kind (Plumbing.FitWarnings).</summary>
-    static IEnumerable<string> FitWarnings(AnalysisResults results) =>
-        Plumbing.FitWarnings.Summarise(new[] { ("Table 1", results.Single), ("Table 2", results.Double), ("Table 3", results.Dipole) }
-            .SelectMany(t => t.Item2.Bins.Prepend(t.Item2.AllStars).Select(b => ($"{t.Item1} {b.Bin.Label}", b.Fit))));
+    /// <summary>Every fit of Tables 1–3 with its label, for the terminal's warnings and notes.</summary>
+    static List<(string Label, Inference.FitResult? Fit)> Fits(AnalysisResults results) =>
+        new[] { ("Table 1", results.Single), ("Table 2", results.Double), ("Table 3", results.Dipole) }
+            .SelectMany(t => t.Item2.Bins.Prepend(t.Item2.AllStars).Select(b => ($"{t.Item1} {b.Bin.Label}", b.Fit))).ToList();
 
     /// <summary>Replaces <paramref name="output"/> by the finished <paramref name="partial"/> folder (two renames).</summary>
     static void MoveIntoPlace(string partial, string output)
