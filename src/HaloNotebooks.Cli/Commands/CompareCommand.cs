@@ -6,6 +6,7 @@ using System.Text.Json;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Cli.Plumbing;
 using HaloNotebooks.Figures;
+using HaloNotebooks.Paper;
 using Spectre.Console;
 
 namespace HaloNotebooks.Cli.Commands;
@@ -176,11 +177,11 @@ public sealed class CompareCommand : ICliCommand
     }
 
     /// <summary>The per-bin rows: every row but the all-stars one(s), whose range spans the table.</summary>
-    static IEnumerable<Analysis.TableRow> Bins(PaperTable table)
+    static IEnumerable<Paper.TableRow> Bins(PaperTable table)
     {
         double lo = table.Rows.Min(r => r.RMin), hi = table.Rows.Max(r => r.RMax);
         return table.Rows.Where(r => !(r.RMin == lo && r.RMax == hi));
     }
 
-    static double X(Analysis.TableRow r) => double.IsFinite(r.RMedian) ? r.RMedian : 0.5 * (r.RMin + r.RMax);
+    static double X(Paper.TableRow r) => double.IsFinite(r.RMedian) ? r.RMedian : 0.5 * (r.RMin + r.RMax);
 }

@@ -7,6 +7,8 @@ using HaloNotebooks.Catalogs;
 using HaloNotebooks.Cli.Plumbing;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
+using HaloNotebooks.Paper;
+using HaloNotebooks.Pipeline;
 
 namespace HaloNotebooks.Cli.Commands;
 

@@ -7,6 +7,7 @@ using HaloNotebooks.Mocks;
 using HaloNotebooks.Selection;
 using HaloNotebooks.Cli.Plumbing;
 using Spectre.Console;
+using HaloNotebooks.Pipeline;
 
 namespace HaloNotebooks.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 using Xunit;
 
 namespace HaloNotebooks.Tests.Cli;
@@ -17,7 +17,7 @@ public class CompareCommandTests
             foreach (var dir in new[] { a, b }) Directory.CreateDirectory(Path.Combine(dir, "tables"));
             for (int n = 1; n <= 3; n++)
             {
-                var table = PaperTables.Published(n);
+                var table = PublishedTables.Table(n);
                 table.WriteCsv(Path.Combine(a, "tables", $"table{n}.csv"));
                 if (n == 2)
                 {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 using Xunit;
 
 namespace HaloNotebooks.Tests.Cli;

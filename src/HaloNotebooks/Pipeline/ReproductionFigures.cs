@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using HaloNotebooks.Figures;
 using HaloNotebooks.Selection;
+using HaloNotebooks.Analysis;
 
-namespace HaloNotebooks.Analysis;
+namespace HaloNotebooks.Pipeline;
 
 /// <summary>
 /// The figure stage of <see cref="Reproduction"/>: every paper figure as self-contained HTML under figures/, and as PNG
