@@ -53,10 +53,12 @@ public sealed class FitCommand : ICliCommand
             var radialBins = parse.GetValue(bins) is string b ? Check.Bins(b, m) : null;
             string path = Check.InputFile(parse.GetValue(input), "--input", "`halo select --output FILE` writes one");
             string? outFile = parse.GetValue(output) is string o ? Check.OutputFile(o, "--output") : null;
+            // JSON on stdout must stay parseable: progress lines then go to stderr.
+            var log = outFile is null && !StageProgress.IsTerminal ? Console.Error : null;
 
             if (radialBins is not null)
             {
-                var profile = RunBins(path, m, settings, radialBins, lo, hi);
+                var profile = RunBins(path, m, settings, radialBins, lo, hi, log);
                 var table = m switch { "single" => PaperTables.Table1(profile), "double" => PaperTables.Table2(profile), _ => PaperTables.Table3(profile) };
                 string json = BinsJson(profile, table, settings);
                 WarnAll(profile.Bins.Prepend(profile.AllStars).Select(f => (f.Bin.Label, f.Fit)));
@@ -67,7 +69,7 @@ public sealed class FitCommand : ICliCommand
                 return ExitCode.Ok;
             }
 
-            var result = Run(path, m, settings, lo, hi);
+            var result = Run(path, m, settings, lo, hi, log);
             WarnAll([("all stars", result)]);
             if (outFile is null) { Console.Out.WriteLine(result.ToJson()); return ExitCode.Ok; }
             File.WriteAllText(outFile, result.ToJson() + "\n");
@@ -79,7 +81,7 @@ public sealed class FitCommand : ICliCommand
     }
 
     /// <summary>One fit of the stars in [rMin, rMax) (all stars without a range; §4.4's 50–120 kpc for the dipole).</summary>
-    public static FitResult Run(string path, string model, FitSettings settings, double? rMin = null, double? rMax = null)
+    public static FitResult Run(string path, string model, FitSettings settings, double? rMin = null, double? rMax = null, TextWriter? log = null)
     {
         var table = TableFile.Read(path);
         var cols = (model == "dipole" ? DipoleColumns : KinematicColumns).Select(c => Column(table, c, path)).ToArray();
@@ -112,7 +114,7 @@ public sealed class FitCommand : ICliCommand
         if (settings.Progress is not null) return fit(settings);
         string stage = $"{model} fit, {n:N0} stars";
         return StageProgress.Run("fit", [stage], progress =>
-            fit(settings with { Progress = new StepProgress(step => progress.Report(stage, step / (double)settings.Steps)) }));
+            fit(settings with { Progress = new StepProgress(step => progress.Report(stage, step / (double)settings.Steps)) }), log);
     }
 
     /// <summary>The all-stars fit and one fit per bin, seeded as <see cref="PaperAnalysis.Run(Selection.HaloSample, Selection.HaloSample, AnalysisSettings, AppendixInput?, IProgress{AnalysisProgress}?)"/> seeds them.</summary>
