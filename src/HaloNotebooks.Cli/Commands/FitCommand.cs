@@ -40,10 +40,11 @@ public sealed class FitCommand : ICliCommand
         var output = new Option<string?>("--output") { Description = "summary JSON (default: printed to stdout); its folder is created" };
         var rMin = new Option<double?>("--r-min") { Description = "fit only stars with r_gc ≥ this [kpc] (dipole default: 50, §4.4)" };
         var rMax = new Option<double?>("--r-max") { Description = "fit only stars with r_gc < this [kpc] (dipole default: 120, §4.4)" };
+        var chain = new Option<string?>("--chain") { Description = "also write the whole chain: .h5 (emcee's HDF5 backend layout) or .csv (one fit, not with --bins)" };
         var bins = new Option<string?>("--bins") { Description = "paper (Table 1's bins; Table 3's for dipole) or edges in kpc, e.g. 3,20,50,160: one fit per bin plus all stars, one JSON in the tables' row format" };
 
         var cmd = new Command("fit", "Fit the single-, double-component or dipole model (§3) with the ensemble sampler and write a JSON summary");
-        foreach (var o in new Option[] { input, model, walkers, steps, burn, seed, threads, output, rMin, rMax, bins }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { input, model, walkers, steps, burn, seed, threads, output, chain, rMin, rMax, bins }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandErrors.Run("fit", () =>
         {
             string m = parse.GetValue(model)!;
@@ -53,6 +54,14 @@ public sealed class FitCommand : ICliCommand
             var radialBins = parse.GetValue(bins) is string b ? Check.Bins(b, m) : null;
             string path = Check.InputFile(parse.GetValue(input), "--input", "`halo select --output FILE` writes one");
             string? outFile = parse.GetValue(output) is string o ? Check.OutputFile(o, "--output") : null;
+            string? chainFile = parse.GetValue(chain);
+            if (chainFile is not null)
+            {
+                if (Path.GetExtension(chainFile).ToLowerInvariant() is not (".h5" or ".hdf5" or ".csv"))
+                    throw new UsageException($"--chain {chainFile}: use .h5 (emcee's HDF5 layout) or .csv");
+                if (radialBins is not null) throw new UsageException("--chain writes one fit's chain; it does not go with --bins");
+                Check.OutputFile(chainFile, "--chain");
+            }
             // JSON on stdout must stay parseable: progress lines then go to stderr.
             var log = outFile is null && !StageProgress.IsTerminal ? Console.Error : null;
 
@@ -70,6 +79,7 @@ public sealed class FitCommand : ICliCommand
             }
 
             var result = Run(path, m, settings, lo, hi, log);
+            if (chainFile is not null) result.SaveChain(Path.GetFullPath(chainFile));
             WarnAll([("all stars", result)]);
             if (outFile is null) { Console.Out.WriteLine(result.ToJson()); return ExitCode.Ok; }
             File.WriteAllText(outFile, result.ToJson() + "\n");
