@@ -35,6 +35,11 @@ public sealed record SelectionParameter(string Name, string PaperValue, string U
         (nameof(SelectionSettings.ExtinctionRr), "", "§2.3", "A_r / E(B−V) for DECam r (Schlafly & Finkbeiner 2011)"),
         (nameof(SelectionSettings.SubstructureRadiusScale), "× radius", "§2.3", "multiplies each substructure's match radius"),
         (nameof(SelectionSettings.SubstructureNSigma), "σ", "§2.3", "a member matches distance, proper motion and RV within this many σ"),
+        (nameof(SelectionSettings.RequireRvSuccess), "", "—", "DESI quality cut (not in the paper): keep RVSpecFit SUCCESS = true"),
+        (nameof(SelectionSettings.RequireNoRvsWarn), "", "—", "DESI quality cut (not in the paper): keep RVS_WARN = 0"),
+        (nameof(SelectionSettings.RequireStarSpectype), "", "—", "DESI quality cut (not in the paper): keep RR_SPECTYPE = STAR"),
+        (nameof(SelectionSettings.RequirePrimary), "", "—", "DESI quality cut (not in the paper): keep PRIMARY = true (one spectrum per star)"),
+        (nameof(SelectionSettings.OneRowPerGaiaSource), "", "—", "not in the paper: TARGETIDs sharing a Gaia SOURCE_ID are one star; keep its PRIMARY row"),
         (nameof(SelectionSettings.MaxDegreeOfParallelism), "threads", "—", "worker threads (none = all cores; results do not depend on it)"),
     ];
 
