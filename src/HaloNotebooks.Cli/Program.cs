@@ -14,7 +14,15 @@ public static class Program
         var root = new RootCommand("halo — reproduce the DESI DR2 stellar-halo velocity-field analysis");
         foreach (var command in DiscoverCommands().OrderBy(c => c.Name, StringComparer.Ordinal))
             root.Subcommands.Add(command);
-        return root.Parse(args).Invoke();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // One line and exit 2 for every usage mistake, with where to look (System.CommandLine would print the help).
+            string command = parse.CommandResult.Command == root ? "halo" : "halo " + parse.CommandResult.Command.Name;
+            Console.Error.WriteLine($"{command}: {string.Join("; ", parse.Errors.Select(e => string.Join(" ", e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.')))} (see {command} --help)");
+            return Plumbing.ExitCode.Usage;
+        }
+        return parse.Invoke();
     }
 
     static IEnumerable<Command> DiscoverCommands() =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HaloNotebooks.Catalogs;
+using HaloNotebooks.Cli.Plumbing;
 
 namespace HaloNotebooks.Cli.Commands;
 
@@ -23,7 +24,12 @@ public sealed class ConvertCommand : ICliCommand
         cmd.Options.Add(hdu);
         cmd.Options.Add(columns);
         cmd.Options.Add(output);
-        cmd.SetAction(r => Run(r.GetValue(input)!, r.GetValue(hdu), r.GetValue(columns), r.GetValue(output)!, Console.Error));
+        cmd.SetAction(r => CommandErrors.Run("convert", () =>
+        {
+            Check.InputFile(r.GetValue(input), "--input");
+            Check.OutputFile(r.GetValue(output), "--output");
+            return Run(r.GetValue(input)!, r.GetValue(hdu), r.GetValue(columns), r.GetValue(output)!, Console.Error);
+        }));
         return cmd;
     }
 

@@ -1,103 +1,204 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using HaloNotebooks.Analysis;
 using HaloNotebooks.Catalogs;
+using HaloNotebooks.Cli.Plumbing;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
-using Spectre.Console;
-using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
+using HaloNotebooks.Pipeline;
 
 namespace HaloNotebooks.Cli.Commands;
 
 /// <summary>
-/// `halo fit`: one MCMC fit of §3 on a table of stars (CSV, Parquet or FITS), written as the JSON of issue 4.
+/// `halo fit`: the MCMC fits of §3 on a table of stars (CSV, Parquet or FITS; `halo select` writes one). One fit of all
+/// stars (optionally in --r-min..--r-max), or with --bins one fit per radial bin plus the all-stars row, written as one
+/// JSON in the rows of Tables 1–3 — the same fits and seeds as `halo reproduce`, so the same numbers.
 /// Columns are matched case-insensitively: v_r, v_phi, v_theta, feh, err_v_r, err_v_phi, err_v_theta, err_feh
-/// (single, double) or l, b, v_r, err_v_r (dipole).
+/// (single, double) or l, b, v_r, err_v_r (dipole); r_gc for a radial range or bins.
 /// </summary>
 public sealed class FitCommand : ICliCommand
 {
     static readonly string[] KinematicColumns = ["v_r", "v_phi", "v_theta", "feh", "err_v_r", "err_v_phi", "err_v_theta", "err_feh"];
     static readonly string[] DipoleColumns = ["l", "b", "v_r", "err_v_r"];
 
+    /// <summary>§4.4: the dipole + contraction field is fitted to the stars at 50–120 kpc (Table 3's range).</summary>
+    static readonly (double RMin, double RMax) DipoleRange = (RadialBins.PaperDipole.RMin, RadialBins.PaperDipole.RMax);
+
     public Command Build()
     {
-        var input = new Option<FileInfo>("--input") { Description = "table of stars (.csv, .parquet, .fits)", Required = true };
+        var input = new Option<string>("--input") { Description = "table of stars (.csv, .parquet, .fits), e.g. written by halo select", Required = true };
         var model = new Option<string>("--model") { Description = "single | double | dipole", Required = true };
         model.AcceptOnlyFromAmong("single", "double", "dipole");
-        var walkers = new Option<int>("--walkers") { Description = "ensemble walkers", DefaultValueFactory = _ => 100 };
-        var steps = new Option<int>("--steps") { Description = "steps per walker", DefaultValueFactory = _ => 1000 };
-        var burn = new Option<int>("--burn") { Description = "steps discarded as burn-in", DefaultValueFactory = _ => 400 };
-        var seed = new Option<long>("--seed") { Description = "random seed (same seed, same chain, any thread count)", DefaultValueFactory = _ => 1 };
+        var walkers = new Option<int>("--walkers") { Description = "ensemble walkers (even, ≥ 2 × parameters; paper: 100)", DefaultValueFactory = _ => 100 };
+        var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
+        var burn = new Option<int>("--burn") { Description = "steps discarded as burn-in (paper: 400)", DefaultValueFactory = _ => 400 };
+        var seed = new Option<long>("--seed") { Description = $"random seed (default {Defaults.Seed}, as halo reproduce; same seed, same chain, any thread count)", DefaultValueFactory = _ => Defaults.Seed };
         var threads = new Option<int?>("--threads") { Description = "threads (default: all cores)" };
-        var output = new Option<FileInfo?>("--output") { Description = "summary JSON (default: printed to stdout)" };
-        var chain = new Option<FileInfo?>("--chain") { Description = "also write the whole chain: .h5 (emcee's HDF5 backend layout) or .csv" };
+        var output = new Option<string?>("--output") { Description = "summary JSON (default: printed to stdout); its folder is created" };
+        var rMin = new Option<double?>("--r-min") { Description = "fit only stars with r_gc ≥ this [kpc] (dipole default: 50, §4.4)" };
+        var rMax = new Option<double?>("--r-max") { Description = "fit only stars with r_gc < this [kpc] (dipole default: 120, §4.4)" };
+        var chain = new Option<string?>("--chain") { Description = "also write the whole chain: .h5 (emcee's HDF5 backend layout) or .csv (one fit, not with --bins)" };
+        var bins = new Option<string?>("--bins") { Description = "paper (Table 1's bins; Table 3's for dipole) or edges in kpc, e.g. 3,20,50,160: one fit per bin plus all stars, one JSON in the tables' row format" };
 
         var cmd = new Command("fit", "Fit the single-, double-component or dipole model (§3) with the ensemble sampler and write a JSON summary");
-        foreach (var o in new Option[] { input, model, walkers, steps, burn, seed, threads, output, chain }) cmd.Options.Add(o);
-        cmd.SetAction(parse =>
+        foreach (var o in new Option[] { input, model, walkers, steps, burn, seed, threads, output, chain, rMin, rMax, bins }) cmd.Options.Add(o);
+        cmd.SetAction(parse => CommandErrors.Run("fit", () =>
         {
-            try
+            string m = parse.GetValue(model)!;
+            var settings = Check.Fit(parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed), parse.GetValue(threads), m);
+            double? lo = parse.GetValue(rMin), hi = parse.GetValue(rMax);
+            Check.RadialRange(lo, hi);
+            var radialBins = parse.GetValue(bins) is string b ? Check.Bins(b, m) : null;
+            string path = Check.InputFile(parse.GetValue(input), "--input", "`halo select --output FILE` writes one");
+            string? outFile = parse.GetValue(output) is string o ? Check.OutputFile(o, "--output") : null;
+            string? chainFile = parse.GetValue(chain);
+            if (chainFile is not null)
             {
-                var settings = new FitSettings(parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed),
-                                               parse.GetValue(threads));
-                var chainFile = parse.GetValue(chain);
-                if (chainFile is not null && chainFile.Extension.ToLowerInvariant() is not (".h5" or ".hdf5" or ".csv"))
-                    throw new ArgumentException($"--chain {chainFile.Name}: use .h5 (emcee's HDF5 layout) or .csv");
-                var result = Run(parse.GetValue(input)!.FullName, parse.GetValue(model)!, settings);
-                if (chainFile is not null) result.SaveChain(chainFile.FullName);
-                var json = result.ToJson();
-                var outFile = parse.GetValue(output);
-                if (outFile is null) Console.Out.WriteLine(json);
-                else
-                {
-                    File.WriteAllText(outFile.FullName, json + "\n");
-                    Console.Out.WriteLine(result.ToString().Replace("; ", Environment.NewLine));
-                    Console.Out.WriteLine(FormattableString.Invariant($"acceptance {result.AcceptanceFraction:F3}, {result.WallTimeSeconds:F1} s; written {outFile.FullName}"));
-                }
-                return 0;
+                if (Path.GetExtension(chainFile).ToLowerInvariant() is not (".h5" or ".hdf5" or ".csv"))
+                    throw new UsageException($"--chain {chainFile}: use .h5 (emcee's HDF5 layout) or .csv");
+                if (radialBins is not null) throw new UsageException("--chain writes one fit's chain; it does not go with --bins");
+                Check.OutputFile(chainFile, "--chain");
             }
-            catch (Exception e) when (e is CatalogException or ArgumentException or IOException or InvalidOperationException)
+            // JSON on stdout must stay parseable: progress lines then go to stderr.
+            var log = outFile is null && !StageProgress.IsTerminal ? Console.Error : null;
+
+            if (radialBins is not null)
             {
-                Console.Error.WriteLine("halo fit: " + e.Message);
-                return 1;
+                var profile = RunBins(path, m, settings, radialBins, lo, hi, log);
+                var table = m switch { "single" => PaperTables.Table1(profile), "double" => PaperTables.Table2(profile), _ => PaperTables.Table3(profile) };
+                string json = BinsJson(profile, table, settings);
+                WarnAll(profile.Bins.Prepend(profile.AllStars).Select(f => (f.Bin.Label, f.Fit)));
+                if (outFile is null) { Console.Out.WriteLine(json); return ExitCode.Ok; }
+                File.WriteAllText(outFile, json + "\n");
+                Console.Out.WriteLine(table.ToMarkdown());
+                Console.Out.WriteLine($"written {Path.GetFullPath(outFile)} ({profile.Bins.Count + 1} fits, seeds as halo reproduce's)");
+                return ExitCode.Ok;
             }
-        });
+
+            var result = Run(path, m, settings, lo, hi, log);
+            if (chainFile is not null) result.SaveChain(Path.GetFullPath(chainFile));
+            WarnAll([("all stars", result)]);
+            if (outFile is null) { Console.Out.WriteLine(result.ToJson()); return ExitCode.Ok; }
+            File.WriteAllText(outFile, result.ToJson() + "\n");
+            Console.Out.WriteLine(result.ToString().Replace("; ", Environment.NewLine));
+            Console.Out.WriteLine(FormattableString.Invariant($"acceptance {result.AcceptanceFraction:F3}, {result.WallTimeSeconds:F1} s; written {Path.GetFullPath(outFile)}"));
+            return ExitCode.Ok;
+        }));
         return cmd;
     }
 
-    /// <summary>Reads the table, runs the fit (with a progress bar on a terminal).</summary>
-    public static FitResult Run(string path, string model, FitSettings settings)
+    /// <summary>One fit of the stars in [rMin, rMax) (all stars without a range; §4.4's 50–120 kpc for the dipole).</summary>
+    public static FitResult Run(string path, string model, FitSettings settings, double? rMin = null, double? rMax = null, TextWriter? log = null)
     {
         var table = TableFile.Read(path);
-        bool dipole = model == "dipole";
-        var cols = (dipole ? DipoleColumns : KinematicColumns).Select(c => Column(table, c, path)).ToArray();
+        var cols = (model == "dipole" ? DipoleColumns : KinematicColumns).Select(c => Column(table, c, path)).ToArray();
+        bool[]? keep = null;
+        if (model == "dipole" && rMin is null && rMax is null)
+        {
+            if (Find(table, CanonicalColumns.RGc) is null)
+                Terminal.Warn("fit", $"{path} has no r_gc column, so all its stars are fitted; §4.4 fits the dipole at {DipoleRange.RMin:0}–{DipoleRange.RMax:0} kpc");
+            else
+            {
+                (rMin, rMax) = DipoleRange;
+                Console.Error.WriteLine($"halo fit: the dipole model is fitted at {DipoleRange.RMin:0}–{DipoleRange.RMax:0} kpc as in §4.4 (--r-min/--r-max to change; select with --preset dipole for §4.4's sample)");
+            }
+        }
+        if (rMin is not null || rMax is not null)
+        {
+            var r = Column(table, CanonicalColumns.RGc, path);
+            double lo = rMin ?? 0, hi = rMax ?? double.PositiveInfinity;
+            keep = r.Select(x => x >= lo && x < hi).ToArray();
+        }
+        int n = keep?.Count(k => k) ?? table.RowCount;
+        if (n < 2) throw new InputException($"{path}: {n} stars in the radial range [{rMin ?? 0}, {rMax ?? double.PositiveInfinity}) kpc; nothing to fit");
+        if (keep is not null) cols = cols.Select(c => c.Where((_, i) => keep[i]).ToArray()).ToArray();
         Func<FitSettings, FitResult> fit = model switch
         {
             "single" => s => HaloFits.Single(Kinematic(cols), s),
             "double" => s => HaloFits.Double(Kinematic(cols), s),
-            "dipole" => s => HaloFits.Dipole(new RadialVelocitySample(cols[0], cols[1], cols[2], cols[3]), s),
-            _ => throw new ArgumentException($"unknown model '{model}' (single | double | dipole)"),
+            _ => s => HaloFits.Dipole(new RadialVelocitySample(cols[0], cols[1], cols[2], cols[3]), s),
         };
-        if (Console.IsOutputRedirected || settings.Progress is not null) return fit(settings);
-        FitResult? result = null;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
+        if (settings.Progress is not null) return fit(settings);
+        string stage = $"{model} fit, {n:N0} stars";
+        return StageProgress.Run("fit", [stage], progress =>
+            fit(settings with { Progress = new StepProgress(step => progress.Report(stage, step / (double)settings.Steps)) }), log);
+    }
+
+    /// <summary>The all-stars fit and one fit per bin, seeded as <see cref="PaperAnalysis.Run(Selection.HaloSample, Selection.HaloSample, AnalysisSettings, AppendixInput?, IProgress{AnalysisProgress}?)"/> seeds them.</summary>
+    public static RadialProfile RunBins(string path, string model, FitSettings fit, RadialBins bins, double? rMin, double? rMax, TextWriter? log = null)
+    {
+        var table = TableFile.Read(path);
+        var cols = (model == "dipole" ? DipoleColumns : KinematicColumns).Select(c => Column(table, c, path)).ToArray();
+        var r = Column(table, CanonicalColumns.RGc, path);
+        bool paper = ReferenceEquals(bins, RadialBins.Paper) || ReferenceEquals(bins, RadialBins.PaperDipole);
+        // Table 1/2's first row spans 3–160 kpc (§4.1), Table 3's the bins' 50–120 kpc; custom edges span themselves.
+        var settings = new AnalysisSettings(fit.Walkers, fit.Steps, fit.Burn, fit.Seed, MaxDegreeOfParallelism: fit.MaxDegreeOfParallelism,
+            Bins: model == "dipole" ? null : bins, DipoleBins: model == "dipole" ? bins : null,
+            RMin: rMin ?? (paper ? AnalysisSettings.Paper.RMin : bins.RMin), RMax: rMax ?? (paper ? AnalysisSettings.Paper.RMax : bins.RMax));
+        var kinematic = model == "dipole" ? null : Kinematic(cols);
+        var radial = model == "dipole" ? new RadialVelocitySample(cols[0], cols[1], cols[2], cols[3]) : null;
+        const string stage = "fits";
+        return StageProgress.Run("fit", [stage], progress =>
+            PaperAnalysis.FitProfile(model, kinematic, radial, r, settings,
+                new AnalysisForward(p => progress.Report(stage, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))), log);
+    }
+
+    /// <summary>One JSON: the table's rows (summary.json's format) and each fit's full summary.</summary>
+    static string BinsJson(RadialProfile profile, PaperTable table, FitSettings settings)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("model", profile.Model);
+            w.WriteNumber("table", table.Number);
+            w.WriteStartObject("settings");
+            w.WriteNumber("walkers", settings.Walkers); w.WriteNumber("steps", settings.Steps);
+            w.WriteNumber("burn", settings.Burn); w.WriteNumber("seed", settings.Seed);
+            w.WriteEndObject();
+            w.WriteStartObject("rows");
+            ReproductionReport.WriteTable(w, table);
+            w.WriteEndObject();
+            w.WriteStartArray("fits");
+            foreach (var f in profile.Bins.Prepend(profile.AllStars))
             {
-                var task = ctx.AddTask($"{model} fit, {table.RowCount} stars", maxValue: settings.Steps);
-                result = fit(settings with { Progress = new BarProgress(task) });
-                task.Value = settings.Steps;
-            });
-        return result!;
+                w.WriteStartObject();
+                w.WriteString("bin", f.Bin.Label);
+                w.WriteNumber("seed", f.Seed);
+                if (f.Fit is not null) { w.WritePropertyName("fit"); w.WriteRawValue(f.Fit.ToJson()); }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Every warning and note a fit carries, on the terminal (the JSON keeps them too).</summary>
+    static void WarnAll(IEnumerable<(string Label, FitResult? Fit)> fits)
+    {
+        var list = fits.ToList();
+        foreach (var w in FitWarnings.Warnings(list)) Terminal.Warn("fit", w);
+        foreach (var n in FitWarnings.Notes(list)) Terminal.Note("fit", n);
     }
 
     static KinematicSample Kinematic(double[][] c) => new(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
 
-    /// <summary>A column matched case-insensitively; a missing or non-finite value is an error naming file, row and column.</summary>
+    static string? Find(StarTable table, string name) =>
+        table.ColumnNames.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase))
+        // `halo select` writes the catalogue's canonical feh_err; accept it for err_feh so the two commands chain.
+        ?? (name == "err_feh" ? table.ColumnNames.FirstOrDefault(c => string.Equals(c, CanonicalColumns.FehErr, StringComparison.OrdinalIgnoreCase)) : null);
+
+    /// <summary>A column matched case-insensitively; a missing or non-finite value is an error naming file, row and
+    /// column, and the command that writes such columns.</summary>
     static double[] Column(StarTable table, string name, string path)
     {
-        // `halo select` writes the catalogue's canonical feh_err; accept it for err_feh so the two commands chain.
-        var actual = table.ColumnNames.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase))
-            ?? (name == "err_feh" ? table.ColumnNames.FirstOrDefault(c => string.Equals(c, CanonicalColumns.FehErr, StringComparison.OrdinalIgnoreCase)) : null)
-            ?? throw new CatalogException($"no such column (matched case-insensitively; table has: {string.Join(", ", table.ColumnNames)})", file: path, column: name);
+        var actual = Find(table, name)
+            ?? throw new InputException($"{path}: no column '{name}' (table has: {Preview(table.ColumnNames)}); " +
+                                        "Galactocentric velocities, their errors and r_gc come from `halo select` (or `halo transform`): run it on the catalogue first");
         var values = table.GetDouble(actual);
         for (int i = 0; i < values.Length; i++)
             if (!double.IsFinite(values[i]))
@@ -105,8 +206,15 @@ public sealed class FitCommand : ICliCommand
         return values;
     }
 
-    sealed class BarProgress(ProgressTask task) : IProgress<SamplerProgress>
+    static string Preview(IReadOnlyList<string> names) => names.Count <= 12 ? string.Join(", ", names) : string.Join(", ", names.Take(12)) + $", … ({names.Count} columns)";
+
+    sealed class StepProgress(Action<int> onStep) : IProgress<SamplerProgress>
     {
-        public void Report(SamplerProgress value) => task.Value = value.Step;
+        public void Report(SamplerProgress value) => onStep(value.Step);
+    }
+
+    sealed class AnalysisForward(Action<AnalysisProgress> action) : IProgress<AnalysisProgress>
+    {
+        public void Report(AnalysisProgress value) => action(value);
     }
 }

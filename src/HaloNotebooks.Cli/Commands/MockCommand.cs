@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using HaloNotebooks.Cli.Plumbing;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Pipeline;
 
@@ -14,7 +15,7 @@ public sealed class MockCommand : ICliCommand
 {
     public Command Build()
     {
-        var seed = new Option<long>("--seed") { Description = "master seed; the same seed writes the same files byte for byte", DefaultValueFactory = _ => 42 };
+        var seed = new Option<long>("--seed") { Description = "seed that names the catalogue (42 is the default mock every command reads; not the analysis seed, which defaults to 1); the same seed writes the same files byte for byte", DefaultValueFactory = _ => 42 };
         var scale = new Option<double>("--scale") { Description = "fraction of the paper-size catalogue (1.0 ≈ 440k stars, 64.6k after the §2.3 selection; 0.05 for a quick test mock)", DefaultValueFactory = _ => 1.0 };
         var output = new Option<string>("--output") { Description = "folder to write the four files into", DefaultValueFactory = _ => MockCatalog.DefaultDirectory };
         var threads = new Option<int?>("--threads") { Description = "worker threads (default: all cores; the output does not depend on it)" };
@@ -24,27 +25,21 @@ public sealed class MockCommand : ICliCommand
         command.Options.Add(output);
         command.Options.Add(threads);
         command.Subcommands.Add(Calibrate());
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandErrors.Run("mock", () =>
         {
             var settings = new MockSettings(parse.GetValue(seed), parse.GetValue(scale)) { MaxDegreeOfParallelism = parse.GetValue(threads) };
             string dir = parse.GetValue(output)!;
-            try
-            {
-                settings.Validate();
-                var watch = Stopwatch.StartNew();
-                var mock = MockCatalog.Generate(settings);
-                mock.Write(dir);
-                var survive = mock.Truth.GetString("forecast_cut").Count(c => c == "none");
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"wrote {mock.Catalogue.RowCount:N0} rows, {mock.Truth.RowCount:N0} stars ({survive:N0} forecast to pass the §2.3 selection) to {Path.GetFullPath(dir)} in {watch.Elapsed.TotalSeconds:F1} s: {MockCatalog.CatalogueFile}, {MockCatalog.DistancesFile}, {MockCatalog.SubstructuresFile}, {MockCatalog.TruthFile}"));
-                return 0;
-            }
-            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine("halo mock: " + e.Message);
-                return 1;
-            }
-        });
+            try { settings.Validate(); }
+            catch (ArgumentException e) { throw new UsageException(e.Message.Replace("MockSettings.Scale", "--scale").Replace("MockSettings.MaxDegreeOfParallelism", "--threads").TrimEnd('.')); }
+            Check.OutputFolder(dir, "--output");
+            var watch = Stopwatch.StartNew();
+            var mock = MockCatalog.Generate(settings);
+            mock.Write(dir);
+            var survive = mock.Truth.GetString("forecast_cut").Count(c => c == "none");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {mock.Catalogue.RowCount:N0} rows, {mock.Truth.RowCount:N0} stars ({survive:N0} forecast to pass the §2.3 selection) to {Path.GetFullPath(dir)} in {watch.Elapsed.TotalSeconds:F1} s: {MockCatalog.CatalogueFile}, {MockCatalog.DistancesFile}, {MockCatalog.SubstructuresFile}, {MockCatalog.TruthFile}"));
+            return ExitCode.Ok;
+        }));
         return command;
     }
 

@@ -5,6 +5,7 @@ using HaloNotebooks.Analysis;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Selection;
+using HaloNotebooks.Cli.Plumbing;
 using Spectre.Console;
 using HaloNotebooks.Pipeline;
 
@@ -27,30 +28,58 @@ public sealed class ReproduceCommand : ICliCommand
         var walkers = new Option<int>("--walkers") { Description = "ensemble walkers per fit (paper: 100)", DefaultValueFactory = _ => 100 };
         var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
         var burn = new Option<int>("--burn") { Description = "burn-in steps discarded (paper: 400)", DefaultValueFactory = _ => 400 };
-        var seed = new Option<long>("--seed") { Description = "master seed of the fits and of the Monte-Carlo velocity errors; the same seed gives identical tables", DefaultValueFactory = _ => 1 };
+        var seed = new Option<long>("--seed") { Description = $"master seed of the fits and of the Monte-Carlo velocity errors (default {Defaults.Seed}); the same seed gives identical tables", DefaultValueFactory = _ => Defaults.Seed };
+        var set = new Option<string[]>("--set") { Description = "what-if: change a cut of both selections, Name=value (repeatable), e.g. --set FehMax=-1.0; `halo select --list-cuts` lists the names. The report states the changes at the top", AllowMultipleArgumentsPerToken = false };
+        var preset = new Option<string>("--preset") { Description = "selection of Tables 1-2: paper (§2.3) or dipole (§4.4's error limits); Table 3 always uses §4.4's", DefaultValueFactory = _ => "paper" };
         var output = new Option<string>("--output") { Description = "results folder (replaced at the end of a successful run)", DefaultValueFactory = _ => "results" };
         var mock = new Option<string>("--mock") { Description = "folder of the default mock (generated there when absent)", DefaultValueFactory = _ => MockCatalog.DefaultDirectory };
         var threads = new Option<int?>("--threads") { Description = "fits run at once (default: all cores; the results do not depend on it)" };
         var appendixStars = new Option<int>("--appendix-stars") { Description = "stars drawn for the Appendix A mock (distance-error test, Fig. 10); 0 skips it", DefaultValueFactory = _ => 30_000 };
         var noPng = new Option<bool>("--no-png") { Description = "write HTML figures only, even when Chromium is installed" };
         var command = new Command("reproduce", "Reproduce every table and figure of the paper and report how close each number is to the paper's");
-        foreach (var o in new Option[] { catalogue, distances, distanceColumns, substructures, walkers, steps, burn, seed, output, mock, threads, appendixStars, noPng }) command.Options.Add(o);
+        foreach (var o in new Option[] { catalogue, distances, distanceColumns, substructures, walkers, steps, burn, seed, set, preset, output, mock, threads, appendixStars, noPng }) command.Options.Add(o);
         command.SetAction(parse => Execute(new ReproduceOptions(
             parse.GetValue(catalogue), parse.GetValue(distances), parse.GetValue(substructures) ?? [],
             parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed),
-            parse.GetValue(output)!, parse.GetValue(mock)!, parse.GetValue(threads), !parse.GetValue(noPng), parse.GetValue(appendixStars))
+            parse.GetValue(output)!, parse.GetValue(mock)!, parse.GetValue(threads), !parse.GetValue(noPng), parse.GetValue(appendixStars),
+            parse.GetValue(set) ?? [], parse.GetValue(preset))
             { DistanceColumns = parse.GetValue(distanceColumns) }));
         return command;
     }
 
     internal sealed record ReproduceOptions(string? Catalogue, string? Distances, string[] Substructures, int Walkers, int Steps, int Burn,
-        long Seed, string Output, string MockDirectory, int? Threads, bool Png, int AppendixStars)
+        long Seed, string Output, string MockDirectory, int? Threads, bool Png, int AppendixStars, string[]? Set = null, string? Preset = null,
+        TextWriter? Log = null)
     {
         /// <summary><c>--distance-columns ID,DIST,DIST_ERR</c> of the distance catalogue (null: detected from the file).</summary>
         public string? DistanceColumns { get; init; }
     }
 
-    internal static int Execute(ReproduceOptions o)
+    internal static int Execute(ReproduceOptions o) => CommandErrors.Run("reproduce", () =>
+    {
+        // Every option is checked before any work (a wrong --walkers used to surface after the selection, ~10 s in).
+        if (o.Catalogue is null && (o.Distances is not null || o.Substructures.Length > 0))
+            throw new UsageException("--distances and --substructures go with --catalogue; without it the default mock is used");
+        if (o.DistanceColumns is not null && o.Distances is null) throw new UsageException("--distance-columns goes with --distances");
+        try { SelectCommand.DistanceColumnsOf(o.DistanceColumns); }
+        catch (ArgumentException e) { throw new UsageException(e.Message); }
+        if (o.AppendixStars < 0) throw new UsageException($"--appendix-stars {o.AppendixStars}: must be 0 or more");
+        var analysis = Check.Analysis(o.Walkers, o.Steps, o.Burn, o.Seed, o.Threads);
+        var selection = SelectCommand.Settings(o.Preset, o.Set ?? [], o.Seed);
+        var dipoleSelection = SelectCommand.Settings("dipole", o.Set ?? [], o.Seed);
+        if (o.Catalogue is not null)
+        {
+            Check.InputFile(o.Catalogue, "--catalogue");
+            if (o.Distances is not null) Check.InputFile(o.Distances, "--distances");
+            foreach (var sub in o.Substructures) Check.InputPath(sub, "--substructures");
+        }
+        Check.OutputFolder(Path.GetDirectoryName(Path.GetFullPath(o.Output)) ?? ".", "--output");
+        if (File.Exists(o.Output)) throw new InputException($"--output {o.Output}: is a file, not a results folder");
+        if (o.Catalogue is null) Check.OutputFolder(o.MockDirectory, "--mock");
+        return Run(o, analysis, selection, dipoleSelection);
+    });
+
+    static int Run(ReproduceOptions o, AnalysisSettings analysis, SelectionSettings selection, SelectionSettings dipoleSelection)
     {
         string output = Path.GetFullPath(o.Output);
         string parent = Path.GetDirectoryName(output) ?? ".";
@@ -60,34 +89,21 @@ public sealed class ReproduceCommand : ICliCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            if (o.Catalogue is null && (o.Distances is not null || o.Substructures.Length > 0))
-                throw new ArgumentException("--distances and --substructures go with --catalogue; without it the default mock is used");
-            if (o.DistanceColumns is not null && o.Distances is null) throw new ArgumentException("--distance-columns goes with --distances");
             var distanceColumns = SelectCommand.DistanceColumnsOf(o.DistanceColumns);
-            if (o.AppendixStars < 0) throw new ArgumentException($"--appendix-stars must be 0 or more, got {o.AppendixStars}");
-            var analysis = new AnalysisSettings(o.Walkers, o.Steps, o.Burn, o.Seed, MaxDegreeOfParallelism: o.Threads).Validate();
-            Directory.CreateDirectory(parent);
             RemoveStalePartials(parent, name);
             TryDelete(partial);
 
             var earlier = new List<(string Stage, double Seconds)>();
             var warnings = new List<string>();
-            ReproductionReport? report = null;
-            AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .Start(ctx =>
+            string[] stages =
+            [
+                .. o.Catalogue is null ? ["default mock"] : Array.Empty<string>(), "read catalogue", "selection (§2.3)", "selection (§4.4)",
+                .. o.AppendixStars > 0 ? ["Appendix A mock"] : Array.Empty<string>(), "fits", "figures",
+                .. o.Catalogue is null ? ["mock truth (re-observed replicas)"] : Array.Empty<string>(), "tables and report",
+            ];
+            var report = StageProgress.Run("reproduce", stages, progress =>
                 {
-                    var tasks = new Dictionary<string, ProgressTask>();
-                    ProgressTask Task(string stage)
-                    {
-                        lock (tasks)
-                        {
-                            if (!tasks.TryGetValue(stage, out var t)) tasks[stage] = t = ctx.AddTask(Markup.Escape(stage), maxValue: 1.0);
-                            return t;
-                        }
-                    }
-                    void Report(string stage, double fraction) { var t = Task(stage); t.Value = Math.Clamp(fraction, 0, 1); if (fraction >= 1) t.StopTask(); }
+                    void Report(string stage, double fraction, string detail = "") => progress.Report(stage, fraction, detail);
                     var clock = Stopwatch.StartNew();
 
                     string catalogue, input;
@@ -127,6 +143,7 @@ public sealed class ReproduceCommand : ICliCommand
 
                     var settings = new ReproductionSettings(analysis, o.Seed, input,
                     [
+                        ("preset", o.Preset ?? "paper"),
                         ("catalogue", catalogue), ("distances", distances ?? "(in the catalogue)"), ("distance_columns", distanceColumns?.ToString() ?? "(detected)"), ("substructures", string.Join("; ", subPaths)),
                         ("walkers", o.Walkers), ("steps", o.Steps), ("burn", o.Burn), ("seed", o.Seed),
                         ("radial_bins_kpc", analysis.RadialBins.ToString()), ("dipole_bins_kpc", analysis.DipoleRadialBins.ToString()),
@@ -134,30 +151,36 @@ public sealed class ReproduceCommand : ICliCommand
                         ("appendix_a_stars", o.AppendixStars), ("appendix_a_distance_errors", string.Join(", ", analysis.DistanceErrors.Select(e => e.ToString("0.##", CultureInfo.InvariantCulture)))),
                         ("threads", o.Threads?.ToString(CultureInfo.InvariantCulture) ?? "all cores"), ("png", o.Png), ("output", output),
                         ("started_utc", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
-                    ], o.Png, o.AppendixStars);
-                    report = Reproduction.Run(stars, subs, truth, settings, partial,
-                        new Forward<ReproductionProgress>(p => Report(p.Stage, p.Fraction)), earlier);
-                });
+                    ], o.Png, o.AppendixStars, Selection: selection, DipoleSelection: dipoleSelection);
+                    return Reproduction.Run(stars, subs, truth, settings, partial,
+                        new Forward<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier);
+                }, o.Log);
 
             MoveIntoPlace(partial, output);
-            foreach (var w in warnings) Console.Error.WriteLine("halo reproduce: warning: " + w);
-            foreach (var c in report!.Results.CompareWithPaper()) AnsiConsole.WriteLine(c.Summary);
+            foreach (var w in warnings.Concat(FitWarnings.Warnings(Fits(report.Results)))) Terminal.Warn("reproduce", w);
+            foreach (var n in FitWarnings.Notes(Fits(report.Results))) Terminal.Note("reproduce", n);
+            if (report.SelectionChanges.Count > 0) AnsiConsole.MarkupLine($"[bold]what-if:[/] {Markup.Escape(string.Join("; ", report.SelectionChanges))}");
+            foreach (var c in report.Results.CompareWithPaper()) AnsiConsole.WriteLine(c.Summary);
             foreach (var c in report.TruthComparisons) AnsiConsole.WriteLine(c.Summary);
             double total = report.Timings.FirstOrDefault(t => t.Stage == "total").Seconds;
             AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.Combine(output, "index.html"))}[/] and summary.json in {total.ToString("F0", CultureInfo.InvariantCulture)} s");
             return 0;
         }
-        catch (Exception e) when (e is ArgumentException or CatalogException or IOException or FormatException or UnauthorizedAccessException or InvalidOperationException)
+        catch
         {
             TryDelete(partial);
-            Console.Error.WriteLine("halo reproduce: " + e.Message);
-            return 2;
+            throw;
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    /// <summary>Every fit of Tables 1–3 with its label, for the terminal's warnings and notes.</summary>
+    static List<(string Label, Inference.FitResult? Fit)> Fits(AnalysisResults results) =>
+        new[] { ("Table 1", results.Single), ("Table 2", results.Double), ("Table 3", results.Dipole) }
+            .SelectMany(t => t.Item2.Bins.Prepend(t.Item2.AllStars).Select(b => ($"{t.Item1} {b.Bin.Label}", b.Fit))).ToList();
 
     /// <summary>Replaces <paramref name="output"/> by the finished <paramref name="partial"/> folder (two renames).</summary>
     static void MoveIntoPlace(string partial, string output)

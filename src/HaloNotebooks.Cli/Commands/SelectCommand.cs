@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Selection;
+using HaloNotebooks.Cli.Plumbing;
 using Spectre.Console;
+using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
 namespace HaloNotebooks.Cli.Commands;
 
@@ -13,7 +15,7 @@ public sealed class SelectCommand : ICliCommand
 {
     public Command Build()
     {
-        var input = new Option<string>("--input") { Description = "catalogue: a DESI MWS-like FITS (RVTAB/FIBERMAP/GAIA HDUs) or a table (.csv/.parquet/.fits) with canonical columns", Required = true };
+        var input = new Option<string?>("--input") { Description = "catalogue: a DESI MWS-like FITS (RVTAB/FIBERMAP/GAIA HDUs) or a table (.csv/.parquet/.fits) with canonical columns" };
         var distances = new Option<string?>("--distances") { Description = "distance catalogue joined on TARGETID (DIST, DIST_ERR) or targetid (distance, distance_err)" };
         var distanceColumns = DistanceColumnsOption();
         var substructures = new Option<string[]>("--substructures")
@@ -22,50 +24,105 @@ public sealed class SelectCommand : ICliCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var preset = new Option<string>("--preset") { Description = "paper (§2.3, Tables 1-2) or dipole (§4.4: |δV_r| < 50 km/s, no tangential cut)", DefaultValueFactory = _ => "paper" };
-        var set = new Option<string[]>("--set") { Description = "change a threshold, name=value (repeatable), e.g. --set FehMax=-1.0 --set MaskSagittarius=false", AllowMultipleArgumentsPerToken = false };
-        var output = new Option<string>("--output") { Description = "where to write the selected stars (.csv, .parquet or .fits)", Required = true };
+        var set = new Option<string[]>("--set") { Description = SetDescription, AllowMultipleArgumentsPerToken = false };
+        var seed = new Option<long>("--seed") { Description = $"seed of the Monte-Carlo velocity errors (default {Defaults.Seed}, as halo reproduce)", DefaultValueFactory = _ => Defaults.Seed };
+        var output = new Option<string?>("--output") { Description = "where to write the selected stars (.csv, .parquet or .fits); its folder is created" };
         var funnelOut = new Option<string?>("--funnel") { Description = "also write the funnel as a Markdown table to this file" };
+        var listCuts = new Option<bool>("--list-cuts") { Description = "list every name --set accepts with the paper's value, unit and section, and exit" };
 
         var cmd = new Command("select", "Select halo K giants as in §2.3 of the paper and print the funnel of cuts");
-        foreach (var o in new Option[] { input, distances, distanceColumns, substructures, preset, set, output, funnelOut }) cmd.Options.Add(o);
-        cmd.SetAction(parse =>
+        foreach (var o in new Option[] { input, distances, distanceColumns, substructures, preset, set, seed, output, funnelOut, listCuts }) cmd.Options.Add(o);
+        cmd.SetAction(parse => CommandErrors.Run("select", () =>
         {
-            try
+            if (parse.GetValue(listCuts)) { PrintCuts(); return ExitCode.Ok; }
+            // Everything is checked before the catalogue is read.
+            var settings = Settings(parse.GetValue(preset), parse.GetValue(set) ?? [], parse.GetValue(seed));
+            string catalogue = Check.InputFile(parse.GetValue(input) ?? throw new UsageException("--input is required (or --list-cuts)"), "--input",
+                "the default mock is written by `halo mock`");
+            string? distancesFile = parse.GetValue(distances) is string d ? Check.InputFile(d, "--distances") : null;
+            var subPaths = (parse.GetValue(substructures) ?? []).Select(p => Check.InputPath(p, "--substructures")).ToArray();
+            string outFile = Check.OutputFile(parse.GetValue(output) ?? throw new UsageException("--output is required"), "--output");
+            TableFile.Kind(outFile);
+            string? md = parse.GetValue(funnelOut) is string f ? Check.OutputFile(f, "--funnel") : null;
+            if (parse.GetValue(distanceColumns) is not null && distancesFile is null) throw new UsageException("--distance-columns goes with --distances");
+            DistanceColumns? columns;
+            try { columns = DistanceColumnsOf(parse.GetValue(distanceColumns)); }
+            catch (ArgumentException e) { throw new UsageException(e.Message); }
+
+            var (sample, seconds) = StageProgress.Run("select", ["read catalogue", "selection"], progress =>
             {
-                var settings = parse.GetValue(preset)?.ToLowerInvariant() switch
-                {
-                    "paper" or null => SelectionSettings.Paper,
-                    "dipole" => SelectionSettings.PaperDipole,
-                    var p => throw new ArgumentException($"unknown preset '{p}'; use paper or dipole"),
-                };
-                settings = settings.With(parse.GetValue(set) ?? []);
-                var catalogue = ReadCatalogue(parse.GetValue(input)!, parse.GetValue(distances), DistanceColumnsOf(parse.GetValue(distanceColumns)));
-                var subs = (parse.GetValue(substructures) ?? []).Select(SubstructureCatalog.Read).ToArray();
+                progress.Report("read catalogue", 0);
+                var stars = ReadCatalogue(catalogue, distancesFile, columns);
+                RequireSelectionColumns(stars, catalogue, distancesFile);
+                var subs = subPaths.Select(SubstructureCatalog.Read).ToArray();
                 var catalog = subs.Length == 0 ? null : SubstructureCatalog.Combine(subs);
-
+                progress.Report("read catalogue", 1);
                 var clock = Stopwatch.StartNew();
-                var sample = PaperSelection.Run(catalogue, settings, catalog);
-                clock.Stop();
+                var selected = PaperSelection.Run(stars, settings, catalog, new Forward(f => progress.Report("selection", f)));
+                progress.Report("selection", 1);
+                return (selected, clock.Elapsed.TotalSeconds);
+            });
 
-                Print(sample.Funnel, clock.Elapsed.TotalSeconds);
-                TableFile.Write(sample.Stars, parse.GetValue(output)!);
-                if (parse.GetValue(funnelOut) is string md) File.WriteAllText(md, sample.Funnel.ToMarkdown());
-                AnsiConsole.MarkupLine($"wrote [bold]{sample.Count:N0}[/] stars to {Markup.Escape(parse.GetValue(output)!)}");
-                return 0;
-            }
-            catch (Exception e) when (e is ArgumentException or CatalogException or IOException or FormatException)
-            {
-                Console.Error.WriteLine("halo select: " + e.Message);
-                return 2;
-            }
-        });
+            Print(sample.Funnel, seconds);
+            TableFile.Write(sample.Stars, outFile);
+            if (md is not null) File.WriteAllText(md, sample.Funnel.ToMarkdown());
+            AnsiConsole.MarkupLine($"wrote [bold]{sample.Count:N0}[/] stars to {Markup.Escape(outFile)} (seed {settings.Seed})");
+            return ExitCode.Ok;
+        }));
         return cmd;
+    }
+
+    /// <summary>The preset, then each --set in order, then the seed (unless --set Seed= was given).</summary>
+    internal static SelectionSettings Settings(string? preset, IReadOnlyList<string> assignments, long seed)
+    {
+        var settings = preset?.ToLowerInvariant() switch
+        {
+            "paper" or null => SelectionSettings.Paper,
+            "dipole" => SelectionSettings.PaperDipole,
+            var p => throw new UsageException($"--preset {p}: use paper or dipole"),
+        };
+        settings = settings with { Seed = seed };
+        try { return settings.With(assignments); }
+        catch (ArgumentException e) { throw new UsageException("--set: " + e.Message); }
+    }
+
+    /// <summary>--set's help: every settable name with the paper's value.</summary>
+    static string SetDescription =>
+        "change a cut, Name=value (repeatable), e.g. --set FehMax=-1.0 --set MaskSagittarius=false. Names (paper value): "
+        + string.Join(", ", SelectionParameter.All.Select(p => $"{p.Name} ({p.PaperValue}{(p.Unit.Length > 0 && p.PaperValue != "none" ? " " + p.Unit : "")})"))
+        + "; --list-cuts describes each";
+
+    static void PrintCuts()
+    {
+        var table = new Table().Title("Cuts --set can change (halo select, halo reproduce)");
+        foreach (var h in new[] { "name", "paper value", "unit", "section", "meaning" }) table.AddColumn(h);
+        foreach (var p in SelectionParameter.All)
+            table.AddRow(Markup.Escape(p.Name), Markup.Escape(p.PaperValue), Markup.Escape(p.Unit), Markup.Escape(p.Section), Markup.Escape(p.Meaning));
+        table.Caption("--set Name=value; names are case-insensitive, '_' ignored; none lifts an optional limit");
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>The columns the selection reads, each missing one named with the option or command that supplies it.</summary>
+    internal static void RequireSelectionColumns(StarTable stars, string catalogue, string? distances)
+    {
+        foreach (var c in PaperCuts.RequiredColumns)
+        {
+            if (stars.Contains(c)) continue;
+            if (c is C.Distance or C.DistanceErr && distances is null)
+                throw new InputException($"{catalogue}: no '{c}' column; give the distance catalogue with --distances (TARGETID, DIST, DIST_ERR), e.g. the mock's distances-mock.fits from `halo mock`");
+            throw new InputException($"{catalogue}: no '{c}' column; the selection needs {string.Join(", ", PaperCuts.RequiredColumns)} (the canonical names listed in the README, section Your own catalogue)");
+        }
+    }
+
+    sealed class Forward(Action<double> action) : IProgress<double>
+    {
+        public void Report(double value) => action(value);
     }
 
     /// <summary>The funnel as a console table (counts), then each cut's wording from the paper, numbered to match.</summary>
     static void Print(Funnel funnel, double seconds)
     {
-        var table = new Table().Title($"Selection funnel (§2.3), {seconds:F1} s");
+        var table = new Table().Title($"{funnel.Title}, {seconds:F1} s");
         int[] shown = [0, 1, 3, 4, 5, 6, 7];   // #, cut, parameters, in, kept, removed, kept %
         foreach (int c in shown)
             table.AddColumn(new TableColumn(Markup.Escape(Funnel.Header[c])) { Alignment = c >= 4 ? Justify.Right : Justify.Left });
@@ -89,8 +146,8 @@ public sealed class SelectCommand : ICliCommand
     /// joined (<see cref="DistanceJoin"/>: by TARGETID or SOURCE_ID, every star kept and its matches counted) when given.</summary>
     internal static StarTable ReadCatalogue(string input, string? distances, DistanceColumns? distanceColumns = null)
     {
-        if (!File.Exists(input)) throw new FileNotFoundException($"{input}: catalogue not found", input);
-        if (distances is not null && !File.Exists(distances)) throw new FileNotFoundException($"{distances}: distance catalogue not found", distances);
+        Check.InputFile(input, "--catalogue");
+        if (distances is not null) Check.InputFile(distances, "--distances");
         if (distances is null && distanceColumns is not null) throw new ArgumentException("--distance-columns goes with --distances");
         bool isFits = input.EndsWith(".fits", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".fits.gz", StringComparison.OrdinalIgnoreCase);
         if (isFits)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using HaloNotebooks.Astrometry;
+using HaloNotebooks.Cli.Plumbing;
 using HaloNotebooks.Uncertainties;
 
 namespace HaloNotebooks.Cli.Commands;
@@ -26,27 +27,29 @@ public sealed class TransformCommand : ICliCommand
         var output = new Option<string>("--output") { Description = "output CSV: the input columns plus l, b, x, y, z, R, r_gc, vx, vy, vz, v_r, v_phi, v_theta, sgr_lambda, sgr_beta (and hpx_ring, hpx_nest; err_v_r, err_v_phi, err_v_theta)", Required = true };
         var healpix = new Option<int?>("--healpix") { Description = "also write the healpix pixel of (l, b), RING and NESTED, at this nside (power of two ≤ 8192)" };
         var samples = new Option<int?>("--mc-samples") { Description = "Monte-Carlo draws per star for the velocity errors (default 1000; needs the error columns)" };
-        var seed = new Option<long>("--seed") { Description = "seed of the Monte-Carlo draws", DefaultValueFactory = _ => 42 };
+        var seed = new Option<long>("--seed") { Description = $"seed of the Monte-Carlo draws (default {Defaults.Seed}, as every command)", DefaultValueFactory = _ => Defaults.Seed };
         var command = new Command("transform", "Galactocentric positions and velocities (and their Monte-Carlo errors) of the stars in a CSV file");
         command.Options.Add(input);
         command.Options.Add(output);
         command.Options.Add(healpix);
         command.Options.Add(samples);
         command.Options.Add(seed);
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandErrors.Run("transform", () =>
         {
+            // Options first (exit 2), then the files (exit 1), before any row is read.
+            int? nside = parse.GetValue(healpix), draws = parse.GetValue(samples);
+            if (nside is { } ns && (ns < 1 || ns > 8192 || (ns & (ns - 1)) != 0))
+                throw new UsageException($"--healpix {ns}: nside must be a power of two from 1 to 8192");
+            if (draws is < 2) throw new UsageException($"--mc-samples {draws}: at least 2 draws are needed for a standard deviation");
+            string inputPath = Check.InputFile(parse.GetValue(input), "--input");
+            string outputPath = Check.OutputFile(parse.GetValue(output), "--output");
             try
             {
-                var summary = Run(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(healpix), parse.GetValue(samples), parse.GetValue(seed));
-                Console.WriteLine(summary);
-                return 0;
+                Console.WriteLine(Run(inputPath, outputPath, nside, draws, parse.GetValue(seed)));
             }
-            catch (TransformInputException ex)
-            {
-                Console.Error.WriteLine("halo transform: " + ex.Message);
-                return 1;
-            }
-        });
+            catch (TransformInputException ex) { throw new InputException(ex.Message.TrimEnd('.')); }
+            return ExitCode.Ok;
+        }));
         return command;
     }
 

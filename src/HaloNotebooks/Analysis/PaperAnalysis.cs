@@ -125,10 +125,23 @@ public static class PaperAnalysis
     /// <paramref name="sample"/> over settings.RMin–RMax and settings.RadialBins, or "dipole" over settings.DipoleRadialBins.
     /// Fits get the same seeds as in <see cref="Run(HaloSample, HaloSample, AnalysisSettings, AppendixInput?, IProgress{AnalysisProgress}?)"/>, so the profile is identical to the one Run returns.
     /// </summary>
-    public static RadialProfile FitProfile(string model, HaloSample sample, AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null)
+    public static RadialProfile FitProfile(string model, HaloSample sample, AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null) =>
+        FitProfile(model, model == "dipole" ? null : sample.ToKinematicSample(), model == "dipole" ? sample.ToRadialVelocitySample() : null,
+            sample.Stars.GetDouble(C.RGc), settings, progress);
+
+    /// <summary>
+    /// <see cref="FitProfile(string, HaloSample, AnalysisSettings, IProgress{AnalysisProgress}?)"/> on plain columns (a
+    /// table written by `halo select`): <paramref name="kinematic"/> for "single"/"double", <paramref name="radial"/> for
+    /// "dipole", and each star's r_GC. Same fits, same seeds, so the same numbers as the paper's run.
+    /// </summary>
+    public static RadialProfile FitProfile(string model, KinematicSample? kinematic, RadialVelocitySample? radial, double[] rGc,
+        AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null)
     {
         settings.Validate();
-        var r = sample.Stars.GetDouble(C.RGc);
+        var r = rGc;
+        int count = model == "dipole" ? radial?.Count ?? throw new ArgumentException("the dipole profile needs a radial-velocity sample")
+                                      : kinematic?.Count ?? throw new ArgumentException($"the {model} profile needs a kinematic sample");
+        if (r.Length != count) throw new ArgumentException($"{r.Length} distances for {count} stars");
         var (first, bins, lo, hi) = model switch
         {
             "single" => (1000, settings.RadialBins, settings.RMin, settings.RMax),
@@ -136,15 +149,12 @@ public static class PaperAnalysis
             "dipole" => (3000, settings.DipoleRadialBins, settings.DipoleRadialBins.RMin, settings.DipoleRadialBins.RMax),
             _ => throw new ArgumentException($"model must be single, double or dipole, got '{model}'"),
         };
-        var kinematic = model == "dipole" ? null : sample.ToKinematicSample();
-        var radial = model == "dipole" ? sample.ToRadialVelocitySample() : null;
         var jobs = new List<FitJob>();
         for (int k = -1; k < bins.Count; k++)
         {
             var (a, b) = k < 0 ? (lo, hi) : bins[k];
             var keep = InRange(r, a, b);
-            int count = keep.Count(x => x);
-            if (count < MinStarsPerFit) continue;
+            if (keep.Count(x => x) < MinStarsPerFit) continue;
             jobs.Add(new FitJob(model, model, first + 1 + k, RadialBin.Of(a, b, r), kinematic?.Where(keep), radial?.Where(keep)));
         }
         var fits = RunJobs(jobs, settings, progress);

@@ -19,9 +19,25 @@ public readonly record struct ReproductionProgress(string Stage, double Fraction
 /// <param name="Png">Also render PNG figures when Chromium is available.</param>
 /// <param name="AppendixStars">Stars drawn for the Appendix A mock (0: no Appendix A). Its seed is derived from the master seed.</param>
 /// <param name="TruthReplicas">Re-observations of a mock pooled for the truth of Tables 1–2 (MockTruthTables.Replicas).</param>
+/// <param name="Selection">The §2.3 selection of Tables 1–2 (null: the paper's, seeded with SelectionSeed); a what-if changes it.</param>
+/// <param name="DipoleSelection">The §4.4 selection of Table 3 (null: the paper's, seeded with SelectionSeed).</param>
 public sealed record ReproductionSettings(AnalysisSettings Analysis, long SelectionSeed, string InputDescription,
     IReadOnlyList<(string Name, object Value)> Settings, bool Png = true, int AppendixStars = 30_000,
-    int TruthReplicas = MockTruthTables.DefaultReplicas);
+    int TruthReplicas = MockTruthTables.DefaultReplicas, SelectionSettings? Selection = null, SelectionSettings? DipoleSelection = null)
+{
+    /// <summary>The §2.3 selection in effect.</summary>
+    public SelectionSettings EffectiveSelection => Selection ?? SelectionSettings.Paper with { Seed = SelectionSeed };
+
+    /// <summary>The §4.4 selection in effect.</summary>
+    public SelectionSettings EffectiveDipoleSelection => DipoleSelection ?? SelectionSettings.PaperDipole with { Seed = SelectionSeed };
+
+    /// <summary>How the selections differ from the paper's (the seed is not a change of cut).</summary>
+    public IReadOnlyList<string> SelectionChanges =>
+        SelectionParameter.Changes(EffectiveSelection with { Seed = 0, MaxDegreeOfParallelism = null }, SelectionSettings.Paper with { Seed = 0 })
+            .Select(c => "§2.3 " + c)
+            .Concat(SelectionParameter.Changes(EffectiveDipoleSelection with { Seed = 0, MaxDegreeOfParallelism = null }, SelectionSettings.PaperDipole with { Seed = 0 })
+            .Select(c => "§4.4 " + c)).ToList();
+}
 
 /// <summary>
 /// The paper from one call (issue 11): §2.3 and §4.4 selections → every fit (Tables 1–3, hemispheres, sky map, Eq. 7,
@@ -49,10 +65,10 @@ public static class Reproduction
 
         const string selection = "selection (§2.3)", dipoleSelection = "selection (§4.4)", fits = "fits", tables = "tables and report";
         Stage(selection);
-        var sample = PaperSelection.Run(catalogue, SelectionSettings.Paper with { Seed = settings.SelectionSeed }, substructures, Fraction(selection));
+        var sample = PaperSelection.Run(catalogue, settings.EffectiveSelection, substructures, Fraction(selection));
         Done(selection, "selection");
         Stage(dipoleSelection);
-        var dipoleSample = PaperSelection.Run(catalogue, SelectionSettings.PaperDipole with { Seed = settings.SelectionSeed }, substructures, Fraction(dipoleSelection));
+        var dipoleSample = PaperSelection.Run(catalogue, settings.EffectiveDipoleSelection, substructures, Fraction(dipoleSelection));
         Done(dipoleSelection, "selection_dipole");
 
         AppendixInput? appendix = null;
@@ -79,8 +95,11 @@ public static class Reproduction
         {
             const string truthStage = "mock truth (re-observed replicas)";
             Stage(truthStage);
-            var replicas = MockTruthTables.Replicas(catalogue, mockTruth, substructures, SelectionSettings.Paper with { Seed = settings.SelectionSeed },
-                settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Seed, 9100), Fraction(truthStage));
+            var replicas = MockTruthTables.Replicas(catalogue, mockTruth, substructures, settings.EffectiveSelection,
+                settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Seed, 9100),
+                // The replicas are about 70 % of this stage; the deconvolution fits of Build the rest.
+                progress is null ? null : new Forward<double>(f => progress.Report(new ReproductionProgress(truthStage, 0.7 * f, "re-observing"))));
+            progress?.Report(new ReproductionProgress(truthStage, 0.7, "deconvolution fits"));
             var truth = MockTruthTables.Build(sample, dipoleSample, replicas, mockTruth, settings.Analysis, MockTruthTables.DefaultMockField());
             truthComparisons = results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3], (ours, t) => TableComparison.Compare(ours, t, "mock truth")).ToList();
             calibrations = [ErrorCalibration.Compare(results.Table1, truth.Scatter1), ErrorCalibration.Compare(results.Table2, truth.Scatter2)];
@@ -112,7 +131,7 @@ public static class Reproduction
         File.WriteAllText(Path.Combine(tablesDir, "funnel_dipole.md"), dipoleSample.Funnel.ToMarkdown());
         timings.Add(("tables", clock.Elapsed.TotalSeconds));
         timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
-        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons, calibrations, selectionBias);
+        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons, calibrations, selectionBias, settings.SelectionChanges);
         report.Write(directory);
         progress?.Report(new ReproductionProgress(tables, 1));
         return report;

@@ -23,9 +23,10 @@ public sealed class ReproductionReport
     public ReproductionReport(Funnel funnel, Funnel? dipoleFunnel, AnalysisResults results, IReadOnlyList<ReportFigure> figures,
         IReadOnlyList<(string Name, object Value)> settings, IReadOnlyList<(string Stage, double Seconds)> timings, string inputDescription,
         IReadOnlyList<TableComparison>? truthComparisons = null, IReadOnlyList<ErrorCalibration>? calibrations = null,
-        SelectionBias? selectionBias = null)
+        SelectionBias? selectionBias = null, IReadOnlyList<string>? selectionChanges = null)
     {
         SelectionBias = selectionBias;
+        SelectionChanges = selectionChanges ?? [];
         TruthComparisons = truthComparisons ?? [];
         Calibrations = calibrations ?? [];
         Funnel = funnel;
@@ -60,6 +61,9 @@ public sealed class ReproductionReport
     /// <summary>What was analysed ("default mock in data/mock", or the user's catalogue path).</summary>
     public string InputDescription { get; }
 
+    /// <summary>What-if changes to the paper's selection ("FehMax=-1 (paper: -0.85 dex)"); empty for the paper's cuts.</summary>
+    public IReadOnlyList<string> SelectionChanges { get; }
+
     /// <summary>.NET, OS and the versions of the library and the packages it runs on.</summary>
     public static IReadOnlyList<(string Name, string Version)> SoftwareVersions()
     {
@@ -86,6 +90,9 @@ public sealed class ReproductionReport
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
+            w.WriteStartArray("selection_changes");
+            foreach (var c in SelectionChanges) w.WriteStringValue(c);
+            w.WriteEndArray();
             WriteFunnel(w, "funnel", Funnel);
             if (DipoleFunnel is not null) WriteFunnel(w, "funnel_dipole", DipoleFunnel);
             w.WriteStartObject("tables");
@@ -158,7 +165,9 @@ public sealed class ReproductionReport
         w.WriteEndObject();
     }
 
-    static void WriteTable(Utf8JsonWriter w, PaperTable table)
+    /// <summary>A table as summary.json writes it (also `halo fit --bins`): per row the range, N, median r and each
+    /// entry's median, p16, p84 under its `halo fit` name.</summary>
+    public static void WriteTable(Utf8JsonWriter w, PaperTable table)
     {
         w.WriteStartArray(table.Name);
         foreach (var row in table.Rows)
@@ -203,6 +212,10 @@ public sealed class ReproductionReport
         sb.Append("<h1>The velocity field of the Milky Way's outer stellar halo — reproduction</h1>\n");
         sb.Append("<p>Every table and figure of Li, Wang, Koposov et al. (2026, DESI DR2) recomputed on: <b>")
           .Append(WebUtility.HtmlEncode(InputDescription)).Append("</b>. Each table is set beside the paper's; &Delta; is (ours &minus; paper) in units of the combined 1&sigma;.</p>\n");
+        if (SelectionChanges.Count > 0)
+            sb.Append("<p style=\"background:#fff3c4;padding:0.6em;border:1px solid #d8b84a\"><b>What-if run: the paper's selection was changed</b> — ")
+              .Append(WebUtility.HtmlEncode(string.Join("; ", SelectionChanges)))
+              .Append(". Every difference from the paper below includes the effect of these changes; <code>halo compare</code> against a run with the paper's cuts isolates it.</p>\n");
         sb.Append("<nav><a href=\"#funnel\">Selection</a><a href=\"#tables\">Tables</a><a href=\"#figures\">Figures</a><a href=\"#extra\">Hemispheres, sky map, Eq. 7, Appendix A</a><a href=\"#run\">Run</a></nav>\n");
         sb.Append("<h2 id=\"funnel\">Selection (§2.3)</h2>").Append(Funnel.ToHtml());
         if (DipoleFunnel is not null) sb.Append("<p>Outer-halo sample of §4.4 (|&delta;V<sub>r</sub>| &lt; 50 km/s, no tangential-error cut):</p>").Append(DipoleFunnel.ToHtml());

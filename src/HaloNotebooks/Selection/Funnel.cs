@@ -30,6 +30,9 @@ public sealed class Funnel : IHtmlDisplay
 
     public IReadOnlyList<FunnelStep> Steps { get; }
 
+    /// <summary>"Selection funnel (§4.4)" when a step follows §4.4 (the dipole sample), else "Selection funnel (§2.3)".</summary>
+    public string Title => Steps.Any(s => s.Wording.StartsWith("§4.4", StringComparison.Ordinal)) ? "Selection funnel (§4.4)" : "Selection funnel (§2.3)";
+
     /// <summary>Per input row (in input order): the name of the cut that removed it, or null if it was kept.</summary>
     public string?[] RemovedBy => (string?[])removedBy.Clone();
 
@@ -87,7 +90,7 @@ public sealed class Funnel : IHtmlDisplay
     public string ToHtml()
     {
         var sb = new StringBuilder();
-        sb.Append("<table class=\"halo-funnel\"><caption>Selection funnel (§2.3): ")
+        sb.Append("<table class=\"halo-funnel\"><caption>").Append(WebUtility.HtmlEncode(Title)).Append(": ")
           .Append(InputCount.ToString("N0", CultureInfo.InvariantCulture)).Append(" stars in, ")
           .Append(FinalCount.ToString("N0", CultureInfo.InvariantCulture)).Append(" selected</caption><thead><tr>");
         foreach (var h in Header) sb.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaloNotebooks.Catalogs;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
@@ -35,11 +36,11 @@ public static class PaperCuts
         });
 
     public static Cut KGiantTeff(SelectionSettings s) => Cut.Between(
-        "K giants: T_eff", "§2.3: 4500 K < T_eff < 5500 K", C.Teff, s.TeffMin, s.TeffMax,
+        "K giants: T_eff", $"§2.3: {V(s.TeffMin)} K < T_eff < {V(s.TeffMax)} K{Paper(s.TeffMin, 4500, s.TeffMax, 5500, "4500–5500 K")}", C.Teff, s.TeffMin, s.TeffMax,
         [new(nameof(s.TeffMin), s.TeffMin, "K"), new(nameof(s.TeffMax), s.TeffMax, "K")]);
 
     public static Cut KGiantAbsMag(SelectionSettings s) => Cut.Between(
-        "K giants: M_r", "§2.3: −3 < M_r < 2 after extinction correction (A_r = R_r E(B−V))", C.AbsMagR, s.AbsMagRMin, s.AbsMagRMax,
+        "K giants: M_r", $"§2.3: {V(s.AbsMagRMin)} < M_r < {V(s.AbsMagRMax)} after extinction correction (A_r = R_r E(B−V)){Paper(s.AbsMagRMin, -3, s.AbsMagRMax, 2, "−3 < M_r < 2")}", C.AbsMagR, s.AbsMagRMin, s.AbsMagRMax,
         [new(nameof(s.AbsMagRMin), s.AbsMagRMin, "mag"), new(nameof(s.AbsMagRMax), s.AbsMagRMax, "mag"), new(nameof(s.ExtinctionRr), s.ExtinctionRr, "")]);
 
     /// <summary>
@@ -48,11 +49,11 @@ public static class PaperCuts
     /// priors of footnote 11 (μ_[Fe/H] ≤ −0.85) and with ~150,000 stars left after this step.
     /// </summary>
     public static Cut DiscMetallicity(SelectionSettings s) => Cut.Between(
-        "disc: [Fe/H]", "§2.3: remove thin/thick disc stars with [Fe/H] > −0.85 dex (Li et al. 2025a)", C.Feh, double.NegativeInfinity, s.FehMax,
+        "disc: [Fe/H]", $"§2.3: remove thin/thick disc stars with [Fe/H] > {V(s.FehMax)} dex{Paper(s.FehMax, -0.85, "−0.85 dex", "Li et al. 2025a")}", C.Feh, double.NegativeInfinity, s.FehMax,
         [new(nameof(s.FehMax), s.FehMax, "dex")]);
 
     public static Cut DiscHeight(SelectionSettings s) => new(
-        "disc: |z|", "§2.3: remove stars within 2 kpc of the disc plane (Bird et al. 2021)",
+        "disc: |z|", $"§2.3: remove stars within {V(s.AbsZMin)} kpc of the disc plane{Paper(s.AbsZMin, 2, "2 kpc", "Bird et al. 2021")}",
         [new(nameof(s.AbsZMin), s.AbsZMin, "kpc")],
         t =>
         {
@@ -91,7 +92,7 @@ public static class PaperCuts
         t.GetDouble(C.Rv), t.GetDouble(C.RvErr));
 
     public static Cut Sagittarius(SelectionSettings s) => new(
-        "Sagittarius stream", "§2.3: remove the Sgr stream footprint |B̃| < 15° (Belokurov et al. coordinates)",
+        "Sagittarius stream", $"§2.3: remove the Sgr stream footprint |B̃| < {V(s.SgrBWidth)}° {Paper(s.SgrBWidth, 15, "15°", "Belokurov et al. coordinates")}",
         [new(nameof(s.SgrBWidth), s.SgrBWidth, "deg")],
         t =>
         {
@@ -103,9 +104,8 @@ public static class PaperCuts
 
     public static Cut VelocityErrors(SelectionSettings s) => new(
         "velocity errors",
-        s.MaxErrVPhi is null && s.MaxErrVTheta is null
-            ? $"§4.4: keep |δV_r| < 50 km/s, no limit on δV_φ, δV_θ ({s.McSamples} Monte-Carlo draws; paper 1000)"
-            : $"§2.3: keep |δV_r|, |δV_φ|, |δV_θ| < 100 km/s ({s.McSamples} Monte-Carlo draws; paper 1000)",
+        (s.MaxErrVPhi is null && s.MaxErrVTheta is null ? "§4.4 (paper: |δV_r| < 50 km/s, no tangential limit)" : "§2.3 (paper: all three < 100 km/s)")
+            + $": keep |δV_r| {Limit(s.MaxErrVr)}, |δV_φ| {Limit(s.MaxErrVPhi)}, |δV_θ| {Limit(s.MaxErrVTheta)} ({s.McSamples} Monte-Carlo draws; paper 1000)",
         [new(nameof(s.MaxErrVr), s.MaxErrVr, "km/s"), new(nameof(s.MaxErrVPhi), s.MaxErrVPhi, "km/s"),
          new(nameof(s.MaxErrVTheta), s.MaxErrVTheta, "km/s"), new(nameof(s.McSamples), s.McSamples, "draws")],
         t =>
@@ -118,6 +118,18 @@ public static class PaperCuts
             return keep;
         });
 
+    static string Limit(double? max) => max is double m ? $"< {V(m)} km/s" : "unlimited";
+
+    /// <summary>A threshold as the funnel prints it (invariant, at most three decimals, − for minus).</summary>
+    static string V(double x) => x.ToString("0.###", CultureInfo.InvariantCulture).Replace('-', '−');
+
+    /// <summary>" (paper: …)" when a what-if moved a threshold away from the paper's value, else "".</summary>
+    static string Paper(double value, double paper, string wording, string citation) =>
+        value == paper ? $" ({citation})" : $" (paper: {wording}; {citation})";
+
+    static string Paper(double lo, double paperLo, double hi, double paperHi, string wording) =>
+        lo == paperLo && hi == paperHi ? "" : $" (paper: {wording})";
+
     static void Limit(double[] err, double? max, bool[] keep)
     {
         if (max is not double m) return;
@@ -125,7 +137,7 @@ public static class PaperCuts
     }
 
     public static Cut RadialRange(SelectionSettings s) => new(
-        "r_GC range", "§2.3: the final sample covers 3 kpc ≤ r_GC < 160 kpc",
+        "r_GC range", $"§2.3: the final sample covers {V(s.RGcMin)} kpc ≤ r_GC < {V(s.RGcMax)} kpc{Paper(s.RGcMin, 3, s.RGcMax, 160, "3–160 kpc")}",
         [new(nameof(s.RGcMin), s.RGcMin, "kpc"), new(nameof(s.RGcMax), s.RGcMax, "kpc")],
         t =>
         {

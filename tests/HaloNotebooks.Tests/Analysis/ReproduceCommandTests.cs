@@ -77,7 +77,7 @@ public class ReproduceCommandTests
             int code;
             try { code = HaloNotebooks.Cli.Program.Run(["reproduce", "--catalogue", Path.Combine(root, "absent.fits"), "--output", output]); }
             finally { Console.SetError(previous); }
-            Assert.Equal(2, code);
+            Assert.Equal(1, code);   // a missing file is bad input (README, exit codes)
             Assert.Contains("absent.fits", err.ToString());
             Assert.Equal("earlier run", File.ReadAllText(Path.Combine(output, "index.html")));
             Assert.Empty(Directory.GetDirectories(root, ".results.partial-*"));

@@ -262,7 +262,7 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
             Assert.Equal(0, HaloNotebooks.Cli.Program.Run(["mock", "--seed", "5", "--scale", "0.002", "--output", dir]));
             foreach (var f in new[] { MockCatalog.CatalogueFile, MockCatalog.DistancesFile, MockCatalog.SubstructuresFile, MockCatalog.TruthFile })
                 Assert.True(File.Exists(Path.Combine(dir, f)), f);
-            Assert.Equal(1, HaloNotebooks.Cli.Program.Run(["mock", "--scale", "-1", "--output", dir]));
+            Assert.Equal(2, HaloNotebooks.Cli.Program.Run(["mock", "--scale", "-1", "--output", dir]));   // a bad option is usage (README, exit codes)
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
     }

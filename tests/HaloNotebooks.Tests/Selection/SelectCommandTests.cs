@@ -51,7 +51,9 @@ public class SelectCommandTests
             Assert.True(code == 0, error);
 
             var expected = PaperSelection.Run(mock.Catalogue.Join(mock.Distances, C.TargetId, C.TargetId),
-                SelectionSettings.Paper with { McSamples = 200, FehMax = -1.0 }, SubstructureCatalog.FromTable(mock.Substructures, "mock"));
+                // `halo select` seeds the Monte-Carlo errors with the CLI's one default seed, as `halo reproduce` does.
+                SelectionSettings.Paper with { McSamples = 200, FehMax = -1.0, Seed = HaloNotebooks.Cli.Plumbing.Defaults.Seed },
+                SubstructureCatalog.FromTable(mock.Substructures, "mock"));
             var written = CsvTable.Read(output);
             Assert.Equal(expected.Count, written.RowCount);
             Assert.Equal(expected.Stars.GetInt64(C.TargetId), written.GetInt64(C.TargetId));
