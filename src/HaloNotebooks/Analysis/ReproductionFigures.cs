@@ -5,7 +5,7 @@ namespace HaloNotebooks.Analysis;
 
 /// <summary>
 /// The figure stage of <see cref="Reproduction"/>: every paper figure as self-contained HTML under figures/, and as PNG
-/// when asked and headless Chromium is installed (all PNGs from one Chromium session per core; a PNG failure is
+/// when asked and headless Chromium is installed (all PNGs from one Chromium session; a PNG failure is
 /// reported beside the figure, not fatal).
 /// </summary>
 public static class ReproductionFigures
@@ -31,9 +31,8 @@ public static class ReproductionFigures
         if (png)
         {
             clock.Restart();
-            // Two sessions on two cores halve the wall time of the drawing; more than that only adds start-up.
-            int sessions = Math.Clamp(Environment.ProcessorCount, 1, 2);
-            pngErrors = FigureExport.WritePngs(figures.Select(f => (f, Path.Combine(dir, f.FileStem + ".png"))).ToList(), sessions: sessions).ToArray();
+            // One session: a second one at once was slower on the shared 2-core machine (benchmarks/README.md, png-export).
+            pngErrors = FigureExport.WritePngs(figures.Select(f => (f, Path.Combine(dir, f.FileStem + ".png"))).ToList(), sessions: 1).ToArray();
             if (FigureExport.ChromiumAvailable) timings.Add(("figures.png", clock.Elapsed.TotalSeconds));
             else pngStatus = pngErrors.FirstOrDefault(e => e is not null);
         }
