@@ -4,6 +4,7 @@ using HaloNotebooks.Analysis;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Selection;
+using HaloNotebooks.Pipeline;
 
 namespace HaloNotebooks.Benchmarks;
 

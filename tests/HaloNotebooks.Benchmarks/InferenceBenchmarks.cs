@@ -4,6 +4,7 @@ using System.Text.Json;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
 using HaloNotebooks.Numerics;
+using HaloNotebooks.Analysis;
 
 namespace HaloNotebooks.Benchmarks;
 

@@ -3,6 +3,7 @@ using HaloNotebooks.Catalogs;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
 using Spectre.Console;
+using HaloNotebooks.Analysis;
 
 namespace HaloNotebooks.Cli.Commands;
 

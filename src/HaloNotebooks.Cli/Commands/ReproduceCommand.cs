@@ -6,6 +6,7 @@ using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Selection;
 using Spectre.Console;
+using HaloNotebooks.Pipeline;
 
 namespace HaloNotebooks.Cli.Commands;
 

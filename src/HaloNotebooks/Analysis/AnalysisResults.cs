@@ -1,5 +1,6 @@
 using System.Text;
 using HaloNotebooks.Display;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Analysis;
 
@@ -67,7 +68,7 @@ public sealed class AnalysisResults : IHtmlDisplay
 
     /// <summary>Each table against the paper's.</summary>
     public IReadOnlyList<TableComparison> CompareWithPaper() =>
-        Tables.Select(t => TableComparison.Compare(t, PaperTables.Published(t.Number), "paper")).ToList();
+        Tables.Select(t => TableComparison.Compare(t, PublishedTables.Table(t.Number), "paper")).ToList();
 
     public string ToHtml()
     {

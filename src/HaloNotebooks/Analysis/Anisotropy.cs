@@ -1,3 +1,4 @@
+using HaloNotebooks.Paper;
 namespace HaloNotebooks.Analysis;
 
 /// <summary>Velocity anisotropy β = 1 − (σ_φ² + σ_θ²) / (2 σ_r²) (footnote 13), per posterior sample.</summary>

@@ -1,5 +1,4 @@
 using HaloNotebooks.Catalogs;
-using HaloNotebooks.Mocks;
 using HaloNotebooks.Models;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
@@ -23,18 +22,6 @@ public sealed record AppendixSample(double FractionalError, double[] RGc, Kinema
 public sealed record AppendixInput(IReadOnlyList<AppendixSample> Samples,
     IReadOnlyList<(double R, double Value)> InputMetalRichFraction, IReadOnlyList<(double R, double Value)> InputBetaMetalPoor)
 {
-    /// <summary>
-    /// Appendix A's experiment from the mocks' spherical halo (Mocks.AppendixMock): the same stars with perfect distances
-    /// and with each fractional distance error of <paramref name="fractionalErrors"/> (paper: 0, 18%, 30%), and the
-    /// p_MR(r) and β_MP(r) the halo was built from, tabulated on 3–160 kpc.
-    /// </summary>
-    public static AppendixInput FromMock(AppendixMockSettings settings, IReadOnlyList<double> fractionalErrors, int? maxDegreeOfParallelism = null)
-    {
-        var samples = fractionalErrors.Select(f => FromTable(f, AppendixMock.Generate(settings, f, maxDegreeOfParallelism))).ToList();
-        var grid = Enumerable.Range(0, 61).Select(i => 3 * Math.Pow(160.0 / 3, i / 60.0)).ToArray();
-        return new AppendixInput(samples, grid.Select(r => (r, settings.MetalRichFraction(r))).ToList(), grid.Select(r => (r, settings.BetaMetalPoor(r))).ToList());
-    }
-
     /// <summary>An Appendix A sample from a table with the selection's columns (r_gc, v_r, v_phi, v_theta, feh, their errors).</summary>
     public static AppendixSample FromTable(double fractionalError, StarTable stars) => new AppendixSample(fractionalError, stars.GetDouble(C.RGc),
         new KinematicSample(stars.GetDouble(C.VR), stars.GetDouble(C.VPhi), stars.GetDouble(C.VTheta), stars.GetDouble(C.Feh),

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using HaloNotebooks.Display;
 using HaloNotebooks.Inference;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Analysis;
 

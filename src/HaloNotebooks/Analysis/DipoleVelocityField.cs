@@ -1,3 +1,5 @@
+using HaloNotebooks.Paper;
+
 namespace HaloNotebooks.Analysis;
 
 /// <summary>
@@ -17,4 +19,8 @@ public sealed record DipoleVelocityField(double MuCompr, double MuDipole, double
     /// <summary>The field at a dipole fit's posterior medians.</summary>
     public static DipoleVelocityField FromFit(BinFit dipoleFit) =>
         new(dipoleFit["mu_compr"].Value, dipoleFit["mu_dipole"].Value, dipoleFit["l_apex"].Value, dipoleFit["b_apex"].Value);
+
+    /// <summary>Byström et al. (2025) dipole fit of BHB stars (§4.4): μ_compr ≈ −24, μ_dipole ≈ −34 km/s, apex (l, b) = (−73, −53) deg.</summary>
+    public static DipoleVelocityField Bystrom2025 => new(LiteraturePoints.Value("Bystrom2025", "mu_compr"), LiteraturePoints.Value("Bystrom2025", "mu_dipole"),
+        LiteraturePoints.Value("Bystrom2025", "l_apex"), LiteraturePoints.Value("Bystrom2025", "b_apex"));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using HaloNotebooks.Display;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Analysis;
 

@@ -1,3 +1,4 @@
+using HaloNotebooks.Paper;
 namespace HaloNotebooks.Analysis;
 
 /// <summary>

@@ -1,10 +1,9 @@
-using System.Reflection;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Analysis;
 
 /// <summary>
-/// Tables 1–3 built from our fits, and the paper's printed tables (data/reference/, embedded in the library) to
-/// compare them with.
+/// Tables 1–3 built from our fits, in the layout of the paper's printed tables (<see cref="PublishedTables"/>).
 /// </summary>
 public static class PaperTables
 {
@@ -40,24 +39,6 @@ public static class PaperTables
         return new PaperTable(3, dipole.Bins.Prepend(dipole.AllStars).Select(b => Row(b, null, TableColumn.Dipole.Select(c => (c.Key, c.Key)))).ToList());
     }
 
-    /// <summary>The paper's Table <paramref name="number"/> as printed (with the two misprints corrected, see data/reference/SOURCE.md).</summary>
-    public static PaperTable Published(int number) => number switch
-    {
-        1 => PublishedTable1,
-        2 => PublishedTable2,
-        3 => PublishedTable3,
-        _ => throw new ArgumentException($"the paper has Tables 1–3, not {number}"),
-    };
-
-    /// <summary>The paper's Table 1.</summary>
-    public static PaperTable PublishedTable1 { get; } = PaperTable.Parse(1, ReadResource("table1_single_component.csv"), "data/reference/table1_single_component.csv");
-
-    /// <summary>The paper's Table 2.</summary>
-    public static PaperTable PublishedTable2 { get; } = PaperTable.Parse(2, ReadResource("table2_double_component.csv"), "data/reference/table2_double_component.csv");
-
-    /// <summary>The paper's Table 3.</summary>
-    public static PaperTable PublishedTable3 { get; } = PaperTable.Parse(3, ReadResource("table3_dipole.csv"), "data/reference/table3_dipole.csv");
-
     static TableRow Row(BinFit fit, string? component, IEnumerable<(string TableKey, string FitKey)> keys)
     {
         var values = new Dictionary<string, Measurement>();
@@ -68,14 +49,5 @@ public static class PaperTables
     static void RequireModel(RadialProfile profile, string model, int table)
     {
         if (profile.Model != model) throw new ArgumentException($"Table {table} needs the {model}-model profile, got the {profile.Model} one");
-    }
-
-    internal static string ReadResource(string file)
-    {
-        var assembly = typeof(PaperTables).Assembly;
-        using var stream = assembly.GetManifestResourceStream("HaloNotebooks.Reference." + file)
-            ?? throw new InvalidOperationException($"embedded reference file {file} is missing from {assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

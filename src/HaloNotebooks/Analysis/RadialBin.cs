@@ -1,4 +1,5 @@
 using System.Globalization;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Analysis;
 

@@ -1,5 +1,6 @@
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Inference;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Figures;
 
@@ -42,7 +43,7 @@ public static class PaperFigures
     public static Figure Fig1(FitResult singleFit, IReadOnlyDictionary<string, double>? truths = null)
     {
         RequireModel(singleFit, "single", 1);
-        var paper = PaperTables.PublishedTable1.Rows[0].Values;
+        var paper = PublishedTables.Table1.Rows[0].Values;
         return Corner(singleFit, name => paper.TryGetValue(name, out var m) ? m.Value : double.NaN, truths,
             $"Figure 1. Single-component model, N = {singleFit.StarCount:N0}", "fig01_corner_single");
     }
@@ -51,7 +52,7 @@ public static class PaperFigures
     public static Figure Fig3(FitResult doubleFit, IReadOnlyDictionary<string, double>? truths = null)
     {
         RequireModel(doubleFit, "double", 3);
-        var rows = PaperTables.PublishedTable2.Rows;
+        var rows = PublishedTables.Table2.Rows;
         var mr = rows.First(r => r.Component == "MR").Values;
         var mp = rows.First(r => r.Component == "MP").Values;
         double Paper(string name)
@@ -68,7 +69,7 @@ public static class PaperFigures
     public static Figure Fig7(FitResult dipoleFit, IReadOnlyDictionary<string, double>? truths = null)
     {
         RequireModel(dipoleFit, "dipole", 7);
-        var paper = PaperTables.PublishedTable3.Rows[0].Values;
+        var paper = PublishedTables.Table3.Rows[0].Values;
         return Corner(dipoleFit, name => paper.TryGetValue(name, out var m) ? m.Value : double.NaN, truths,
             $"Figure 7. Dipole velocity field, N = {dipoleFit.StarCount:N0}", "fig07_corner_dipole");
     }
@@ -116,7 +117,7 @@ public static class PaperFigures
     public static Figure Fig2(RadialProfile single, RadialProfile? singleWithoutSgrMask = null)
     {
         RequireProfile(single, "single", 2);
-        var paper = PaperRows(PaperTables.PublishedTable1, null);
+        var paper = PaperRows(PublishedTables.Table1, null);
         var velocities = new ProfilePanel($"velocity [{ParameterLabels.KmPerS}]")
         {
             Series = [.. VelocitySeries(single.Bins, "", paper), PaperLegend()],
@@ -142,8 +143,8 @@ public static class PaperFigures
     public static Figure Fig4(RadialProfile @double)
     {
         RequireProfile(@double, "double", 4);
-        var mr = PaperRows(PaperTables.PublishedTable2, "MR");
-        var mp = PaperRows(PaperTables.PublishedTable2, "MP");
+        var mr = PaperRows(PublishedTables.Table2, "MR");
+        var mp = PaperRows(PublishedTables.Table2, "MP");
         var pmr = new ProfilePanel(ParameterLabels.For("p_mr"))
         {
             Series =
@@ -177,7 +178,7 @@ public static class PaperFigures
         var panels = new List<ProfilePanel>();
         foreach (var (component, colour, label) in new[] { ("mr", FigureStyle.MetalRich, "MR"), ("mp", FigureStyle.MetalPoor, "MP") })
         {
-            var paper = PaperRows(PaperTables.PublishedTable2, label);
+            var paper = PaperRows(PublishedTables.Table2, label);
             bool top = component == "mr";
             panels.Add(new ProfilePanel($"velocity [{ParameterLabels.KmPerS}]")
             {
@@ -246,8 +247,8 @@ public static class PaperFigures
     {
         RequireProfile(dipole, "dipole", 9);
         ArgumentNullException.ThrowIfNull(polarVelocity);
-        var paper = PaperRows(PaperTables.PublishedTable3, null);
-        var bys = LiteraturePoints.Bystrom2025;
+        var paper = PaperRows(PublishedTables.Table3, null);
+        var bys = DipoleVelocityField.Bystrom2025;
         var lmc = LiteraturePoints.Lmc;
         double x0 = dipole.Bins.Count > 0 ? dipole.Bins.Min(b => b.Bin.RMin) : 50, x1 = dipole.Bins.Count > 0 ? dipole.Bins.Max(b => b.Bin.RMax) : 120;
         ProfileSeries Level(string name, double y, string colour, LineDash dash) =>
@@ -363,7 +364,7 @@ public static class PaperFigures
         double medianError = errors.Length > 0 ? SampleBinning.Quantile(errors, 0.5) : 0;
         double limit = model.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max() + 2 * medianError;
         limit = Math.Max(5, Math.Ceiling(limit / 5) * 5);
-        var bys = LiteraturePoints.Bystrom2025;
+        var bys = DipoleVelocityField.Bystrom2025;
         var markers = new List<SkyMarker>
         {
             SkyMarkers.Lmc with { L = LiteraturePoints.Lmc.L, B = LiteraturePoints.Lmc.B },

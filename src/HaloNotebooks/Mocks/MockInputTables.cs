@@ -1,38 +1,38 @@
-using System.Globalization;
-using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Mocks;
 
 /// <summary>The paper's Tables 1-3 as numbers (value, then +1σ <c>_errp</c> and −1σ <c>_errm</c>), the inputs the mock is built from.
-/// Read from the same embedded copies of <c>data/reference/</c> as <see cref="PaperTables"/>, so there is one source.
-/// Column names are the CSV headers; Table 2's first column (component "MR"/"MP") is in <see cref="MockInputTable.Labels"/>,
-/// and its empty cells (p_mr on the MP rows) are NaN.</summary>
+/// Laid out from <see cref="PublishedTables"/> (the one parser of data/reference/), in the columns of the CSV copies;
+/// Table 2's component ("MR"/"MP") is in <see cref="MockInputTable.Labels"/>, and its missing entries (p_mr on the MP rows) are NaN.</summary>
 public static class MockInputTables
 {
     /// <summary>Table 1: single-component fit per r_GC bin; row 0 is all stars (3-160 kpc).</summary>
-    public static MockInputTable Table1 { get; } = Parse("table1_single_component.csv");
+    public static MockInputTable Table1 { get; } = From(PublishedTables.Table1);
 
     /// <summary>Table 2: double-component fit, MR rows then MP rows, each starting with all stars (3-160 kpc).</summary>
-    public static MockInputTable Table2 { get; } = Parse("table2_double_component.csv");
+    public static MockInputTable Table2 { get; } = From(PublishedTables.Table2);
 
     /// <summary>Table 3: dipole + contraction fit; row 0 is 50-120 kpc, then the three sub-bins (row 0 b_apex as corrected
     /// to -37.87 in the CSV, see ../shared/paper/README.md).</summary>
-    public static MockInputTable Table3 { get; } = Parse("table3_dipole.csv");
+    public static MockInputTable Table3 { get; } = From(PublishedTables.Table3);
 
-    /// <summary>A numeric CSV with an optional leading text column "component" (the row labels).</summary>
-    static MockInputTable Parse(string file)
+    /// <summary>The CSV copy's columns: r_min_kpc, r_max_kpc, each value with its <c>_errp</c> and <c>_errm</c>, and N where printed.</summary>
+    static MockInputTable From(PaperTable table)
     {
-        var lines = PaperTables.ReadResource(file).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var header = lines[0].Split(',');
-        bool labelled = header[0] == "component";
-        var labels = labelled ? new string[lines.Length - 1] : null;
-        var rows = new double[lines.Length - 1][];
-        for (int i = 1; i < lines.Length; i++)
+        bool counts = table.Rows.Any(r => r.N is not null);
+        var columns = new List<string> { "r_min_kpc", "r_max_kpc" };
+        foreach (var c in table.Columns) columns.AddRange([c.CsvName, c.CsvName + "_errp", c.CsvName + "_errm"]);
+        if (counts) columns.Add("N");
+        var rows = table.Rows.Select(r =>
         {
-            var cells = lines[i].Split(',');
-            if (labels is not null) { labels[i - 1] = cells[0]; cells = cells[1..]; }
-            rows[i - 1] = cells.Select(c => c.Length == 0 ? double.NaN : double.Parse(c, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
-        }
-        return new MockInputTable(labelled ? header[1..] : header, labels, rows);
+            var row = new List<double> { r.RMin, r.RMax };
+            foreach (var c in table.Columns)
+                row.AddRange(r.Values.TryGetValue(c.Key, out var m) ? [m.Value, m.ErrPlus, m.ErrMinus] : [double.NaN, double.NaN, double.NaN]);
+            if (counts) row.Add(r.N ?? double.NaN);
+            return row.ToArray();
+        }).ToArray();
+        var labels = table.Number == 2 ? table.Rows.Select(r => r.Component!).ToArray() : null;
+        return new MockInputTable(columns.ToArray(), labels, rows);
     }
 }

@@ -9,12 +9,14 @@ public enum ForecastCut { None, KGiant, Disc, Substructure, Sagittarius, Velocit
 /// The paper's selection (§2.3) applied to one mock star's observed values, with the velocity errors propagated
 /// to first order (Jacobian) instead of by 1000 Monte-Carlo draws. The mock uses it to decide how many halo stars to
 /// draw per radial bin so that the real selection (Selection/) ends near Table 1's N; tests use it as a transparent,
-/// independent statement of the cuts. Thresholds are the paper's: 4500 &lt; Teff &lt; 5500 K, −3 &lt; M_r &lt; 2,
-/// keep [Fe/H] &lt; −0.85 and |z| &gt; 2 kpc, not a GC/dwarf member (inside its radius and within 3σ in distance, proper motion and RV), |B̃| ≥ 15°, |δV_r|, |δV_φ|, |δV_θ| &lt; 100 km/s,
-/// 3 ≤ r_GC &lt; 160 kpc.
+/// independent statement of the cuts. Thresholds are the paper's, read from <see cref="SelectionSettings.Paper"/>:
+/// T_eff and M_r windows, the disc cut on [Fe/H] and |z|, not a GC/dwarf member (inside its radius and within 3σ in distance,
+/// proper motion and RV), the Sagittarius band in |B̃|, the velocity-error ceiling and the r_GC range.
 /// </summary>
 internal sealed class SelectionForecast
 {
+    static SelectionSettings Cuts => SelectionSettings.Paper;
+
     readonly (double X, double Y, double Z, double CosRadius, MockSubstructure Object)[] masks;
 
     public SelectionForecast(IReadOnlyList<MockSubstructure> substructures)
@@ -27,9 +29,10 @@ internal sealed class SelectionForecast
     }
 
     /// <summary>Member-match threshold: distance, proper motion and RV within this many combined σ of the object.</summary>
-    public double SubstructureNSigma { get; init; } = 3.0;
+    public double SubstructureNSigma { get; init; } = Cuts.SubstructureNSigma;
 
-    public double MaxVelocityError { get; init; } = 100.0;
+    /// <summary>km/s; the paper's ceiling on each of |δV_r|, |δV_φ|, |δV_θ|.</summary>
+    public double MaxVelocityError { get; init; } = Cuts.MaxErrVr ?? double.PositiveInfinity;
 
     /// <summary>The first cut that removes the star, or <see cref="ForecastCut.None"/>; <paramref name="rGcObs"/> is its observed r_GC.</summary>
     /// <summary>Sets <see cref="MockStar.Forecast"/> and <see cref="MockStar.RGcObs"/>.</summary>
@@ -45,20 +48,21 @@ internal sealed class SelectionForecast
         double z = p.Z, r = p.RGc;
         rGcObs = r;
         double absMag = s.RMag - MockPhotometry.DistanceModulus(s.DistanceObs) - MockPhotometry.ExtinctionR * s.Ebv;
-        if (!(s.Teff > 4500 && s.Teff < 5500 && absMag > -3 && absMag < 2)) return ForecastCut.KGiant;
+        if (!(s.Teff > Cuts.TeffMin && s.Teff < Cuts.TeffMax && absMag > Cuts.AbsMagRMin && absMag < Cuts.AbsMagRMax))
+            return ForecastCut.KGiant;
         if (!PassesDiscCut(s.Feh, z)) return ForecastCut.Disc;
         if (IsMember(s)) return ForecastCut.Substructure;
         var (_, sgrB) = ObservingGeometry.SagittariusFromGalactic(s.L, s.B);
-        if (Math.Abs(sgrB) < 15.0) return ForecastCut.Sagittarius;
+        if (Math.Abs(sgrB) < Cuts.SgrBWidth) return ForecastCut.Sagittarius;
         var (er, ephi, etheta) = LinearVelocityErrors(s);
         if (!(er < MaxVelocityError && ephi < MaxVelocityError && etheta < MaxVelocityError)) return ForecastCut.VelocityError;
-        if (!(r >= 3.0 && r < 160.0)) return ForecastCut.RadialRange;
+        if (!(r >= Cuts.RGcMin && r < Cuts.RGcMax)) return ForecastCut.RadialRange;
         return ForecastCut.None;
     }
 
     /// <summary>§2.3's disc cut: kept when [Fe/H] &lt; −0.85 and |z| &gt; 2 kpc (the paper's thresholds).</summary>
     public static bool PassesDiscCut(double feh, double z) =>
-        feh < SelectionSettings.Paper.FehMax && Math.Abs(z) > SelectionSettings.Paper.AbsZMin;
+        feh < Cuts.FehMax && Math.Abs(z) > Cuts.AbsZMin;
 
     /// <summary>Inside an object's radius and consistent with it in distance, proper motion (χ² of two components) and RV.</summary>
     bool IsMember(MockStar s)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Display;
-using HaloNotebooks.Models;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
 namespace HaloNotebooks.Selection;
@@ -35,15 +34,6 @@ public sealed class HaloSample : IHtmlDisplay
 
     /// <summary>For each selected star, its row in the catalogue given to <see cref="PaperSelection.Run"/>.</summary>
     public ReadOnlySpan<int> InputRows => inputRows;
-
-    /// <summary>What the single- and double-component fits use (Eqs. 1–4); err_feh is the catalogue's feh_err.</summary>
-    public KinematicSample ToKinematicSample() => new(
-        Stars.GetDouble(C.VR), Stars.GetDouble(C.VPhi), Stars.GetDouble(C.VTheta), Stars.GetDouble(C.Feh),
-        Stars.GetDouble(C.ErrVR), Stars.GetDouble(C.ErrVPhi), Stars.GetDouble(C.ErrVTheta), Stars.GetDouble(C.FehErr));
-
-    /// <summary>What the dipole + contraction fit uses (Eqs. 5–6): Galactic l, b and V_r ± δV_r.</summary>
-    public RadialVelocitySample ToRadialVelocitySample() => new(
-        Stars.GetDouble(C.L), Stars.GetDouble(C.B), Stars.GetDouble(C.VR), Stars.GetDouble(C.ErrVR));
 
     /// <summary>The stars with rMin ≤ r_GC &lt; rMax (kpc), e.g. one bin of Table 1.</summary>
     public HaloSample InRadialRange(double rMin, double rMax)

@@ -1,5 +1,6 @@
 using HaloNotebooks.Analysis;
 using Xunit;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Tests.Analysis;
 
@@ -10,7 +11,7 @@ public class AnisotropyTests
     {
         // The paper's β (footnote 13) from its own printed σ medians: within 0.2σ of the printed β on every row of
         // Tables 1 and 2 (β of the medians differs from the median of β only at second order).
-        foreach (var row in PaperTables.PublishedTable1.Rows.Concat(PaperTables.PublishedTable2.Rows))
+        foreach (var row in PublishedTables.Table1.Rows.Concat(PublishedTables.Table2.Rows))
         {
             double beta = Anisotropy.Beta(row.Values["sigma_r"].Value, row.Values["sigma_phi"].Value, row.Values["sigma_theta"].Value);
             var printed = row.Values["beta"];

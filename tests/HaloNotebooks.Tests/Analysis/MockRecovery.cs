@@ -2,6 +2,7 @@ using HaloNotebooks.Analysis;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Selection;
+using HaloNotebooks.Pipeline;
 
 namespace HaloNotebooks.Tests.Analysis;
 

@@ -1,5 +1,7 @@
 using HaloNotebooks.Analysis;
 using Xunit;
+using HaloNotebooks.Paper;
+using HaloNotebooks.Pipeline;
 
 namespace HaloNotebooks.Tests.Analysis;
 
@@ -56,7 +58,7 @@ public class PaperAnalysisTests
     {
         var h = SyntheticHalo.Draw(starsPerBin: 15, dipoleStarsPerBin: 40, seed: 8);
         var mockSettings = new HaloNotebooks.Mocks.AppendixMockSettings(Seed: 9, Stars: 1500);
-        var appendix = AppendixInput.FromMock(mockSettings, [0.0, 0.18, 0.30]);
+        var appendix = AppendixMockInput.Generate(mockSettings, [0.0, 0.18, 0.30]);
         var res = PaperAnalysis.Run(h.Stars, h.RGc, h.DipoleStars, h.DipoleRGc, Small, appendix);
         Assert.NotNull(res.AppendixA);
         Assert.Equal([0.0, 0.18, 0.30], res.AppendixA!.Levels.Select(l => l.FractionalError));

@@ -1,5 +1,6 @@
 using HaloNotebooks.Analysis;
 using Xunit;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Tests.Analysis;
 

@@ -1,5 +1,6 @@
 using HaloNotebooks.Analysis;
 using Xunit;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Tests.Analysis;
 
@@ -9,7 +10,7 @@ public class RadialBinsTests
     public void Paper_EdgesAreTable1FirstColumn()
     {
         // Independent source: the bin rows of the paper's Table 1 (CSV copy), after the all-stars row.
-        var rows = PaperTables.PublishedTable1.Rows.Skip(1).ToList();
+        var rows = PublishedTables.Table1.Rows.Skip(1).ToList();
         var bins = RadialBins.Paper;
         Assert.Equal(rows.Count, bins.Count);
         for (int k = 0; k < bins.Count; k++)
@@ -19,7 +20,7 @@ public class RadialBinsTests
     [Fact]
     public void PaperDipole_IsTable3SubBins()
     {
-        var rows = PaperTables.PublishedTable3.Rows.Skip(1).ToList();
+        var rows = PublishedTables.Table3.Rows.Skip(1).ToList();
         Assert.Equal(rows.Select(r => (r.RMin, r.RMax)), Enumerable.Range(0, 3).Select(k => RadialBins.PaperDipole[k]));
     }
 

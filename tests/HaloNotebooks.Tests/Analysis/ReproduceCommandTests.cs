@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Mocks;
-using PaperTable = HaloNotebooks.Analysis.PaperTable;
+using PaperTable = HaloNotebooks.Paper.PaperTable;
 using Xunit;
 
 namespace HaloNotebooks.Tests.Analysis;

@@ -1,6 +1,7 @@
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Models;
 using HaloNotebooks.Numerics;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Tests.Analysis;
 
@@ -16,7 +17,7 @@ static class SyntheticHalo
     public static Halo Draw(int starsPerBin, int dipoleStarsPerBin, long seed)
     {
         var rng = new SeededRandom(seed);
-        var t2 = PaperTables.PublishedTable2.Rows;
+        var t2 = PublishedTables.Table2.Rows;
         var cols = new List<double>[9];
         for (int c = 0; c < cols.Length; c++) cols[c] = [];
         var bins = RadialBins.Paper;
@@ -39,7 +40,7 @@ static class SyntheticHalo
         var stars = new KinematicSample(cols[1].ToArray(), cols[2].ToArray(), cols[3].ToArray(), cols[4].ToArray(),
             cols[5].ToArray(), cols[6].ToArray(), cols[7].ToArray(), cols[8].ToArray());
 
-        var t3 = PaperTables.PublishedTable3.Rows;
+        var t3 = PublishedTables.Table3.Rows;
         var l = new List<double>(); var b = new List<double>(); var vr = new List<double>(); var err = new List<double>(); var r = new List<double>();
         for (int k = 0; k < 3; k++)
         {

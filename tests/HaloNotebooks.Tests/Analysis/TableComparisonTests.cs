@@ -1,5 +1,6 @@
 using HaloNotebooks.Analysis;
 using Xunit;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Tests.Analysis;
 
@@ -8,7 +9,7 @@ public class TableComparisonTests
     [Fact]
     public void Compare_TheSameTable_IsZeroEverywhere()
     {
-        var c = TableComparison.Compare(PaperTables.PublishedTable2, PaperTables.PublishedTable2);
+        var c = TableComparison.Compare(PublishedTables.Table2, PublishedTables.Table2);
         Assert.Equal(28 * 9 + 14, c.Entries.Count);
         Assert.Equal(1.0, c.FractionWithin1Sigma);
         Assert.Equal(0, c.CountBeyond(0));
@@ -17,7 +18,7 @@ public class TableComparisonTests
     [Fact]
     public void Compare_ReportsAShiftedEntryInSigma_AndRanksItWorst()
     {
-        var paper = PaperTables.PublishedTable3;
+        var paper = PublishedTables.Table3;
         var rows = paper.Rows.Select(r => r).ToList();
         var shifted = new Dictionary<string, Measurement>(rows[1].Values);
         // μ_dipole −18.1 +3.6 −3.4 moved up by 10: our lower error 3.4 faces their upper 3.6 → 10/√(3.4²+3.6²).
@@ -34,7 +35,7 @@ public class TableComparisonTests
     [Fact]
     public void Compare_TreatsApexLongitudesModulo360()
     {
-        var paper = PaperTables.PublishedTable3;
+        var paper = PublishedTables.Table3;
         var rows = paper.Rows.Select(r => r with { Values = new Dictionary<string, Measurement>(r.Values) { ["l_apex"] = r.Values["l_apex"] with { Value = r.Values["l_apex"].Value + 360 } } }).ToList();
         var c = TableComparison.Compare(new PaperTable(3, rows), paper);
         Assert.All(c.Entries, e => Assert.Equal(0, e.DifferenceInSigma, 9));
@@ -42,5 +43,5 @@ public class TableComparisonTests
 
     [Fact]
     public void ToHtml_StatesTheSummary() =>
-        Assert.Contains("100% within 1σ", TableComparison.Compare(PaperTables.PublishedTable1, PaperTables.PublishedTable1).ToHtml());
+        Assert.Contains("100% within 1σ", TableComparison.Compare(PublishedTables.Table1, PublishedTables.Table1).ToHtml());
 }

@@ -2,6 +2,7 @@ using HaloNotebooks.Analysis;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
 using HaloNotebooks.Numerics;
+using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Tests.Figures;
 
@@ -16,13 +17,13 @@ internal static class PaperFiguresTestData
 
     public static RadialProfile Single()
     {
-        var fits = PaperTables.PublishedTable1.Rows.Select(r => new BinFit("single", Bin(r), r.Values, 0, 0)).ToList();
+        var fits = PublishedTables.Table1.Rows.Select(r => new BinFit("single", Bin(r), r.Values, 0, 0)).ToList();
         return new RadialProfile("single", fits[0], fits.Skip(1).ToList());
     }
 
     public static RadialProfile Double()
     {
-        var rows = PaperTables.PublishedTable2.Rows;
+        var rows = PublishedTables.Table2.Rows;
         var mr = rows.Where(r => r.Component == "MR").ToList();
         var mp = rows.Where(r => r.Component == "MP").ToList();
         var fits = mr.Zip(mp, (a, b) =>
@@ -37,7 +38,7 @@ internal static class PaperFiguresTestData
 
     public static RadialProfile Dipole()
     {
-        var fits = PaperTables.PublishedTable3.Rows.Select(r => new BinFit("dipole", Bin(r), r.Values, 0, 0)).ToList();
+        var fits = PublishedTables.Table3.Rows.Select(r => new BinFit("dipole", Bin(r), r.Values, 0, 0)).ToList();
         return new RadialProfile("dipole", fits[0], fits.Skip(1).ToList());
     }
 

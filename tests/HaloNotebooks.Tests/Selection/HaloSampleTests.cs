@@ -1,6 +1,7 @@
 using Xunit;
 using HaloNotebooks.Selection;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
+using HaloNotebooks.Models;
 
 namespace HaloNotebooks.Tests.Selection;
 

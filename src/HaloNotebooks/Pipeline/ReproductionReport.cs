@@ -6,8 +6,10 @@ using System.Text;
 using System.Text.Json;
 using HaloNotebooks.Figures;
 using HaloNotebooks.Selection;
+using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 
-namespace HaloNotebooks.Analysis;
+namespace HaloNotebooks.Pipeline;
 
 /// <summary>A figure written by the run: its title and file names relative to the report folder (PNG null when not rendered).</summary>
 public sealed record ReportFigure(string Title, string HtmlFile, string? PngFile)

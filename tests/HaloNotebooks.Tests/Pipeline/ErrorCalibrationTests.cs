@@ -1,7 +1,9 @@
 using HaloNotebooks.Analysis;
 using Xunit;
+using HaloNotebooks.Paper;
+using HaloNotebooks.Pipeline;
 
-namespace HaloNotebooks.Tests.Analysis;
+namespace HaloNotebooks.Tests.Pipeline;
 
 public class ErrorCalibrationTests
 {

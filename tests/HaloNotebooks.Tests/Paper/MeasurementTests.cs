@@ -1,7 +1,8 @@
 using HaloNotebooks.Analysis;
 using Xunit;
+using HaloNotebooks.Paper;
 
-namespace HaloNotebooks.Tests.Analysis;
+namespace HaloNotebooks.Tests.Paper;
 
 public class MeasurementTests
 {

@@ -1,22 +1,23 @@
 using HaloNotebooks.Analysis;
 using Xunit;
+using HaloNotebooks.Paper;
 
-namespace HaloNotebooks.Tests.Analysis;
+namespace HaloNotebooks.Tests.Paper;
 
 public class PaperTableTests
 {
     [Fact]
     public void Published_HoldsThePaperRows()
     {
-        var t1 = PaperTables.PublishedTable1;
+        var t1 = PublishedTables.Table1;
         Assert.Equal(14, t1.Rows.Count);
         Assert.Equal(64573, t1.Rows[0].N);
         Assert.Equal(new Measurement(-14.4, 0.3, 0.3), t1.Rows[0].Values["vphi"]);
-        var t2 = PaperTables.PublishedTable2;
+        var t2 = PublishedTables.Table2;
         Assert.Equal(28, t2.Rows.Count);
         Assert.Equal(0.542, t2.Rows[0].Values["p_mr"].Value);
         Assert.False(t2.Rows[14].Values.ContainsKey("p_mr")); // MP rows carry no p_MR
-        Assert.Equal(-37.87, PaperTables.PublishedTable3.Rows[0].Values["b_apex"].Value); // corrected misprint
+        Assert.Equal(-37.87, PublishedTables.Table3.Rows[0].Values["b_apex"].Value); // corrected misprint
     }
 
     [Fact]
@@ -24,7 +25,7 @@ public class PaperTableTests
     {
         foreach (int n in new[] { 1, 2, 3 })
         {
-            var t = PaperTables.Published(n);
+            var t = PublishedTables.Table(n);
             var back = PaperTable.Parse(n, t.ToCsv(), "round trip");
             Assert.Equal(t.Rows.Count, back.Rows.Count);
             for (int i = 0; i < t.Rows.Count; i++)
@@ -39,7 +40,7 @@ public class PaperTableTests
     [Fact]
     public void ToFrame_HasThePaperColumnOrder()
     {
-        var frame = PaperTables.PublishedTable2.ToFrame();
+        var frame = PublishedTables.Table2.ToFrame();
         var keys = frame.ColumnKeys.ToList();
         Assert.Equal(["component", "r_min_kpc", "r_max_kpc", "r_median_kpc", "Vr", "Vr_errp", "Vr_errm", "Vphi"], keys.Take(8));
         Assert.Equal(["p_mr", "p_mr_errp", "p_mr_errm", "N"], keys.TakeLast(4));
@@ -50,7 +51,7 @@ public class PaperTableTests
     [Fact]
     public void ToLatex_IsADeluxetableWithOneLinePerRow()
     {
-        var tex = PaperTables.PublishedTable3.ToLatex();
+        var tex = PublishedTables.Table3.ToLatex();
         Assert.StartsWith("\\begin{deluxetable*}{ccccccc}", tex);
         Assert.Contains("$-24.0^{+3.7}_{-3.8}$", tex);
         Assert.Equal(4, tex.Split('\n').Count(l => l.EndsWith(" \\\\", StringComparison.Ordinal)));
@@ -60,7 +61,7 @@ public class PaperTableTests
     [Fact]
     public void ToMarkdown_HasAHeaderSeparatorAndOneLinePerRow()
     {
-        var md = PaperTables.PublishedTable1.ToMarkdown().Split('\n').Where(l => l.StartsWith('|')).ToList();
+        var md = PublishedTables.Table1.ToMarkdown().Split('\n').Where(l => l.StartsWith('|')).ToList();
         Assert.Equal(2 + 14, md.Count);
         Assert.Contains("$131.3^{+0.4}_{-0.3}$", md[2]);
     }

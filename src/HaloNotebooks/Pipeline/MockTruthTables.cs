@@ -4,8 +4,10 @@ using HaloNotebooks.Models;
 using HaloNotebooks.Numerics;
 using HaloNotebooks.Selection;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
+using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 
-namespace HaloNotebooks.Analysis;
+namespace HaloNotebooks.Pipeline;
 
 /// <summary>One re-observed, re-selected copy of a mock: the fits' input and each star's observed r_GC.</summary>
 public sealed record ReplicaSample(KinematicSample Stars, double[] RGc);

@@ -3,8 +3,10 @@ using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Numerics;
 using HaloNotebooks.Selection;
+using HaloNotebooks.Analysis;
+using HaloNotebooks.Paper;
 
-namespace HaloNotebooks.Analysis;
+namespace HaloNotebooks.Pipeline;
 
 /// <summary>Progress of <see cref="Reproduction.Run"/>: the stage and how far it is (0–1).</summary>
 public readonly record struct ReproductionProgress(string Stage, double Fraction, string Detail = "");
@@ -64,7 +66,7 @@ public static class Reproduction
         {
             const string appendixStage = "Appendix A mock";
             Stage(appendixStage);
-            appendix = AppendixInput.FromMock(new AppendixMockSettings(SeededRandom.DeriveSeed(settings.Analysis.Seed, 9000), settings.AppendixStars),
+            appendix = AppendixMockInput.Generate(new AppendixMockSettings(SeededRandom.DeriveSeed(settings.Analysis.Seed, 9000), settings.AppendixStars),
                 settings.Analysis.DistanceErrors, settings.Analysis.MaxDegreeOfParallelism);
             Done(appendixStage, "appendix_mock");
         }
@@ -102,7 +104,7 @@ public static class Reproduction
         foreach (var t in results.Tables)
         {
             t.WriteAll(tablesDir);
-            File.WriteAllText(Path.Combine(tablesDir, t.Name + "_vs_paper.csv"), TableComparison.Compare(t, PaperTables.Published(t.Number)).ToCsv());
+            File.WriteAllText(Path.Combine(tablesDir, t.Name + "_vs_paper.csv"), TableComparison.Compare(t, PublishedTables.Table(t.Number)).ToCsv());
         }
         foreach (var c in truthComparisons)
         {

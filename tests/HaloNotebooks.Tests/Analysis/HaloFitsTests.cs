@@ -3,8 +3,9 @@ using HaloNotebooks.Inference;
 using HaloNotebooks.Tests.Models;
 using Xunit;
 using Xunit.Abstractions;
+using HaloNotebooks.Analysis;
 
-namespace HaloNotebooks.Tests.Inference;
+namespace HaloNotebooks.Tests.Analysis;
 
 /// <summary>
 /// Posteriors against the emcee reference (shared/reference/README.md tolerances: medians within 0.3σ,

@@ -1,4 +1,4 @@
-namespace HaloNotebooks.Analysis;
+namespace HaloNotebooks.Paper;
 
 /// <summary>
 /// One value column of Tables 1–3: the parameter key (`halo fit` JSON name, without the _mr/_mp suffix in Table 2),

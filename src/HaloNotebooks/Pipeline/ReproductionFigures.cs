@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using HaloNotebooks.Figures;
+using HaloNotebooks.Analysis;
 
-namespace HaloNotebooks.Analysis;
+namespace HaloNotebooks.Pipeline;
 
 /// <summary>
 /// The figure stage of <see cref="Reproduction"/>: every paper figure as self-contained HTML under figures/, and as PNG

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using HaloNotebooks.Models;
+using HaloNotebooks.Inference;
 
-namespace HaloNotebooks.Inference;
+namespace HaloNotebooks.Analysis;
 
 /// <summary>
 /// The paper's fits in one call each (§3): start the walkers in a small ball around a fast point estimate

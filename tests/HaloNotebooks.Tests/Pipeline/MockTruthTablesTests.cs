@@ -2,7 +2,9 @@ using HaloNotebooks.Analysis;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace HaloNotebooks.Tests.Analysis;
+using HaloNotebooks.Tests.Analysis;
+
+namespace HaloNotebooks.Tests.Pipeline;
 
 public class MockTruthTablesTests(ITestOutputHelper output)
 {

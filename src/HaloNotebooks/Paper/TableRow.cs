@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HaloNotebooks.Analysis;
+namespace HaloNotebooks.Paper;
 
 /// <summary>One row of Tables 1–3: a radial range (with the component "MR"/"MP" in Table 2), the values keyed as the
 /// table's columns, and — for our own fits — the star count and median r_GC (NaN / null in the paper's copies).</summary>

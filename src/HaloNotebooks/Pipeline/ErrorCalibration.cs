@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using HaloNotebooks.Display;
+using HaloNotebooks.Paper;
 
-namespace HaloNotebooks.Analysis;
+namespace HaloNotebooks.Pipeline;
 
 /// <summary>One entry: our posterior 1σ and how much the estimate moves when the same stars are observed again.</summary>
 public sealed record CalibrationEntry(string Row, string Parameter, double PosteriorSigma, double RealisationScatter)

@@ -4,7 +4,7 @@ using System.Text;
 using Deedle;
 using HaloNotebooks.Display;
 
-namespace HaloNotebooks.Analysis;
+namespace HaloNotebooks.Paper;
 
 /// <summary>
 /// Table 1, 2 or 3 of the paper — ours or the paper's own — in the paper's column order and units: a Deedle frame,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HaloNotebooks.Analysis;
+namespace HaloNotebooks.Paper;
 
 /// <summary>
 /// One table entry as the paper prints it: a value with asymmetric 1σ errors, value^{+ErrPlus}_{−ErrMinus}

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HaloNotebooks.Analysis;
+namespace HaloNotebooks.Paper;
 
 /// <summary>A literature value quoted by the paper for comparison (data/reference/literature_points.csv).</summary>
 /// <param name="Source">"Bystrom2025", "Chandra2025", "LMC".</param>
@@ -12,15 +12,12 @@ public sealed record LiteraturePoint(string Source, string Quantity, double? R, 
 public static class LiteraturePoints
 {
     /// <summary>Every point of data/reference/literature_points.csv.</summary>
-    public static IReadOnlyList<LiteraturePoint> All { get; } = Parse(PaperTables.ReadResource("literature_points.csv"));
+    public static IReadOnlyList<LiteraturePoint> All { get; } = Parse(PublishedTables.ReadResource("literature_points.csv"));
 
     /// <summary>The single value of <paramref name="quantity"/> quoted for <paramref name="source"/>.</summary>
     public static double Value(string source, string quantity) =>
         All.FirstOrDefault(p => p.Source == source && p.Quantity == quantity && p.R is null)?.Value
         ?? throw new KeyNotFoundException($"no literature value {quantity} for {source}");
-
-    /// <summary>Byström et al. (2025) dipole fit of BHB stars: μ_compr ≈ −24, μ_dipole ≈ −34 km/s, apex (l, b) = (−73, −53) deg.</summary>
-    public static DipoleVelocityField Bystrom2025 => new(Value("Bystrom2025", "mu_compr"), Value("Bystrom2025", "mu_dipole"), Value("Bystrom2025", "l_apex"), Value("Bystrom2025", "b_apex"));
 
     /// <summary>The LMC's present position (l, b) in degrees.</summary>
     public static (double L, double B) Lmc => (Value("LMC", "l"), Value("LMC", "b"));
