@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # What a fresh Debian machine with the .NET 10 SDK needs for HaloNotebooks, and nothing else.
 #  - the .NET SDK 10.0.1xx or later (global.json pins the feature band; not installed here);
+#  - the released .NET Interactive kernel, pinned in .config/dotnet-tools.json (Microsoft.dotnet-interactive
+#    1.0.712001, the kernel VS Code's Polyglot Notebooks runs): `dotnet tool restore` puts it in the NuGet cache;
 #  - Debian's chromium, optional: only PNG export of figures uses it (HTML needs nothing).
 # Usage: bash environment/setup.sh [--no-chromium]
 set -euo pipefail
@@ -13,6 +15,9 @@ if [ "$major" -lt 10 ]; then
   echo "error: .NET SDK 10 or later required, found $(dotnet --version)" >&2
   exit 1
 fi
+cd "$(dirname "$0")/.."
+dotnet tool restore >/dev/null
+echo "notebook kernel: $(dotnet tool run dotnet-interactive -- --version 2>/dev/null | tail -n 1) (dotnet-interactive, pinned in .config/dotnet-tools.json)"
 if [ "${1:-}" != "--no-chromium" ] && ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing Debian chromium for PNG export of figures"

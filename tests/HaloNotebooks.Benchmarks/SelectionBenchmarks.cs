@@ -43,6 +43,12 @@ public sealed class SelectionBenchmarks : IBenchmark
         output.WriteLine("| case | stars in | stars with MC errors | draws | wall time | CPU time | selected |");
         output.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
         output.WriteLine($"| PaperSelection.Run, default mock | {catalogue.RowCount:N0} | {mcStars:N0} | 1000 | {wall:F1} s | {cpu:F1} s | {sample.Count:N0} |");
+        // The DESI quality cuts alone (the mock's repeats and failed fits; Selection/QualityCuts), and the peak memory per input row.
+        clock.Restart();
+        var (_, quality) = Funnel.Apply(catalogue, QualityCuts.All(SelectionSettings.Paper));
+        output.WriteLine($"| QualityCuts.All alone, default mock | {catalogue.RowCount:N0} | – | – | {clock.Elapsed.TotalSeconds:F2} s | – | {quality.FinalCount:N0} |");
+        process.Refresh();
+        output.WriteLine($"peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB = {process.PeakWorkingSet64 / 1024.0 / catalogue.RowCount:F2} KB per input row (mock generation included)");
         output.WriteLine($"load average at end: {LoadAverage()}");
 
         output.WriteLine("\n### Funnel of the default mock\n");

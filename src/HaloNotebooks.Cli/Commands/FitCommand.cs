@@ -28,16 +28,21 @@ public sealed class FitCommand : ICliCommand
         var seed = new Option<long>("--seed") { Description = "random seed (same seed, same chain, any thread count)", DefaultValueFactory = _ => 1 };
         var threads = new Option<int?>("--threads") { Description = "threads (default: all cores)" };
         var output = new Option<FileInfo?>("--output") { Description = "summary JSON (default: printed to stdout)" };
+        var chain = new Option<FileInfo?>("--chain") { Description = "also write the whole chain: .h5 (emcee's HDF5 backend layout) or .csv" };
 
         var cmd = new Command("fit", "Fit the single-, double-component or dipole model (§3) with the ensemble sampler and write a JSON summary");
-        foreach (var o in new Option[] { input, model, walkers, steps, burn, seed, threads, output }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { input, model, walkers, steps, burn, seed, threads, output, chain }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             try
             {
                 var settings = new FitSettings(parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed),
                                                parse.GetValue(threads));
+                var chainFile = parse.GetValue(chain);
+                if (chainFile is not null && chainFile.Extension.ToLowerInvariant() is not (".h5" or ".hdf5" or ".csv"))
+                    throw new ArgumentException($"--chain {chainFile.Name}: use .h5 (emcee's HDF5 layout) or .csv");
                 var result = Run(parse.GetValue(input)!.FullName, parse.GetValue(model)!, settings);
+                if (chainFile is not null) result.SaveChain(chainFile.FullName);
                 var json = result.ToJson();
                 var outFile = parse.GetValue(output);
                 if (outFile is null) Console.Out.WriteLine(json);

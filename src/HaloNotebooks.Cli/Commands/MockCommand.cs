@@ -34,7 +34,7 @@ public sealed class MockCommand : ICliCommand
                 mock.Write(dir);
                 var survive = mock.Truth.GetString("forecast_cut").Count(c => c == "none");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"wrote {mock.Catalogue.RowCount:N0} stars ({survive:N0} forecast to pass the §2.3 selection) to {Path.GetFullPath(dir)} in {watch.Elapsed.TotalSeconds:F1} s: {MockCatalog.CatalogueFile}, {MockCatalog.DistancesFile}, {MockCatalog.SubstructuresFile}, {MockCatalog.TruthFile}"));
+                    $"wrote {mock.Catalogue.RowCount:N0} rows, {mock.Truth.RowCount:N0} stars ({survive:N0} forecast to pass the §2.3 selection) to {Path.GetFullPath(dir)} in {watch.Elapsed.TotalSeconds:F1} s: {MockCatalog.CatalogueFile}, {MockCatalog.DistancesFile}, {MockCatalog.SubstructuresFile}, {MockCatalog.TruthFile}"));
                 return 0;
             }
             catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)

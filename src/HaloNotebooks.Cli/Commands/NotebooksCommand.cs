@@ -4,9 +4,10 @@ using HaloNotebooks.Cli.Notebooks;
 namespace HaloNotebooks.Cli.Commands;
 
 /// <summary>
-/// <c>halo notebooks run [paths…] [--output dir] [--timeout-per-cell s] [--keep-going] [--env K=V]</c>:
-/// executes Polyglot notebooks headlessly (issue 9) and writes, per notebook, the executed
-/// <c>.ipynb</c> and a static <c>.html</c> page; exit code 1 if any cell failed.
+/// <c>halo notebooks run [paths…] [--kernel dotnet-interactive|builtin] [--output dir] [--timeout-per-cell s] [--keep-going] [--env K=V]</c>:
+/// executes Polyglot notebooks headlessly, in the released .NET Interactive kernel over stdio (the default when
+/// the tool manifest's kernel is restored) or the built-in runner, and writes, per notebook, the executed
+/// <c>.ipynb</c> and a static <c>.html</c> page; exit code 1 if any cell failed, 2 for a usage error.
 /// <c>halo notebooks export --to cs [paths…] [--output dir]</c>: each notebook as a .NET 10 file-based app.
 /// A directory argument means every .ipynb/.dib in it.
 /// </summary>
@@ -32,10 +33,12 @@ public sealed class NotebooksCommand : ICliCommand
         var output = new Option<string>("--output") { Description = "Folder for the executed .ipynb and .html (default: notebooks/executed)", DefaultValueFactory = _ => Path.Combine("notebooks", "executed") };
         var timeout = new Option<double?>("--timeout-per-cell") { Description = "Seconds a cell may run before the notebook fails" };
         var keepGoing = new Option<bool>("--keep-going") { Description = "Run the remaining cells after a failing cell" };
+        var kernel = new Option<string?>("--kernel") { Description = "dotnet-interactive (the released kernel VS Code runs, pinned in .config/dotnet-tools.json) or builtin (the project's Roslyn runner). Default: dotnet-interactive when restored, else builtin" };
         var env = new Option<string[]>("--env") { Description = "KEY=VALUE set while the notebooks run (e.g. HALO_FAST=1); the process environment passes through", AllowMultipleArgumentsPerToken = false };
         var cmd = new Command("run", "Execute notebooks cell by cell and write executed copies with their outputs");
         cmd.Arguments.Add(paths);
         cmd.Options.Add(output);
+        cmd.Options.Add(kernel);
         cmd.Options.Add(timeout);
         cmd.Options.Add(keepGoing);
         cmd.Options.Add(env);
@@ -51,8 +54,13 @@ public sealed class NotebooksCommand : ICliCommand
             catch (ArgumentException e) { Console.Error.WriteLine("error: " + e.Message); return 2; }
             var seconds = parse.GetValue(timeout);
             if (seconds is <= 0) { Console.Error.WriteLine("error: --timeout-per-cell must be positive"); return 2; }
+            var (kind, tool, note) = ChooseKernel(parse.GetValue(kernel), files[0]);
+            if (note.StartsWith("error:", StringComparison.Ordinal)) { Console.Error.WriteLine(note); return 2; }
+            Console.WriteLine(note);
             var options = new NotebookRunOptions
             {
+                Kernel = kind,
+                Tool = tool,
                 CellTimeout = seconds is { } s ? TimeSpan.FromSeconds(s) : null,
                 KeepGoing = parse.GetValue(keepGoing),
                 Environment = environment,
@@ -73,7 +81,9 @@ public sealed class NotebooksCommand : ICliCommand
             Notebook notebook;
             try { notebook = Notebook.Read(file); }
             catch (NotebookFormatException e) { Console.Error.WriteLine("error: " + e.Message); failedNotebooks++; continue; }
-            var result = NotebookRunner.Run(notebook, options);
+            NotebookRunResult result;
+            try { result = NotebookRunner.Run(notebook, options); }
+            catch (NotebookKernelException e) { Console.Error.WriteLine("error: " + e.Message); failedNotebooks++; continue; }
             var ipynb = Path.Combine(outputDir, notebook.Name + ".ipynb");
             var html = Path.Combine(outputDir, notebook.Name + ".html");
             File.WriteAllText(ipynb, IpynbFormat.Write(notebook));
@@ -87,6 +97,31 @@ public sealed class NotebooksCommand : ICliCommand
         }
         Console.WriteLine($"{files.Count - failedNotebooks}/{files.Count} notebook(s) ran without errors");
         return failedNotebooks == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The kernel to run in, and the one line that says which: the released kernel when asked or, by default, when the
+    /// repository's tool manifest pins it and <c>dotnet tool restore</c> has run; otherwise the built-in runner.
+    /// </summary>
+    internal static (NotebookKernelKind Kind, DotnetInteractiveKernel.Tool? Tool, string Note) ChooseKernel(string? requested, string firstNotebook)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(firstNotebook))!;
+        var tool = DotnetInteractiveKernel.FindTool(folder) ?? DotnetInteractiveKernel.FindTool(Directory.GetCurrentDirectory());
+        switch (requested?.Trim().ToLowerInvariant())
+        {
+            case "builtin" or "built-in":
+                return (NotebookKernelKind.Builtin, tool, "kernel: built-in runner (--kernel builtin)");
+            case "dotnet-interactive":
+                if (tool is null) return (NotebookKernelKind.Builtin, null, $"error: --kernel dotnet-interactive: no .config/dotnet-tools.json pins {DotnetInteractiveKernel.ToolPackage} (run from the repository)");
+                if (!tool.IsRestored) return (NotebookKernelKind.Builtin, tool, $"error: --kernel dotnet-interactive: {DotnetInteractiveKernel.ToolPackage} {tool.Version} is not restored; run `dotnet tool restore` in {tool.ManifestRoot}");
+                return (NotebookKernelKind.DotnetInteractive, tool, $"kernel: dotnet-interactive {tool.Version} over stdio (the released kernel VS Code runs)");
+            case null or "":
+                return tool is { IsRestored: true }
+                    ? (NotebookKernelKind.DotnetInteractive, tool, $"kernel: dotnet-interactive {tool.Version} over stdio (the released kernel VS Code runs; --kernel builtin for the built-in runner)")
+                    : (NotebookKernelKind.Builtin, tool, "kernel: built-in runner (dotnet-interactive is not restored; `dotnet tool restore` makes it the default)");
+            default:
+                return (NotebookKernelKind.Builtin, tool, $"error: --kernel {requested}: expected dotnet-interactive or builtin");
+        }
     }
 
     static Command BuildExport()
@@ -114,8 +149,8 @@ public sealed class NotebooksCommand : ICliCommand
                 try
                 {
                     var notebook = Notebook.Read(file);
-                    var export = FileBasedAppExport.Export(notebook);
                     var dir = parse.GetValue(output) ?? notebook.Directory;
+                    var export = FileBasedAppExport.Export(notebook, dir);
                     Directory.CreateDirectory(dir);
                     var target = Path.Combine(dir, notebook.Name + ".cs");
                     File.WriteAllText(target, export.Source);

@@ -22,6 +22,7 @@ public sealed class ReproduceCommand : ICliCommand
     {
         var catalogue = new Option<string?>("--catalogue") { Description = "a DESI MWS-like FITS (RVTAB/FIBERMAP/GAIA) or a table with canonical columns; default: the mock in --mock" };
         var distances = new Option<string?>("--distances") { Description = "distance catalogue joined on TARGETID (DIST, DIST_ERR) or targetid (distance, distance_err)" };
+        var distanceColumns = SelectCommand.DistanceColumnsOption();
         var substructures = new Option<string[]>("--substructures") { Description = "substructure list(s) to mask (repeatable): the mock's substructures.csv, an LVDB folder, Baumgardt & Vasiliev tables", AllowMultipleArgumentsPerToken = false };
         var walkers = new Option<int>("--walkers") { Description = "ensemble walkers per fit (paper: 100)", DefaultValueFactory = _ => 100 };
         var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
@@ -33,16 +34,21 @@ public sealed class ReproduceCommand : ICliCommand
         var appendixStars = new Option<int>("--appendix-stars") { Description = "stars drawn for the Appendix A mock (distance-error test, Fig. 10); 0 skips it", DefaultValueFactory = _ => 30_000 };
         var noPng = new Option<bool>("--no-png") { Description = "write HTML figures only, even when Chromium is installed" };
         var command = new Command("reproduce", "Reproduce every table and figure of the paper and report how close each number is to the paper's");
-        foreach (var o in new Option[] { catalogue, distances, substructures, walkers, steps, burn, seed, output, mock, threads, appendixStars, noPng }) command.Options.Add(o);
+        foreach (var o in new Option[] { catalogue, distances, distanceColumns, substructures, walkers, steps, burn, seed, output, mock, threads, appendixStars, noPng }) command.Options.Add(o);
         command.SetAction(parse => Execute(new ReproduceOptions(
             parse.GetValue(catalogue), parse.GetValue(distances), parse.GetValue(substructures) ?? [],
             parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed),
-            parse.GetValue(output)!, parse.GetValue(mock)!, parse.GetValue(threads), !parse.GetValue(noPng), parse.GetValue(appendixStars))));
+            parse.GetValue(output)!, parse.GetValue(mock)!, parse.GetValue(threads), !parse.GetValue(noPng), parse.GetValue(appendixStars))
+            { DistanceColumns = parse.GetValue(distanceColumns) }));
         return command;
     }
 
     internal sealed record ReproduceOptions(string? Catalogue, string? Distances, string[] Substructures, int Walkers, int Steps, int Burn,
-        long Seed, string Output, string MockDirectory, int? Threads, bool Png, int AppendixStars);
+        long Seed, string Output, string MockDirectory, int? Threads, bool Png, int AppendixStars)
+    {
+        /// <summary><c>--distance-columns ID,DIST,DIST_ERR</c> of the distance catalogue (null: detected from the file).</summary>
+        public string? DistanceColumns { get; init; }
+    }
 
     internal static int Execute(ReproduceOptions o)
     {
@@ -56,6 +62,8 @@ public sealed class ReproduceCommand : ICliCommand
         {
             if (o.Catalogue is null && (o.Distances is not null || o.Substructures.Length > 0))
                 throw new ArgumentException("--distances and --substructures go with --catalogue; without it the default mock is used");
+            if (o.DistanceColumns is not null && o.Distances is null) throw new ArgumentException("--distance-columns goes with --distances");
+            var distanceColumns = SelectCommand.DistanceColumnsOf(o.DistanceColumns);
             if (o.AppendixStars < 0) throw new ArgumentException($"--appendix-stars must be 0 or more, got {o.AppendixStars}");
             var analysis = new AnalysisSettings(o.Walkers, o.Steps, o.Burn, o.Seed, MaxDegreeOfParallelism: o.Threads).Validate();
             Directory.CreateDirectory(parent);
@@ -107,7 +115,7 @@ public sealed class ReproduceCommand : ICliCommand
 
                     clock.Restart();
                     Report("read catalogue", 0);
-                    var stars = SelectCommand.ReadCatalogue(catalogue, distances);
+                    var stars = SelectCommand.ReadCatalogue(catalogue, distances, distanceColumns);
                     var subs = subPaths.Length == 0 ? null : SubstructureCatalog.Combine(subPaths.Select(SubstructureCatalog.Read).ToArray());
                     if (o.Catalogue is null)
                     {
@@ -119,7 +127,7 @@ public sealed class ReproduceCommand : ICliCommand
 
                     var settings = new ReproductionSettings(analysis, o.Seed, input,
                     [
-                        ("catalogue", catalogue), ("distances", distances ?? "(in the catalogue)"), ("substructures", string.Join("; ", subPaths)),
+                        ("catalogue", catalogue), ("distances", distances ?? "(in the catalogue)"), ("distance_columns", distanceColumns?.ToString() ?? "(detected)"), ("substructures", string.Join("; ", subPaths)),
                         ("walkers", o.Walkers), ("steps", o.Steps), ("burn", o.Burn), ("seed", o.Seed),
                         ("radial_bins_kpc", analysis.RadialBins.ToString()), ("dipole_bins_kpc", analysis.DipoleRadialBins.ToString()),
                         ("sky_map_nside", analysis.SkyMapNside), ("sky_map_min_stars", analysis.SkyMapMinStars),

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Selection;
 using Spectre.Console;
-using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
 namespace HaloNotebooks.Cli.Commands;
 
@@ -16,6 +15,7 @@ public sealed class SelectCommand : ICliCommand
     {
         var input = new Option<string>("--input") { Description = "catalogue: a DESI MWS-like FITS (RVTAB/FIBERMAP/GAIA HDUs) or a table (.csv/.parquet/.fits) with canonical columns", Required = true };
         var distances = new Option<string?>("--distances") { Description = "distance catalogue joined on TARGETID (DIST, DIST_ERR) or targetid (distance, distance_err)" };
+        var distanceColumns = DistanceColumnsOption();
         var substructures = new Option<string[]>("--substructures")
         {
             Description = "substructure list (repeatable): the mock's substructures.csv, an LVDB folder (Pace et al. 2022), or orbits_table.txt / GCs_VB21.txt (Baumgardt & Vasiliev 2021)",
@@ -27,7 +27,7 @@ public sealed class SelectCommand : ICliCommand
         var funnelOut = new Option<string?>("--funnel") { Description = "also write the funnel as a Markdown table to this file" };
 
         var cmd = new Command("select", "Select halo K giants as in §2.3 of the paper and print the funnel of cuts");
-        foreach (var o in new Option[] { input, distances, substructures, preset, set, output, funnelOut }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { input, distances, distanceColumns, substructures, preset, set, output, funnelOut }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             try
@@ -39,7 +39,7 @@ public sealed class SelectCommand : ICliCommand
                     var p => throw new ArgumentException($"unknown preset '{p}'; use paper or dipole"),
                 };
                 settings = settings.With(parse.GetValue(set) ?? []);
-                var catalogue = ReadCatalogue(parse.GetValue(input)!, parse.GetValue(distances));
+                var catalogue = ReadCatalogue(parse.GetValue(input)!, parse.GetValue(distances), DistanceColumnsOf(parse.GetValue(distanceColumns)));
                 var subs = (parse.GetValue(substructures) ?? []).Select(SubstructureCatalog.Read).ToArray();
                 var catalog = subs.Length == 0 ? null : SubstructureCatalog.Combine(subs);
 
@@ -76,35 +76,30 @@ public sealed class SelectCommand : ICliCommand
         foreach (var row in rows) AnsiConsole.MarkupLine($"  {row[0],2}. {Markup.Escape(row[1])}: {Markup.Escape(row[2])}");
     }
 
+    /// <summary><c>--distance-columns ID,DIST,DIST_ERR</c>, shared by every command that takes <c>--distances</c>.</summary>
+    internal static Option<string?> DistanceColumnsOption() => new("--distance-columns")
+    {
+        Description = "the distance catalogue's columns ID,DIST,DIST_ERR (kpc); an ID named SOURCE_ID joins on Gaia SOURCE_ID, any other on TARGETID " +
+                      "(default: TARGETID or SOURCE_ID, DIST, DIST_ERR, else targetid, distance, distance_err)",
+    };
+
+    internal static DistanceColumns? DistanceColumnsOf(string? text) => text is null ? null : DistanceColumns.Parse(text);
+
     /// <summary>A DESI MWS-like FITS through <see cref="DesiMwsCatalog"/>; any other table as is, with the distances
-    /// joined on targetid when given.</summary>
-    internal static StarTable ReadCatalogue(string input, string? distances)
+    /// joined (<see cref="DistanceJoin"/>: by TARGETID or SOURCE_ID, every star kept and its matches counted) when given.</summary>
+    internal static StarTable ReadCatalogue(string input, string? distances, DistanceColumns? distanceColumns = null)
     {
         if (!File.Exists(input)) throw new FileNotFoundException($"{input}: catalogue not found", input);
         if (distances is not null && !File.Exists(distances)) throw new FileNotFoundException($"{distances}: distance catalogue not found", distances);
+        if (distances is null && distanceColumns is not null) throw new ArgumentException("--distance-columns goes with --distances");
         bool isFits = input.EndsWith(".fits", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".fits.gz", StringComparison.OrdinalIgnoreCase);
         if (isFits)
         {
             bool mws;
             using (var f = FitsFile.Open(input)) mws = f.Hdus.Any(h => string.Equals(h.ExtName, "RVTAB", StringComparison.OrdinalIgnoreCase));
-            if (mws) return DesiMwsCatalog.Read(input, distances, distances is null ? null : DistanceColumnsOf(distances));
+            if (mws) return DesiMwsCatalog.Read(input, distances, distanceColumns);
         }
         var table = TableFile.Read(input);
-        if (distances is null) return table;
-        var d = TableFile.Read(distances);
-        var cols = DistanceColumnsOf(distances);
-        d = d.Select(cols.Id, cols.Distance, cols.DistanceErr);
-        if (cols.Distance != C.Distance) d = d.RenameColumn(cols.Distance, C.Distance).RenameColumn(cols.DistanceErr, C.DistanceErr);
-        if (table.Contains(C.Distance)) table = table.WithoutColumns(C.Distance, C.DistanceErr);
-        return table.Join(d, C.TargetId, cols.Id);
-    }
-
-    /// <summary>DESI VAC names (TARGETID, DIST, DIST_ERR) or canonical ones (targetid, distance, distance_err).</summary>
-    static DistanceColumns DistanceColumnsOf(string path)
-    {
-        var names = TableFile.Read(path).ColumnNames;   // distance files are small (three columns)
-        if (names.Contains("DIST") && names.Contains("TARGETID")) return new DistanceColumns();
-        if (names.Contains(C.Distance) && names.Contains(C.TargetId)) return new DistanceColumns(C.TargetId, C.Distance, C.DistanceErr);
-        throw new CatalogException($"expected TARGETID, DIST, DIST_ERR or targetid, distance, distance_err; found {string.Join(", ", names)}", file: path);
+        return distances is null ? table : DistanceJoin.Join(table, distances, distanceColumns);
     }
 }

@@ -11,7 +11,11 @@ public sealed class CellOutputSink
 
     public IReadOnlyList<CellOutput> Snapshot() { lock (_gate) return [.. _outputs]; }
 
-    public void Add(CellOutput output) { lock (_gate) _outputs.Add(output); }
+    /// <summary>Appends an output; returns its index (for <see cref="Replace"/>).</summary>
+    public int Add(CellOutput output) { lock (_gate) { _outputs.Add(output); return _outputs.Count - 1; } }
+
+    /// <summary>Replaces an output in place (a display the kernel updates, e.g. a progress line).</summary>
+    public void Replace(int index, CellOutput output) { lock (_gate) _outputs[index] = output; }
 
     public void Write(string stream, string text)
     {

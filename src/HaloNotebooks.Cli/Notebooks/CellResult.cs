@@ -20,17 +20,21 @@ public sealed record CellResult(int CellNumber, string Language, CellStatus Stat
         $"cell {CellNumber,3} {Language,-9} {Status,-9} {Elapsed.TotalSeconds,8:F3} s{(Message is null ? "" : "  " + Message)}";
 }
 
-/// <summary>A whole notebook's run: cell outcomes in order, warnings (package versions, ignored directives).</summary>
-public sealed record NotebookRunResult(Notebook Notebook, IReadOnlyList<CellResult> Cells, IReadOnlyList<string> Warnings, TimeSpan Elapsed)
+/// <summary>A whole notebook's run: cell outcomes in order, warnings (package versions, ignored directives), which kernel ran it.</summary>
+public sealed record NotebookRunResult(Notebook Notebook, IReadOnlyList<CellResult> Cells, IReadOnlyList<string> Warnings, TimeSpan Elapsed, string Kernel)
 {
     public bool Succeeded => Cells.All(c => c.Status is CellStatus.Succeeded or CellStatus.Skipped);
     public int FailedCount => Cells.Count(c => c.Status == CellStatus.Failed);
 }
 
-/// <summary>How to run: time limit per cell, whether to continue after a failure, extra environment variables.</summary>
+/// <summary>How to run: which kernel, time limit per cell, whether to continue after a failure, extra environment variables.</summary>
 public sealed record NotebookRunOptions
 {
-    /// <summary>Wall-clock limit per cell; a cell over it fails and the run stops (its thread cannot be stopped safely).</summary>
+    /// <summary>The kernel; the built-in runner unless asked (the command picks the real kernel when it is restored).</summary>
+    public NotebookKernelKind Kernel { get; init; } = NotebookKernelKind.Builtin;
+    /// <summary>The pinned real kernel; null: the manifest nearest the notebook (or the current folder).</summary>
+    public DotnetInteractiveKernel.Tool? Tool { get; init; }
+    /// <summary>Wall-clock limit per cell; a cell over it fails and the run stops (the real kernel is killed; the built-in runner's thread cannot be stopped safely).</summary>
     public TimeSpan? CellTimeout { get; init; }
     /// <summary>Run the remaining cells after a failing one (state from the failed cell is whatever it reached).</summary>
     public bool KeepGoing { get; init; }

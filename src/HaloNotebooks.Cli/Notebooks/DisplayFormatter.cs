@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using HaloNotebooks.Display;
 
 namespace HaloNotebooks.Cli.Notebooks;
 

@@ -23,8 +23,11 @@ public static class FileBasedAppExport
 
     static readonly CSharpParseOptions ScriptParse = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
-    public static Result Export(Notebook notebook)
+    /// <param name="outputDirectory">Where the .cs file goes (default: beside the notebook); <c>#:project</c> paths and the
+    /// notebook folder the program runs in are written relative to it.</param>
+    public static Result Export(Notebook notebook, string? outputDirectory = null)
     {
+        var outputDir = Path.GetFullPath(outputDirectory ?? notebook.Directory);
         var warnings = new List<string>();
         var directives = new List<string>();
         var usings = new List<string>();
@@ -54,7 +57,7 @@ public static class FileBasedAppExport
             var split = CellDirectives.Parse(cell.Source);
             foreach (var d in split.Directives)
             {
-                var line = Translate(d, notebook, number, warnings);
+                var line = Translate(d, notebook, outputDir, number, warnings);
                 if (line is not null && !directives.Contains(line)) directives.Add(line);
             }
 
@@ -84,8 +87,15 @@ public static class FileBasedAppExport
         foreach (var d in directives) sb.Append(d).Append('\n');
         // The notebooks' libraries (F#, reflection-based formatters) are not trimming/AOT-safe; file-based apps default to AOT.
         sb.Append("#:property PublishAot=false\n");
+        // Inside this repository Directory.Packages.props manages versions centrally and forbids the versions that
+        // #:package must carry (NU1008); the app states its own.
+        sb.Append("#:property ManagePackageVersionsCentrally=false\n");
         sb.Append('\n');
         foreach (var u in new[] { "using System.Text;", "using System.Collections;" }.Concat(usings).Distinct()) sb.Append(u).Append('\n');
+        // The notebook's cells run in the notebook's folder (both kernels); so does the app, wherever it is started from.
+        var notebookDir = Path.GetRelativePath(outputDir, notebook.Directory).Replace('\\', '/');
+        sb.Append($"\n// Run in the notebook's folder, as its cells do (relative paths such as ../data/mock start there).\n");
+        sb.Append($"Directory.SetCurrentDirectory(Path.GetFullPath(Path.Combine(AppContext.GetData(\"EntryPointFileDirectoryPath\") as string ?? \".\", \"{notebookDir}\")));\n");
         sb.Append(body);
         sb.Append("""
 
@@ -108,7 +118,7 @@ public static class FileBasedAppExport
         return new Result(sb.ToString(), warnings);
     }
 
-    static string? Translate(Directive d, Notebook notebook, int cell, List<string> warnings)
+    static string? Translate(Directive d, Notebook notebook, string outputDir, int cell, List<string> warnings)
     {
         switch (d)
         {
@@ -116,7 +126,7 @@ public static class FileBasedAppExport
                 return $"#:package {p.Id}@{p.Version ?? "*"}";
             case AssemblyReference a:
                 var project = ProjectOf(Path.GetFullPath(Path.Combine(notebook.Directory, a.Path)));
-                if (project is not null) return "#:project " + Path.GetRelativePath(notebook.Directory, project).Replace('\\', '/');
+                if (project is not null) return "#:project " + Path.GetRelativePath(outputDir, project).Replace('\\', '/');
                 warnings.Add($"cell {cell}: #r \"{a.Path}\" has no project to reference; left as a comment");
                 return $"// #r \"{a.Path}\" (a file-based app cannot reference an assembly file)";
             case SourceDirective s:

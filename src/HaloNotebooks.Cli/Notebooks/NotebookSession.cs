@@ -14,7 +14,7 @@ namespace HaloNotebooks.Cli.Notebooks;
 /// state, compiled with Release optimisation and portable debug information (for line numbers in
 /// exceptions). Directives are lifted out of each cell first (<see cref="CellDirectives"/>).
 /// </summary>
-public sealed class NotebookSession
+public sealed class NotebookSession : INotebookKernel
 {
     /// <summary>The kernel's default usings for C# cells; notebooks must not rely on more, or they would not run there.</summary>
     public static readonly string[] DefaultImports =
@@ -48,14 +48,16 @@ public sealed class NotebookSession
 
     public IReadOnlyList<string> Warnings => _warnings;
 
+    public string Description => "built-in runner (Roslyn scripting " + typeof(CSharpScript).Assembly.GetName().Version + ")";
+
+    /// <summary>Nothing to release: the state is this object's.</summary>
+    public void Dispose() { }
+
     /// <summary>True once a cell has timed out: its thread may still hold the state, so nothing more can run.</summary>
     public bool Abandoned { get; private set; }
 
-    /// <summary>The outcome of one cell.</summary>
-    public sealed record Execution(CellStatus Status, IReadOnlyList<CellOutput> Outputs, int? ExecutionCount, TimeSpan Elapsed, string? Message);
-
     /// <summary>Compiles and runs one C# cell in the continuing state, capturing console output and displays.</summary>
-    public Execution Execute(int cellNumber, string source, TimeSpan? timeout = null)
+    public CellExecution Execute(int cellNumber, string source, TimeSpan? timeout = null)
     {
         if (Abandoned) throw new InvalidOperationException("the session was abandoned after a cell timed out");
         var clock = Stopwatch.StartNew();
@@ -64,10 +66,10 @@ public sealed class NotebookSession
         var cellPath = Path.Combine(_baseDirectory, $"{_name}.cell{cellNumber}.csx");
         bool timeMagic = false;
 
-        Execution Fail(string name, string message, IEnumerable<string> traceback)
+        CellExecution Fail(string name, string message, IEnumerable<string> traceback)
         {
             sink.Add(new ErrorOutput(name, message, [.. traceback]));
-            return new Execution(CellStatus.Failed, sink.Snapshot(), count, clock.Elapsed, message);
+            return new CellExecution(CellStatus.Failed, sink.Snapshot(), count, clock.Elapsed, message);
         }
 
         var split = CellDirectives.Parse(source);
@@ -126,7 +128,7 @@ public sealed class NotebookSession
         if (ReturnsValue(next.Script))
             sink.Add(new DisplayOutput(DisplayFormatter.Format(next.ReturnValue), IsResult: true));
         if (timeMagic) sink.Write("stdout", $"Wall time: {clock.Elapsed.TotalMilliseconds:F0} ms\n");
-        return new Execution(CellStatus.Succeeded, sink.Snapshot(), count, clock.Elapsed, null);
+        return new CellExecution(CellStatus.Succeeded, sink.Snapshot(), count, clock.Elapsed, null);
     }
 
     /// <summary>A cell ending in an expression without ';' has a result (the kernel shows it, null included).</summary>

@@ -29,9 +29,11 @@ public static class HaloFits
         }
         var sampler = Run(model, start, bounds, settings);
         var names = SingleComponent.ParameterNames;
-        var samples = FlatSamples(sampler, names, settings.Burn);
-        samples["beta"] = Beta(samples["sigma_r"], samples["sigma_phi"], samples["sigma_theta"]);
-        return Result("single", model.StarCount, names, ["beta"], samples, sampler, start, clock, settings, []);
+        var samples = new Dictionary<string, double[]>
+        {
+            ["beta"] = Beta(Column(sampler, names, "sigma_r", settings), Column(sampler, names, "sigma_phi", settings), Column(sampler, names, "sigma_theta", settings)),
+        };
+        return Result("single", model.StarCount, names, ["beta"], samples, sampler, names, start, clock, settings, []);
     }
 
     /// <summary>Two-component fit (17 parameters; MR = the component with the higher mean [Fe/H]; β_MR, β_MP derived).</summary>
@@ -54,10 +56,12 @@ public static class HaloFits
         }
         var sampler = Run(model, start, bounds, settings);
         var names = TwoComponent.ParameterNames;
-        var samples = FlatSamples(sampler, names, settings.Burn);
-        samples["beta_mr"] = Beta(samples["sigma_r_mr"], samples["sigma_phi_mr"], samples["sigma_theta_mr"]);
-        samples["beta_mp"] = Beta(samples["sigma_r_mp"], samples["sigma_phi_mp"], samples["sigma_theta_mp"]);
-        return Result("double", model.StarCount, names, ["beta_mr", "beta_mp"], samples, sampler, start, clock, settings,
+        var samples = new Dictionary<string, double[]>
+        {
+            ["beta_mr"] = Beta(Column(sampler, names, "sigma_r_mr", settings), Column(sampler, names, "sigma_phi_mr", settings), Column(sampler, names, "sigma_theta_mr", settings)),
+            ["beta_mp"] = Beta(Column(sampler, names, "sigma_r_mp", settings), Column(sampler, names, "sigma_phi_mp", settings), Column(sampler, names, "sigma_theta_mp", settings)),
+        };
+        return Result("double", model.StarCount, names, ["beta_mr", "beta_mp"], samples, sampler, names, start, clock, settings,
             ["metal-rich (MR) is the component with the higher mean [Fe/H], enforced by the prior feh_mean_mr > feh_mean_mp"]);
     }
 
@@ -79,7 +83,7 @@ public static class HaloFits
             start = Inside([est[0], est[1], est[2], est[3], Math.Sin(est[4] * Math.PI / 180)], bounds);
         }
         var sampler = Run(model, start, bounds, settings);
-        var raw = FlatSamples(sampler, DipoleField.SampledCoordinates, settings.Burn);
+        var raw = DipoleField.SampledCoordinates.ToDictionary(c => c, c => Column(sampler, DipoleField.SampledCoordinates, c, settings));
         int n = raw["mu_dipole"].Length, folded = 0;
         var mu = new double[n]; var l = new double[n]; var b = new double[n];
         for (int i = 0; i < n; i++)
@@ -92,14 +96,12 @@ public static class HaloFits
         double meanL = Math.Atan2(l.Average(x => Math.Sin(x * Math.PI / 180)), l.Average(x => Math.Cos(x * Math.PI / 180))) * 180 / Math.PI;
         meanL = (meanL + 360) % 360;
         for (int i = 0; i < n; i++) l[i] = meanL + (((l[i] - meanL) % 360 + 540) % 360 - 180);
-        var samples = new Dictionary<string, double[]>
-        {
-            ["mu_compr"] = raw["mu_compr"], ["mu_dipole"] = mu, ["sigma_r"] = raw["sigma_r"], ["l_apex"] = l, ["b_apex"] = b,
-        };
+        // mu_compr and sigma_r are chain coordinates, read from the chain; the folded angles are kept here.
+        var samples = new Dictionary<string, double[]> { ["mu_dipole"] = mu, ["l_apex"] = l, ["b_apex"] = b };
         string note = FormattableString.Invariant(
             $"dipole folded to the canonical mu_dipole <= 0: {folded} of {n} samples ({100.0 * folded / n:F1}%) had mu_dipole > 0 and were mapped to (-mu_dipole, antipode of the apex); the likelihood is unchanged. ") +
             "l_apex samples are unwrapped around their circular mean, so its percentiles may lie outside [0, 360) deg";
-        return Result("dipole", model.StarCount, DipoleField.ParameterNames, [], samples, sampler, start, clock, settings, [note]);
+        return Result("dipole", model.StarCount, DipoleField.ParameterNames, [], samples, sampler, DipoleField.SampledCoordinates, start, clock, settings, [note]);
     }
 
     /// <summary>Eq. 4 at the posterior median of a double fit: the probability that each star is metal-rich.</summary>
@@ -141,26 +143,29 @@ public static class HaloFits
     {
         var scale = bounds.Select(b => BallFraction * b.Width).ToArray();
         var initial = WalkerBall.Around(start, scale, settings.Walkers, model, settings.Seed);
-        var sampler = new EnsembleSampler(settings.Walkers, model, new StretchMove(), settings.Seed, settings.MaxDegreeOfParallelism);
+        var sampler = new EnsembleSampler(settings.Walkers, model, settings.MovesOrDefault, settings.Seed, settings.MaxDegreeOfParallelism);
         sampler.Run(initial, settings.Steps, settings.Progress);
         return sampler;
     }
 
-    static Dictionary<string, double[]> FlatSamples(EnsembleSampler sampler, IReadOnlyList<string> names, int burn)
+    /// <summary>Flat post-burn-in samples of the chain coordinate <paramref name="name"/>.</summary>
+    static double[] Column(EnsembleSampler sampler, IReadOnlyList<string> chainNames, string name, FitSettings settings) =>
+        sampler.GetFlatSamples(IndexOf(chainNames, name), settings.Burn);
+
+    static int IndexOf(IReadOnlyList<string> names, string name)
     {
-        var d = new Dictionary<string, double[]>();
-        for (int k = 0; k < names.Count; k++) d[names[k]] = sampler.GetFlatSamples(k, burn);
-        return d;
+        for (int k = 0; k < names.Count; k++) if (names[k] == name) return k;
+        throw new KeyNotFoundException($"no chain coordinate '{name}'");
     }
 
     static FitResult Result(string model, int stars, IReadOnlyList<string> names, IReadOnlyList<string> derived,
-        Dictionary<string, double[]> samples, EnsembleSampler sampler, double[] start, Stopwatch clock, FitSettings settings, IReadOnlyList<string> notes)
+        Dictionary<string, double[]> samples, EnsembleSampler sampler, IReadOnlyList<string> chainNames, double[] start, Stopwatch clock,
+        FitSettings settings, IReadOnlyList<string> notes)
     {
         var tau = sampler.GetAutocorrTime(out var warning, discard: settings.Burn, quiet: true);
         var tauByName = new Dictionary<string, double>();
         for (int k = 0; k < names.Count; k++) tauByName[names[k]] = tau[k];
-        double maxLp = sampler.GetFlatLogProb().Max();
-        return new FitResult(model, stars, names, derived, samples, sampler.AcceptanceFraction, tauByName, warning,
-            maxLp, start, clock.Elapsed.TotalSeconds, settings, notes);
+        return new FitResult(model, stars, names, derived, samples, sampler.Backend, chainNames, sampler.MoveDescription, tauByName, warning,
+            start, clock.Elapsed.TotalSeconds, settings, notes);
     }
 }

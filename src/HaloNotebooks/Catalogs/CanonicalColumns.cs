@@ -28,6 +28,7 @@ public static class CanonicalColumns
     public const string RvsWarn = "rvs_warn";       // RVSpecFit warning bitmask (0 = fine)
     public const string RvSuccess = "rv_success";   // RVSpecFit SUCCESS flag
     public const string Primary = "primary";        // primary observation of the source (DESI PRIMARY)
+    public const string RrSpectype = "rr_spectype"; // Redrock spectral class of the coadd (STAR, GALAXY, QSO)
     public const string Feh = "feh";                // dex
     public const string FehErr = "feh_err";
     // Photometry
@@ -37,6 +38,7 @@ public static class CanonicalColumns
     // Distances (joined from the distance catalogue by targetid)
     public const string Distance = "distance";      // kpc
     public const string DistanceErr = "distance_err";
+    public const string DistanceRows = "distance_rows"; // rows of the distance catalogue with this star's ID (0, 1 or more)
     // Derived by the transform / selection (lower-case spelling of STYLE.md)
     public const string L = "l";
     public const string B = "b";

@@ -14,7 +14,7 @@ namespace HaloNotebooks.Catalogs;
 /// <item><term>teff, teff_err</term><description>RVTAB · TEFF, TEFF_ERR (K)</description></item>
 /// <item><term>logg, logg_err</term><description>RVTAB · LOGG, LOGG_ERR (dex)</description></item>
 /// <item><term>feh, feh_err</term><description>RVTAB · FEH, FEH_ERR (dex)</description></item>
-/// <item><term>rvs_warn, rv_success, primary</term><description>RVTAB · RVS_WARN (int64), SUCCESS (bool), PRIMARY (bool)</description></item>
+/// <item><term>rvs_warn, rv_success, primary, rr_spectype</term><description>RVTAB · RVS_WARN (int64), SUCCESS (bool), PRIMARY (bool), RR_SPECTYPE (char[6])</description></item>
 /// <item><term>ra, dec</term><description>FIBERMAP · TARGET_RA, TARGET_DEC (deg)</description></item>
 /// <item><term>ebv</term><description>FIBERMAP · EBV (mag, SFD98)</description></item>
 /// <item><term>r_mag</term><description>FIBERMAP · FLUX_R (nanomaggy) · r = 22.5 − 2.5 log10(FLUX_R); FLUX_R ≤ 0 → missing</description></item>
@@ -22,7 +22,7 @@ namespace HaloNotebooks.Catalogs;
 /// <item><term>pmra, pmdec</term><description>GAIA · PMRA, PMDEC (mas/yr, pmra includes cos dec)</description></item>
 /// <item><term>pmra_error, pmdec_error, pmra_pmdec_corr</term><description>GAIA · PMRA_ERROR, PMDEC_ERROR (mas/yr), PMRA_PMDEC_CORR</description></item>
 /// <item><term>gaia_g</term><description>GAIA · PHOT_G_MEAN_MAG (mag)</description></item>
-/// <item><term>distance, distance_err</term><description>distance catalogue · <see cref="DistanceColumns"/> (kpc), joined by targetid</description></item>
+/// <item><term>distance, distance_err, distance_rows</term><description>distance catalogue · <see cref="DistanceColumns"/> (kpc), joined by TARGETID or Gaia SOURCE_ID (<see cref="DistanceJoin"/>)</description></item>
 /// </list>
 /// Columns of the table that are absent from a file are simply not produced (the mock may write a
 /// subset); TARGETID is the only required one. RVTAB columns whose names are entirely lower case
@@ -42,6 +42,7 @@ public static class DesiMwsCatalog
         (CanonicalColumns.Logg, RvTab, "LOGG"), (CanonicalColumns.LoggErr, RvTab, "LOGG_ERR"),
         (CanonicalColumns.Feh, RvTab, "FEH"), (CanonicalColumns.FehErr, RvTab, "FEH_ERR"),
         (CanonicalColumns.RvsWarn, RvTab, "RVS_WARN"), (CanonicalColumns.RvSuccess, RvTab, "SUCCESS"), (CanonicalColumns.Primary, RvTab, "PRIMARY"),
+        (CanonicalColumns.RrSpectype, RvTab, "RR_SPECTYPE"),
         (CanonicalColumns.Ra, FiberMap, "TARGET_RA"), (CanonicalColumns.Dec, FiberMap, "TARGET_DEC"),
         (CanonicalColumns.Ebv, FiberMap, "EBV"),
         (CanonicalColumns.SourceId, Gaia, "SOURCE_ID"),
@@ -53,7 +54,7 @@ public static class DesiMwsCatalog
 
     const string FluxR = "FLUX_R";
 
-    /// <summary>Read an mwsall file (and optionally a distance catalogue joined by targetid) as canonical columns.</summary>
+    /// <summary>Read an mwsall file (and optionally a distance catalogue joined by TARGETID or SOURCE_ID, <see cref="DistanceJoin"/>) as canonical columns.</summary>
     public static StarTable Read(string mwsallPath, string? distancesPath = null, DistanceColumns? distanceColumns = null)
     {
         using var fits = FitsFile.Open(mwsallPath);
@@ -94,7 +95,7 @@ public static class DesiMwsCatalog
             columns.Insert(columns.FindIndex(c => c.Name == CanonicalColumns.Ebv) + 1, new TableColumn(CanonicalColumns.RMag, MagnitudeFromFlux(parts[FiberMap].GetDouble(FluxR))));
         foreach (var c in parts[RvTab].Columns) if (IsPassThrough(c.Name)) columns.Add(c);
         var table = new StarTable(columns, n);
-        return distancesPath is null ? table : JoinDistances(table, distancesPath, distanceColumns);
+        return distancesPath is null ? table : DistanceJoin.Join(table, distancesPath, distanceColumns);
     }
 
     static bool IsPassThrough(string name) => name.Any(char.IsAsciiLetterLower) && !name.Any(char.IsAsciiLetterUpper);
@@ -119,27 +120,6 @@ public static class DesiMwsCatalog
         }
         return best;
     }
-
-    static StarTable JoinDistances(StarTable table, string path, DistanceColumns? names)
-    {
-        var cols = names ?? new DistanceColumns();
-        StarTable d;
-        try { d = TableFile.Read(path, [cols.Id, cols.Distance, cols.DistanceErr]); }
-        catch (CatalogException e) when (names is null && e.Column is not null)
-        {
-            cols = DistanceColumns.Canonical;
-            d = TableFile.Read(path, [cols.Id, cols.Distance, cols.DistanceErr]);
-        }
-        d = new StarTable([
-            new TableColumn("__id", d.GetInt64(cols.Id, long.MinValue), d.GetMissing(cols.Id)),
-            d.Column(cols.Distance).Rename(CanonicalColumns.Distance),
-            d.Column(cols.DistanceErr).Rename(CanonicalColumns.DistanceErr)], d.RowCount);
-        try { return table.WithoutColumns(ExistingDistanceColumns(table)).Join(d, CanonicalColumns.TargetId, "__id"); }
-        catch (CatalogException e) { throw e.With(file: path); }
-    }
-
-    static string[] ExistingDistanceColumns(StarTable t) =>
-        new[] { CanonicalColumns.Distance, CanonicalColumns.DistanceErr }.Where(t.Contains).ToArray();
 
     /// <summary>
     /// Write a canonical table as an mwsall-layout FITS file (primary + RVTAB + FIBERMAP + GAIA, row

@@ -19,6 +19,14 @@ public static class TableFile
         return fits.ReadTable(fits.FirstTableIndex, columns);
     }
 
+    /// <summary>The column names of a table file (FITS: from the header alone).</summary>
+    public static IReadOnlyList<string> ReadColumnNames(string path)
+    {
+        if (Kind(path) != "fits") return Read(path).ColumnNames;
+        using var fits = FitsFile.Open(path);
+        return fits.ColumnNames(fits.FirstTableIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public static void Write(StarTable t, string path)
     {
         switch (Kind(path))

@@ -1,39 +1,60 @@
+using System.Globalization;
 using HaloNotebooks.Numerics;
 
 namespace HaloNotebooks.Inference;
 
 /// <summary>
-/// The affine-invariant ensemble sampler of Goodman &amp; Weare (2010) with emcee 3.1's schedule: every
-/// step the walkers are split at random into two halves (emcee's randomize_split), and each half is
-/// updated against the other with a <see cref="RedBlueMove"/> (default: <see cref="StretchMove"/>, a = 2),
-/// accepting when (move factor) + ln p(Y) − ln p(X) &gt; ln u.
-/// Walker k draws all its numbers from SeededRandom(seed, k) and the split of step t from
-/// SeededRandom(DeriveSeed(seed, −1), t), so the chain is bit-identical for any thread count; the
-/// log-probabilities of a half-ensemble are evaluated in parallel.
+/// The affine-invariant ensemble sampler of Goodman &amp; Weare (2010) with emcee 3.1's shape: a schedule of
+/// <see cref="Move"/>s (default: <see cref="StretchMove"/>, a = 2, with the red/blue split; a weighted mixture
+/// picks one move per step, as emcee's <c>moves=[(StretchMove(), 0.8), (DEMove(), 0.2)]</c>), a chain store
+/// apart from the sampler (<see cref="ChainBackend"/> in memory, <see cref="HdfChainBackend"/> on disk), a step
+/// iterator (<see cref="Sample"/>, emcee's sample()) and runs that continue (<see cref="Run(int, IProgress{SamplerProgress}?, CancellationToken)"/>,
+/// emcee's run_mcmc(None, n)).
+/// Walker k draws all its numbers from SeededRandom(seed, k), the split of step t from
+/// SeededRandom(DeriveSeed(seed, −1), t) and the move of step t from SeededRandom(DeriveSeed(seed, −2), t); the
+/// streams carry over between runs, so the chain is bit-identical for any thread count and a run continued in
+/// pieces equals one long run.
 /// </summary>
 public sealed class EnsembleSampler
 {
     readonly ILogDensity target;
-    readonly RedBlueMove move;
+    readonly Move[] moves;
+    readonly double[] cumulativeWeights;
     readonly long seed;
     readonly int? maxDegreeOfParallelism;
-    double[] chain = [];        // [step, walker, parameter], row-major
-    double[] logProb = [];      // [step, walker]
-    long[] accepted = [];
-    double[][] position = [];
-    double[] currentLogProb = [];
+    readonly SeededRandom[] walkerRandom;
+    readonly SeededRandom moveRandom = new(0);
+    Ensemble? ensemble;         // the current state; null before the first run
 
-    public EnsembleSampler(int walkers, ILogDensity target, RedBlueMove? move = null, long seed = 1, int? maxDegreeOfParallelism = null)
+    /// <summary>A sampler with one move (default: emcee's StretchMove, a = 2).</summary>
+    public EnsembleSampler(int walkers, ILogDensity target, Move? move = null, long seed = 1, int? maxDegreeOfParallelism = null,
+                           ChainBackend? backend = null)
+        : this(walkers, target, [(move ?? new StretchMove(), 1.0)], seed, maxDegreeOfParallelism, backend) { }
+
+    /// <summary>A sampler that picks, every step, one of <paramref name="moves"/> with probability ∝ its weight (emcee's moves=[(move, weight), …]).</summary>
+    public EnsembleSampler(int walkers, ILogDensity target, IReadOnlyList<(Move Move, double Weight)> moves, long seed = 1,
+                           int? maxDegreeOfParallelism = null, ChainBackend? backend = null)
     {
         if (walkers < 2 || walkers % 2 != 0) throw new ArgumentException($"the number of walkers must be even and at least 2 (got {walkers})");
-        if (walkers < 2 * target.Dimension)
-            throw new ArgumentException($"{walkers} walkers for {target.Dimension} parameters: need at least {2 * target.Dimension}");
         if (maxDegreeOfParallelism is < 1) throw new ArgumentException($"threads must be positive (got {maxDegreeOfParallelism})");
+        if (moves.Count == 0) throw new ArgumentException("give at least one move");
+        if (moves.Any(m => m.Move is null || !(m.Weight > 0) || !double.IsFinite(m.Weight)))
+            throw new ArgumentException($"every move needs a finite positive weight (got {string.Join(", ", moves.Select(m => m.Weight.ToString(CultureInfo.InvariantCulture)))})");
+        foreach (var (m, _) in moves) m.Check(walkers, target.Dimension);
         Walkers = walkers;
         this.target = target;
-        this.move = move ?? new StretchMove();
+        this.moves = moves.Select(m => m.Move).ToArray();
+        double total = moves.Sum(m => m.Weight);
+        Weights = moves.Select(m => m.Weight / total).ToArray();
+        cumulativeWeights = new double[moves.Count];
+        for (int i = 0; i < moves.Count; i++) cumulativeWeights[i] = (i == 0 ? 0 : cumulativeWeights[i - 1]) + Weights[i];
         this.seed = seed;
         this.maxDegreeOfParallelism = maxDegreeOfParallelism;
+        walkerRandom = Enumerable.Range(0, walkers).Select(k => new SeededRandom(seed, k)).ToArray();
+        Backend = backend ?? new ChainBackend();
+        if (Backend.Initialized && Backend.Iterations > 0)
+            throw new ArgumentException("the chain store already holds steps of another run: give an empty one (its random streams are not stored)");
+        Backend.Reset(walkers, target.Dimension);
     }
 
     /// <summary>A half-ensemble costing less than this (seconds) is evaluated on one thread.</summary>
@@ -41,171 +62,134 @@ public sealed class EnsembleSampler
 
     public int Walkers { get; }
     public int Dimension => target.Dimension;
+    /// <summary>Where the chain goes.</summary>
+    public ChainBackend Backend { get; }
+    /// <summary>The moves, with their weights normalised to 1.</summary>
+    public IReadOnlyList<Move> Moves => moves;
+    public IReadOnlyList<double> Weights { get; }
+    /// <summary>The move schedule in words ("stretch (a = 2)", or "0.8 × stretch (a = 2) + 0.2 × differential evolution (…)").</summary>
+    public string MoveDescription => moves.Length == 1 ? moves[0].Description
+        : string.Join(" + ", moves.Select((m, i) => string.Create(CultureInfo.InvariantCulture, $"{Weights[i]:G4} × {m.Description}")));
+
     /// <summary>Steps stored so far.</summary>
-    public int Iterations { get; private set; }
+    public int Iterations => Backend.Iterations;
 
     /// <summary>Fraction of accepted proposals per walker.</summary>
-    public double[] AcceptanceFraction => accepted.Select(a => Iterations == 0 ? 0.0 : (double)a / Iterations).ToArray();
+    public double[] AcceptanceFraction => Backend.AcceptanceFraction;
 
     /// <summary>
-    /// Runs <paramref name="steps"/> steps from <paramref name="initial"/> (one row per walker).
+    /// Runs <paramref name="steps"/> steps from <paramref name="initial"/> (one row per walker), appending to the store.
     /// Like emcee, refuses an initial ensemble that is not linearly independent (condition number above 1e8)
     /// unless <paramref name="skipInitialStateCheck"/>, and an initial log-probability that is NaN.
     /// </summary>
     public void Run(double[][] initial, int steps, IProgress<SamplerProgress>? progress = null,
                     bool skipInitialStateCheck = false, CancellationToken cancellation = default)
     {
+        foreach (var step in Sample(initial, steps, skipInitialStateCheck, cancellation)) progress?.Report(step);
+    }
+
+    /// <summary>Continues from where the last run stopped for <paramref name="steps"/> more steps (emcee's run_mcmc(None, steps)).</summary>
+    public void Run(int steps, IProgress<SamplerProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        foreach (var step in Sample(steps, cancellation)) progress?.Report(step);
+    }
+
+    /// <summary>
+    /// emcee's sample(): starts from <paramref name="initial"/> and yields after every stored step, so that a caller
+    /// can show progress, look at the chain so far (<see cref="Backend"/>) or stop early by leaving the loop; the steps
+    /// done are kept, and a later <see cref="Sample(int, CancellationToken)"/> or <see cref="Run(int, IProgress{SamplerProgress}?, CancellationToken)"/> continues from them.
+    /// </summary>
+    public IEnumerable<SamplerProgress> Sample(double[][] initial, int steps, bool skipInitialStateCheck = false, CancellationToken cancellation = default)
+    {
         int n = Walkers, ndim = Dimension;
-        if (initial.Length != n || initial.Any(w => w.Length != ndim))
+        if (initial is null || initial.Length != n || initial.Any(w => w is null || w.Length != ndim))
             throw new ArgumentException($"initial state must be {n} walkers × {ndim} parameters");
         if (steps < 1) throw new ArgumentException($"steps must be positive (got {steps})");
         if (!skipInitialStateCheck && !WalkerIndependence.AreIndependent(initial))
             throw new ArgumentException("Initial state has a large condition number. Make sure that your walkers are linearly independent for the best performance");
 
-        position = initial.Select(w => (double[])w.Clone()).ToArray();
-        currentLogProb = new double[n];
+        var position = initial.Select(w => (double[])w.Clone()).ToArray();
+        var logProb = new double[n];
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        for (int k = 0; k < n; k++) currentLogProb[k] = target.LogDensity(position[k]);
+        for (int k = 0; k < n; k++) logProb[k] = target.LogDensity(position[k]);
         // Threads only pay off when a half-ensemble is more work than a thread hand-off (cheap targets,
         // loaded machines); either way every walker draws from its own stream, so the chain is the same.
         bool parallel = maxDegreeOfParallelism != 1 && clock.Elapsed.TotalSeconds / 2 > MinParallelSeconds;
-        if (currentLogProb.Any(double.IsNaN)) throw new InvalidOperationException("The initial log_prob was NaN");
+        if (logProb.Any(double.IsNaN)) throw new InvalidOperationException("The initial log_prob was NaN");
+        ensemble = new Ensemble(target, position, logProb, walkerRandom, SeededRandom.DeriveSeed(seed, -1), parallel, maxDegreeOfParallelism);
+        return Steps(steps, cancellation);
+    }
 
-        chain = new double[(long)steps * n * ndim];
-        logProb = new double[(long)steps * n];
-        accepted = new long[n];
-        Iterations = 0;
+    /// <summary>emcee's sample() from the last state: continues the previous run.</summary>
+    public IEnumerable<SamplerProgress> Sample(int steps, CancellationToken cancellation = default)
+    {
+        if (ensemble is null) throw new InvalidOperationException("nothing to continue: the sampler has not been run (give an initial state)");
+        if (steps < 1) throw new ArgumentException($"steps must be positive (got {steps})");
+        return Steps(steps, cancellation);
+    }
 
-        var rngs = Enumerable.Range(0, n).Select(k => new SeededRandom(seed, k)).ToArray();
-        var splitSeed = SeededRandom.DeriveSeed(seed, -1);
-        var half = new int[n];
-        var proposals = new double[n][];
-        var factors = new double[n];
-        var newLogProb = new double[n];
-        for (int k = 0; k < n; k++) proposals[k] = new double[ndim];
-        var complement = new double[n / 2 * ndim];
-
-        for (int t = 0; t < steps; t++)
+    IEnumerable<SamplerProgress> Steps(int steps, CancellationToken cancellation)
+    {
+        var e = ensemble!;
+        Backend.Grow(steps);
+        var moveSeed = SeededRandom.DeriveSeed(seed, -2);
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            // inds = arange(n) % 2, shuffled (numpy's Fisher–Yates from the top).
-            for (int k = 0; k < n; k++) half[k] = k % 2;
-            var splitRng = new SeededRandom(splitSeed, t);
-            for (int i = n - 1; i > 0; i--) { int j = splitRng.Next(i + 1); (half[i], half[j]) = (half[j], half[i]); }
-
-            for (int split = 0; split < 2; split++)
+            for (int i = 0; i < steps; i++)
             {
-                int nc = 0;
-                for (int k = 0; k < n; k++)
-                    if (half[k] != split) { position[k].CopyTo(complement, nc * ndim); nc++; }
-                var active = Enumerable.Range(0, n).Where(k => half[k] == split).ToArray();
-                var comp = complement.AsMemory(0, nc * ndim);
-                void Update(int i)
-                {
-                    int k = active[i];
-                    factors[k] = move.Propose(position[k], comp.Span, proposals[k], rngs[k]);
-                    newLogProb[k] = target.LogDensity(proposals[k]);
-                }
-                if (parallel) Parallel.For(0, active.Length, Options(), Update);
-                else for (int i = 0; i < active.Length; i++) Update(i);
-                foreach (int k in active)
-                    if (double.IsNaN(newLogProb[k]))
-                        throw new InvalidOperationException($"Probability function returned NaN (walker {k}, step {t}, at [{string.Join(", ", proposals[k])}])");
-                foreach (int k in active)
-                {
-                    double lnpdiff = factors[k] + newLogProb[k] - currentLogProb[k];
-                    if (lnpdiff > Math.Log(rngs[k].NextDouble()))
-                    {
-                        proposals[k].CopyTo(position[k], 0);
-                        currentLogProb[k] = newLogProb[k];
-                        accepted[k]++;
-                    }
-                }
+                cancellation.ThrowIfCancellationRequested();
+                long t = Backend.Iterations;
+                Array.Clear(e.Accepted);
+                ChooseMove(moveSeed, t).Advance(e, t);
+                Backend.SaveStep(e.Position, e.LogProb, e.Accepted);
+                yield return new SamplerProgress(i + 1, steps, MeanAcceptance()) { Iteration = Backend.Iterations };
             }
-            for (int k = 0; k < n; k++)
-            {
-                position[k].CopyTo(chain, ((long)t * n + k) * ndim);
-                logProb[(long)t * n + k] = currentLogProb[k];
-            }
-            Iterations = t + 1;
-            progress?.Report(new SamplerProgress(t + 1, steps, accepted.Average() / (t + 1)));
+        }
+        finally
+        {
+            Backend.Flush();
         }
     }
 
-    ParallelOptions Options() => new() { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
-
-    /// <summary>emcee get_chain(discard, thin): [step, walker, parameter] from step <paramref name="discard"/>, every <paramref name="thin"/>-th.</summary>
-    public double[,,] GetChain(int discard = 0, int thin = 1)
+    /// <summary>One move per step, ∝ weight; a single move draws nothing (the default stream stays emcee-like and unchanged).</summary>
+    Move ChooseMove(long moveSeed, long step)
     {
-        var steps = StepsKept(discard, thin);
-        var r = new double[steps.Length, Walkers, Dimension];
-        for (int s = 0; s < steps.Length; s++)
-            for (int k = 0; k < Walkers; k++)
-                for (int d = 0; d < Dimension; d++)
-                    r[s, k, d] = chain[((long)steps[s] * Walkers + k) * Dimension + d];
-        return r;
+        if (moves.Length == 1) return moves[0];
+        moveRandom.Reset(moveSeed, step);
+        double u = moveRandom.NextDouble();
+        for (int i = 0; i < moves.Length - 1; i++)
+            if (u < cumulativeWeights[i]) return moves[i];
+        return moves[^1];
     }
+
+    double MeanAcceptance()
+    {
+        double sum = 0;
+        var accepted = Backend.AcceptedCounts;
+        for (int k = 0; k < accepted.Length; k++) sum += accepted[k];
+        return sum / accepted.Length / Backend.Iterations;
+    }
+
+    /// <summary>emcee get_chain(discard, thin): [step, walker, parameter].</summary>
+    public double[,,] GetChain(int discard = 0, int thin = 1) => Backend.GetChain(discard, thin);
 
     /// <summary>emcee get_chain(discard, thin, flat=True): [sample, parameter], sample = step × walkers + walker.</summary>
-    public double[,] GetFlatChain(int discard = 0, int thin = 1)
-    {
-        var steps = StepsKept(discard, thin);
-        var r = new double[steps.Length * Walkers, Dimension];
-        for (int s = 0; s < steps.Length; s++)
-            for (int k = 0; k < Walkers; k++)
-                for (int d = 0; d < Dimension; d++)
-                    r[s * Walkers + k, d] = chain[((long)steps[s] * Walkers + k) * Dimension + d];
-        return r;
-    }
+    public double[,] GetFlatChain(int discard = 0, int thin = 1) => Backend.GetFlatChain(discard, thin);
 
     /// <summary>Flat samples of one parameter (the column of <see cref="GetFlatChain"/>).</summary>
-    public double[] GetFlatSamples(int parameter, int discard = 0, int thin = 1)
-    {
-        var steps = StepsKept(discard, thin);
-        var r = new double[steps.Length * Walkers];
-        for (int s = 0; s < steps.Length; s++)
-            for (int k = 0; k < Walkers; k++)
-                r[s * Walkers + k] = chain[((long)steps[s] * Walkers + k) * Dimension + parameter];
-        return r;
-    }
+    public double[] GetFlatSamples(int parameter, int discard = 0, int thin = 1) => Backend.GetFlatSamples(parameter, discard, thin);
 
     /// <summary>emcee get_log_prob(discard, thin): [step, walker].</summary>
-    public double[,] GetLogProb(int discard = 0, int thin = 1)
-    {
-        var steps = StepsKept(discard, thin);
-        var r = new double[steps.Length, Walkers];
-        for (int s = 0; s < steps.Length; s++)
-            for (int k = 0; k < Walkers; k++) r[s, k] = logProb[(long)steps[s] * Walkers + k];
-        return r;
-    }
+    public double[,] GetLogProb(int discard = 0, int thin = 1) => Backend.GetLogProb(discard, thin);
 
     /// <summary>emcee get_log_prob(discard, thin, flat=True).</summary>
-    public double[] GetFlatLogProb(int discard = 0, int thin = 1)
-    {
-        var steps = StepsKept(discard, thin);
-        var r = new double[steps.Length * Walkers];
-        for (int s = 0; s < steps.Length; s++)
-            for (int k = 0; k < Walkers; k++) r[s * Walkers + k] = logProb[(long)steps[s] * Walkers + k];
-        return r;
-    }
+    public double[] GetFlatLogProb(int discard = 0, int thin = 1) => Backend.GetFlatLogProb(discard, thin);
 
     /// <summary>emcee get_autocorr_time(discard, thin, quiet): τ per parameter, in steps (× thin).</summary>
-    public double[] GetAutocorrTime(out string? warning, int discard = 0, int thin = 1, double c = 5, double tol = 50, bool quiet = false)
-    {
-        var tau = Autocorrelation.IntegratedTime(GetChain(discard, thin), out warning, c, tol, quiet);
-        for (int d = 0; d < tau.Length; d++) tau[d] *= thin;
-        return tau;
-    }
+    public double[] GetAutocorrTime(out string? warning, int discard = 0, int thin = 1, double c = 5, double tol = 50, bool quiet = false) =>
+        Backend.GetAutocorrTime(out warning, discard, thin, c, tol, quiet);
 
-    /// <summary>The last position of every walker (to continue a run).</summary>
-    public double[][] LastPosition => position.Select(w => (double[])w.Clone()).ToArray();
-
-    int[] StepsKept(int discard, int thin)
-    {
-        if (Iterations == 0) throw new InvalidOperationException("the sampler has not been run");
-        if (discard < 0 || thin < 1) throw new ArgumentException($"discard must be ≥ 0 and thin ≥ 1 (got {discard}, {thin})");
-        var list = new List<int>();
-        for (int s = discard; s < Iterations; s += thin) list.Add(s);
-        return list.ToArray();
-    }
+    /// <summary>The current position of every walker (where a continued run starts).</summary>
+    public double[][] LastPosition =>
+        ensemble?.Position.Select(w => (double[])w.Clone()).ToArray() ?? throw new InvalidOperationException("the sampler has not been run");
 }

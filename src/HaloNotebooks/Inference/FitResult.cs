@@ -13,26 +13,36 @@ namespace HaloNotebooks.Inference;
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class FitResult : IHtmlDisplay
 {
-    readonly Dictionary<string, double[]> samples;
+    readonly Dictionary<string, double[]> samples;     // derived or transformed parameters; the rest come from the chain
+    readonly Dictionary<string, int> chainColumn;
 
+    /// <param name="samples">Flat post-burn-in samples of every reported parameter that is not a stored chain coordinate (derived, folded).</param>
+    /// <param name="chain">The whole chain (with the burn-in), in the sampled coordinates <paramref name="chainNames"/>.</param>
     internal FitResult(string model, int starCount, IReadOnlyList<string> parameterNames, IReadOnlyList<string> derivedNames,
-        Dictionary<string, double[]> samples, double[] acceptanceFractions, IReadOnlyDictionary<string, double> autocorrTime,
-        string? autocorrWarning, double maxLogProbability, double[] start, double wallTimeSeconds, FitSettings settings, IReadOnlyList<string> notes)
+        Dictionary<string, double[]> samples, ChainBackend chain, IReadOnlyList<string> chainNames, string moves,
+        IReadOnlyDictionary<string, double> autocorrTime, string? autocorrWarning, double[] start, double wallTimeSeconds,
+        FitSettings settings, IReadOnlyList<string> notes)
     {
+        if (chainNames.Count != chain.Dimension) throw new ArgumentException($"{chainNames.Count} names for a chain of {chain.Dimension} coordinates");
         Model = model;
         StarCount = starCount;
         ParameterNames = parameterNames;
         DerivedNames = derivedNames;
         this.samples = samples;
-        Summary = parameterNames.Concat(derivedNames).ToDictionary(n => n, n => PosteriorSummary.FromSamples(samples[n]));
-        AcceptanceFractions = acceptanceFractions;
-        AcceptanceFraction = acceptanceFractions.Average();
+        Chain = chain;
+        ChainParameterNames = chainNames;
+        chain.ParameterNames ??= chainNames;
+        chainColumn = chainNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i);
+        Moves = moves;
+        Settings = settings;
+        Summary = parameterNames.Concat(derivedNames).ToDictionary(n => n, n => PosteriorSummary.FromSamples(SamplesView(n)));
+        AcceptanceFractions = chain.AcceptanceFraction;
+        AcceptanceFraction = AcceptanceFractions.Average();
         AutocorrTime = autocorrTime;
         AutocorrWarning = autocorrWarning;
-        MaxLogProbability = maxLogProbability;
+        MaxLogProbability = chain.GetFlatLogProb().Max();
         Start = start;
         WallTimeSeconds = wallTimeSeconds;
-        Settings = settings;
         Notes = notes;
     }
 
@@ -62,10 +72,40 @@ public sealed class FitResult : IHtmlDisplay
     /// <summary>What the reader must know about the reported numbers (e.g. the dipole folding).</summary>
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>The moves the sampler ran, with their weights (e.g. "stretch (a = 2)").</summary>
+    public string Moves { get; }
+
+    /// <summary>The whole chain, burn-in included, in the sampled coordinates (<see cref="ChainParameterNames"/>).</summary>
+    public ChainBackend Chain { get; }
+
+    /// <summary>
+    /// The coordinates the sampler moved in, in order: the sampled parameters, except for the dipole, which samples
+    /// sin b_apex and reports the folded (μ_dipole, l_apex, b_apex).
+    /// </summary>
+    public IReadOnlyList<string> ChainParameterNames { get; }
+
     /// <summary>Flat post-burn-in samples (sample = step × walkers + walker) of a sampled or derived parameter.</summary>
-    public double[] Samples(string name) =>
-        samples.TryGetValue(name, out var s) ? (double[])s.Clone()
-            : throw new KeyNotFoundException($"no parameter '{name}' in the {Model} fit; known: {string.Join(", ", samples.Keys)}");
+    public double[] Samples(string name) => samples.TryGetValue(name, out var s) ? (double[])s.Clone() : SamplesView(name);
+
+    double[] SamplesView(string name) =>
+        samples.TryGetValue(name, out var s) ? s
+            : chainColumn.TryGetValue(name, out int column) ? Chain.GetFlatSamples(column, Settings.Burn)
+            : throw new KeyNotFoundException($"no parameter '{name}' in the {Model} fit; known: {string.Join(", ", ParameterNames.Concat(DerivedNames))}");
+
+    /// <summary>
+    /// Writes the whole chain (burn-in included, sampled coordinates): <c>.h5</c>/<c>.hdf5</c> in emcee's HDF5 backend
+    /// layout (<see cref="HdfChainBackend"/>; Python: <c>emcee.backends.HDFBackend(path, read_only=True)</c>), <c>.csv</c>
+    /// as walker, step, parameters, log_prob (<see cref="ChainCsv"/>).
+    /// </summary>
+    public void SaveChain(string path)
+    {
+        switch (Path.GetExtension(path).ToLowerInvariant())
+        {
+            case ".h5" or ".hdf5": HdfChainBackend.Write(Chain, path); break;
+            case ".csv": ChainCsv.Write(Chain, path); break;
+            default: throw new ArgumentException($"chain file '{path}': use .h5 (emcee's HDF5 layout) or .csv");
+        }
+    }
 
     /// <summary>The posterior medians of the sampled parameters, in order.</summary>
     public double[] Medians => ParameterNames.Select(n => Summary[n].Median).ToArray();
@@ -101,7 +141,7 @@ public sealed class FitResult : IHtmlDisplay
             w.WriteNumber("walkers", Settings.Walkers); w.WriteNumber("steps", Settings.Steps);
             w.WriteNumber("burn", Settings.Burn); w.WriteNumber("seed", Settings.Seed);
             if (Settings.MaxDegreeOfParallelism is int threads) w.WriteNumber("threads", threads); else w.WriteNull("threads");
-            w.WriteString("move", "stretch (a = 2)");
+            w.WriteString("move", Moves);
             w.WriteEndObject();
             w.WriteStartArray("notes");
             foreach (var n in Notes) w.WriteStringValue(n);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaloNotebooks.Numerics;
 
 namespace HaloNotebooks.Inference;
@@ -10,6 +11,8 @@ namespace HaloNotebooks.Inference;
 public sealed class StretchMove(double a = 2.0) : RedBlueMove
 {
     public double A { get; } = a > 1 ? a : throw new ArgumentOutOfRangeException(nameof(a), a, "the stretch scale must exceed 1");
+
+    public override string Description => string.Create(CultureInfo.InvariantCulture, $"stretch (a = {A:G6})");
 
     public override double Propose(ReadOnlySpan<double> walker, ReadOnlySpan<double> complement,
                                    Span<double> proposal, SeededRandom rng)

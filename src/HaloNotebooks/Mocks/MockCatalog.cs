@@ -38,7 +38,8 @@ public sealed class MockCatalog : IHtmlDisplay
 
     public MockSettings Settings { get; }
 
-    /// <summary>What DESI + Gaia report, canonical columns (no distance: that is in <see cref="Distances"/>).</summary>
+    /// <summary>What DESI + Gaia report, canonical columns (no distance: that is in <see cref="Distances"/>): one PRIMARY row
+    /// per star, in the order of <see cref="Truth"/>, then the repeat observations and failed fits of <see cref="MockRepeatObservations"/>.</summary>
     public StarTable Catalogue { get; }
 
     /// <summary>The SpecDis2-like distance catalogue: targetid, distance, distance_err (kpc).</summary>
@@ -59,8 +60,11 @@ public sealed class MockCatalog : IHtmlDisplay
     {
         ArgumentNullException.ThrowIfNull(settings);
         var stars = MockGenerator.Run(settings, progress);
-        return new MockCatalog(settings, BuildCatalogue(stars), BuildDistances(stars), BuildSubstructures(settings.Substructures),
-                               BuildTruth(stars, settings.Substructures));
+        var distances = BuildDistances(stars);
+        var truth = BuildTruth(stars, settings.Substructures);
+        // DR1-like repeat spectra and failed/warned fits after the stars' own rows (Mocks/MockRepeatObservations).
+        var catalogue = MockRepeatObservations.Append(BuildCatalogue(stars), distances, truth, settings.Seed);
+        return new MockCatalog(settings, catalogue, distances, BuildSubstructures(settings.Substructures), truth);
     }
 
     static long[] TargetIds(int n) => Enumerable.Range(0, n).Select(i => FirstTargetId + i).ToArray();

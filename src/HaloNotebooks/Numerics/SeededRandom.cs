@@ -17,11 +17,16 @@ public sealed class SeededRandom : Random
     bool hasSpare;
 
     /// <summary>A generator for stream <paramref name="stream"/> of master seed <paramref name="seed"/>.</summary>
-    public SeededRandom(long seed, long stream = 0)
+    public SeededRandom(long seed, long stream = 0) => Reset(seed, stream);
+
+    /// <summary>Puts this generator in the state of <c>new SeededRandom(seed, stream)</c> without allocating (hot loops).</summary>
+    public void Reset(long seed, long stream)
     {
         // Mix seed and stream so that neighbouring seeds/streams give unrelated states.
         ulong x = SplitMix(unchecked((ulong)seed) ^ 0x9E3779B97F4A7C15UL) ^ SplitMix(unchecked((ulong)stream) + 0xD1B54A32D192ED03UL);
         s0 = SplitMix(ref x); s1 = SplitMix(ref x); s2 = SplitMix(ref x); s3 = SplitMix(ref x);
+        hasSpare = false;
+        spareGaussian = 0;
     }
 
     /// <summary>A child seed for stream <paramref name="stream"/>: use to hand one seed to a sub-task (a bin, a fit).</summary>

@@ -18,9 +18,14 @@ public readonly record struct CutParameter(string Name, double? Value, string Un
 public sealed class Cut
 {
     readonly Func<StarTable, bool[]> keep;
+    readonly Func<StarTable, string?>? describe;
 
-    public Cut(string name, string wording, IReadOnlyList<CutParameter> parameters, Func<StarTable, bool[]> keep)
+    /// <param name="describe">Optional: a wording for a particular table that replaces <paramref name="wording"/> (null: keep
+    /// it), e.g. a quality cut that says "not applied: column absent" when its column is not in the catalogue.</param>
+    public Cut(string name, string wording, IReadOnlyList<CutParameter> parameters, Func<StarTable, bool[]> keep,
+               Func<StarTable, string?>? describe = null)
     {
+        this.describe = describe;
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("a cut needs a name", nameof(name));
         Name = name;
         Wording = wording;
@@ -35,6 +40,9 @@ public sealed class Cut
     public string Wording { get; }
 
     public IReadOnlyList<CutParameter> Parameters { get; }
+
+    /// <summary>The wording shown in the funnel when the cut runs on <paramref name="table"/>.</summary>
+    public string WordingFor(StarTable table) => describe?.Invoke(table) ?? Wording;
 
     /// <summary>The keep mask for every row of <paramref name="table"/>.</summary>
     public bool[] Keep(StarTable table)

@@ -40,7 +40,7 @@ public sealed class FunnelBuilder
             if (keep[i]) kept++;
             else removedBy[inputRows[i]] = cut.Name;
         }
-        steps.Add(new FunnelStep(cut.Name, cut.Wording, string.Join(", ", cut.Parameters), Current.RowCount, kept));
+        steps.Add(new FunnelStep(cut.Name, cut.WordingFor(Current), string.Join(", ", cut.Parameters), Current.RowCount, kept));
         if (kept < keep.Length)
         {
             Current = Current.Where(keep);

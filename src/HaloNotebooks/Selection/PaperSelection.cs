@@ -6,7 +6,7 @@ using C = HaloNotebooks.Catalogs.CanonicalColumns;
 namespace HaloNotebooks.Selection;
 
 /// <summary>
-/// The paper's selection of halo K giants (§2.3) as a funnel, in the paper's order: K giants (T_eff, M_r), disc
+/// The paper's selection of halo K giants (§2.3) as a funnel, after DESI's quality cuts (<see cref="QualityCuts"/>), in the paper's order: K giants (T_eff, M_r), disc
 /// removal ([Fe/H], |z|), substructures (globular clusters, dwarf galaxies, Sagittarius), then Galactocentric
 /// velocities with Monte-Carlo errors and the error limits, and the r_GC range of the final sample.
 /// </summary>
@@ -28,6 +28,8 @@ public static class PaperSelection
         if (settings.McSamples < 2) throw new ArgumentException($"McSamples = {settings.McSamples}: at least 2 draws are needed for a standard deviation");
 
         var funnel = new FunnelBuilder(catalogue);
+        // Not in the paper: DESI's quality flags, one row per star, one distance per star (each counted by name).
+        foreach (var cut in QualityCuts.All(settings)) funnel.Apply(cut);
         funnel.Apply(PaperCuts.Measured());
 
         // §2.3 (1): K giants. M_r from r, the distance and E(B−V).

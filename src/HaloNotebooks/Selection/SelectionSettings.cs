@@ -33,6 +33,11 @@ namespace HaloNotebooks.Selection;
 /// <param name="Frame">Galactocentric frame; null = <see cref="GalactocentricFrame.Paper"/> (§2.3: Sun at
 /// (−8.122, 0, 0.0208) kpc moving at (12.9, 245.6, 7.78) km/s). Not settable by name.</param>
 /// <param name="MaxDegreeOfParallelism">Worker threads (null = all cores); the result does not depend on it.</param>
+/// <param name="RequireRvSuccess">Not in the paper; DESI's recommended quality cut: keep RVSpecFit SUCCESS = true (<see cref="QualityCuts"/>).</param>
+/// <param name="RequireNoRvsWarn">Not in the paper; DESI's recommended quality cut: keep RVS_WARN = 0.</param>
+/// <param name="RequireStarSpectype">Not in the paper; DESI's recommended quality cut: keep RR_SPECTYPE = STAR.</param>
+/// <param name="RequirePrimary">Not in the paper; DESI's recommended quality cut: keep PRIMARY = true (one spectrum per star).</param>
+/// <param name="OneRowPerGaiaSource">Not in the paper: TARGETIDs sharing a Gaia SOURCE_ID are one star; keep its PRIMARY row.</param>
 public sealed record SelectionSettings(
     double TeffMin = 4500, double TeffMax = 5500,
     double AbsMagRMin = -3, double AbsMagRMax = 2,
@@ -43,7 +48,9 @@ public sealed record SelectionSettings(
     double RGcMin = 3, double RGcMax = 160,
     int McSamples = 1000, long Seed = 42,
     double ExtinctionRr = Extinction.DecamR, double SubstructureRadiusScale = 1, double SubstructureNSigma = 3,
-    GalactocentricFrame? Frame = null, int? MaxDegreeOfParallelism = null)
+    GalactocentricFrame? Frame = null, int? MaxDegreeOfParallelism = null,
+    bool RequireRvSuccess = true, bool RequireNoRvsWarn = true, bool RequireStarSpectype = true, bool RequirePrimary = true,
+    bool OneRowPerGaiaSource = true)
 {
     /// <summary>§2.3: the solar position and velocity of the paper unless <see cref="Frame"/> is set.</summary>
     public GalactocentricFrame EffectiveFrame => Frame ?? GalactocentricFrame.Paper;

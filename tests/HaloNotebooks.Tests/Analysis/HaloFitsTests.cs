@@ -152,4 +152,46 @@ public class HaloFitsTests(ITestOutputHelper output)
         Assert.Throws<KeyNotFoundException>(() => fit.Samples("p_mr"));
         Assert.Throws<ArgumentException>(() => HaloFits.Single(ReferenceData.Mixture, new FitSettings(Walkers: 10)));
     }
+
+    [Fact]
+    public void Result_RecordsTheMovesUsed_AndKeepsTheWholeChain()
+    {
+        var stretch = HaloFits.Single(ReferenceData.Mixture, new FitSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2));
+        Assert.Equal("stretch (a = 2)", stretch.Moves);
+        Assert.Equal("stretch (a = 2)", JsonDocument.Parse(stretch.ToJson()).RootElement.GetProperty("settings").GetProperty("move").GetString());
+        // The chain holds the burn-in too; the reported samples are its post-burn-in part.
+        Assert.Equal(40, stretch.Chain.Iterations);
+        Assert.Equal(stretch.ParameterNames, stretch.ChainParameterNames);
+        Assert.Equal(stretch.Chain.GetFlatSamples(3, discard: 10), stretch.Samples("sigma_r"));
+
+        var mixed = HaloFits.Single(ReferenceData.Mixture, new FitSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2,
+            Moves: [(new StretchMove(), 0.8), (new DEMove(), 0.2)]));
+        Assert.Equal("0.8 × stretch (a = 2) + 0.2 × differential evolution (γ0 = 2.38/sqrt(2 ndim), σ = 1E-05)",
+            JsonDocument.Parse(mixed.ToJson()).RootElement.GetProperty("settings").GetProperty("move").GetString());
+        Assert.NotEqual(stretch.Samples("sigma_r"), mixed.Samples("sigma_r"));
+    }
+
+    [Fact]
+    public void SaveChain_WritesTheSampledCoordinates_AsHdf5OrCsv()
+    {
+        var fit = HaloFits.Dipole(ReferenceData.Dipole, new FitSettings(Walkers: 12, Steps: 30, Burn: 10, Seed: 4));
+        var dir = Directory.CreateTempSubdirectory("halo-savechain-");
+        try
+        {
+            var h5 = Path.Combine(dir.FullName, "dipole.h5");
+            fit.SaveChain(h5);
+            var back = HdfChainBackend.Read(h5);
+            // The dipole samples sin b_apex and reports the folded angles: the file holds what was sampled.
+            Assert.Equal(["mu_compr", "mu_dipole", "sigma_r", "l_apex", "sin_b_apex"], back.ParameterNames);
+            Assert.Equal(fit.Chain.GetChain(), back.GetChain());
+            Assert.Equal(fit.Samples("sigma_r"), back.GetFlatSamples(2, discard: 10));
+            var csv = Path.Combine(dir.FullName, "dipole.csv");
+            fit.SaveChain(csv);
+            Assert.Equal("walker,step,mu_compr,mu_dipole,sigma_r,l_apex,sin_b_apex,log_prob", File.ReadLines(csv).First());
+            Assert.Equal(1 + 30 * 12, File.ReadLines(csv).Count());
+            var bad = Assert.Throws<ArgumentException>(() => fit.SaveChain(Path.Combine(dir.FullName, "chain.txt")));
+            Assert.Contains(".h5", bad.Message);
+        }
+        finally { dir.Delete(true); }
+    }
 }

@@ -37,13 +37,25 @@ public class EnsembleSamplerTests
         return Enumerable.Range(0, walkers).Select(_ => centre.Select(c => c + scale * rng.NextGaussian()).ToArray()).ToArray();
     }
 
+    /// <summary>The moves under test: emcee's default, its DEMove, and the mixture of its documentation.</summary>
+    static IReadOnlyList<(Move, double)> Moves(string kind) => kind switch
+    {
+        "stretch" => [(new StretchMove(), 1.0)],
+        "de" => [(new DEMove(), 1.0)],
+        "mixture" => [(new StretchMove(), 0.8), (new DEMove(), 0.2)],
+        _ => throw new ArgumentException(kind),
+    };
+
     [Theory]
-    [InlineData(1, 10)]
-    [InlineData(5, 32)]
-    public void Gaussian_RecoversMeanAndCovariance(int ndim, int walkers)
+    [InlineData(1, 10, "stretch")]
+    [InlineData(5, 32, "stretch")]
+    [InlineData(1, 10, "de")]
+    [InlineData(5, 32, "de")]
+    [InlineData(5, 32, "mixture")]
+    public void Gaussian_RecoversMeanAndCovariance(int ndim, int walkers, string moves)
     {
         var target = new Gaussian(ndim, 1234 + ndim);
-        var sampler = new EnsembleSampler(walkers, target, seed: 7);
+        var sampler = new EnsembleSampler(walkers, target, Moves(moves), seed: 7);
         sampler.Run(Ball(walkers, target.Mean, 0.1, 7), 3000);
         const int burn = 500;
         var tau = sampler.GetAutocorrTime(out _, discard: burn, quiet: true);
@@ -140,6 +152,102 @@ public class EnsembleSamplerTests
         new EnsembleSampler(6, target).Run(Ball(6, target.Mean, 0.5, 2), 15, progress);
         Assert.Equal(Enumerable.Range(1, 15), reports.Select(r => r.Step));
         Assert.All(reports, r => Assert.Equal(15, r.TotalSteps));
+    }
+
+    [Theory]
+    [InlineData("stretch", 1)]
+    [InlineData("mixture", 1)]
+    [InlineData("mixture", 2)]
+    public void Run_ContinuedInPieces_IsBitIdenticalToOneLongRun(string moves, int threads)
+    {
+        var target = new Gaussian(3, 11);
+        var start = Ball(12, target.Mean, 0.5, 4);
+        var one = new EnsembleSampler(12, target, Moves(moves), seed: 21, maxDegreeOfParallelism: threads) { MinParallelSeconds = 0 };
+        one.Run(start, 150);
+        var pieces = new EnsembleSampler(12, target, Moves(moves), seed: 21, maxDegreeOfParallelism: threads) { MinParallelSeconds = 0 };
+        pieces.Run(start, 40);
+        pieces.Run(70);                    // emcee's run_mcmc(None, 70)
+        pieces.Run(40);
+        Assert.Equal(150, pieces.Iterations);
+        Assert.Equal(one.GetChain(), pieces.GetChain());
+        Assert.Equal(one.GetLogProb(), pieces.GetLogProb());
+        Assert.Equal(one.AcceptanceFraction, pieces.AcceptanceFraction);
+        Assert.Equal(one.LastPosition, pieces.LastPosition);
+    }
+
+    [Fact]
+    public void Sample_StopsEarlyKeepingTheStepsDone_AndContinuesBitIdentically()
+    {
+        var target = new Gaussian(2, 13);
+        var start = Ball(8, target.Mean, 0.5, 5);
+        var full = new EnsembleSampler(8, target, seed: 2);
+        full.Run(start, 60);
+
+        var sampler = new EnsembleSampler(8, target, seed: 2);
+        var seen = new List<SamplerProgress>();
+        foreach (var step in sampler.Sample(start, steps: 1000))
+        {
+            seen.Add(step);
+            Assert.Equal(step.Iteration, sampler.Iterations);            // the store is up to date at every yield
+            if (step.Iteration == 25) break;                             // early stopping
+        }
+        Assert.Equal(25, sampler.Iterations);
+        Assert.Equal(Enumerable.Range(1, 25), seen.Select(s => s.Step));
+        Assert.All(seen, s => Assert.Equal(1000, s.TotalSteps));
+        var more = sampler.Sample(35).ToList();
+        Assert.Equal(Enumerable.Range(26, 35), more.Select(s => s.Iteration));
+        Assert.Equal(full.GetChain(), sampler.GetChain());
+        Assert.Equal(full.GetLogProb(), sampler.GetLogProb());
+    }
+
+    [Fact]
+    public void Run_WithoutAnInitialState_RefusesToContinueNothing()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => new EnsembleSampler(6, new Gaussian(2, 1)).Run(10));
+        Assert.Contains("has not been run", ex.Message);
+    }
+
+    [Fact]
+    public void Moves_AreDescribed_AndBadWeightsOrTooFewWalkersAreRefused()
+    {
+        var target = new Gaussian(2, 3);
+        Assert.Equal("stretch (a = 2)", new EnsembleSampler(6, target).MoveDescription);
+        var mixed = new EnsembleSampler(6, target, [(new StretchMove(), 4.0), (new DEMove(), 1.0)]);
+        Assert.Equal([0.8, 0.2], mixed.Weights);
+        Assert.Equal("0.8 × stretch (a = 2) + 0.2 × differential evolution (γ0 = 2.38/sqrt(2 ndim), σ = 1E-05)", mixed.MoveDescription);
+        Assert.Throws<ArgumentException>(() => new EnsembleSampler(6, target, [(new StretchMove(), 0.0)]));
+        Assert.Throws<ArgumentException>(() => new EnsembleSampler(6, target, [(new StretchMove(), double.NaN)]));
+        Assert.Throws<ArgumentException>(() => new EnsembleSampler(6, target, Array.Empty<(Move, double)>()));
+        var few = Assert.Throws<ArgumentException>(() => new EnsembleSampler(6, new Gaussian(4, 1), new DEMove()));
+        Assert.Contains("at least 8", few.Message);
+        Assert.Throws<ArgumentException>(() => new EnsembleSampler(2, new Gaussian(1, 1), new DEMove()));
+    }
+
+    [Fact]
+    public void Mixture_UsesEveryMove_InProportionToItsWeight()
+    {
+        // A move that records the steps it was asked to make; its proposal is the stretch move's.
+        var target = new Gaussian(2, 6);
+        var a = new CountingMove(); var b = new CountingMove();
+        var sampler = new EnsembleSampler(8, target, [(a, 0.75), (b, 0.25)], seed: 4);
+        sampler.Run(Ball(8, target.Mean, 0.5, 1), 2000);
+        Assert.Equal(2000, a.Steps + b.Steps);
+        // Binomial(2000, 0.25): σ ≈ 19.4; 5σ.
+        Assert.InRange(b.Steps, 500 - 97, 500 + 97);
+    }
+
+    /// <summary>The stretch proposal, counting how many ensemble steps used it (each step proposes once per walker).</summary>
+    sealed class CountingMove : RedBlueMove
+    {
+        readonly StretchMove stretch = new();
+        int proposals;
+        public int Steps => proposals / 8;
+        public override string Description => "counting stretch";
+        public override double Propose(ReadOnlySpan<double> walker, ReadOnlySpan<double> complement, Span<double> proposal, SeededRandom rng)
+        {
+            Interlocked.Increment(ref proposals);
+            return stretch.Propose(walker, complement, proposal, rng);
+        }
     }
 
     sealed class SynchronousProgress(Action<SamplerProgress> report) : IProgress<SamplerProgress>

@@ -74,4 +74,25 @@ public class FitCommandTests
         Assert.Equal(1, HaloNotebooks.Cli.Program.Run(["fit", "--input", csv, "--model", "dipole"]));
         dir.Delete(true);
     }
+
+    [Fact]
+    public void Fit_WritesTheChain_WhenAsked_AndRefusesAnUnknownChainFormat()
+    {
+        var dir = Directory.CreateTempSubdirectory("halo-fit-");
+        var csv = Path.Combine(dir.FullName, "stars.csv");
+        File.WriteAllLines(csv, File.ReadLines(TestPaths.Fixture("reference/mixture_mock.csv")).Take(201));
+        var chain = Path.Combine(dir.FullName, "chain.h5");
+        var json = Path.Combine(dir.FullName, "summary.json");
+        int rc = HaloNotebooks.Cli.Program.Run(["fit", "--input", csv, "--model", "single", "--walkers", "16", "--steps", "30",
+                                                "--burn", "10", "--seed", "3", "--output", json, "--chain", chain]);
+        Assert.Equal(0, rc);
+        var back = HaloNotebooks.Inference.HdfChainBackend.Read(chain);
+        Assert.Equal((30, 16, 8), (back.Iterations, back.Walkers, back.Dimension));
+        // The summary's median of sigma_r is the median of the file's post-burn-in sigma_r column.
+        var median = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("parameters").GetProperty("sigma_r").GetProperty("median").GetDouble();
+        Assert.Equal(median, HaloNotebooks.Inference.PosteriorSummary.FromSamples(back.GetFlatSamples(3, discard: 10)).Median);
+        Assert.Equal(1, HaloNotebooks.Cli.Program.Run(["fit", "--input", csv, "--model", "single", "--walkers", "16", "--steps", "30",
+                                                       "--burn", "10", "--chain", Path.Combine(dir.FullName, "chain.npy")]));
+        dir.Delete(true);
+    }
 }

@@ -43,10 +43,15 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
             Assert.True(mock.Substructures.Contains(c), c);
         foreach (var c in new[] { C.TargetId, "population", "x", "y", "z", "vx", "vy", "vz", "r_gc", "v_r", "v_phi", "v_theta", "feh" })
             Assert.True(mock.Truth.Contains(c), c);
+        // One PRIMARY row per star in the truth's order, then the repeat observations (PRIMARY = false) of some of them.
         var id = mock.Catalogue.GetInt64(C.TargetId);
-        Assert.Equal(id, mock.Distances.GetInt64(C.TargetId));
-        Assert.Equal(id, mock.Truth.GetInt64(C.TargetId));
-        Assert.Equal(id.Length, id.Distinct().Count());
+        var primary = mock.Catalogue.GetBool(C.Primary);
+        int stars = mock.Truth.RowCount;
+        Assert.All(primary.Take(stars), p => Assert.True(p));
+        Assert.All(primary.Skip(stars), p => Assert.False(p));
+        Assert.Equal(id.Take(stars), mock.Distances.GetInt64(C.TargetId));
+        Assert.Equal(id.Take(stars), mock.Truth.GetInt64(C.TargetId));
+        Assert.Equal(stars, id.Distinct().Count());
         Assert.Equal(["dwarf", "gc", "disc", "halo_mp", "halo_mr", "non_kgiant", "sgr"],
                      mock.Truth.GetString("population").Distinct().Order(StringComparer.Ordinal).ToArray()
                          .OrderBy(p => p switch { "dwarf" => 0, "gc" => 1, _ => 2 }).ThenBy(p => p, StringComparer.Ordinal).ToArray());
@@ -209,8 +214,11 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
             for (int i = 0; i < rMag.Length; i++) Assert.Equal(expected[i], rMag[i], 9);
             Assert.Equal(mock.Catalogue.GetInt64(C.TargetId), read.GetInt64(C.TargetId));
             Assert.Equal(mock.Catalogue.GetInt64(C.SourceId), read.GetInt64(C.SourceId));
-            Assert.Equal(mock.Distances.GetDouble(C.Distance), read.GetDouble(C.Distance));
-            Assert.Equal(mock.Distances.GetDouble(C.DistanceErr), read.GetDouble(C.DistanceErr));
+            // Every row, repeats included, gets its star's distance (one distance row per TARGETID).
+            var joined = mock.Catalogue.Join(mock.Distances, C.TargetId, C.TargetId);
+            Assert.Equal(joined.GetDouble(C.Distance), read.GetDouble(C.Distance));
+            Assert.Equal(joined.GetDouble(C.DistanceErr), read.GetDouble(C.DistanceErr));
+            Assert.All(read.GetInt64(C.DistanceRows), k => Assert.Equal(1, k));
             var subs = CsvTable.Read(Path.Combine(dir, MockCatalog.SubstructuresFile));
             Assert.Equal(mock.Substructures.GetString("name"), subs.GetString("name"));
             Assert.Equal(mock.Substructures.GetDouble("pm_err"), subs.GetDouble("pm_err"));

@@ -42,6 +42,15 @@ public sealed class FileBasedAppExportTests
             var expected = Path.GetRelativePath(dir, Path.Combine(TestPaths.RepoRoot, "src", "HaloNotebooks", "HaloNotebooks.csproj"));
             Assert.Contains("#:project " + expected + "\n", export.Source);
             Assert.Empty(export.Warnings);
+            // Inside the repository central package management would reject #:package versions (NU1008).
+            Assert.Contains("#:property ManagePackageVersionsCentrally=false\n", export.Source);
+
+            // Exported elsewhere: the project path and the folder the program runs in are relative to the output.
+            var elsewhere = Path.Combine(dir, "apps", "deeper");
+            var moved = FileBasedAppExport.Export(Notebook.Read(path), elsewhere);
+            var project = Path.GetRelativePath(elsewhere, Path.Combine(TestPaths.RepoRoot, "src", "HaloNotebooks", "HaloNotebooks.csproj"));
+            Assert.Contains("#:project " + project + "\n", moved.Source);
+            Assert.Contains("\"../..\")));\n", moved.Source);   // apps/deeper → the notebook's folder
         }
         finally { Directory.Delete(dir, recursive: true); }
     }

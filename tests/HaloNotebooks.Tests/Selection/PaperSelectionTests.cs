@@ -89,7 +89,8 @@ public class PaperSelectionTests
             Assert.True(IntendedCut[cat.Label[i]] == removedBy[i], $"row {i} ({cat.Label[i]}) removed by '{removedBy[i]}', expected '{IntendedCut[cat.Label[i]]}'");
         Assert.Equal(cat.Label.Count(l => l == "halo"), sample.Count);
         Assert.Equal(
-            ["measured", "K giants: T_eff", "K giants: M_r", "disc: [Fe/H]", "disc: |z|", "globular clusters", "dwarf galaxies",
+            ["DESI: SUCCESS", "DESI: RVS_WARN = 0", "DESI: RR_SPECTYPE = STAR", "DESI: PRIMARY", "Gaia SOURCE_ID: one row",
+             "distances: ID found", "distances: one row per ID", "measured", "K giants: T_eff", "K giants: M_r", "disc: [Fe/H]", "disc: |z|", "globular clusters", "dwarf galaxies",
              "Sagittarius stream", "velocity errors", "r_GC range"],
             sample.Funnel.Steps.Select(s => s.Cut).ToArray());
     }

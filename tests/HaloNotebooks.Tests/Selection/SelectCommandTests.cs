@@ -60,4 +60,37 @@ public class SelectCommandTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void DistanceColumns_JoinASourceIdKeyedCatalogue_AndTheFunnelCountsMissingAndRepeatedIds()
+    {
+        var dir = Directory.CreateTempSubdirectory("halo-select-").FullName;
+        try
+        {
+            var mock = MockCatalog.Generate(new MockSettings(Seed: 5, Scale: 0.005));
+            mock.Write(dir);
+            // A SpecDis-like file keyed by Gaia SOURCE_ID under its own names: the first star missing, the second twice.
+            var stars = mock.Catalogue.Take(Enumerable.Range(0, mock.Truth.RowCount).ToArray());
+            var source = stars.GetInt64(C.SourceId);
+            var d = mock.Distances;
+            var rows = Enumerable.Range(1, d.RowCount - 1).Append(1).ToArray();
+            var specdis = Path.Combine(dir, "specdis.csv");
+            CsvTable.Write(StarTable.FromColumns([("SOURCE_ID", rows.Select(i => source[i]).ToArray()),
+                ("D_KPC", rows.Select(i => d.GetDouble(C.Distance)[i]).ToArray()), ("E_D_KPC", rows.Select(i => d.GetDouble(C.DistanceErr)[i]).ToArray())]), specdis);
+            var funnel = Path.Combine(dir, "funnel.md");
+            string[] args = ["select", "--input", Path.Combine(dir, MockCatalog.CatalogueFile), "--distances", specdis,
+                "--distance-columns", "SOURCE_ID,D_KPC,E_D_KPC", "--set", "McSamples=20", "--output", Path.Combine(dir, "s.csv"), "--funnel", funnel];
+            var (code, error) = Run(args);
+            Assert.True(code == 0, error);
+            int Removed(string cut) => int.Parse(File.ReadLines(funnel).Single(l => l.Split('|')[2].Trim() == cut).Split('|')[7].Trim().Replace(",", ""));
+            Assert.Equal(1, Removed("distances: ID found"));          // star 0's PRIMARY row (its repeats went to the DESI cuts)
+            Assert.Equal(1, Removed("distances: one row per ID"));    // star 1's
+            Assert.True(Removed("DESI: PRIMARY") > 0);
+
+            var (noDist, message) = Run(["select", "--input", Path.Combine(dir, MockCatalog.CatalogueFile), "--distance-columns", "SOURCE_ID,D,E", "--output", Path.Combine(dir, "t.csv")]);
+            Assert.Equal(2, noDist);
+            Assert.Contains("--distance-columns goes with --distances", message);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

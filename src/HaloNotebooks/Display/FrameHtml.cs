@@ -2,10 +2,10 @@ using System.Net;
 using System.Text;
 using Deedle;
 
-namespace HaloNotebooks.Cli.Notebooks;
+namespace HaloNotebooks.Display;
 
 /// <summary>
-/// Deedle frames as HTML tables, as the kernel shows them: row keys in the first column, the first
+/// Deedle frames as HTML tables, the same in both notebook kernels (see <see cref="KernelIntegration"/>): row keys in the first column, the first
 /// and last rows when the frame is long, missing values blank.
 /// </summary>
 public static class FrameHtml

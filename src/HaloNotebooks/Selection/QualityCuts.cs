@@ -1,0 +1,95 @@
+using HaloNotebooks.Catalogs;
+using C = HaloNotebooks.Catalogs.CanonicalColumns;
+
+namespace HaloNotebooks.Selection;
+
+/// <summary>
+/// The quality cuts every DESI MWS user applies before any science cut, at the top of the funnel: one spectrum per star
+/// (PRIMARY), RVSpecFit fits that succeeded without warnings (SUCCESS, RVS_WARN = 0), Redrock's STAR class, one row per
+/// Gaia source, and exactly one distance per star. Not in the paper (§2.3 starts from a clean catalogue); these are the
+/// recipes of the DESI DR1 stellar catalogue (Koposov et al. 2025; EDR: Koposov et al. 2024, the data model's
+/// "suggested PRIMARY observation"). Each is switched by a <see cref="SelectionSettings"/> flag; a cut whose column is
+/// absent (CSV input, other surveys) keeps every row and says "not applied: column absent" in the funnel.
+/// </summary>
+public static class QualityCuts
+{
+    public const string Reason = "not in the paper; DESI's recommended quality cuts";
+
+    /// <summary>The cuts in funnel order: failed and warned fits first (so a failed repeat is counted as failed), then
+    /// non-stars, repeats, shared Gaia sources, and the distance catalogue's coverage.</summary>
+    public static IReadOnlyList<Cut> All(SelectionSettings s) =>
+        [RvSuccess(s), RvsWarn(s), StarSpectype(s), Primary(s), OneRowPerGaiaSource(s), DistanceFound(), DistanceUnique()];
+
+    public static Cut RvSuccess(SelectionSettings s) => Flag(
+        "DESI: SUCCESS", "RVSpecFit SUCCESS = true (a failed fit's velocity is meaningless)", C.RvSuccess,
+        s.RequireRvSuccess, nameof(s.RequireRvSuccess), t => Truth(t, C.RvSuccess));
+
+    public static Cut RvsWarn(SelectionSettings s) => Flag(
+        "DESI: RVS_WARN = 0", "RVSpecFit warning bitmask RVS_WARN = 0", C.RvsWarn,
+        s.RequireNoRvsWarn, nameof(s.RequireNoRvsWarn), t =>
+        {
+            var w = t.GetInt64(C.RvsWarn, -1);   // a missing flag is not a clean fit
+            return Array.ConvertAll(w, v => v == 0);
+        });
+
+    public static Cut StarSpectype(SelectionSettings s) => Flag(
+        "DESI: RR_SPECTYPE = STAR", "Redrock classifies the coadd as STAR", C.RrSpectype,
+        s.RequireStarSpectype, nameof(s.RequireStarSpectype), t =>
+            Array.ConvertAll(t.GetString(C.RrSpectype), v => string.Equals(v?.Trim(), "STAR", StringComparison.OrdinalIgnoreCase)));
+
+    public static Cut Primary(SelectionSettings s) => Flag(
+        "DESI: PRIMARY", "PRIMARY = true, the suggested one of a star's repeat observations", C.Primary,
+        s.RequirePrimary, nameof(s.RequirePrimary), t => Truth(t, C.Primary));
+
+    /// <summary>Two TARGETIDs (or repeat rows) with one Gaia SOURCE_ID are one star: keep the PRIMARY row, then the one
+    /// with the smaller RV error, then the first; SOURCE_ID ≤ 0 or missing (no Gaia match) is never a duplicate.</summary>
+    public static Cut OneRowPerGaiaSource(SelectionSettings s) => Flag(
+        "Gaia SOURCE_ID: one row", "one row per Gaia SOURCE_ID (TARGETIDs sharing one: the PRIMARY row is kept)", C.SourceId,
+        s.OneRowPerGaiaSource, nameof(s.OneRowPerGaiaSource), t =>
+        {
+            int n = t.RowCount;
+            var id = t.GetInt64(C.SourceId, 0);
+            var primary = t.Contains(C.Primary) ? Truth(t, C.Primary) : new bool[n];
+            var rvErr = t.Contains(C.RvErr) ? t.GetDouble(C.RvErr) : new double[n];
+            var best = new Dictionary<long, int>();
+            for (int i = 0; i < n; i++)
+            {
+                if (id[i] <= 0) continue;
+                if (!best.TryGetValue(id[i], out int j) || Better(i, j)) best[id[i]] = i;
+            }
+            var keep = new bool[n];
+            for (int i = 0; i < n; i++) keep[i] = id[i] <= 0 || best[id[i]] == i;
+            return keep;
+
+            bool Better(int i, int j) =>
+                primary[i] != primary[j] ? primary[i]
+                : rvErr[i] < rvErr[j] || (double.IsNaN(rvErr[j]) && !double.IsNaN(rvErr[i]));
+        });
+
+    public static Cut DistanceFound() => Flag(
+        "distances: ID found", "not in the paper; removes stars whose ID has no row in the distance catalogue", C.DistanceRows,
+        true, null, t => Array.ConvertAll(t.GetInt64(C.DistanceRows, 0), k => k >= 1), reason: false);
+
+    public static Cut DistanceUnique() => Flag(
+        "distances: one row per ID", "not in the paper; removes stars whose ID has several rows in the distance catalogue (which one is right is not ours to guess)", C.DistanceRows,
+        true, null, t => Array.ConvertAll(t.GetInt64(C.DistanceRows, 0), k => k <= 1), reason: false);
+
+    static Cut Flag(string name, string what, string column, bool on, string? setting, Func<StarTable, bool[]> keep, bool reason = true)
+    {
+        string wording = (reason ? Reason + ": " : "") + what;
+        return new Cut(name, on ? wording + (setting is null ? "" : $" ({setting})") : wording + $" — switched off ({setting} = false)", [],
+            t =>
+            {
+                if (on && t.Contains(column)) return keep(t);
+                var all = new bool[t.RowCount];
+                Array.Fill(all, true);
+                return all;
+            },
+            t => on && !t.Contains(column) ? $"{wording} — not applied: column absent ({column})" : null);
+    }
+
+    /// <summary>A flag column as booleans: bool (missing → false) or a number (non-zero → true, missing → false).</summary>
+    static bool[] Truth(StarTable t, string column) =>
+        t.GetColumnType(column) == ColumnType.Boolean ? t.GetBool(column, false)
+            : Array.ConvertAll(t.GetDouble(column), v => v != 0 && !double.IsNaN(v));
+}
