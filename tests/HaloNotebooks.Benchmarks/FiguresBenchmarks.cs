@@ -48,7 +48,7 @@ public sealed class FiguresBenchmarks : IBenchmark
         output.WriteLine($"| {name} | {fig.TraceCount} | {fig.ToJson().Length / 1024.0:F0} KiB | {fragment / 1024.0:F0} KiB | {build * 1e3:F0} ms | {png} |");
     }
 
-    static List<double[]> Samples(int parameters, int count)
+    internal static List<double[]> Samples(int parameters, int count)
     {
         var rng = new SeededRandom(1, 0);
         var s = Enumerable.Range(0, parameters).Select(_ => new double[count]).ToList();
@@ -60,7 +60,7 @@ public sealed class FiguresBenchmarks : IBenchmark
         return s;
     }
 
-    static Figure Profiles()
+    internal static Figure Profiles()
     {
         double[] r = [6, 10, 12.6, 14.8, 17, 19.5, 22.4, 26.3, 32, 41, 53, 69, 105];
         ProfileSeries S(string name, double offset, bool open) =>
@@ -69,11 +69,19 @@ public sealed class FiguresBenchmarks : IBenchmark
         return ProfilePlot.Grid([panel, panel, panel, panel], new ProfileOptions { Columns = 2, LogX = true });
     }
 
-    static Figure Sky(int nside)
+    internal static Figure Sky(int nside)
     {
         var hp = new HealPix(nside);
         var pixels = Enumerable.Range(0, (int)hp.PixelCount).Select(p => (long)p).ToList();
         var values = pixels.Select(p => { var (l, b) = hp.Pix2AngRing(p); return -18 - 24 * Math.Cos(SkyGeometry.AngularDistance(l, b, 325, -38) * Math.PI / 180); }).ToList();
         return SkyMap.Mollweide(nside, [new SkyMapPanel("observed", pixels, values), new SkyMapPanel("model", pixels, values)]);
     }
+}
+
+/// <summary>The figure shapes of <see cref="FiguresBenchmarks"/>, for other benchmarks.</summary>
+internal static class FiguresBenchmarksShapes
+{
+    public static Figure Corner(int n) => CornerPlot.Create(FiguresBenchmarks.Samples(n, 60_000), Enumerable.Range(0, n).Select(i => $"θ{i}").ToList());
+    public static Figure Profiles() => FiguresBenchmarks.Profiles();
+    public static Figure Sky(int nside) => FiguresBenchmarks.Sky(nside);
 }

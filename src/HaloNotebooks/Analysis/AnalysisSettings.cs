@@ -15,6 +15,7 @@ namespace HaloNotebooks.Analysis;
 /// <param name="HemisphereMinStars">Fewest stars in a hemisphere's bin for it to be fitted.</param>
 /// <param name="SkyMapNside">HEALPix N_side of the Fig. 8 map (the paper does not state it; 4 gives ~215 deg² pixels).</param>
 /// <param name="SkyMapMinStars">Fewest stars per kept pixel (§4.4: 15).</param>
+/// <param name="SkyMapWeights">Weights of each Fig. 8 pixel's mean: 1/δ² (the paper's, footnote 26) or 1/(σ_r² + δ²).</param>
 /// <param name="AppendixDistanceErrors">Fractional distance errors of Appendix A (0, 18%, 30%).</param>
 /// <param name="MaxDegreeOfParallelism">Fits run at once (null: all cores).</param>
 public sealed record AnalysisSettings(
@@ -22,7 +23,8 @@ public sealed record AnalysisSettings(
     RadialBins? Bins = null, double RMin = 3, double RMax = 160,
     RadialBins? DipoleBins = null, RadialBins? HemisphereBins = null, int HemisphereMinStars = 5,
     int SkyMapNside = 4, int SkyMapMinStars = 15,
-    IReadOnlyList<double>? AppendixDistanceErrors = null, int? MaxDegreeOfParallelism = null)
+    IReadOnlyList<double>? AppendixDistanceErrors = null, int? MaxDegreeOfParallelism = null,
+    SkyMapWeighting SkyMapWeights = SkyMapWeighting.InverseVariance)
 {
     /// <summary>The paper's settings (100 walkers × 1000 steps, 400 burn-in).</summary>
     public static AnalysisSettings Paper { get; } = new();

@@ -171,7 +171,7 @@ public static class PaperAnalysis
         var healpix = new HealPix(settings.SkyMapNside);
         var pixel = new long[s.Count];
         for (int i = 0; i < pixel.Length; i++) pixel[i] = healpix.Ang2PixRing(s.L[i], s.B[i]);
-        return MeanVelocityMap.Build(settings.SkyMapNside, pixel, s.Vr, s.ErrVr, p => healpix.Pix2AngRing(p), model, settings.SkyMapMinStars, rMin, rMax);
+        return MeanVelocityMap.Build(settings.SkyMapNside, pixel, s.Vr, s.ErrVr, p => healpix.Pix2AngRing(p), model, settings.SkyMapMinStars, rMin, rMax, settings.SkyMapWeights);
     }
 
     sealed record FitJob(string Stage, string Model, int Number, RadialBin Bin, KinematicSample? Kinematic, RadialVelocitySample? Radial)

@@ -101,7 +101,9 @@ public sealed class TableComparison : IHtmlDisplay
                 if (e is null) { sb.Append("<td></td>"); continue; }
                 double d = Math.Abs(e.DifferenceInSigma);
                 string colour = d <= 1 ? "#d8f0d8" : d <= 2 ? "#f0f0c8" : d <= 4 ? "#f8dcc0" : "#f4b8b8";
-                sb.Append(CultureInfo.InvariantCulture, $"<td style=\"background:{colour}\">{e.Ours.ToHtml(c.Decimals)}<br/>{WebUtility.HtmlEncode(ReferenceName)}: {e.Theirs.ToHtml(c.Decimals)}<br/>&Delta; = {e.DifferenceInSigma:+0.0;-0.0;0.0}&sigma;</td>");
+                // Both sides at the precision of the finer one, so an exact truth prints as many places as our error needs.
+                int places = Math.Max(e.Ours.DecimalsFor(c.Decimals), e.Theirs.DecimalsFor(c.Decimals));
+                sb.Append(CultureInfo.InvariantCulture, $"<td style=\"background:{colour}\">{e.Ours.ToHtml(places)}<br/>{WebUtility.HtmlEncode(ReferenceName)}: {e.Theirs.ToHtml(places)}<br/>&Delta; = {e.DifferenceInSigma:+0.0;-0.0;0.0}&sigma;</td>");
             }
             sb.Append("</tr>");
         }

@@ -23,7 +23,9 @@ public static class CornerPlot
         for (int i = 0; i < n; i++) ranges[i] = AxisRange(sorted[i], i, o);
 
         int size = o.Size ?? Math.Clamp(150 * n + 150, 520, n >= 14 ? 1700 : 1500);
-        int tickFont = (int)Math.Clamp(Math.Round(13 - 0.35 * (n - 4)), 8, 12);
+        // Readable at the PNG's size: never below 10 px; the 17-parameter Fig. 3 gets fewer, larger ticks.
+        int tickFont = (int)Math.Clamp(Math.Round(13 - 0.25 * (n - 4)), 10, 12);
+        int nticks = n > 10 ? 3 : 4;
         int labelFont = tickFont + 1;
         const double gap = 0.012;
         double w = (1 - gap * (n - 1)) / n;
@@ -35,6 +37,7 @@ public static class CornerPlot
         var layout = new Layout();
         var shapes = new List<object>();
         var annotations = new List<object>();
+        bool pinned = false;
 
         for (int i = 0; i < n; i++)
             for (int j = 0; j <= i; j++)
@@ -46,7 +49,7 @@ public static class CornerPlot
                 var (yd0, yd1) = YDomain(i);
                 layout.SetProperty(AxisKey('x', k), FigureStyle.FramedAxis(bottom ? labels[j] : null,
                     ("domain", new[] { xd0, xd1 }), ("anchor", yr), ("range", new[] { ranges[j].Lo, ranges[j].Hi }),
-                    ("showticklabels", bottom), ("nticks", 4), ("tickangle", bottom ? 45 : (object?)null),
+                    ("showticklabels", bottom), ("nticks", nticks), ("tickangle", bottom ? 45 : (object?)null),
                     ("tickfont", FigureStyle.Font(tickFont)),
                     ("matches", i < n - 1 ? AxisRef('x', K(n - 1, j)) : null)));
                 if (bottom) ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('x', k)))
@@ -70,6 +73,7 @@ public static class CornerPlot
                         double v = values[i];
                         if (double.IsFinite(v) && (v < ranges[i].Lo || v > ranges[i].Hi))
                         {
+                            pinned = true;
                             int d = ValueFormat.Decimals(0.5 * (SampleBinning.Quantile(sorted[i], 0.84) - SampleBinning.Quantile(sorted[i], 0.16)), double.PositiveInfinity);
                             bool right = v > ranges[i].Hi;
                             annotations.Add(Obj(("text", right ? $"{ValueFormat.Number(v, d)} →" : $"← {ValueFormat.Number(v, d)}"),
@@ -84,7 +88,7 @@ public static class CornerPlot
                 {
                     layout.SetProperty(AxisKey('y', k), FigureStyle.FramedAxis(left ? labels[i] : null,
                         ("domain", new[] { yd0, yd1 }), ("anchor", xr), ("range", new[] { ranges[i].Lo, ranges[i].Hi }),
-                        ("showticklabels", left), ("nticks", 4), ("tickfont", FigureStyle.Font(tickFont)),
+                        ("showticklabels", left), ("nticks", nticks), ("tickfont", FigureStyle.Font(tickFont)),
                         ("matches", j > 0 ? AxisRef('y', K(i, 0)) : null)));
                     if (left) ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('y', k)))
                         .SetProperty("title", Obj(("text", labels[i]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
@@ -116,6 +120,9 @@ public static class CornerPlot
             if (values is not null)
                 traces.Add(Trace("scatter", ("x", new double?[] { null }), ("y", new double?[] { null }), ("mode", "lines+markers"),
                     ("name", name), ("line", Obj(("color", color), ("width", 1.5))), ("marker", Obj(("color", color), ("size", 7)))));
+        if (pinned)
+            traces.Add(Trace("scatter", ("x", new double?[] { null }), ("y", new double?[] { null }), ("mode", "markers"),
+                ("name", "← v / v →: a value outside a panel's range, printed at its edge"), ("marker", Obj(("color", "rgba(0,0,0,0)"), ("size", 1)))));
 
         if (o.Title.Length > 0)
             annotations.Add(Obj(("text", $"<b>{o.Title}</b>"), ("xref", "paper"), ("yref", "paper"), ("x", 1.0), ("y", 1.0),

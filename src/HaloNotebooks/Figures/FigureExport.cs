@@ -112,6 +112,121 @@ public static class FigureExport
         }
     }
 
+    /// <summary>
+    /// Renders several figures to PNG in one headless Chromium session: one page loads plotly.js once and draws each
+    /// figure with <c>Plotly.toImage</c>, and Chromium prints the page (with the images as data URLs) when its work is
+    /// done. Starting Chromium and parsing plotly.js once instead of once per figure is most of the saving. With
+    /// <paramref name="sessions"/> &gt; 1 the figures are split over that many Chromium processes run at once.
+    /// Returns, per figure, null when its PNG was written or the reason it was not.
+    /// </summary>
+    public static IReadOnlyList<string?> WritePngs(IReadOnlyList<(Figure Figure, string Path)> figures, double scale = 1.0, int sessions = 1)
+        => WritePngs(ChromiumPath, figures, scale, sessions);
+
+    internal static IReadOnlyList<string?> WritePngs(string? chromiumPath, IReadOnlyList<(Figure Figure, string Path)> figures, double scale, int sessions)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        if (scale is < 0.5 or > 4) throw new ArgumentOutOfRangeException(nameof(scale), "scale must be within 0.5–4.");
+        if (sessions < 1) throw new ArgumentOutOfRangeException(nameof(sessions), "sessions must be at least 1.");
+        var outcome = new string?[figures.Count];
+        if (figures.Count == 0) return outcome;
+        if (chromiumPath is null)
+        {
+            Array.Fill(outcome, NoChromiumMessage);
+            return outcome;
+        }
+        // Figures dealt round-robin, so each session gets a similar mix of large and small ones.
+        var groups = Enumerable.Range(0, Math.Min(sessions, figures.Count))
+            .Select(g => Enumerable.Range(0, figures.Count).Where(i => i % Math.Min(sessions, figures.Count) == g).ToArray()).ToArray();
+        Parallel.ForEach(groups, new ParallelOptions { MaxDegreeOfParallelism = groups.Length }, group =>
+        {
+            string work = Path.Combine(Path.GetTempPath(), "halo-png-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(work);
+            try { RenderSession(chromiumPath, group.Select(i => figures[i]).ToList(), scale, work, group.Select(i => (Action<string?>)(m => outcome[i] = m)).ToList()); }
+            catch (FigureExportException e) { foreach (int i in group) outcome[i] ??= e.Message; }
+            finally { try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { } }
+        });
+        return outcome;
+    }
+
+    const string NoChromiumMessage = "PNG export needs Chromium, which was not found (looked at $HALO_CHROMIUM, /usr/bin/chromium and chromium, " +
+        "chromium-browser, google-chrome on PATH). Install it with `apt-get install chromium` (Debian/Ubuntu; environment/setup.sh does this).";
+
+    static void RenderSession(string chromium, List<(Figure Figure, string Path)> figures, double scale, string work, List<Action<string?>> report)
+    {
+        string page = Path.Combine(work, "figures.html");
+        var html = PageStart("PNG export", "body { margin: 0; }");
+        html.Append("<script type=\"text/javascript\">\nvar haloFigures = [\n");
+        foreach (var (figure, _) in figures)
+            html.Append(figure.ToJson(figure.Width, figure.Height, staticPlot: true).Replace("</", "<\\/", StringComparison.Ordinal)).Append(",\n");
+        html.Append("];\n");
+        // One figure after another (toImage draws into a hidden div of its own); each result goes into a <pre> that
+        // --dump-dom prints; the last line marks the end, so a page that stopped early is told apart from a slow one.
+        html.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"var haloScale = {scale:R};\n"));
+        html.Append("""
+            (async function () {
+              for (var i = 0; i < haloFigures.length; i++) {
+                var f = haloFigures[i], out = document.createElement('pre');
+                out.id = 'png-' + i;
+                try { out.textContent = await Plotly.toImage(f, { format: 'png', width: f.layout.width, height: f.layout.height, scale: haloScale }); }
+                catch (e) { out.textContent = 'error: ' + e; }
+                document.body.appendChild(out);
+              }
+              var end = document.createElement('pre'); end.id = 'png-end'; end.textContent = 'done'; document.body.appendChild(end);
+            })();
+            </script>
+            </body>
+            </html>
+
+            """);
+        File.WriteAllText(page, html.ToString(), new UTF8Encoding(false));
+
+        var psi = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[]
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--user-data-dir=" + Path.Combine(work, "profile"),
+            // Virtual time runs the page's timers and promises to the end before the DOM is printed.
+            "--virtual-time-budget=" + (int)(PngTimeout.TotalMilliseconds * figures.Count), "--dump-dom", new Uri(page).AbsoluteUri,
+        }) psi.ArgumentList.Add(arg);
+        using var process = Process.Start(psi) ?? throw new FigureExportException($"could not start {chromium}.");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var limit = PngTimeout * Math.Max(1, figures.Count);
+        if (!process.WaitForExit(limit))
+        {
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            throw new FigureExportException($"Chromium did not finish rendering {figures.Count} figures within {limit.TotalSeconds:0} s.");
+        }
+        process.WaitForExit();
+        string dom = stdout.Result;
+        if (!dom.Contains("id=\"png-end\"", StringComparison.Ordinal))
+            throw new FigureExportException($"Chromium exited with code {process.ExitCode} before drawing every figure. {Tail(stderr.Result)}");
+        for (int i = 0; i < figures.Count; i++)
+        {
+            var (figure, path) = figures[i];
+            var match = System.Text.RegularExpressions.Regex.Match(dom, $"<pre id=\"png-{i}\">([^<]*)</pre>");
+            string text = match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : "";
+            const string prefix = "data:image/png;base64,";
+            if (!text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                report[i]($"Chromium did not draw '{figure.FileStem}': {(text.Length > 0 ? text[..Math.Min(200, text.Length)] : "no image")}");
+                continue;
+            }
+            var bytes = Convert.FromBase64String(text[prefix.Length..]);
+            string shot = Path.Combine(work, $"figure-{i}.png");
+            File.WriteAllBytes(shot, bytes);
+            if (PngImage.Read(shot).LuminanceVariance() < 1.0)
+            {
+                report[i]($"Chromium rendered '{figure.FileStem}' as a blank image (the page did not draw).");
+                continue;
+            }
+            CreateParent(path);
+            File.Copy(shot, path, overwrite: true);
+            report[i](null);
+        }
+    }
+
     static StringBuilder PageStart(string title, string css)
     {
         var html = new StringBuilder();

@@ -8,8 +8,10 @@ namespace HaloNotebooks.Figures;
 /// <summary>
 /// Figures 1–10 of the paper drawn from the analysis results, with the paper's own values (Tables 1–3,
 /// data/reference/) overlaid as × markers so a reader sees at once how a run compares. Literature
-/// profiles the paper overlays but does not tabulate (Bird et al. 2021, Medina et al. 2025, Vasiliev 2024)
-/// are not shipped and so not drawn; Byström et al. (2025) is drawn from its quoted values.
+/// profiles the paper overlays but that are published only as figures (Bird et al. 2021, Medina et al. 2025,
+/// Vasiliev 2024, the hemisphere curves of Byström et al. 2025 and Chandra et al. 2025) are not shipped and so not
+/// drawn; Byström et al. (2025)'s field is drawn from the values §4.4 quotes, Chandra et al. (2025)'s reflex
+/// amplitudes from their tables as §4.4 quotes them.
 /// </summary>
 public static class PaperFigures
 {
@@ -196,24 +198,41 @@ public static class PaperFigures
         });
     }
 
-    /// <summary>Fig. 6: ⟨V_r⟩ of the northern (b &gt; 0) and southern (b &lt; 0) halo per radial bin.</summary>
+    /// <summary>Fig. 6: ⟨V_r⟩ of the northern (b &gt; 0) and southern (b &lt; 0) halo per radial bin. The region inside
+    /// 50 kpc, which the paper's dipole analysis (§3.2, §4.4) leaves out, is shaded. Byström et al. (2025), Chandra et al.
+    /// (2025) and Vasiliev (2024) publish these profiles only as figures, so they are not drawn (see data/reference/SOURCE.md).</summary>
     public static Figure Fig6(HemisphereProfile hemispheres)
     {
         ArgumentNullException.ThrowIfNull(hemispheres);
         ProfileSeries Side(string name, IReadOnlyList<HemisphereBin> bins, string colour, string symbol, double shift) =>
             new(name, bins.Where(b => double.IsFinite(b.MeanVr.Value)).Select(b => Point(b.Bin.RMedian, b.MeanVr)).ToList())
             { Color = colour, Symbol = symbol, MarkerSize = 10, XShiftFraction = shift };
-        var panel = new ProfilePanel(ParameterLabels.For("vr"))
-        {
-            Series = [Side("north (b > 0)", hemispheres.North, FigureStyle.Red, "triangle-up", 0), Side("south (b < 0)", hemispheres.South, FigureStyle.Blue, "triangle-down", 0.02)],
-            Lines = [new ReferenceLine(0)],
-            LegendPosition = "bottom left",
-        };
+        var north = Side("north (b > 0)", hemispheres.North, FigureStyle.Red, "triangle-up", 0);
+        var south = Side("south (b < 0)", hemispheres.South, FigureStyle.Blue, "triangle-down", 0.02);
         var all = hemispheres.North.Concat(hemispheres.South).Select(b => b.Bin).ToList();
         var range = all.Count > 0 ? (Math.Max(1, all.Min(b => b.RMin) * 0.85), all.Max(b => b.RMax) * 1.1) : ProfileRange;
+        // y range from the points and their error bars, so the shading does not set it.
+        var ys = north.Points.Concat(south.Points).SelectMany(q => new[] { q.Y + q.ErrPlus, q.Y - q.ErrMinus }).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+        double pad = Math.Max(5, 0.08 * (ys.Max() - ys.Min()));
+        var yRange = (Math.Min(0, ys.Min()) - pad, Math.Max(0, ys.Max()) + pad);
+        var bands = new List<ProfileBand>();
+        if (range.Item1 < InnerHaloEdge)
+            bands.Add(new ProfileBand("r < 50 kpc: outside the paper's dipole analysis", [range.Item1, InnerHaloEdge],
+                [yRange.Item1, yRange.Item1], [yRange.Item2, yRange.Item2]) { Opacity = 0.15 });
+        var panel = new ProfilePanel(ParameterLabels.For("vr"))
+        {
+            Series = [north, south],
+            Bands = bands,
+            Lines = [new ReferenceLine(0)],
+            YRange = yRange,
+            LegendPosition = "bottom left",
+        };
         return ProfilePlot.Create(panel, new ProfileOptions { LogX = true, XRange = range, PanelWidth = 620, PanelHeight = 380,
             FileStem = "fig06_hemispheres", Title = "Figure 6. Mean radial velocity of the northern and southern halo" });
     }
+
+    /// <summary>§3.2: the dipole + contraction field is fitted beyond 50 kpc, where the LMC's reflex dominates.</summary>
+    const double InnerHaloEdge = 50;
 
     /// <summary>Fig. 9: μ_compr and μ_dipole (top), Eq. 7 against the fitted ⟨V_θ⟩ (middle), and the apex (bottom) per
     /// dipole bin, with Byström et al. (2025) as dashed lines and Table 3 as × markers.</summary>
@@ -241,6 +260,7 @@ public static class PaperFigures
                 Level("Byström+2025 μ<sub>dipole</sub>", bys.MuDipole, FigureStyle.Blue, LineDash.Dash),
                 PaperSeries(paper, dipole.Bins, "mu_compr", FigureStyle.Red, null),
                 PaperSeries(paper, dipole.Bins, "mu_dipole", FigureStyle.Blue, null),
+                ChandraReflex(),
                 PaperLegend("(Table 3)"),
             ],
             LegendPosition = "above",
@@ -273,9 +293,26 @@ public static class PaperFigures
         };
         return ProfilePlot.Stack([mu, vtheta, apex], new ProfileOptions
         {
-            XRange = (x0 - 5, x1 + 5), PanelWidth = 560, PanelHeight = 230, FileStem = "fig09_dipole_profiles",
+            XRange = (Math.Min(x0, ChandraReflexRange.Lo) - 5, Math.Max(x1, ChandraReflexRange.Hi) + 5), PanelWidth = 560, PanelHeight = 230, FileStem = "fig09_dipole_profiles",
             Title = "Figure 9. Contraction, reflex dipole and apex of the outer halo",
         });
+    }
+
+    /// <summary>Chandra et al. (2025)'s reflex amplitudes (§4.4: ≈ 6 km/s at 40 kpc rising to ≈ 47 km/s at 120 kpc, their
+    /// Tables 1–2), drawn with μ_dipole's sign (the reflex points away from the apex), an open diamond per radius.</summary>
+    static ProfileSeries ChandraReflex() =>
+        new("Chandra+2025 reflex amplitude (as −|v|)", LiteraturePoints.All
+            .Where(p => p.Source == "Chandra2025" && p.Quantity == "reflex_amplitude" && p.R is not null)
+            .Select(p => new ProfilePoint(p.R!.Value, -Math.Abs(p.Value), 0, 0)).ToList())
+        { Color = FigureStyle.Blue, Symbol = "diamond", OpenMarker = true, MarkerSize = 11, Dash = LineDash.Dot };
+
+    static (double Lo, double Hi) ChandraReflexRange
+    {
+        get
+        {
+            var r = LiteraturePoints.All.Where(p => p.Source == "Chandra2025" && p.R is not null).Select(p => p.R!.Value).ToList();
+            return r.Count > 0 ? (r.Min(), r.Max()) : (double.PositiveInfinity, double.NegativeInfinity);
+        }
     }
 
     /// <summary>Fig. 10 (Appendix A): p_MR and β_MP of the mock with 0, 18% and 30% distance errors against the mock's input.</summary>
@@ -306,19 +343,30 @@ public static class PaperFigures
 
     // ---------------------------------------------------------------- sky map (Fig. 8)
 
-    /// <summary>Fig. 8: observed ⟨V_r⟩ per HEALPix pixel (left) and the best-fit Eq. 6 model (right), with the apex (white dot)
-    /// and the LMC (red pentagram). The colour scale is shared and centred on zero.</summary>
-    public static Figure Fig8(Analysis.MeanVelocityMap map)
+    /// <summary>Fig. 8: observed ⟨V_r⟩ per HEALPix pixel (left) and the best-fit Eq. 6 model (right), with our apex (white
+    /// dot), Byström et al. (2025)'s published apex (orange dot; and the apex we fit to their DESI DR1 BHB stars, when
+    /// given) and the LMC (red pentagram). The colour scale is shared, centred on zero, and spans the model's range plus
+    /// twice the median pixel error, so pixels that differ from the model by noise alone do not saturate it.</summary>
+    public static Figure Fig8(Analysis.MeanVelocityMap map, DipoleVelocityField? bhbFit = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         var pixels = map.Pixels.Select(p => p.Index).ToList();
         var observed = map.Pixels.Select(p => p.MeanVr).ToList();
         var model = map.Pixels.Select(p => p.ModelVr).ToList();
-        // A few sparse pixels can be far off; let the 95th percentile of |observed| (or the model's range) set the scale.
-        var absObs = observed.Where(double.IsFinite).Select(Math.Abs).OrderBy(v => v).ToArray();
-        double limit = Math.Max(absObs.Length > 0 ? SampleBinning.Quantile(absObs, 0.95) : 0, model.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max());
-        limit = Math.Ceiling(limit / 5) * 5;
-        var apex = SkyMarkers.Apex(map.Model.LApex, map.Model.BApex, "best-fit apex");
+        var errors = map.Pixels.Select(p => p.ErrMeanVr).Where(double.IsFinite).OrderBy(e => e).ToArray();
+        double medianError = errors.Length > 0 ? SampleBinning.Quantile(errors, 0.5) : 0;
+        double limit = model.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max() + 2 * medianError;
+        limit = Math.Max(5, Math.Ceiling(limit / 5) * 5);
+        var bys = DipoleVelocityField.Bystrom2025;
+        var markers = new List<SkyMarker>
+        {
+            SkyMarkers.Lmc with { L = LiteraturePoints.Lmc.L, B = LiteraturePoints.Lmc.B },
+            SkyMarkers.Apex(map.Model.LApex, map.Model.BApex, "best-fit apex (this work)"),
+            SkyMarkers.Apex(bys.LApex, bys.BApex, "Byström+2025 apex (published)") with { Color = "#ff7f0e" },
+        };
+        if (bhbFit is not null)
+            markers.Add(SkyMarkers.Apex(bhbFit.LApex, bhbFit.BApex, "apex of our fit to the DESI DR1 BHB stars") with { Color = "#ff7f0e", Symbol = "diamond" });
+        int nStars = map.Pixels.Sum(p => p.Count);
         return SkyMap.Mollweide(map.Nside,
             [
                 new SkyMapPanel($"observed, {map.RMin:0}–{map.RMax:0} kpc ({map.Pixels.Count} pixels with ≥ {map.MinStars} stars)", pixels, observed),
@@ -326,8 +374,14 @@ public static class PaperFigures
             ],
             new SkyMapOptions
             {
-                ColorLimit = limit, Markers = [SkyMarkers.Lmc, apex], FileStem = "fig08_skymap",
+                ColorLimit = limit, Markers = markers, FileStem = "fig08_skymap",
                 Title = "Figure 8. Mean radial velocity of the outer halo",
+                Caption =
+                [
+                    $"Observed: weighted mean per pixel, {map.WeightingDescription}; pixel errors include the intrinsic dispersion (median ± {medianError:0.0} km/s, {nStars:N0} stars).",
+                    $"Colour scale ±{limit:0} km/s = model range + 2 × median pixel error. White (empty) sky: pixels with < {map.MinStars} stars — the Sgr mask |B̃| < 15° (a band along the stream),",
+                    "the sky DESI does not observe (dec < −20°: a 70° cap around the south celestial pole at l ≈ 303°, b ≈ −27°) and the Galactic plane (|b| ≲ 20°).",
+                ],
             });
     }
 

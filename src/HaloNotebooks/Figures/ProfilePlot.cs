@@ -29,7 +29,8 @@ public static class ProfilePlot
 
         int cols = Math.Min(o.Columns, panels.Count), rows = (panels.Count + cols - 1) / cols;
         bool legendsAbove = panels.Take(cols).Any(p => p.LegendPosition == "above");
-        int marginTop = (o.Title.Length > 0 ? (legendsAbove ? 30 : 46) : 14) + (legendsAbove ? 50 : 0);
+        int legendRows = legendsAbove ? panels.Take(cols).Where(p => p.LegendPosition == "above").Max(p => LegendRows(p, o.PanelWidth)) : 0;
+        int marginTop = (o.Title.Length > 0 ? (legendsAbove ? 30 : 46) : 14) + (legendsAbove ? 10 + 20 * Math.Max(2, legendRows) : 0);
         int width = MarginLeft + cols * o.PanelWidth + (cols - 1) * HorizontalGap + MarginRight;
         int height = marginTop + rows * o.PanelHeight + (rows - 1) * VerticalGap + MarginBottom;
         double plotW = width - MarginLeft - MarginRight, plotH = height - marginTop - MarginBottom;
@@ -94,6 +95,22 @@ public static class ProfilePlot
         layout.SetProperty("shapes", shapes);
         layout.SetProperty("annotations", annotations);
         return new Figure(Chart(traces, layout), o.Title.Length > 0 ? o.Title : panels[0].YTitle, o.FileStem, width, height);
+    }
+
+    /// <summary>Rows a horizontal legend of the panel's entries takes: plotly wraps entries of about 40 px plus their text
+    /// (≈ 6.5 px a character at the legend's font) at the panel's width.</summary>
+    static int LegendRows(ProfilePanel panel, int width)
+    {
+        var names = panel.Series.Where(s => s.ShowInLegend).Select(s => s.Name).Concat(panel.Bands.Where(b => b.ShowInLegend).Select(b => b.Name));
+        int rows = 1;
+        double used = 0;
+        foreach (var name in names)
+        {
+            double w = 40 + 6.5 * System.Text.RegularExpressions.Regex.Replace(name, "<[^>]+>", "").Length;
+            if (used > 0 && used + w > width) { rows++; used = 0; }
+            used += w;
+        }
+        return rows;
     }
 
     static void Validate(ProfilePanel panel)

@@ -56,6 +56,8 @@ public sealed record SkyMapOptions
     public int? StepsPerSide { get; init; }
     public int PanelWidth { get; init; } = 600;
     public string Title { get; init; } = "";
+    /// <summary>Lines of small text under the title (what the figure shows and how it was made); "" for none.</summary>
+    public IReadOnlyList<string> Caption { get; init; } = [];
     public string FileStem { get; init; } = "skymap";
 }
 
@@ -87,7 +89,7 @@ public static class SkyMap
 
         int n = panels.Count, panelW = o.PanelWidth, panelH = (int)Math.Round(panelW * YMax / XMax * 1.06);
         const int gap = 30, marginL = 30, marginR = 110, marginB = 20;
-        int marginT = (o.Title.Length > 0 ? 40 : 0) + (panels.Any(p => p.Title.Length > 0) ? 34 : 10);
+        int marginT = (o.Title.Length > 0 ? 40 : 0) + 16 * o.Caption.Count + (panels.Any(p => p.Title.Length > 0) ? 34 : 10);
         int width = marginL + n * panelW + (n - 1) * gap + marginR, height = marginT + panelH + marginB;
         double plotW = width - marginL - marginR;
 
@@ -115,7 +117,8 @@ public static class SkyMap
                     ("xanchor", "center"), ("yanchor", "bottom"), ("yshift", 6), ("showarrow", false), ("font", FigureStyle.Font(FigureStyle.FontSize + 1))));
         }
         if (o.Title.Length > 0)
-            layout.SetProperty("title", Obj(("text", o.Title), ("x", 0.5), ("xanchor", "center"), ("y", 0.98), ("yanchor", "top"),
+            layout.SetProperty("title", Obj(("text", o.Title + string.Concat(o.Caption.Select(line =>
+                    $"<br><span style=\"font-size:{FigureStyle.FontSize - 2}px\">{line}</span>"))), ("x", 0.5), ("xanchor", "center"), ("y", 0.98), ("yanchor", "top"),
                 ("font", FigureStyle.Font(FigureStyle.FontSize + 3))));
         layout.SetProperty("width", width);
         layout.SetProperty("height", height);

@@ -65,9 +65,26 @@ public readonly record struct Measurement(double Value, double ErrPlus, double E
     public string ToLatex(int decimals) =>
         string.Create(CultureInfo.InvariantCulture, $"${Round(Value, decimals)}^{{+{Round(ErrPlus, decimals)}}}_{{-{Round(ErrMinus, decimals)}}}$");
 
-    /// <summary>HTML: v<sup>+a</sup><sub>−b</sub>.</summary>
-    public string ToHtml(int decimals) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Round(Value, decimals)}<sup>+{Round(ErrPlus, decimals)}</sup><sub>&minus;{Round(ErrMinus, decimals)}</sub>");
+    /// <summary>HTML: v<sup>+a</sup><sub>−b</sub> with at least <paramref name="decimals"/> places and enough to show the
+    /// smaller error's first significant digit (never "0.3<sup>+0.0</sup>"); an exact value prints alone.</summary>
+    public string ToHtml(int decimals)
+    {
+        int d = DecimalsFor(decimals);
+        return IsExact ? Round(Value, d)
+            : string.Create(CultureInfo.InvariantCulture, $"{Round(Value, d)}<sup>+{Round(ErrPlus, d)}</sup><sub>&minus;{Round(ErrMinus, d)}</sub>");
+    }
+
+    /// <summary>True for a value without error (a mock's truth).</summary>
+    public bool IsExact => ErrPlus == 0 && ErrMinus == 0;
+
+    /// <summary>Places that show the smaller non-zero error to one significant digit, at least <paramref name="minimum"/>
+    /// (a column's usual precision) and at most 4.</summary>
+    public int DecimalsFor(int minimum)
+    {
+        double e = Math.Min(ErrPlus > 0 ? ErrPlus : double.PositiveInfinity, ErrMinus > 0 ? ErrMinus : double.PositiveInfinity);
+        if (!double.IsFinite(e)) return minimum;
+        return Math.Clamp(-(int)Math.Floor(Math.Log10(e)), minimum, Math.Max(minimum, 4));
+    }
 
     public override string ToString() => Format(3);
 

@@ -70,6 +70,12 @@ public static class Reproduction
         Stage(dipoleSelection);
         var dipoleSample = PaperSelection.Run(catalogue, settings.EffectiveDipoleSelection, substructures, Fraction(dipoleSelection));
         Done(dipoleSelection, "selection_dipole");
+        // Fig. 2's Sgr argument (§4.1.2): β of the same selection with the Sgr footprint kept.
+        const string noSgrSelection = "selection (§2.3, Sgr not masked)";
+        Stage(noSgrSelection);
+        var noSgrSample = PaperSelection.Run(catalogue, SelectionSettings.Paper with { Seed = settings.SelectionSeed, MaskSagittarius = false },
+            substructures, Fraction(noSgrSelection));
+        Done(noSgrSelection, "selection_no_sgr_mask");
 
         AppendixInput? appendix = null;
         if (settings.AppendixStars > 0)
@@ -86,8 +92,13 @@ public static class Reproduction
             progress is null ? null : new Forward<AnalysisProgress>(p => progress.Report(new ReproductionProgress(fits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
         Done(fits, "fits");
         foreach (var (stage, seconds) in results.Timings) timings.Add(("fits." + stage, seconds));
+        const string noSgrFits = "fits (Sgr not masked)";
+        Stage(noSgrFits);
+        var singleWithoutSgrMask = PaperAnalysis.FitProfile("single", noSgrSample, settings.Analysis,
+            progress is null ? null : new Forward<AnalysisProgress>(p => progress.Report(new ReproductionProgress(noSgrFits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
+        Done(noSgrFits, "fits_no_sgr_mask");
 
-        var figures = ReproductionFigures.Write(results, directory, settings.Png, Fraction("figures"), timings);
+        var figures = ReproductionFigures.Write(results, singleWithoutSgrMask, directory, settings.Png, Fraction("figures"), timings);
 
         IReadOnlyList<TableComparison> truthComparisons = [];
         IReadOnlyList<ErrorCalibration> calibrations = [];

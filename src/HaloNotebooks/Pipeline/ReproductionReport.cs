@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using HaloNotebooks.Figures;
 using HaloNotebooks.Selection;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Paper;
@@ -11,7 +12,14 @@ using HaloNotebooks.Paper;
 namespace HaloNotebooks.Pipeline;
 
 /// <summary>A figure written by the run: its title and file names relative to the report folder (PNG null when not rendered).</summary>
-public sealed record ReportFigure(string Title, string HtmlFile, string? PngFile);
+public sealed record ReportFigure(string Title, string HtmlFile, string? PngFile)
+{
+    /// <summary>The figure itself, so the report can draw it inline when there is no PNG (null: link only).</summary>
+    public Figures.Figure? Figure { get; init; }
+
+    /// <summary>Why there is no PNG (not asked for, Chromium missing, a rendering error), or null.</summary>
+    public string? PngStatus { get; init; }
+}
 
 /// <summary>
 /// What `halo reproduce` leaves behind besides the tables and figures: the report page (index.html: the funnel, every
@@ -208,7 +216,8 @@ public sealed class ReproductionReport
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>HaloNotebooks — reproduction of Li et al. (2026)</title><style>")
           .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:110em}table{border-collapse:collapse;margin:1em 0;font-size:0.85em}")
           .Append("td,th{border:1px solid #ccc;padding:0.25em 0.5em;vertical-align:top}caption{text-align:left;padding:0.3em 0}")
-          .Append("iframe{width:100%;height:34em;border:1px solid #ddd}nav a{margin-right:1em}.small{color:#555;font-size:0.85em}</style></head><body>\n");
+          .Append("iframe{width:100%;height:34em;border:1px solid #ddd}nav a{margin-right:1em}.small{color:#555;font-size:0.85em}")
+          .Append(".about{background:#f4f6fa;border-left:4px solid #6a8cc7;padding:0.6em 1em;margin:1em 0}.note{background:#fff6e0;border-left:4px solid #e0a030;padding:0.4em 1em}</style></head><body>\n");
         sb.Append("<h1>The velocity field of the Milky Way's outer stellar halo — reproduction</h1>\n");
         sb.Append("<p>Every table and figure of Li, Wang, Koposov et al. (2026, DESI DR2) recomputed on: <b>")
           .Append(WebUtility.HtmlEncode(InputDescription)).Append("</b>. Each table is set beside the paper's; &Delta; is (ours &minus; paper) in units of the combined 1&sigma;.</p>\n");
@@ -216,8 +225,17 @@ public sealed class ReproductionReport
             sb.Append("<p style=\"background:#fff3c4;padding:0.6em;border:1px solid #d8b84a\"><b>What-if run: the paper's selection was changed</b> — ")
               .Append(WebUtility.HtmlEncode(string.Join("; ", SelectionChanges)))
               .Append(". Every difference from the paper below includes the effect of these changes; <code>halo compare</code> against a run with the paper's cuts isolates it.</p>\n");
+        sb.Append("<div class=\"about\"><b>What &ldquo;against the paper&rdquo; means here.</b> ");
+        sb.Append(TruthComparisons.Count > 0
+            ? "DESI DR2's star catalogue is not public, so this run analyses the project's mock: a DESI-like catalogue forward-modelled from the paper's own Tables 1&ndash;3. "
+              + "Agreement with the <a href=\"#tables\">paper's tables</a> therefore shows that the pipeline returns what the mock was built from &mdash; it is not an independent check of the paper's measurement; "
+              + "the <a href=\"#truth\">mock's truth</a> is the exact answer for these stars, and the noise scatter on fixed stars says how far measurement noise alone moves each number (coverage over independent mocks is <code>halo sweep</code>'s). "
+              + "The <a href=\"#funnel\">funnel</a> sets our counts beside the paper's (&sect;2.3) and the <a href=\"#figures\">figures</a> overlay the paper's values (&times;) and the literature the paper compares with."
+            : "This run analyses a real catalogue: the <a href=\"#tables\">tables</a> compare its fits with the paper's DESI DR2 values entry by entry, the <a href=\"#funnel\">funnel</a> sets its counts beside the paper's (&sect;2.3), "
+              + "and the <a href=\"#figures\">figures</a> overlay the paper's values (&times;) and the literature the paper compares with. Differences measure the catalogues' differences as well as the method.");
+        sb.Append("</div>\n");
         sb.Append("<nav><a href=\"#funnel\">Selection</a><a href=\"#tables\">Tables</a><a href=\"#figures\">Figures</a><a href=\"#extra\">Hemispheres, sky map, Eq. 7, Appendix A</a><a href=\"#run\">Run</a></nav>\n");
-        sb.Append("<h2 id=\"funnel\">Selection (§2.3)</h2>").Append(Funnel.ToHtml());
+        sb.Append("<h2 id=\"funnel\">Selection (§2.3)</h2>").Append(FunnelWithPaperCounts(Funnel));
         if (DipoleFunnel is not null) sb.Append("<p>Outer-halo sample of §4.4 (|&delta;V<sub>r</sub>| &lt; 50 km/s, no tangential-error cut):</p>").Append(DipoleFunnel.ToHtml());
         sb.Append("<h2 id=\"tables\">Tables 1–3 against the paper</h2>\n<p>Files: ");
         foreach (var t in Results.Tables)
@@ -244,15 +262,28 @@ public sealed class ReproductionReport
         }
         sb.Append("<h2 id=\"figures\">Figures</h2>\n");
         if (Figures.Count == 0) sb.Append("<p>No figures were written.</p>");
+        var pngStatus = Figures.Select(f => f.PngStatus).Where(m => m is not null).Distinct().ToList();
+        if (Figures.Count > 0 && Figures.All(f => f.PngFile is null))
+            sb.Append("<p class=\"note\">No PNG was written: ").Append(WebUtility.HtmlEncode(pngStatus.FirstOrDefault() ?? "unknown reason."))
+              .Append(" The figures below are drawn in this page (plotly.js loaded once); each also has a self-contained HTML file.</p>\n");
+        bool inline = Figures.Any(f => f.PngFile is null && f.Figure is not null);
+        if (inline) sb.Append(FigureHtml.PlotlyScriptTag()).Append('\n');
         foreach (var f in Figures)
         {
             sb.Append("<h3>").Append(WebUtility.HtmlEncode(f.Title)).Append("</h3>");
             sb.Append(CultureInfo.InvariantCulture, $"<p class=\"small\"><a href=\"{WebUtility.HtmlEncode(f.HtmlFile)}\">interactive HTML</a>");
             if (f.PngFile is not null) sb.Append(CultureInfo.InvariantCulture, $" · <a href=\"{WebUtility.HtmlEncode(f.PngFile)}\">PNG</a>");
+            else if (f.PngStatus is not null && Figures.Any(o => o.PngFile is not null)) sb.Append(" · ").Append(WebUtility.HtmlEncode(f.PngStatus));
             sb.Append("</p>");
-            sb.Append(f.PngFile is not null
-                ? $"<img src=\"{WebUtility.HtmlEncode(f.PngFile)}\" alt=\"{WebUtility.HtmlEncode(f.Title)}\" style=\"max-width:100%\"/>"
-                : $"<iframe src=\"{WebUtility.HtmlEncode(f.HtmlFile)}\" loading=\"lazy\"></iframe>");
+            if (f.PngFile is not null)
+                sb.Append(CultureInfo.InvariantCulture, $"<img src=\"{WebUtility.HtmlEncode(f.PngFile)}\" alt=\"{WebUtility.HtmlEncode(f.Title)}\" style=\"max-width:100%\"/>");
+            else if (f.Figure is not null)
+            {
+                var div = new StringBuilder();
+                FigureHtml.AppendFigure(div, f.Figure, staticPlot: false);
+                sb.Append("<div style=\"overflow-x:auto\">").Append(div).Append("</div>");
+            }
+            else sb.Append(CultureInfo.InvariantCulture, $"<iframe src=\"{WebUtility.HtmlEncode(f.HtmlFile)}\" loading=\"lazy\"></iframe>");
             sb.Append('\n');
         }
         sb.Append("<h2 id=\"extra\">North/south profiles, sky map, Eq. 7, Appendix A</h2>\n");
@@ -260,7 +291,14 @@ public sealed class ReproductionReport
         if (Results.AppendixA is not null) sb.Append(Results.AppendixA.ToHtml());
         sb.Append("<h2 id=\"run\">Run</h2>\n<table><caption>Settings</caption>");
         foreach (var (name, value) in Settings)
-            sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(name)).Append("</td><td>").Append(WebUtility.HtmlEncode(Convert.ToString(value, CultureInfo.InvariantCulture))).Append("</td></tr>");
+        {
+            string text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            // "png True" alone would claim PNGs that were never written.
+            if (name == "png" && value is true && Figures.Count > 0)
+                text = Figures.All(f => f.PngFile is not null) ? "asked for; written"
+                    : "asked for; " + (Figures.FirstOrDefault(f => f.PngFile is null)?.PngStatus ?? "not written");
+            sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(name)).Append("</td><td>").Append(WebUtility.HtmlEncode(text)).Append("</td></tr>");
+        }
         sb.Append("</table><table><caption>Timings (wall clock, s)</caption>");
         foreach (var (stage, s) in Timings)
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(stage)}</td><td style=\"text-align:right\">{s:0.0}</td></tr>");
@@ -269,6 +307,37 @@ public sealed class ReproductionReport
             sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(name)).Append("</td><td>").Append(WebUtility.HtmlEncode(version)).Append("</td></tr>");
         sb.Append("</table>\n</body></html>\n");
         return sb.ToString();
+    }
+
+    /// <summary>The paper's counts after the §2.3 steps it reports (≈ 370 000 K giants, ≈ 150 000 after the disc cut,
+    /// ≈ 94 000 after the substructure masks, 64 573 in Table 1), by the name of the cut they follow.</summary>
+    public static IReadOnlyDictionary<string, (string Text, double Count)> PaperFunnelCounts { get; } = new Dictionary<string, (string, double)>
+    {
+        ["K giants: M_r"] = ("≈ 370,000 (§2.3)", 370_000),
+        ["disc: |z|"] = ("≈ 150,000 (§2.3)", 150_000),
+        ["Sagittarius stream"] = ("≈ 94,000 (§2.3)", 94_000),
+        ["r_GC range"] = ("64,573 (Table 1)", 64_573),
+    };
+
+    /// <summary>The funnel with a column of the paper's counts and ours as a fraction of them.</summary>
+    internal static string FunnelWithPaperCounts(Funnel funnel)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<table class=\"halo-funnel\"><caption>Selection funnel (§2.3): {funnel.InputCount:N0} stars in, {funnel.FinalCount:N0} selected; the paper's counts after the steps it reports</caption><thead><tr>");
+        foreach (var h in Funnel.Header.Concat(["paper kept", "ours / paper"])) sb.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
+        sb.Append("</tr></thead><tbody>");
+        var rows = funnel.Rows();
+        for (int r = 0; r < rows.Count; r++)
+        {
+            sb.Append("<tr>");
+            for (int c = 0; c < rows[r].Length; c++)
+                sb.Append(c >= 4 ? "<td style=\"text-align:right\">" : "<td>").Append(WebUtility.HtmlEncode(rows[r][c])).Append("</td>");
+            if (PaperFunnelCounts.TryGetValue(funnel.Steps[r].Cut, out var paper))
+                sb.Append(CultureInfo.InvariantCulture, $"<td style=\"text-align:right\">{WebUtility.HtmlEncode(paper.Text)}</td><td style=\"text-align:right\">{funnel.Steps[r].Kept / paper.Count:0.00}</td>");
+            else sb.Append("<td></td><td></td>");
+            sb.Append("</tr>");
+        }
+        return sb.Append("</tbody></table>").ToString();
     }
 
     /// <summary>Writes index.html and summary.json into <paramref name="directory"/>.</summary>

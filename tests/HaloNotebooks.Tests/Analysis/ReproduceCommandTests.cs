@@ -27,6 +27,18 @@ public class ReproduceCommandTests
             var html = File.ReadAllText(Path.Combine(output, "index.html"));
             Assert.Contains("Table 1 vs paper", html);
             Assert.Contains("Selection funnel", html);
+            // The page explains the comparison, carries the paper's §2.3 counts, and without PNGs says why and draws
+            // every figure inline with one copy of plotly.js (the per-figure files stay self-contained).
+            Assert.Contains("against the paper&rdquo; means", html);
+            Assert.Contains("64,573 (Table 1)", html);
+            Assert.Contains("≈ 370,000 (&#167;2.3)", html);
+            Assert.Contains("No PNG was written: PNG export was not asked for", html);
+            Assert.Equal(1, CountOf(html, HaloNotebooks.Figures.FigureHtml.PlotlyJs));
+            Assert.Equal(10, CountOf(html.Replace(HaloNotebooks.Figures.FigureHtml.PlotlyJs, ""), "window.Plotly.newPlot("));
+            Assert.DoesNotContain("<iframe", html);
+            Assert.True(new FileInfo(Path.Combine(output, "index.html")).Length < 8_000_000, "index.html must stay under 8 MB");
+            Assert.Contains("Sgr not masked", File.ReadAllText(Path.Combine(output, "figures", "fig02_profiles_single.html")));
+            Assert.Equal(1, CountOf(File.ReadAllText(Path.Combine(output, "figures", "fig08_skymap.html")), HaloNotebooks.Figures.FigureHtml.PlotlyJs));
 
             using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
             var rootElement = summary.RootElement;
@@ -98,5 +110,12 @@ public class ReproduceCommandTests
             Assert.False(Directory.Exists(Path.Combine(root, "m")), "settings are checked before any mock is generated");
         }
         finally { Directory.Delete(root, true); }
+    }
+
+    static int CountOf(string text, string part)
+    {
+        int count = 0;
+        for (int i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 }

@@ -66,4 +66,33 @@ public class FigureExportTests
         }
         finally { File.Delete(path); }
     }
+
+    [SkippableFact]
+    public void WritePngs_RendersEveryFigureInOneSession_AtItsSize()
+    {
+        Skip.IfNot(FigureExport.ChromiumAvailable, "Chromium is not installed (apt-get install chromium); PNG export not tested.");
+        var figures = new[] { SmallCorner().WithSize(420, 420), SmallProfile(), SmallSkyMap() };
+        var dir = Path.Combine(Path.GetTempPath(), $"halo-pngs-{Guid.NewGuid():N}");
+        try
+        {
+            var outcome = FigureExport.WritePngs(figures.Select((f, i) => (f, Path.Combine(dir, $"f{i}.png"))).ToList(), sessions: 2);
+            Assert.All(outcome, Assert.Null);
+            for (int i = 0; i < figures.Length; i++)
+            {
+                var png = PngImage.Read(Path.Combine(dir, $"f{i}.png"));
+                Assert.Equal(figures[i].Width, png.Width);
+                Assert.Equal(figures[i].Height, png.Height);
+                Assert.True(png.InkFraction() > 0.02, $"figure {i}: only {png.InkFraction():P1} of the pixels differ from the background");
+            }
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void WritePngs_WithoutChromium_SaysWhyForEveryFigure()
+    {
+        var outcome = FigureExport.WritePngs(null, [(SmallProfile(), "/nonexistent/a.png"), (SmallSkyMap(), "/nonexistent/b.png")], 1.0, 1);
+        Assert.Equal(2, outcome.Count);
+        Assert.All(outcome, m => Assert.Contains("apt-get install chromium", m));
+    }
 }

@@ -30,4 +30,15 @@ public class MeasurementTests
     [Fact]
     public void ToLatex_PrintsAsThePaper() =>
         Assert.Equal("$-17.9^{+1.9}_{-2.0}$", new Measurement(-17.9, 1.9, 2.0).ToLatex(1));
+
+    [Theory]
+    [InlineData(0.31, 0.02, 0.03, 1, "0.31<sup>+0.02</sup><sub>&minus;0.03</sub>")]   // p_mr: a 1-place column would print +0.0
+    [InlineData(-17.9, 1.9, 2.0, 1, "-17.9<sup>+1.9</sup><sub>&minus;2.0</sub>")]     // the column's places suffice
+    [InlineData(0.94, 0.004, 0.006, 2, "0.940<sup>+0.004</sup><sub>&minus;0.006</sub>")]
+    public void ToHtml_ShowsTheSmallerErrorsFirstSignificantDigit(double value, double plus, double minus, int columnDecimals, string expected) =>
+        Assert.Equal(expected, new Measurement(value, plus, minus).ToHtml(columnDecimals));
+
+    [Fact]
+    public void ToHtml_PrintsAnExactValueWithoutErrors() =>
+        Assert.Equal("0.3", Measurement.Exact(0.3).ToHtml(1));
 }
