@@ -7,7 +7,7 @@ namespace HaloNotebooks.Benchmarks;
 
 /// <summary>
 /// The Galactocentric transform of 10^6 stars (1 thread and all threads) and the Monte-Carlo velocity
-/// errors of 10^5 stars × 1000 draws (issue 2 target: under 10 s on 2 cores). Best of three runs after a warm-up.
+/// errors of 10^5 stars × 1000 draws (target: under 10 s on 2 cores). Best of three runs after a warm-up.
 /// </summary>
 public sealed class AstrometryBenchmarks : IBenchmark
 {

@@ -7,7 +7,7 @@ using HaloNotebooks.Selection;
 namespace HaloNotebooks.Benchmarks;
 
 /// <summary>
-/// Full-scale mock (issue 5: generation ≤ 30 s): generation and writing time, CPU time, peak working set; then the
+/// Full-scale mock (target: generation ≤ 30 s): generation and writing time, CPU time, peak working set; then the
 /// paper's selection (Selection/PaperSelection, 1000 Monte-Carlo draws per star) on the mock, its funnel against
 /// §2.3 (≈370k → ≈150k → ≈94k → ≈64k, ±20%) and its per-bin counts against Table 1's N (±15%). Set HALO_MOCK_SCALE
 /// to run a smaller mock (counts are then compared with scale × the paper's).

@@ -4,7 +4,7 @@ using HaloNotebooks.Cli.Notebooks;
 namespace HaloNotebooks.Benchmarks;
 
 /// <summary>
-/// Notebook runner (issue 9): cold start to the first cell's result (target &lt; 3 s), measured in a
+/// Notebook runner: cold start to the first cell's result (target &lt; 3 s), measured in a
 /// fresh `halo` process and in-process for the first session; then the per-cell overhead of a warm
 /// session (trivial cells, so the time is compile + emit + load + run of one submission).
 /// </summary>

@@ -8,7 +8,7 @@ namespace HaloNotebooks.Benchmarks;
 
 /// <summary>
 /// The §2.3 selection of the full default mock (seed 42, scale 1: ≈440k stars, ≈94k of them get 1000 Monte-Carlo
-/// draws) — issue 6 target: under 60 s — with its funnel, the purity/completeness of every cut against the mock's
+/// draws) — target: under 60 s — with its funnel, the purity/completeness of every cut against the mock's
 /// truth and the counts per Table 1 bin; then, when the public SEGUE K giants are found (../shared beside the
 /// repository, or the folder named by HALO_SHARED), the same selection on real data.
 /// </summary>

@@ -5,7 +5,7 @@ using HaloNotebooks.Pipeline;
 namespace HaloNotebooks.Benchmarks;
 
 /// <summary>
-/// The cost of one `halo sweep` task (issue 20: size --time and --mem): one realisation — mock, §2.3 and §4.4
+/// The cost of one `halo sweep` task (to size --time and --mem): one realisation — mock, §2.3 and §4.4
 /// selections, the fits of Tables 1–3 — in this process on one thread, at the reduced sampler settings of the coverage
 /// sweep (40 walkers × 300 steps) and at the paper's (100 × 1000), for HALO_SWEEP_SCALE (default 0.05) of the mock.
 /// Wall and CPU time and the peak working set; the first, warm-up task is not counted.

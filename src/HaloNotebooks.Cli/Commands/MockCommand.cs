@@ -8,7 +8,7 @@ using HaloNotebooks.Pipeline;
 namespace HaloNotebooks.Cli.Commands;
 
 /// <summary>
-/// `halo mock [--seed 42] [--scale 1.0] [--output data/mock/]`: writes the DESI-like mock catalogue (issue 5):
+/// `halo mock [--seed 42] [--scale 1.0] [--output data/mock/]`: writes the DESI-like mock catalogue:
 /// mwsall-mock.fits, distances-mock.fits, substructures.csv and truth.parquet.
 /// </summary>
 public sealed class MockCommand : ICliCommand

@@ -12,7 +12,7 @@ using HaloNotebooks.Pipeline;
 namespace HaloNotebooks.Cli.Commands;
 
 /// <summary>
-/// `halo reproduce`: the whole paper from one command (issue 11) — the default mock (generated if absent) or the user's
+/// `halo reproduce`: the whole paper from one command — the default mock (generated if absent) or the user's
 /// catalogue → §2.3 / §4.4 selections → every fit → figures → tables → results/index.html and results/summary.json.
 /// Results are written into a hidden sibling folder and moved into place at the end, so an interrupted run leaves the
 /// previous results untouched and nothing half-written.

@@ -1,7 +1,7 @@
 namespace HaloNotebooks.Figures;
 
 /// <summary>
-/// Axis labels, with units, for the parameter names of `halo fit` (issue 4): single vr … feh_sigma, beta;
+/// Axis labels, with units, for the parameter names of `halo fit`: single vr … feh_sigma, beta;
 /// double the same with _mr / _mp plus p_mr; dipole mu_compr, mu_dipole, sigma_r, l_apex, b_apex.
 /// Written in plotly's text markup (sub/superscripts), as the paper's figures label them.
 /// </summary>

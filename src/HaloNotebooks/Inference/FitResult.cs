@@ -49,7 +49,7 @@ public sealed class FitResult : IHtmlDisplay
     /// <summary>"single" | "double" | "dipole".</summary>
     public string Model { get; }
     public int StarCount { get; }
-    /// <summary>Sampled parameters in order (names of issue 4).</summary>
+    /// <summary>Sampled parameters in order (the names `halo fit` prints).</summary>
     public IReadOnlyList<string> ParameterNames { get; }
     /// <summary>Quantities computed per sample (β…).</summary>
     public IReadOnlyList<string> DerivedNames { get; }
@@ -110,7 +110,7 @@ public sealed class FitResult : IHtmlDisplay
     /// <summary>The posterior medians of the sampled parameters, in order.</summary>
     public double[] Medians => ParameterNames.Select(n => Summary[n].Median).ToArray();
 
-    /// <summary>The `halo fit` JSON of issue 4.</summary>
+    /// <summary>The JSON that `halo fit` writes.</summary>
     public string ToJson()
     {
         using var stream = new MemoryStream();

@@ -40,7 +40,7 @@ public sealed record ReproductionSettings(AnalysisSettings Analysis, long Select
 }
 
 /// <summary>
-/// The paper from one call (issue 11): §2.3 and §4.4 selections → every fit (Tables 1–3, hemispheres, sky map, Eq. 7,
+/// The paper from one call: §2.3 and §4.4 selections → every fit (Tables 1–3, hemispheres, sky map, Eq. 7,
 /// Appendix A) → figures → tables (CSV, Markdown, LaTeX) with comparisons against the paper (and the mock's truth when
 /// given) → index.html and summary.json, all written into one directory. Appendix A runs on the mocks' spherical halo
 /// (Mocks.AppendixMock) whatever the catalogue, as in the paper.

@@ -24,7 +24,7 @@ public sealed record ReportFigure(string Title, string HtmlFile, string? PngFile
 /// <summary>
 /// What `halo reproduce` leaves behind besides the tables and figures: the report page (index.html: the funnel, every
 /// table beside the paper's with differences in σ, every figure, settings, seed, software versions, timings) and the
-/// machine-readable summary.json of issue 11.
+/// machine-readable summary.json.
 /// </summary>
 public sealed class ReproductionReport
 {

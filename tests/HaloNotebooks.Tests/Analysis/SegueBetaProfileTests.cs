@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace HaloNotebooks.Tests.Analysis;
 
 /// <summary>
-/// Issue 7 on real data: the single-component β profile of the SEGUE K giants (Xue et al. 2014 with Gaia DR2 proper
+/// The β profile on real data: the single-component β profile of the SEGUE K giants (Xue et al. 2014 with Gaia DR2 proper
 /// motions) in the paper's bins. Between 10 and 30 kpc the halo should be strongly radial, β ≈ 0.7–0.8 as Bird et al.
 /// (2021) found for K giants; the test asks β &gt; 0.5 in every bin there with at least 100 stars.
 /// </summary>

@@ -10,7 +10,7 @@ public class MockTruthTablesTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Recovery at small scale: the default mock at scale 0.05 (≈3200 selected stars), 40 walkers × 300 steps (150 burn-in),
-    /// paper bins merged into four so every bin holds enough stars for the 17-parameter fit. Tolerance (issue 7): at least
+    /// paper bins merged into four so every bin holds enough stars for the 17-parameter fit. Tolerance: at least
     /// 90% of the entries of Tables 1–3 within 2σ of the mock's truth, none beyond 4σ.
     /// </summary>
     [Fact]
