@@ -53,26 +53,28 @@ public sealed class MockCommand : ICliCommand
         var seed = new Option<long>("--seed") { Description = "base seed: step i draws the mock with seed + i − 1", DefaultValueFactory = _ => defaults.Seed };
         var minStars = new Option<int>("--min-stars") { Description = "bins with fewer stars in Table 1 keep Table 2's values", DefaultValueFactory = _ => defaults.MinStars };
         var output = new Option<string>("--output") { Description = "folder for mock_calibrated_halo.csv and its provenance .md", DefaultValueFactory = _ => "data/reference" };
+        var start = new Option<string?>("--start") { Description = "halo-input CSV to start from (e.g. an earlier mock_calibrated_halo.csv; default: Table 2)" };
         var threads = new Option<int?>("--threads") { Description = "worker threads (default: all cores; the result does not depend on it)" };
         var command = new Command("calibrate", "Find the halo inputs for which the paper's selection and fits return Table 2 on the mock (writes mock_calibrated_halo.csv + .md)");
-        foreach (var o in new Option[] { iterations, average, scale, seed, minStars, output, threads }) command.Options.Add(o);
+        foreach (var o in new Option[] { iterations, average, scale, seed, minStars, output, start, threads }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var settings = new MockCalibrationSettings(parse.GetValue(iterations), parse.GetValue(average), parse.GetValue(scale), parse.GetValue(seed), parse.GetValue(minStars))
-                { MaxDegreeOfParallelism = parse.GetValue(threads) };
+                { MaxDegreeOfParallelism = parse.GetValue(threads), Start = parse.GetValue(start) ?? "Table 2" };
             string dir = parse.GetValue(output)!;
             try
             {
                 settings.Validate();
                 Directory.CreateDirectory(dir);
-                var result = MockCalibration.Run(MockCalibration.PaperInputs(), settings, new Progress<string>(Console.WriteLine));
+                var from = parse.GetValue(start) is { } path ? MockInputTables.ParseHaloInputs(File.ReadAllText(path)) : MockCalibration.PaperInputs();
+                var result = MockCalibration.Run(from, settings, new Progress<string>(Console.WriteLine));
                 string csv = Path.Combine(dir, MockInputTables.CalibratedHaloFile), md = Path.ChangeExtension(csv, ".md");
                 File.WriteAllText(csv, result.ToCsv());
                 File.WriteAllText(md, result.ToProvenance());
                 Console.WriteLine($"wrote {Path.GetFullPath(csv)} and {Path.GetFileName(md)}; rebuild so that `halo mock` embeds the new inputs");
                 return 0;
             }
-            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or FormatException)
             {
                 Console.Error.WriteLine("halo mock calibrate: " + e.Message);
                 return 1;

@@ -6,7 +6,7 @@ namespace HaloNotebooks.Mocks;
 /// Halo K giants. A star is drawn at a true r_GC (shape: <see cref="RadialProposal"/>) in an isotropic direction
 /// about the Galactic centre (a spherical halo), given a population label (MR with probability p_MR(r), Table 2),
 /// a luminosity, and (V_r, V_φ, V_θ, [Fe/H]) from its component's Gaussian at that point (<see cref="HaloVelocityField"/>:
-/// Table 2, and Eq. 6-7 beyond 50 kpc), then observed.
+/// the calibrated Table 2 bins, plus the outer halo's reflex motion and contraction growing from 30 kpc), then observed.
 /// <para>How many: for each radial bin of Table 1, candidates whose OBSERVED r_GC falls in the bin are drawn until
 /// the number forecast to survive every §2.3 cut (<see cref="SelectionForecast"/>) reaches the bin's N × scale; the
 /// stars the cuts will remove (in the Sagittarius band, near the plane, metal rich, or with large velocity errors)
@@ -70,7 +70,7 @@ internal sealed class HaloPopulation(MockSettings settings, HaloVelocityField fi
     public static TrueStar DrawKGiant(SeededRandom rng, HaloVelocityField field, double r, double x, double y, double z, double l, double b)
     {
         bool metalRich = rng.NextDouble() < field.MetalRichFraction(r);
-        var m = field.MomentsAt(metalRich, r, l, b);
+        var m = field.MomentsAt(metalRich, x, y, z);
         double vr = rng.NextGaussian(m.Vr, m.SigmaR), vphi = rng.NextGaussian(m.VPhi, m.SigmaPhi), vtheta = rng.NextGaussian(m.VTheta, m.SigmaTheta);
         double feh = rng.NextGaussian(m.FehMean, m.FehSigma);
         var (vx, vy, vz) = ObservingGeometry.CartesianVelocity(x, y, z, vr, vphi, vtheta);

@@ -1,3 +1,5 @@
+using HaloNotebooks.Astrometry;
+
 namespace HaloNotebooks.Mocks;
 
 /// <summary>The moments of one halo population at one point: the Gaussian the mock draws a star from.</summary>
@@ -5,22 +7,33 @@ public readonly record struct PopulationMoments(double Vr, double VPhi, double V
                                                 double FehMean, double FehSigma);
 
 /// <summary>
-/// The halo's kinematic and chemical inputs, read from the paper: Table 2's per-bin means and dispersions
-/// of the metal-rich (MR) and metal-poor (MP) components and p_MR, interpolated linearly in ln r_GC between
-/// the bins' geometric centres (held constant beyond the first and last centre); beyond 50 kpc the mean V_r
-/// is the dipole + contraction field of Table 3 (Eq. 6, parameters of the 50-60, 60-80 and 80-120 kpc rows,
-/// interpolated the same way) and the mean V_θ is Eq. 7, ⟨V_θ⟩ = (π/4) μ_dipole sin b_apex.
+/// The halo's kinematic and chemical inputs: per radial bin and component (metal-rich MR, metal-poor MP) the mean
+/// velocities, dispersions, [Fe/H] mean and spread and p_MR (the calibrated Table 2, or Table 2 itself), interpolated
+/// linearly in ln r_GC between the bins' geometric centres (held constant beyond the first and last centre); and on top
+/// the outer halo's non-equilibrium mean motion (§4.4): one travel velocity U(r) shared by every star at r_GC — the
+/// reflex of the inner Galaxy's motion towards the LMC — whose projections on each star's r̂, φ̂, θ̂ enter its mean V_r,
+/// V_φ, V_θ, plus the contraction μ_compr(r) in V_r. Eq. 6's cos θ term and Eq. 7's (π/4) μ_dipole sin b_apex are then
+/// what a fit finds, not what the mock imposes. U and μ_compr are Table 3's sub-bins (U = μ_dipole × apex) at their
+/// geometric centres, interpolated linearly in ln r (U componentwise) from zero at <see cref="ReflexOnsetRadius"/>, held
+/// beyond the last centre: the amplitude grows smoothly with radius, small inside ~40 kpc, as §4.4 describes from the
+/// N-body models (observable beyond 30 kpc, prominent beyond 50–60 kpc; Chandra et al. 2025: ~6 km/s at 40 kpc).
 /// </summary>
 public sealed class HaloVelocityField
 {
-    /// <summary>Where the LMC-induced field takes over the mean V_r and V_θ (§4.4: r_GC &gt; 50 kpc).</summary>
-    public const double DipoleRadius = 50.0;
+    /// <summary>r_GC (kpc) inside which the outer halo has no reflex motion or contraction (§4.4: the LMC's perturbation
+    /// is observable beyond 30 kpc); the field grows from zero here to Table 3's innermost sub-bin.</summary>
+    public const double ReflexOnsetRadius = 30.0;
+
+    /// <summary>Bins centred beyond this r_GC (§4.4: the outer halo, r_GC &gt; 50 kpc) have no mean V_r or V_θ of their own:
+    /// there the mean is the reflex motion and contraction alone (the inputs' V_r, V_θ of those bins are read as 0).</summary>
+    public const double OuterHaloRadius = 50.0;
 
     readonly double[] lnCentres;            // Table 2 bins (3-160 row excluded)
     readonly PopulationMoments[] mr, mp;
     readonly double[] pMr;
-    readonly double[] dipoleLnCentres;      // Table 3 sub-bins (50-120 row excluded)
-    readonly double[] muCompr, muDipole, lApex, bApex;
+    readonly double[] reflexLnR;            // ln r of the field's knots: the onset, then Table 3's sub-bin centres
+    readonly Vector3d[] travel;             // U at the knots, km/s (Galactic Cartesian axes)
+    readonly double[] contraction;          // μ_compr at the knots, km/s
 
     /// <summary>The default mock's field: the calibrated halo inputs (<see cref="MockInputTables.CalibratedHalo"/>) and Table 3.</summary>
     public HaloVelocityField() : this(MockInputTables.CalibratedHalo, MockInputTables.Table3) { }
@@ -34,11 +47,11 @@ public sealed class HaloVelocityField
         mp = mpRows.Select(i => Moments(table2, i)).ToArray();
         pMr = mrRows.Select(i => table2[i, "p_mr"]).ToArray();
         int[] dRows = BinRows(table3, null);
-        dipoleLnCentres = dRows.Select(i => LnCentre(table3, i)).ToArray();
-        muCompr = dRows.Select(i => table3[i, "mu_compr"]).ToArray();
-        muDipole = dRows.Select(i => table3[i, "mu_dipole"]).ToArray();
-        lApex = dRows.Select(i => table3[i, "l_apex_deg"]).ToArray();
-        bApex = dRows.Select(i => table3[i, "b_apex_deg"]).ToArray();
+        if (dRows.Length == 0 || Math.Exp(LnCentre(table3, dRows[0])) <= ReflexOnsetRadius)
+            throw new ArgumentException($"Table 3's sub-bins must be centred beyond the reflex onset, {ReflexOnsetRadius} kpc");
+        reflexLnR = [Math.Log(ReflexOnsetRadius), .. dRows.Select(i => LnCentre(table3, i))];
+        travel = [default, .. dRows.Select(i => ReflexMotion.TravelVelocity(table3[i, "mu_dipole"], table3[i, "l_apex_deg"], table3[i, "b_apex_deg"]))];
+        contraction = [0.0, .. dRows.Select(i => table3[i, "mu_compr"])];
     }
 
     /// <summary>The bins of a table: every row but the all-radii one (the row whose range contains all others).</summary>
@@ -51,13 +64,18 @@ public sealed class HaloVelocityField
 
     static double LnCentre(MockInputTable t, int i) => 0.5 * (Math.Log(t[i, "r_min_kpc"]) + Math.Log(t[i, "r_max_kpc"]));
 
-    static PopulationMoments Moments(MockInputTable t, int i) =>
-        new(t[i, "Vr"], t[i, "Vphi"], t[i, "Vtheta"], t[i, "sigma_r"], t[i, "sigma_phi"], t[i, "sigma_theta"], t[i, "feh_mean"], t[i, "feh_sigma"]);
+    static PopulationMoments Moments(MockInputTable t, int i)
+    {
+        bool outer = Math.Exp(LnCentre(t, i)) > OuterHaloRadius;
+        return new(outer ? 0.0 : t[i, "Vr"], t[i, "Vphi"], outer ? 0.0 : t[i, "Vtheta"], t[i, "sigma_r"], t[i, "sigma_phi"], t[i, "sigma_theta"],
+                   t[i, "feh_mean"], t[i, "feh_sigma"]);
+    }
 
     /// <summary>The fraction of metal-rich stars at r_GC (Table 2 p_MR).</summary>
     public double MetalRichFraction(double rGc) => Interpolate(lnCentres, pMr, Math.Log(rGc));
 
-    /// <summary>The Table 2 moments of the MR (<paramref name="metalRich"/>) or MP component at r_GC, before the dipole field.</summary>
+    /// <summary>The binned moments of the MR (<paramref name="metalRich"/>) or MP component at r_GC, before the reflex
+    /// motion and contraction (outer bins: mean V_r = V_θ = 0).</summary>
     public PopulationMoments Table2Moments(bool metalRich, double rGc)
     {
         var m = metalRich ? mr : mp;
@@ -69,30 +87,39 @@ public sealed class HaloVelocityField
                    L(a.SigmaTheta, b.SigmaTheta), L(a.FehMean, b.FehMean), L(a.FehSigma, b.FehSigma));
     }
 
-    /// <summary>Table 3 parameters (μ_compr, μ_dipole, l_apex, b_apex; km/s and deg) at r_GC, interpolated in ln r.</summary>
+    /// <summary>The outer halo's travel velocity U at r_GC (km/s, Galactic Cartesian axes): zero inside
+    /// <see cref="ReflexOnsetRadius"/>, Table 3's μ_dipole × apex at its sub-bin centres, linear in ln r between.</summary>
+    public Vector3d TravelVelocity(double rGc)
+    {
+        var (k, w) = Bracket(reflexLnR, Math.Log(rGc));
+        if (k + 1 >= travel.Length) return travel[k];
+        return travel[k] + w * (travel[k + 1] - travel[k]);
+    }
+
+    /// <summary>The contraction μ_compr at r_GC (km/s; zero inside <see cref="ReflexOnsetRadius"/>).</summary>
+    public double Contraction(double rGc) => Interpolate(reflexLnR, contraction, Math.Log(rGc));
+
+    /// <summary>The field at r_GC as Eq. 6 parameters (μ_compr, μ_dipole ≤ 0, l_apex, b_apex; km/s and deg): the
+    /// contraction and the travel velocity U = μ_dipole × apex. (μ_compr here is the contraction alone, without the
+    /// components' own mean V_r.)</summary>
     public (double MuCompr, double MuDipole, double LApex, double BApex) DipoleParameters(double rGc)
     {
-        double x = Math.Log(rGc);
-        return (Interpolate(dipoleLnCentres, muCompr, x), Interpolate(dipoleLnCentres, muDipole, x),
-                Interpolate(dipoleLnCentres, lApex, x), Interpolate(dipoleLnCentres, bApex, x));
+        var (mu, l, b) = ReflexMotion.DipoleOf(TravelVelocity(rGc));
+        return (Contraction(rGc), mu, l, b);
     }
 
     /// <summary>
-    /// The moments a star of the MR or MP component is drawn from at r_GC and Galactic (l, b): Table 2, with the
-    /// mean V_r replaced by Eq. 6 and the mean V_θ by Eq. 7 beyond <see cref="DipoleRadius"/>.
+    /// The moments a star of the MR or MP component is drawn from at the Galactocentric position (x, y, z) in kpc: the
+    /// binned moments at its r_GC, plus the travel velocity's projections on its r̂, φ̂, θ̂ and the contraction in V_r.
     /// </summary>
-    public PopulationMoments MomentsAt(bool metalRich, double rGc, double l, double b)
+    public PopulationMoments MomentsAt(bool metalRich, double x, double y, double z)
     {
-        var m = Table2Moments(metalRich, rGc);
-        if (rGc <= DipoleRadius) return m;
-        var (compr, dipole, la, ba) = DipoleParameters(rGc);
-        const double Deg = Math.PI / 180.0;
-        double cosTheta = Math.Sin(b * Deg) * Math.Sin(ba * Deg) + Math.Cos(b * Deg) * Math.Cos(ba * Deg) * Math.Cos((l - la) * Deg);
-        return m with
-        {
-            Vr = compr + dipole * cosTheta,                       // Eq. 6
-            VTheta = Math.PI / 4.0 * dipole * Math.Sin(ba * Deg), // Eq. 7
-        };
+        var position = new Vector3d(x, y, z);
+        double r = position.Norm;
+        var m = Table2Moments(metalRich, r);
+        if (r <= ReflexOnsetRadius) return m;
+        var (vr, vphi, vtheta) = ReflexMotion.SphericalComponents(TravelVelocity(r), position);
+        return m with { Vr = m.Vr + Contraction(r) + vr, VPhi = m.VPhi + vphi, VTheta = m.VTheta + vtheta };
     }
 
     static (int K, double W) Bracket(double[] xs, double x)

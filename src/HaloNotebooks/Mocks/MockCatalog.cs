@@ -9,7 +9,7 @@ namespace HaloNotebooks.Mocks;
 
 /// <summary>
 /// A DESI-like mock catalogue of the stellar halo, forward-modelled from the paper: halo K giants drawn
-/// from Table 2 (and Table 3 / Eq. 7 beyond 50 kpc), thin/thick-disc giants, Sagittarius stream members, globular
+/// from Table 2 (plus the outer halo's reflex travel velocity and contraction from Table 3), thin/thick-disc giants, Sagittarius stream members, globular
 /// cluster and dwarf galaxy members, and stars outside the K-giant box, observed with DESI + Gaia DR3 errors, in
 /// numbers that make the §2.3 funnel and Table 1's counts per bin come out. The project's default data:
 /// <see cref="EnsureDefault"/> writes it to data/mock/ on first use.

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using HaloNotebooks.Astrometry;
 using HaloNotebooks.Inference;
 
 namespace HaloNotebooks.Models;
@@ -35,7 +36,7 @@ public sealed class DipoleField : ILogDensity
             double l = data.L[i], b = data.B[i], v = data.Vr[i], e = data.ErrVr[i];
             if (!double.IsFinite(l) || !double.IsFinite(b) || !double.IsFinite(v) || !double.IsFinite(e) || e < 0)
                 throw new ArgumentException($"star {i}: l = {l}, b = {b}, v_r = {v}, err_v_r = {e} must be finite with err_v_r ≥ 0");
-            (nx[i], ny[i], nz[i]) = UnitVector(l, b);
+            (nx[i], ny[i], nz[i]) = Vector3d.FromLonLat(l, b);
             vr[i] = v; errSq[i] = e * e;
         }
     }
@@ -43,13 +44,6 @@ public sealed class DipoleField : ILogDensity
     public DipolePriors Priors { get; }
     public int Dimension => 5;
     public int StarCount => vr.Length;
-
-    /// <summary>Galactic unit vector of (l, b) in degrees.</summary>
-    public static (double X, double Y, double Z) UnitVector(double lDeg, double bDeg)
-    {
-        double l = lDeg * Math.PI / 180, b = bDeg * Math.PI / 180;
-        return (Math.Cos(b) * Math.Cos(l), Math.Cos(b) * Math.Sin(l), Math.Sin(b));
-    }
 
     public double LogPrior(ReadOnlySpan<double> t) =>
         Priors.MuCompr.Contains(t[0]) && Priors.MuDipole.Contains(t[1]) && Priors.SigmaR.Contains(t[2])
@@ -59,12 +53,12 @@ public sealed class DipoleField : ILogDensity
     public double LogLikelihood(ReadOnlySpan<double> t)
     {
         if (t.Length != Dimension) throw new ArgumentException($"expected {Dimension} parameters, got {t.Length}");
-        double sinB = t[4], cosB = Math.Sqrt(Math.Max(0.0, 1.0 - sinB * sinB)), l = t[3] * Math.PI / 180;
-        double ax = cosB * Math.Cos(l), ay = cosB * Math.Sin(l), az = sinB;
+        var (ax, ay, az) = ReflexMotion.ApexFromSinB(t[3], t[4]);
         double c = t[0], d = t[1], s2 = t[2] * t[2];
         int n = vr.Length, i = 0;
         double sum = 0;
-        // Σ r²/v lane-wise, Σ ln v through the running product (one log per lane, not per star).
+        // Eq. 6 (ReflexMotion.MeanVr) lane-wise, cos θ = n̂·â; Σ r²/v lane-wise, Σ ln v through the running product
+        // (one log per lane, not per star).
         if (Vector512.IsHardwareAccelerated)
         {
             var acc = Vector512<double>.Zero; var product = Vector512.Create(1.0); var exponent = Vector512<long>.Zero;
@@ -97,7 +91,7 @@ public sealed class DipoleField : ILogDensity
         }
         for (; i < n; i++)
         {
-            double r = vr[i] - (c + d * (nx[i] * ax + ny[i] * ay + nz[i] * az)), v = s2 + errSq[i];
+            double r = vr[i] - ReflexMotion.MeanVr(c, d, nx[i] * ax + ny[i] * ay + nz[i] * az), v = s2 + errSq[i];
             sum += r * r / v + Math.Log(v);
         }
         return -0.5 * (sum + n * GaussianWithErrors.LogTwoPi);

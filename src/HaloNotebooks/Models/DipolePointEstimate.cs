@@ -1,3 +1,5 @@
+using HaloNotebooks.Astrometry;
+
 namespace HaloNotebooks.Models;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class DipolePointEstimate
         var rows = new double[n][];
         for (int i = 0; i < n; i++)
         {
-            var (x, y, z) = DipoleField.UnitVector(data.L[i], data.B[i]);
+            var (x, y, z) = Vector3d.FromLonLat(data.L[i], data.B[i]);
             rows[i] = [1, x, y, z];
         }
         double mean = data.Vr.Average();
@@ -46,11 +48,8 @@ public static class DipolePointEstimate
             }
             s2 = Math.Max(num / den, 1.0);
         }
-        double amp = Math.Sqrt(beta[1] * beta[1] + beta[2] * beta[2] + beta[3] * beta[3]);
-        double l = (Math.Atan2(beta[2], beta[1]) * 180 / Math.PI + 360) % 360;
-        double b = amp > 0 ? Math.Asin(beta[3] / amp) * 180 / Math.PI : 0;
-        double mu = amp;
-        DipoleField.Fold(ref mu, ref l, ref b);
-        return [beta[0], mu, Math.Sqrt(s2), l, b];
+        // D is the travel velocity of Eq. 6's dipole term; its μ_dipole ≤ 0 form, l_apex in the sampler's [0, 360).
+        var (mu, l, b) = ReflexMotion.DipoleOf(new Vector3d(beta[1], beta[2], beta[3]));
+        return [beta[0], mu, Math.Sqrt(s2), Angles.Wrap360(l), b];
     }
 }

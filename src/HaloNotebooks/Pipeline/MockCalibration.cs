@@ -24,6 +24,9 @@ public sealed record MockCalibrationSettings(int Iterations = 8, int Averaged = 
 {
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>Where the iteration started, for the provenance: "Table 2" or the halo-input CSV given to <c>--start</c>.</summary>
+    public string Start { get; init; } = "Table 2";
+
     public void Validate()
     {
         if (Iterations < 1) throw new ArgumentException($"--iterations must be ≥ 1; got {Iterations}.");
@@ -51,18 +54,20 @@ public sealed record MockCalibrationResult(MockInputTable Inputs, IReadOnlyList<
         sb.AppendLine("# mock_calibrated_halo.csv — provenance").AppendLine();
         sb.AppendLine("Written by `halo mock calibrate` (src/HaloNotebooks/Pipeline/MockCalibration.cs); the default mock (`halo mock`) draws its");
         sb.AppendLine("halo K giants from this file instead of from Table 2 directly.").AppendLine();
-        sb.AppendLine("    " + string.Create(inv, $"halo mock calibrate --iterations {Settings.Iterations} --average {Settings.Averaged} --scale {Settings.Scale:G} --seed {Settings.Seed} --min-stars {Settings.MinStars}")).AppendLine();
+        sb.AppendLine("    " + string.Create(inv, $"halo mock calibrate --iterations {Settings.Iterations} --average {Settings.Averaged} --scale {Settings.Scale:G} --seed {Settings.Seed} --min-stars {Settings.MinStars}")
+            + (Settings.Start == "Table 2" ? "" : " --start " + Settings.Start)).AppendLine();
         sb.AppendLine("What it is: per Table 2 bin and component the intrinsic mean velocities, dispersions, [Fe/H] mean and spread (before the");
         sb.AppendLine("§2.3 cut [Fe/H] < −0.85) and p_MR of the populations before the cuts, such that the paper's selection and");
         sb.AppendLine("two-component model, run on the mock, return Table 2 in expectation (under the mock's assumptions: Gaussian");
         sb.AppendLine("components, linear interpolation in ln r_GC between bin centres, the mock's error model and contaminants).").AppendLine();
-        sb.AppendLine("How: start from Table 2; each step generates the mock (seed = base + step, scale above), runs the §2.3 selection with");
+        sb.AppendLine("How: start from " + (Settings.Start == "Table 2" ? "Table 2" : $"the inputs in {Settings.Start} (an earlier calibration)") + "; each step generates the mock (seed = base + step, scale above), runs the §2.3 selection with");
         sb.AppendLine("1000 Monte-Carlo error draws, fits every Table 2 bin by extreme deconvolution inside the footnote-11 prior box (the");
         sb.AppendLine("maximum of the same likelihood the MCMC samples: at these sample sizes the posterior median sits within a fraction of");
         sb.AppendLine("its σ of it, and a fit is ~1000× faster than a chain), and moves every input by (paper − recovered). The result is");
         sb.AppendLine(string.Create(inv, $"the mean of the last {Settings.Averaged} steps' inputs, so the noise of one mock realisation enters it with weight 1/√{Settings.Averaged}."));
-        sb.AppendLine("Not calibrated: ⟨V_r⟩ and ⟨V_θ⟩ of the bins centred beyond 50 kpc (there the mock's mean field is Table 3's dipole +");
-        sb.AppendLine("contraction, Eq. 6-7), the all-stars rows (they follow from the bins), and every entry of a bin with fewer than");
+        sb.AppendLine("Not calibrated: ⟨V_r⟩ and ⟨V_θ⟩ of the bins centred beyond 50 kpc (there the mock's mean velocity is the outer halo's");
+        sb.AppendLine("reflex motion — one travel vector, Table 3's μ_dipole × apex, projected on each star — plus the contraction, so that");
+        sb.AppendLine("Eq. 6's cos θ and Eq. 7 are results; the inputs hold 0 there), the all-stars rows (they follow from the bins), and every entry of a bin with fewer than");
         sb.AppendLine(string.Create(inv, $"{Settings.MinStars} stars in Table 1 ([80, 160) kpc: 164 stars for 17 parameters; in a first run its two components swapped"));
         sb.AppendLine("their [Fe/H] order and the iteration ran away) — those keep Table 2's values.").AppendLine();
         sb.AppendLine(string.Create(inv, $"Run time {Elapsed.TotalMinutes:F1} min. Distance of each step's recovered Table 2 (bins, calibrated entries) from the paper, in the paper's σ / √scale:")).AppendLine();
@@ -98,10 +103,11 @@ public static class MockCalibration
         _ => v,
     };
 
-    /// <summary>Beyond 50 kpc the mean V_r and V_θ are the dipole field's (<see cref="HaloVelocityField.MomentsAt"/>): the Table 2
-    /// bins centred there do not set them. Bins with fewer than <paramref name="minStars"/> stars in Table 1 are not calibrated.</summary>
+    /// <summary>Beyond 50 kpc the mean V_r and V_θ are the reflex motion's and contraction's alone (<see cref="HaloVelocityField.MomentsAt"/>):
+    /// the Table 2 bins centred there do not set them, so that Eq. 7 stays a result. Bins with fewer than
+    /// <paramref name="minStars"/> stars in Table 1 are not calibrated.</summary>
     static bool Calibrated(string key, double rMin, double rMax, int minStars) =>
-        !(key is "vr" or "vtheta" && Math.Sqrt(rMin * rMax) > HaloVelocityField.DipoleRadius)
+        !(key is "vr" or "vtheta" && Math.Sqrt(rMin * rMax) > HaloVelocityField.OuterHaloRadius)
         && (PublishedTables.Table1.Rows.FirstOrDefault(r => r.RMin == rMin && r.RMax == rMax)?.N ?? 0) >= minStars;
 
     public static MockCalibrationResult Run(MockInputTable start, MockCalibrationSettings settings, IProgress<string>? log = null)
@@ -111,7 +117,7 @@ public static class MockCalibration
         settings.Validate();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var paper = PublishedTables.Table2;
-        var inputs = start;
+        var inputs = OuterMeansZero(start);
         var steps = new List<CalibrationStep>();
         var kept = new List<MockInputTable>();
         for (int it = 1; it <= settings.Iterations; it++)
@@ -176,6 +182,18 @@ public static class MockCalibration
         var col = inputs.Columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
         foreach (var e in Entries(inputs, recovered, paper, minStars))
             rows[e.Row][col[e.Column]] = Clamp(e.Key, rows[e.Row][col[e.Column]] + e.Paper.Values[e.Key].Value - e.Recovered.Value);
+        return new MockInputTable(inputs.Columns.ToArray(), inputs.Labels!.ToArray(), rows);
+    }
+
+    /// <summary>The inputs with ⟨V_r⟩ = ⟨V_θ⟩ = 0 in the bins centred beyond 50 kpc: the mock reads them so (the outer halo's
+    /// mean motion is its reflex motion and contraction, <see cref="HaloVelocityField"/>), and the written table says so.</summary>
+    static MockInputTable OuterMeansZero(MockInputTable inputs)
+    {
+        var rows = inputs.Rows.Select(r => (double[])r.Clone()).ToArray();
+        var col = inputs.Columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+        for (int i = 0; i < rows.Length; i++)
+            if (Math.Sqrt(inputs[i, "r_min_kpc"] * inputs[i, "r_max_kpc"]) > HaloVelocityField.OuterHaloRadius)
+                rows[i][col["Vr"]] = rows[i][col["Vtheta"]] = 0.0;
         return new MockInputTable(inputs.Columns.ToArray(), inputs.Labels!.ToArray(), rows);
     }
 

@@ -256,18 +256,20 @@ public static class MockTruthTables
     }
 
     /// <summary>
-    /// The default mock's mean radial-velocity field at a true r_GC as Eq. 6 parameters: Table 3's (interpolated) beyond
-    /// HaloVelocityField.DipoleRadius; inside it no dipole and μ_compr the p_MR-weighted Table 2 mean V_r (stars scattered
-    /// outwards by distance errors carry that field into the 50–60 kpc bin).
+    /// The default mock's mean radial-velocity field at a true r_GC as Eq. 6 parameters: the travel velocity's μ_dipole and
+    /// apex (<see cref="HaloVelocityField.DipoleParameters"/>), and μ_compr the contraction plus the p_MR-weighted mean V_r
+    /// of the components (zero for the outer bins, the inner bins' own mean where stars scattered outwards by distance
+    /// errors carry it into the 50–60 kpc bin). The mock projects U on each star's Galactocentric r̂, Eq. 6 on its
+    /// heliocentric (l, b): their difference is part of the residual σ_r, as it is for the fit.
     /// </summary>
     public static Func<double, (double MuCompr, double MuDipole, double LApex, double BApex)> DefaultMockField(HaloVelocityField? field = null)
     {
         var f = field ?? new HaloVelocityField();
         return r =>
         {
-            if (r > HaloVelocityField.DipoleRadius) return f.DipoleParameters(r);
+            var (compr, dipole, l, b) = f.DipoleParameters(r);
             double p = f.MetalRichFraction(r);
-            return (p * f.Table2Moments(true, r).Vr + (1 - p) * f.Table2Moments(false, r).Vr, 0, 0, 0);
+            return (compr + p * f.Table2Moments(true, r).Vr + (1 - p) * f.Table2Moments(false, r).Vr, dipole, l, b);
         };
     }
 }

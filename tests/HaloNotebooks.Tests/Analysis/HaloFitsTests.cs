@@ -110,12 +110,12 @@ public class HaloFitsTests(ITestOutputHelper output)
         // Mock of Eq. 6 with the apex at (l, b) = (2°, −30°): the l_apex samples straddle 0°/360°.
         int n = 4000;
         double[] l = new double[n], b = new double[n], v = new double[n], e = new double[n];
-        var apex = HaloNotebooks.Models.DipoleField.UnitVector(2, -30);
+        var apex = HaloNotebooks.Astrometry.ReflexMotion.Apex(2, -30);
         for (int i = 0; i < n; i++)
         {
             var rng = new HaloNotebooks.Numerics.SeededRandom(77, i);
             l[i] = 360 * rng.NextDouble(); b[i] = Math.Asin(2 * rng.NextDouble() - 1) * 180 / Math.PI; e[i] = 10;
-            var u = HaloNotebooks.Models.DipoleField.UnitVector(l[i], b[i]);
+            var u = HaloNotebooks.Astrometry.Vector3d.FromLonLat(l[i], b[i]);
             double cosTheta = u.X * apex.X + u.Y * apex.Y + u.Z * apex.Z;
             v[i] = -10 - 60 * cosTheta + Math.Sqrt(100 * 100 + e[i] * e[i]) * rng.NextGaussian();
         }

@@ -1,4 +1,5 @@
 using Xunit;
+using HaloNotebooks.Astrometry;
 using HaloNotebooks.Mocks;
 
 namespace HaloNotebooks.Tests.Mocks;
@@ -19,9 +20,11 @@ public class HaloVelocityFieldTests
             if (T2[i, "r_min_kpc"] == 3 && T2[i, "r_max_kpc"] == 160) continue;
             bool mr = T2.Labels![i] == "MR";
             var m = field.Table2Moments(mr, Centre(T2, i));
-            Assert.Equal(T2[i, "Vr"], m.Vr, 9);
+            // Beyond 50 kpc the outer halo's mean V_r and V_θ are its reflex motion and contraction alone (§4.4).
+            bool outer = Centre(T2, i) > HaloVelocityField.OuterHaloRadius;
+            Assert.Equal(outer ? 0.0 : T2[i, "Vr"], m.Vr, 9);
             Assert.Equal(T2[i, "Vphi"], m.VPhi, 9);
-            Assert.Equal(T2[i, "Vtheta"], m.VTheta, 9);
+            Assert.Equal(outer ? 0.0 : T2[i, "Vtheta"], m.VTheta, 9);
             Assert.Equal(T2[i, "sigma_r"], m.SigmaR, 9);
             Assert.Equal(T2[i, "sigma_phi"], m.SigmaPhi, 9);
             Assert.Equal(T2[i, "sigma_theta"], m.SigmaTheta, 9);
@@ -45,7 +48,7 @@ public class HaloVelocityFieldTests
     }
 
     [Fact]
-    public void Beyond50Kpc_MeanVrIsTheDipoleField_AndMeanVthetaIsEq7()
+    public void AtATable3SubBinCentre_TheTravelVelocityIsTable3s_ProjectedOnEachStar()
     {
         // Table 3 row 60-80 kpc at its centre: mu_compr −17.5, mu_dipole −20.0, apex (−14.3, −41.6).
         double r = Math.Sqrt(60.0 * 80.0);
@@ -54,24 +57,63 @@ public class HaloVelocityFieldTests
         Assert.Equal(-20.0, dipole, 9);
         Assert.Equal(-14.3, la, 9);
         Assert.Equal(-41.6, ba, 9);
-        var atApex = field.MomentsAt(true, r, la, ba);
-        var antiApex = field.MomentsAt(false, r, la + 180.0, -ba);
+        // A star seen from the Galactic centre towards the apex, and one towards the antapex: Eq. 6's ±μ_dipole, and no
+        // polar component (U is along r̂ there).
+        var apex = r * ReflexMotion.Apex(la, ba);
+        var atApex = field.MomentsAt(true, apex.X, apex.Y, apex.Z);
+        var antiApex = field.MomentsAt(false, -apex.X, -apex.Y, -apex.Z);
         Assert.Equal(-17.5 - 20.0, atApex.Vr, 9);
         Assert.Equal(-17.5 + 20.0, antiApex.Vr, 9);
-        double eq7 = Math.PI / 4.0 * -20.0 * Math.Sin(-41.6 * Math.PI / 180.0);
-        Assert.Equal(eq7, atApex.VTheta, 9);
-        Assert.Equal(eq7, antiApex.VTheta, 9);
-        Assert.InRange(eq7, 10.0, 11.0);
-        // Dispersions and the rest of the moments stay Table 2's.
+        Assert.Equal(0.0, atApex.VTheta, 9);
+        Assert.Equal(0.0, antiApex.VTheta, 9);
+        // A star almost above the Galactic centre (r̂ ≈ ẑ): V_r = μ_compr + U_z.
+        var pole = field.MomentsAt(true, 1e-3, 0, r);
+        Assert.True(Math.Abs(-17.5 + -20.0 * Math.Sin(-41.6 * Math.PI / 180) - pole.Vr) < 1e-3, $"V_r {pole.Vr}");
+        // Dispersions and the [Fe/H] moments stay the binned ones.
         Assert.Equal(field.Table2Moments(true, r).SigmaR, atApex.SigmaR, 12);
-        Assert.Equal(field.Table2Moments(true, r).VPhi, atApex.VPhi, 12);
+        Assert.Equal(field.Table2Moments(true, r).FehMean, atApex.FehMean, 12);
     }
 
     [Fact]
-    public void Inside50Kpc_NoDipole()
+    public void WholeSkyMeanPolarVelocity_IsEq7_AResultOfTheProjection()
     {
-        var m = field.MomentsAt(false, 20.0, 280.0, -30.0);
+        // Equal-area grid (uniform in z, midpoints) at the 60–80 kpc centre: the mean of the drawn ⟨V_θ⟩ is
+        // (π/4) μ_dipole sin b_apex (Eq. 7), and ⟨V_r⟩ is μ_compr (the dipole averages out). Grid error ~1/n² ≈ 1e-5.
+        double r = Math.Sqrt(60.0 * 80.0);
+        var (compr, dipole, _, ba) = field.DipoleParameters(r);
+        int nz = 400, nphi = 400;
+        double vTheta = 0, vr = 0;
+        for (int i = 0; i < nz; i++)
+            for (int j = 0; j < nphi; j++)
+            {
+                double z = -1 + (i + 0.5) * 2.0 / nz, phi = (j + 0.5) * 2 * Math.PI / nphi, rho = Math.Sqrt(1 - z * z);
+                var m = field.MomentsAt(true, r * rho * Math.Cos(phi), r * rho * Math.Sin(phi), r * z);
+                vTheta += m.VTheta; vr += m.Vr;
+            }
+        vTheta /= nz * nphi; vr /= nz * nphi;
+        double eq7 = Math.PI / 4.0 * dipole * Math.Sin(ba * Math.PI / 180.0);
+        Assert.InRange(eq7, 10.0, 11.0);
+        Assert.Equal(eq7, vTheta, 3);
+        Assert.Equal(compr, vr, 3);
+    }
+
+    [Fact]
+    public void ReflexMotion_GrowsSmoothlyFromTheOnset_WithNoSwitchAt50Kpc()
+    {
+        Assert.Equal(0.0, field.TravelVelocity(HaloVelocityField.ReflexOnsetRadius).Norm, 12);
+        Assert.Equal(0.0, field.Contraction(20.0), 12);
+        var m = field.MomentsAt(false, 20.0, 0, 0);
         Assert.Equal(field.Table2Moments(false, 20.0), m);
+        // Linear in ln r from 0 at 30 kpc to Table 3's [50, 60) row (|U| = 18.1) at its centre: small at 40 kpc.
+        double c1 = Math.Sqrt(50.0 * 60.0), at40 = 18.1 * Math.Log(40.0 / 30.0) / Math.Log(c1 / 30.0);
+        Assert.Equal(at40, field.TravelVelocity(40.0).Norm, 9);
+        Assert.InRange(at40, 5.0, 10.0);
+        // Continuous across 50 kpc: between 49.9 and 50.1 kpc the field changes by its slope (≈ 30 km/s per e-fold in r
+        // × 0.004) ≈ 0.12 km/s, not by a switch.
+        Assert.True((field.TravelVelocity(50.1) - field.TravelVelocity(49.9)).Norm < 0.15);
+        Assert.True(Math.Abs(field.Contraction(50.1) - field.Contraction(49.9)) < 0.15);
+        // Beyond the last sub-bin centre the [80, 120) row holds.
+        Assert.Equal(-44.0, field.DipoleParameters(150.0).MuDipole, 9);
     }
 }
 

@@ -17,18 +17,15 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
     readonly MockCatalog mock = fixture.Mock;
     static readonly HaloVelocityField Field = new();
 
-    (bool Mr, double R, double L, double B, double Vr, double VPhi, double VTheta, double Feh)[] HaloTruth()
+    (bool Mr, double R, double X, double Y, double Z, double Vr, double VPhi, double VTheta, double Feh)[] HaloTruth()
     {
         var t = mock.Truth;
         var pop = t.GetString("population");
         var r = t.GetDouble(C.RGc);
         double[] vr = t.GetDouble(C.VR), vphi = t.GetDouble(C.VPhi), vtheta = t.GetDouble(C.VTheta), feh = t.GetDouble(C.Feh);
-        double[] ra = mock.Catalogue.GetDouble(C.Ra), dec = mock.Catalogue.GetDouble(C.Dec);
-        return Enumerable.Range(0, t.RowCount).Where(i => pop[i] is "halo_mr" or "halo_mp").Select(i =>
-        {
-            var (l, b) = GalacticCoordinates.FromIcrs(ra[i], dec[i]);
-            return (pop[i] == "halo_mr", r[i], l, b, vr[i], vphi[i], vtheta[i], feh[i]);
-        }).ToArray();
+        double[] x = t.GetDouble("x"), y = t.GetDouble("y"), z = t.GetDouble("z");
+        return Enumerable.Range(0, t.RowCount).Where(i => pop[i] is "halo_mr" or "halo_mp")
+            .Select(i => (pop[i] == "halo_mr", r[i], x[i], y[i], z[i], vr[i], vphi[i], vtheta[i], feh[i])).ToArray();
     }
 
     [Fact]
@@ -68,7 +65,7 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
             var z = new List<double>[4] { [], [], [], [] };
             foreach (var s in stars)
             {
-                var m = Field.MomentsAt(mr, s.R, s.L, s.B);
+                var m = Field.MomentsAt(mr, s.X, s.Y, s.Z);
                 z[0].Add((s.Vr - m.Vr) / m.SigmaR);
                 z[1].Add((s.VPhi - m.VPhi) / m.SigmaPhi);
                 z[2].Add((s.VTheta - m.VTheta) / m.SigmaTheta);
@@ -87,8 +84,8 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
     [Fact]
     public void TruthMomentsPerTable2Bin_MatchTheInputs()
     {
-        // In each Table 2 bin below 50 kpc, sample mean and dispersion of each component against the Table 2 input averaged
-        // over the stars' radii (mean of μ(r_i); variance = mean σ² + variance of μ), within 4 standard errors.
+        // In each Table 2 bin below 50 kpc, sample mean and dispersion of each component against the input moments averaged
+        // over the stars (mean of μ(x_i), the reflex motion included; variance = mean σ² + variance of μ), within 4 standard errors.
         var t2 = MockInputTables.Table2;
         var halo = HaloTruth();
         int checkedBins = 0;
@@ -99,7 +96,7 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
             bool mr = t2.Labels![i] == "MR";
             var s = halo.Where(h => h.Mr == mr && h.R >= r0 && h.R < r1).ToArray();
             if (s.Length < 60) continue;
-            var m = s.Select(h => Field.Table2Moments(mr, h.R)).ToArray();
+            var m = s.Select(h => Field.MomentsAt(mr, h.X, h.Y, h.Z)).ToArray();
             void Check(string what, Func<int, double> x, Func<PopulationMoments, double> mu, Func<PopulationMoments, double> sigma)
             {
                 int n = s.Length;
