@@ -134,6 +134,10 @@ public static class Reproduction
         // On a mock: the intrinsic inputs the calibration found, beside the paper's Table 2 (the selection bias of its numbers).
         var selectionBias = mockTruth is not null ? SelectionBias.Calibrated() : null;
         selectionBias?.WriteAll(tablesDir);
+        // On a mock: does Eq. 7 hold over the footprint the §4.4 selection kept? (the mock's reflex motion, noise-free)
+        var eq7Footprint = mockTruth is not null
+            ? PolarVelocityFootprint.Measure(dipoleSample, new HaloVelocityField().TravelVelocity, settings.Analysis.DipoleRadialBins) : null;
+        if (eq7Footprint is not null) File.WriteAllText(Path.Combine(tablesDir, "eq7_footprint.csv"), eq7Footprint.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "hemispheres.csv"), results.Hemispheres.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "sky_map.csv"), results.SkyMap.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "eq7_polar_velocity.csv"), results.PolarVelocity.ToCsv());
@@ -142,7 +146,7 @@ public static class Reproduction
         File.WriteAllText(Path.Combine(tablesDir, "funnel_dipole.md"), dipoleSample.Funnel.ToMarkdown());
         timings.Add(("tables", clock.Elapsed.TotalSeconds));
         timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
-        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons, calibrations, selectionBias, settings.SelectionChanges);
+        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons, calibrations, selectionBias, settings.SelectionChanges, eq7Footprint);
         report.Write(directory);
         progress?.Report(new ReproductionProgress(tables, 1));
         return report;

@@ -31,8 +31,9 @@ public sealed class ReproductionReport
     public ReproductionReport(Funnel funnel, Funnel? dipoleFunnel, AnalysisResults results, IReadOnlyList<ReportFigure> figures,
         IReadOnlyList<(string Name, object Value)> settings, IReadOnlyList<(string Stage, double Seconds)> timings, string inputDescription,
         IReadOnlyList<TableComparison>? truthComparisons = null, IReadOnlyList<ErrorCalibration>? calibrations = null,
-        SelectionBias? selectionBias = null, IReadOnlyList<string>? selectionChanges = null)
+        SelectionBias? selectionBias = null, IReadOnlyList<string>? selectionChanges = null, PolarVelocityFootprint? eq7Footprint = null)
     {
+        Eq7Footprint = eq7Footprint;
         SelectionBias = selectionBias;
         SelectionChanges = selectionChanges ?? [];
         TruthComparisons = truthComparisons ?? [];
@@ -65,6 +66,9 @@ public sealed class ReproductionReport
 
     /// <summary>The calibrated mock's intrinsic inputs beside the paper's Table 2 (null for a real catalogue).</summary>
     public SelectionBias? SelectionBias { get; }
+
+    /// <summary>On a mock: Eq. 7 over the §4.4 footprint against the whole sky, from the mock's reflex motion (null otherwise).</summary>
+    public PolarVelocityFootprint? Eq7Footprint { get; }
 
     /// <summary>What was analysed ("default mock in data/mock", or the user's catalogue path).</summary>
     public string InputDescription { get; }
@@ -287,7 +291,11 @@ public sealed class ReproductionReport
             sb.Append('\n');
         }
         sb.Append("<h2 id=\"extra\">North/south profiles, sky map, Eq. 7, Appendix A</h2>\n");
-        sb.Append(Results.Hemispheres.ToHtml()).Append(Results.PolarVelocity.ToHtml()).Append(Results.SkyMap.ToHtml());
+        sb.Append(Results.Hemispheres.ToHtml()).Append(Results.PolarVelocity.ToHtml());
+        if (Eq7Footprint is not null)
+            sb.Append("<p>Eq. 7 is the whole-sky mean of the reflex motion's polar projection. The mock draws its outer halo from one travel velocity per radius (its V_r, V_&phi;, V_&theta; are that vector's projections on each star), so the single-component &lang;V<sub>&theta;</sub>&rang; above is a measurement over DESI's footprint, and Eq. 7 a whole-sky statement. The table gives the mock's own answer, noise-free: the reflex V<sub>&theta;</sub> averaged over the stars the &sect;4.4 selection kept, against its whole-sky value (tables/eq7_footprint.csv).</p>")
+              .Append(Eq7Footprint.ToHtml());
+        sb.Append(Results.SkyMap.ToHtml());
         if (Results.AppendixA is not null) sb.Append(Results.AppendixA.ToHtml());
         sb.Append("<h2 id=\"run\">Run</h2>\n<table><caption>Settings</caption>");
         foreach (var (name, value) in Settings)

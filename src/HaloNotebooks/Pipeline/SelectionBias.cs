@@ -51,6 +51,8 @@ public sealed class SelectionBias : IHtmlDisplay
             foreach (var c in paper.Columns)
             {
                 if (!row.Values.TryGetValue(c.Key, out var m) || !inputs.Columns.Contains(c.CsvName)) continue;
+                // The outer halo's mean V_r and V_θ are its reflex motion and contraction (HaloVelocityField), not an input.
+                if (c.Key is "vr" or "vtheta" && Math.Sqrt(lo * hi) > HaloVelocityField.OuterHaloRadius) continue;
                 double v = inputs[i, c.CsvName];
                 if (double.IsFinite(v)) entries.Add(new SelectionBiasEntry(comp, lo, hi, c.Key, m, v));
             }

@@ -14,8 +14,19 @@ public class PaperDiscrepanciesTests
     public void Table3SigmaR_IsExplained_AnUnknownEntryIsNot()
     {
         Assert.NotNull(PaperDiscrepancies.Explain(3, Entry("[60, 80)", "sigma_r", 107, 149)));
-        Assert.Null(PaperDiscrepancies.Explain(1, Entry("[60, 80)", "sigma_r", 107, 149)));
+        // Table 1's [60, 80) σ_r (105.7): Table 2's mixture implies 105.5, so a value far above it is not explained.
+        Assert.Null(PaperDiscrepancies.Explain(1, Entry("[60, 80)", "sigma_r", 125, 105.7)));
         Assert.Null(PaperDiscrepancies.Explain(3, Entry("[60, 80)", "mu_dipole", 0, 20)));
+    }
+
+    [Fact]
+    public void Table1Entry_ThatThePapersTable2MixtureMisses_IsExplained_OnlyOnThatSide()
+    {
+        // All stars σ_θ: Table 1 65.8 ± 0.2, Table 2's mixture implies 67.5 (+8.5σ).
+        var above = new ComparisonEntry("[3, 160)", "sigma_theta", new Measurement(67.3, 0.2, 0.2), new Measurement(65.8, 0.2, 0.2));
+        var below = new ComparisonEntry("[3, 160)", "sigma_theta", new Measurement(64.3, 0.2, 0.2), new Measurement(65.8, 0.2, 0.2));
+        Assert.Contains("67.5", PaperDiscrepancies.Explain(1, above));
+        Assert.Null(PaperDiscrepancies.Explain(1, below) is { } t && t.Contains("Table 2, read as") ? t : null);
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+using HaloNotebooks.Paper;
+
+namespace HaloNotebooks.Analysis;
+
+/// <summary>
+/// The single-Gaussian moments of a two-component mixture: mean p μ_MR + (1 − p) μ_MP, variance
+/// p σ_MR² + (1 − p) σ_MP² + p (1 − p) (μ_MR − μ_MP)². A single Gaussian fitted to data that are such a mixture returns
+/// these (the errors deconvolved), so Table 2 read as the mixture it fits implies a Table 1: a consistency check
+/// between the paper's single- (§3.1, Eq. 1) and double-component (Eqs. 2–3) fits of the same stars.
+/// </summary>
+public static class MixtureMoments
+{
+    static readonly (string Mean, string Sigma)[] Pairs =
+        [("vr", "sigma_r"), ("vphi", "sigma_phi"), ("vtheta", "sigma_theta"), ("feh_mean", "feh_sigma")];
+
+    /// <summary>(mean, σ) of the mixture of N(μ_MR, σ_MR) with weight p and N(μ_MP, σ_MP).</summary>
+    public static (double Mean, double Sigma) Combine(double pMetalRich, double muMr, double sigmaMr, double muMp, double sigmaMp)
+    {
+        double p = pMetalRich, d = muMr - muMp;
+        return (p * muMr + (1 - p) * muMp, Math.Sqrt(p * sigmaMr * sigmaMr + (1 - p) * sigmaMp * sigmaMp + p * (1 - p) * d * d));
+    }
+
+    /// <summary>
+    /// Table 1 as the MR and MP rows of <paramref name="table2"/> imply it, per range with both rows: the four means and
+    /// dispersions and β of the combined Gaussian, at the rows' point values (no errors).
+    /// </summary>
+    public static PaperTable SingleFromDouble(PaperTable table2)
+    {
+        ArgumentNullException.ThrowIfNull(table2);
+        var rows = new List<TableRow>();
+        foreach (var mr in table2.Rows.Where(r => r.Component == "MR"))
+        {
+            var mp = table2.Rows.FirstOrDefault(r => r.Component == "MP" && r.RMin == mr.RMin && r.RMax == mr.RMax);
+            if (mp is null || !mr.Values.TryGetValue("p_mr", out var p)) continue;
+            var values = new Dictionary<string, Measurement>();
+            foreach (var (mean, sigma) in Pairs)
+            {
+                var (m, s) = Combine(p.Value, mr.Values[mean].Value, mr.Values[sigma].Value, mp.Values[mean].Value, mp.Values[sigma].Value);
+                values[mean] = Measurement.Exact(m);
+                values[sigma] = Measurement.Exact(s);
+            }
+            values["beta"] = Measurement.Exact(Anisotropy.Beta(values["sigma_r"].Value, values["sigma_phi"].Value, values["sigma_theta"].Value));
+            rows.Add(new TableRow(null, mr.RMin, mr.RMax, mr.RMedian, null, values));
+        }
+        return new PaperTable(1, rows);
+    }
+}
