@@ -134,14 +134,18 @@ public static class Reproduction
         // On a mock: the intrinsic inputs the calibration found, beside the paper's Table 2 (the selection bias of its numbers).
         var selectionBias = mockTruth is not null ? SelectionBias.Calibrated() : null;
         selectionBias?.WriteAll(tablesDir);
-        // On a mock: does Eq. 7 hold over the footprint the §4.4 selection kept? (the mock's reflex motion, noise-free)
+        // On a mock: does Eq. 7 hold over the footprint of the §2.3 stars whose ⟨V_θ⟩ Fig. 9 fits? (the mock's reflex motion, noise-free)
         var eq7Footprint = mockTruth is not null
-            ? PolarVelocityFootprint.Measure(dipoleSample, new HaloVelocityField().TravelVelocity, settings.Analysis.DipoleRadialBins) : null;
+            ? PolarVelocityFootprint.Measure(sample, new HaloVelocityField().TravelVelocity, settings.Analysis.DipoleRadialBins) : null;
         if (eq7Footprint is not null) File.WriteAllText(Path.Combine(tablesDir, "eq7_footprint.csv"), eq7Footprint.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "hemispheres.csv"), results.Hemispheres.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "sky_map.csv"), results.SkyMap.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "eq7_polar_velocity.csv"), results.PolarVelocity.ToCsv());
-        if (results.AppendixA is not null) File.WriteAllText(Path.Combine(tablesDir, "appendix_a.csv"), results.AppendixA.ToCsv());
+        if (results.AppendixA is not null)
+        {
+            File.WriteAllText(Path.Combine(tablesDir, "appendix_a.csv"), results.AppendixA.ToCsv());
+            File.WriteAllText(Path.Combine(tablesDir, "appendix_a_bias.csv"), AppendixABias.From(results.AppendixA).ToCsv());
+        }
         File.WriteAllText(Path.Combine(tablesDir, "funnel.md"), sample.Funnel.ToMarkdown());
         File.WriteAllText(Path.Combine(tablesDir, "funnel_dipole.md"), dipoleSample.Funnel.ToMarkdown());
         timings.Add(("tables", clock.Elapsed.TotalSeconds));
