@@ -13,8 +13,10 @@ public class SelectionBiasTests
     {
         var bias = SelectionBias.Calibrated();
         var inputs = MockInputTables.CalibratedHalo;
-        // 26 bin rows × 8 moments + 13 p_MR (the all-stars rows are not inputs).
-        Assert.Equal(inputs.RowCount * 8 + inputs.RowCount / 2, bias.Entries.Count);
+        // 26 bin rows × 8 moments + 13 p_MR (the all-stars rows are not inputs), less ⟨V_r⟩ and ⟨V_θ⟩ of the 6 rows centred
+        // beyond 50 kpc ([47.5, 60), [60, 80), [80, 160)): there the mean is the reflex motion and contraction, not an input.
+        Assert.Equal(inputs.RowCount * 8 + inputs.RowCount / 2 - 6 * 2, bias.Entries.Count);
+        Assert.DoesNotContain(bias.Entries, x => x.Key is "vr" or "vtheta" && x.RMin >= 47.5);
         var e = bias.Entries.Single(x => x.Component == "MR" && x.RMin == 9 && x.RMax == 11.5 && x.Key == "feh_sigma");
         int row = Enumerable.Range(0, inputs.RowCount).Single(i => inputs.Labels![i] == "MR" && inputs[i, "r_min_kpc"] == 9);
         Assert.Equal(0.182, e.Paper.Value, 12);                    // Table 2, MR [9, 11.5) σ_[Fe/H]
