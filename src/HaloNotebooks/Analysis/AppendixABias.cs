@@ -13,7 +13,8 @@ public sealed record AppendixABiasEntry(string Parameter, string Bin, double RMe
     /// <summary>The paper's description at this radius in words.</summary>
     public string PaperSays => PaperSign switch { 1 => "overestimated", -1 => "slightly underestimated", 0 => "consistent", _ => "—" };
 
-    /// <summary>Whether our shift goes the paper's way: the same sign for an over/underestimate, within 2σ for "consistent"; null where the paper says nothing.</summary>
+    /// <summary>Whether our shift goes the paper's way: the same sign for an over/underestimate, within 2σ for "consistent";
+    /// null where the paper says nothing.</summary>
     public bool? Agrees => PaperSign switch
     {
         null => null,
@@ -64,10 +65,13 @@ public sealed class AppendixABias : IHtmlDisplay
 
     public string ToHtml()
     {
-        var sb = new StringBuilder("<table><caption>Fig. 10's biases beside Appendix A's description: shift from the error-free fit in its 1&sigma;</caption><tr><th>parameter</th><th>r<sub>GC</sub> [kpc]</th><th>median r</th><th>distance error</th><th>shift [&sigma;]</th><th>paper (Appendix A)</th><th>same way?</th></tr>");
+        var sb = new StringBuilder("<table><caption>Fig. 10's biases beside Appendix A's description: shift from the error-free fit in its 1&sigma;")
+            .Append("</caption><tr><th>parameter</th><th>r<sub>GC</sub> [kpc]</th><th>median r</th><th>distance error</th><th>shift [&sigma;]</th>")
+            .Append("<th>paper (Appendix A)</th><th>same way?</th></tr>");
         foreach (var e in Entries)
-            sb.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{(e.Parameter == "p_mr" ? "p<sub>MR</sub>" : "&beta;<sub>MP</sub>")}</td><td>{WebUtility.HtmlEncode(e.Bin)}</td><td>{e.RMedian:0.0}</td><td>{100 * e.FractionalError:0}%</td><td>{e.Shift:+0.0;-0.0}</td><td>{e.PaperSays}</td><td>{(e.Agrees is null ? "" : e.Agrees.Value ? "yes" : "no")}</td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{(e.Parameter == "p_mr" ? "p<sub>MR</sub>" : "&beta;<sub>MP</sub>")}</td>")
+              .Append(CultureInfo.InvariantCulture, $"<td>{WebUtility.HtmlEncode(e.Bin)}</td><td>{e.RMedian:0.0}</td><td>{100 * e.FractionalError:0}%</td>")
+              .Append(CultureInfo.InvariantCulture, $"<td>{e.Shift:+0.0;-0.0}</td><td>{e.PaperSays}</td><td>{YesNo(e.Agrees)}</td></tr>");
         return sb.Append("</table>").ToString();
     }
 
@@ -76,9 +80,12 @@ public sealed class AppendixABias : IHtmlDisplay
     {
         var sb = new StringBuilder("parameter,bin,r_median_kpc,distance_error,shift_sigma,paper,agrees\n");
         foreach (var e in Entries)
-            sb.Append(CultureInfo.InvariantCulture, $"{e.Parameter},\"{e.Bin}\",{e.RMedian:R},{e.FractionalError:R},{e.Shift:R},{e.PaperSays},{(e.Agrees is null ? "" : e.Agrees.Value ? "yes" : "no")}\n");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{e.Parameter},\"{e.Bin}\",{e.RMedian:R},{e.FractionalError:R},{e.Shift:R},{e.PaperSays},{YesNo(e.Agrees)}\n");
         return sb.ToString();
     }
+
+    static string YesNo(bool? agrees) => agrees is null ? "" : agrees.Value ? "yes" : "no";
 
     public override string ToString() =>
         $"Appendix A bias: {Entries.Count(e => e.Agrees == true)} of {Entries.Count(e => e.Agrees is not null)} entries go the paper's way";

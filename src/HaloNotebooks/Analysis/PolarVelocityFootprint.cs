@@ -71,9 +71,12 @@ public sealed class PolarVelocityFootprint : IHtmlDisplay
 
     public string ToHtml()
     {
-        var sb = new StringBuilder("<table><caption>Eq. 7 over the footprint: the mock's reflex motion, mean U&middot;&theta;&#770; over the selected stars vs its whole-sky value (&pi;/4) &mu;<sub>dipole</sub> sin b<sub>apex</sub></caption><tr><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>footprint mean [km/s]</th><th>Eq. 7 (whole sky) [km/s]</th><th>ratio</th></tr>");
+        var sb = new StringBuilder("<table><caption>Eq. 7 over the footprint: the mock's reflex motion, mean U&middot;&theta;&#770; over the ")
+            .Append("selected stars vs its whole-sky value (&pi;/4) &mu;<sub>dipole</sub> sin b<sub>apex</sub></caption>")
+            .Append("<tr><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>footprint mean [km/s]</th><th>Eq. 7 (whole sky) [km/s]</th><th>ratio</th></tr>");
         foreach (var b in Bins)
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(Label(b))}</td><td>{b.Count}</td><td>{b.FootprintMean:0.00}</td><td>{b.SkyMean:0.00}</td><td>{b.Ratio:0.00}</td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(Label(b))}</td><td>{b.Count}</td>")
+              .Append(CultureInfo.InvariantCulture, $"<td>{b.FootprintMean:0.00}</td><td>{b.SkyMean:0.00}</td><td>{b.Ratio:0.00}</td></tr>");
         return sb.Append("</table>").ToString();
     }
 
@@ -89,5 +92,6 @@ public sealed class PolarVelocityFootprint : IHtmlDisplay
     static string Label(PolarVelocityFootprintBin b) => string.Create(CultureInfo.InvariantCulture, $"[{b.RMin:G}, {b.RMax:G})");
 
     public override string ToString() =>
-        "Eq. 7 over the footprint: " + string.Join("; ", Bins.Select(b => string.Create(CultureInfo.InvariantCulture, $"{Label(b)} {b.FootprintMean:F2} vs {b.SkyMean:F2} km/s (ratio {b.Ratio:F2})")));
+        "Eq. 7 over the footprint: " + string.Join("; ", Bins.Select(b =>
+            string.Create(CultureInfo.InvariantCulture, $"{Label(b)} {b.FootprintMean:F2} vs {b.SkyMean:F2} km/s (ratio {b.Ratio:F2})")));
 }

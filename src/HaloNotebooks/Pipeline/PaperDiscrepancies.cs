@@ -32,8 +32,8 @@ internal static class PaperDiscrepancies
         .. TableColumn.Kinematics.Select(c => new Explanation(1, "[80, 160)", c.Key,
             "The [80, 160) bin (164 stars in the paper) is not calibrated: 17 parameters from ~160 stars ran away in a first " +
             "calibration, so the mock draws Table 2's printed values there, which the §2.3 cuts and the fits then move.")),
-        .. TableColumn.Kinematics.Select(c => new Explanation(2, "MR [80, 160)", c.Key, "Not calibrated (164 stars in the paper): the mock draws Table 2's printed values there.")),
-        .. TableColumn.Kinematics.Select(c => new Explanation(2, "MP [80, 160)", c.Key, "Not calibrated (164 stars in the paper): the mock draws Table 2's printed values there.")),
+        .. new[] { "MR [80, 160)", "MP [80, 160)" }.SelectMany(row => TableColumn.Kinematics.Select(c => new Explanation(2, row, c.Key,
+            "Not calibrated (164 stars in the paper): the mock draws Table 2's printed values there."))),
     ];
 
     /// <summary>The explanation of an entry of Table <paramref name="table"/>, or null.</summary>
@@ -55,7 +55,8 @@ internal static class PaperDiscrepancies
         double pull = (implied.Value - e.Theirs.Value) / e.Theirs.Sigma;
         if (Math.Abs(pull) < 2 || Math.Sign(pull) != Math.Sign(e.DifferenceInSigma)) return null;
         return string.Create(CultureInfo.InvariantCulture,
-            $"The paper's own Table 2, read as the two-Gaussian mixture it fits, implies {implied.Value:G4} here ({pull:+0.0;-0.0}σ from Table 1's {e.Theirs.Value:G4}): ") +
+            $"The paper's own Table 2, read as the two-Gaussian mixture it fits, implies {implied.Value:G4} here " +
+            $"({pull:+0.0;-0.0}σ from Table 1's {e.Theirs.Value:G4}): ") +
             "Tables 1 and 2 disagree under Gaussian components, and the mock — two Gaussians per bin calibrated to return Table 2 — inherits it.";
     }
 
