@@ -117,7 +117,8 @@ public static class PaperFigures
         }
         betaSeries.Add(PaperSeries(paper, single.Bins, "beta", FigureStyle.ThisWork, $"{PaperName} (Table 1)"));
         betaSeries.Add(Comparison("single", "beta"));
-        var beta = new ProfilePanel("β") { Series = betaSeries, Lines = [new ReferenceLine(0)], LegendPosition = "above" };
+        // Inside the panel: four long names above it would run over the velocity legend.
+        var beta = new ProfilePanel("β") { Series = betaSeries, Lines = [new ReferenceLine(0)], LegendPosition = "bottom left" };
         return ProfilePlot.Grid([velocities, beta], new ProfileOptions
         {
             Columns = 2, LogX = true, XRange = ProfileRange, PanelWidth = 460, PanelHeight = 360, FileStem = "fig02_profiles_single",
