@@ -43,53 +43,53 @@ public static class PaperAnalysis
         var dipoleBins = settings.DipoleRadialBins;
         var jobs = new List<FitJob>();
         // Fixed job numbers → fixed seeds: table t, bin k (−1 = all stars) ↦ 1000 t + k + 1.
-        void AddKinematic(string stage, string model, int number, double lo, double hi, KinematicSample s, double[] r)
+        void AddKinematic(string stage, FitModel model, int number, double lo, double hi, KinematicSample s, double[] r)
         {
             var keep = InRange(r, lo, hi);
             var rows = s.Where(keep);
             var bin = RadialBin.Of(lo, hi, r);
             if (rows.Count >= MinStarsPerFit) jobs.Add(new FitJob(stage, model, number, bin, rows, null));
         }
-        AddKinematic("table1", "single", 1000, settings.RMin, settings.RMax, stars, rGc);
-        AddKinematic("table2", "double", 2000, settings.RMin, settings.RMax, stars, rGc);
+        AddKinematic("table1", FitModel.Single, 1000, settings.RMin, settings.RMax, stars, rGc);
+        AddKinematic("table2", FitModel.Double, 2000, settings.RMin, settings.RMax, stars, rGc);
         for (int k = 0; k < bins.Count; k++)
         {
-            AddKinematic("table1", "single", 1001 + k, bins[k].RMin, bins[k].RMax, stars, rGc);
-            AddKinematic("table2", "double", 2001 + k, bins[k].RMin, bins[k].RMax, stars, rGc);
+            AddKinematic("table1", FitModel.Single, 1001 + k, bins[k].RMin, bins[k].RMax, stars, rGc);
+            AddKinematic("table2", FitModel.Double, 2001 + k, bins[k].RMin, bins[k].RMax, stars, rGc);
         }
         void AddDipole(int number, double lo, double hi)
         {
             var keep = InRange(dipoleRGc, lo, hi);
             var rows = dipoleStars.Where(keep);
-            if (rows.Count >= MinStarsPerFit) jobs.Add(new FitJob("table3", "dipole", number, RadialBin.Of(lo, hi, dipoleRGc), null, rows));
+            if (rows.Count >= MinStarsPerFit) jobs.Add(new FitJob("table3", FitModel.Dipole, number, RadialBin.Of(lo, hi, dipoleRGc), null, rows));
         }
         AddDipole(3000, dipoleBins.RMin, dipoleBins.RMax);
-        AddKinematic("eq7", "single", 4000, dipoleBins.RMin, dipoleBins.RMax, stars, rGc);
+        AddKinematic("eq7", FitModel.Single, 4000, dipoleBins.RMin, dipoleBins.RMax, stars, rGc);
         for (int k = 0; k < dipoleBins.Count; k++)
         {
             AddDipole(3001 + k, dipoleBins[k].RMin, dipoleBins[k].RMax);
-            AddKinematic("eq7", "single", 4001 + k, dipoleBins[k].RMin, dipoleBins[k].RMax, stars, rGc);
+            AddKinematic("eq7", FitModel.Single, 4001 + k, dipoleBins[k].RMin, dipoleBins[k].RMax, stars, rGc);
         }
         if (appendix is not null)
             for (int level = 0; level < appendix.Samples.Count; level++)
                 for (int k = 0; k < bins.Count; k++)
-                    AddKinematic("appendix_a", "double", 5000 + 100 * level + k, bins[k].RMin, bins[k].RMax, appendix.Samples[level].Stars, appendix.Samples[level].RGc);
+                    AddKinematic("appendix_a", FitModel.Double, 5000 + 100 * level + k, bins[k].RMin, bins[k].RMax, appendix.Samples[level].Stars, appendix.Samples[level].RGc);
 
         var fits = RunJobs(jobs, settings, progress);
 
         var timings = new Dictionary<string, double>();
         foreach (var group in jobs.GroupBy(j => j.Stage)) timings[group.Key] = group.Sum(j => fits[j.Number].WallTimeSeconds);
 
-        RadialProfile Profile(string model, int first, RadialBins b)
+        RadialProfile Profile(FitModel model, int first, RadialBins b)
         {
             if (!fits.TryGetValue(first, out var all))
                 throw new InvalidOperationException($"the {model} fit of all stars in [{b.RMin}, {b.RMax}) kpc has fewer than {MinStarsPerFit} stars");
             var perBin = Enumerable.Range(0, b.Count).Where(k => fits.ContainsKey(first + 1 + k)).Select(k => fits[first + 1 + k]).ToList();
             return new RadialProfile(model, all, perBin);
         }
-        var single = Profile("single", 1000, bins);
-        var @double = Profile("double", 2000, bins);
-        var dipole = Profile("dipole", 3000, dipoleBins);
+        var single = Profile(FitModel.Single, 1000, bins);
+        var @double = Profile(FitModel.Double, 2000, bins);
+        var dipole = Profile(FitModel.Dipole, 3000, dipoleBins);
 
         var clock = Stopwatch.StartNew();
         var hemispheres = HemisphereProfile.Fit(dipoleStars.B, dipoleRGc, dipoleStars.Vr, dipoleStars.ErrVr, settings.HemisphereRadialBins, settings.HemisphereMinStars);
@@ -113,7 +113,7 @@ public static class PaperAnalysis
                 var perBin = Enumerable.Range(0, bins.Count).Select(k => 5000 + 100 * level + k).Where(fits.ContainsKey).Select(n => fits[n]).ToList();
                 if (perBin.Count == 0) continue;
                 // Appendix A has no all-stars row; the innermost bin stands in the profile's AllStars slot.
-                levels.Add(new DistanceErrorProfile(appendix.Samples[level].FractionalError, new RadialProfile("double", perBin[0], perBin)));
+                levels.Add(new DistanceErrorProfile(appendix.Samples[level].FractionalError, new RadialProfile(FitModel.Double, perBin[0], perBin)));
             }
             appendixA = new DistanceErrorProfiles(levels, appendix.InputMetalRichFraction, appendix.InputBetaMetalPoor);
         }
@@ -121,41 +121,39 @@ public static class PaperAnalysis
     }
 
     /// <summary>
-    /// One model's radial profile alone (notebooks, what-if cuts): "single" or "double" on the stars of
-    /// <paramref name="sample"/> over settings.RMin–RMax and settings.RadialBins, or "dipole" over settings.DipoleRadialBins.
+    /// One model's radial profile alone (notebooks, what-if cuts): the single or double model on the stars of
+    /// <paramref name="sample"/> over settings.RMin–RMax and settings.RadialBins, or the dipole over settings.DipoleRadialBins.
     /// Fits get the same seeds as in <see cref="Run(HaloSample, HaloSample, AnalysisSettings, AppendixInput?, IProgress{AnalysisProgress}?)"/>, so the profile is identical to the one Run returns.
     /// </summary>
-    public static RadialProfile FitProfile(string model, HaloSample sample, AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null) =>
-        FitProfile(model, model == "dipole" ? null : sample.ToKinematicSample(), model == "dipole" ? sample.ToRadialVelocitySample() : null,
+    public static RadialProfile FitProfile(FitModel model, HaloSample sample, AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null) =>
+        FitProfile(model, model.FitsRadialVelocity ? null : sample.ToKinematicSample(), model.FitsRadialVelocity ? sample.ToRadialVelocitySample() : null,
             sample.Stars.GetDouble(C.RGc), settings, progress);
 
     /// <summary>
-    /// <see cref="FitProfile(string, HaloSample, AnalysisSettings, IProgress{AnalysisProgress}?)"/> on plain columns (a
-    /// table written by `halo select`): <paramref name="kinematic"/> for "single"/"double", <paramref name="radial"/> for
-    /// "dipole", and each star's r_GC. Same fits, same seeds, so the same numbers as the paper's run.
+    /// <see cref="FitProfile(FitModel, HaloSample, AnalysisSettings, IProgress{AnalysisProgress}?)"/> on plain columns (a
+    /// table written by `halo select`): <paramref name="kinematic"/> for the single and double models, <paramref name="radial"/>
+    /// for the dipole, and each star's r_GC. Same fits, same seeds, so the same numbers as the paper's run.
     /// </summary>
-    public static RadialProfile FitProfile(string model, KinematicSample? kinematic, RadialVelocitySample? radial, double[] rGc,
+    public static RadialProfile FitProfile(FitModel model, KinematicSample? kinematic, RadialVelocitySample? radial, double[] rGc,
         AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null)
     {
         settings.Validate();
         var r = rGc;
-        int count = model == "dipole" ? radial?.Count ?? throw new ArgumentException("the dipole profile needs a radial-velocity sample")
+        int count = model.FitsRadialVelocity ? radial?.Count ?? throw new ArgumentException("the dipole profile needs a radial-velocity sample")
                                       : kinematic?.Count ?? throw new ArgumentException($"the {model} profile needs a kinematic sample");
         if (r.Length != count) throw new ArgumentException($"{r.Length} distances for {count} stars");
-        var (first, bins, lo, hi) = model switch
-        {
-            "single" => (1000, settings.RadialBins, settings.RMin, settings.RMax),
-            "double" => (2000, settings.RadialBins, settings.RMin, settings.RMax),
-            "dipole" => (3000, settings.DipoleRadialBins, settings.DipoleRadialBins.RMin, settings.DipoleRadialBins.RMax),
-            _ => throw new ArgumentException($"model must be single, double or dipole, got '{model}'"),
-        };
+        ArgumentNullException.ThrowIfNull(model);
+        var (first, bins, lo, hi) =
+            model == FitModel.Single ? (1000, settings.RadialBins, settings.RMin, settings.RMax)
+            : model == FitModel.Double ? (2000, settings.RadialBins, settings.RMin, settings.RMax)
+            : (3000, settings.DipoleRadialBins, settings.DipoleRadialBins.RMin, settings.DipoleRadialBins.RMax);
         var jobs = new List<FitJob>();
         for (int k = -1; k < bins.Count; k++)
         {
             var (a, b) = k < 0 ? (lo, hi) : bins[k];
             var keep = InRange(r, a, b);
             if (keep.Count(x => x) < MinStarsPerFit) continue;
-            jobs.Add(new FitJob(model, model, first + 1 + k, RadialBin.Of(a, b, r), kinematic?.Where(keep), radial?.Where(keep)));
+            jobs.Add(new FitJob(model.Name, model, first + 1 + k, RadialBin.Of(a, b, r), kinematic?.Where(keep), radial?.Where(keep)));
         }
         var fits = RunJobs(jobs, settings, progress);
         if (!fits.TryGetValue(first, out var all))
@@ -174,11 +172,11 @@ public static class PaperAnalysis
         return MeanVelocityMap.Build(settings.SkyMapNside, pixel, s.Vr, s.ErrVr, p => healpix.Pix2AngRing(p), model, settings.SkyMapMinStars, rMin, rMax, settings.SkyMapWeights);
     }
 
-    sealed record FitJob(string Stage, string Model, int Number, RadialBin Bin, KinematicSample? Kinematic, RadialVelocitySample? Radial)
+    sealed record FitJob(string Stage, FitModel Model, int Number, RadialBin Bin, KinematicSample? Kinematic, RadialVelocitySample? Radial)
     {
         // Relative cost per star and step: a two-component evaluation costs about 2.5 single ones (emcee reference
         // timings: 2.10 vs 0.86 ms at N = 20 000); the dipole's one dimension about a tenth.
-        public double Cost => Bin.Count * Model switch { "double" => 2.5, "single" => 1.0, _ => 0.1 };
+        public double Cost => Bin.Count * (Model == FitModel.Double ? 2.5 : Model == FitModel.Single ? 1.0 : 0.1);
     }
 
     static Dictionary<int, BinFit> RunJobs(List<FitJob> jobs, AnalysisSettings settings, IProgress<AnalysisProgress>? progress)
@@ -207,12 +205,9 @@ public static class PaperAnalysis
                 }
             });
             var fitSettings = new FitSettings(settings.Walkers, settings.Steps, settings.Burn, SeededRandom.DeriveSeed(settings.Seed, job.Number), 1, stepProgress);
-            var fit = job.Model switch
-            {
-                "single" => HaloFits.Single(job.Kinematic!, fitSettings),
-                "double" => HaloFits.Double(job.Kinematic!, fitSettings),
-                _ => HaloFits.Dipole(job.Radial!, fitSettings),
-            };
+            var fit = job.Model == FitModel.Single ? HaloFits.Single(job.Kinematic!, fitSettings)
+                : job.Model == FitModel.Double ? HaloFits.Double(job.Kinematic!, fitSettings)
+                : HaloFits.Dipole(job.Radial!, fitSettings);
             results[job.Number] = BinFit.FromFit(job.Bin, fit);
             if (progress is not null)
                 lock (gate)
