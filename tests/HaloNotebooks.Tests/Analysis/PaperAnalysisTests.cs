@@ -41,6 +41,18 @@ public class PaperAnalysisTests
     }
 
     [Fact]
+    public void FitProfile_GivesRunsProfile_BecauseEachFitIsSeededByItsName()
+    {
+        var h = SyntheticHalo.Draw(starsPerBin: 15, dipoleStarsPerBin: 40, seed: 4);
+        var run = PaperAnalysis.Run(h.Stars, h.RGc, h.DipoleStars, h.DipoleRGc, Small);
+        var @double = PaperAnalysis.FitProfile(FitModel.Double, h.Stars, null, h.RGc, Small);
+        var dipole = PaperAnalysis.FitProfile(FitModel.Dipole, null, h.DipoleStars, h.DipoleRGc, Small);
+        Assert.Equal(run.Table2.ToCsv(), PaperTables.Table2(@double).ToCsv());
+        Assert.Equal(run.Table3.ToCsv(), PaperTables.Table3(dipole).ToCsv());
+        Assert.Equal(new FitKey("table2", FitModel.Double, 1).Seed(Small.Seed), @double.Bins[1].Seed);
+    }
+
+    [Fact]
     public void Run_ReportsProgressUpToCompletion()
     {
         var h = SyntheticHalo.Draw(starsPerBin: 15, dipoleStarsPerBin: 40, seed: 5);
