@@ -102,8 +102,7 @@ public static class PaperAnalysis
             {
                 var perBin = Enumerable.Range(0, bins.Count).Select(k => AppendixKey(level, k)).Where(fits.ContainsKey).Select(n => fits[n]).ToList();
                 if (perBin.Count == 0) continue;
-                // Appendix A has no all-stars row; the innermost bin stands in the profile's AllStars slot.
-                levels.Add(new DistanceErrorProfile(appendix.Samples[level].FractionalError, new RadialProfile(FitModel.Double, perBin[0], perBin)));
+                levels.Add(new DistanceErrorProfile(appendix.Samples[level].FractionalError, perBin));
             }
             appendixA = new DistanceErrorProfiles(levels, appendix.InputMetalRichFraction, appendix.InputBetaMetalPoor);
         }

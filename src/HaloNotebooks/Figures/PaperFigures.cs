@@ -331,7 +331,7 @@ public static class PaperFigures
                 .. appendix.Levels.Select((level, i) =>
                 {
                     var (colour, dash, symbol) = styles.TryGetValue(Math.Round(level.FractionalError, 2), out var s) ? s : (FigureStyle.Grey, LineDash.DashDot, "x");
-                    return Series($"{100 * level.FractionalError:0}% distance error", level.Fits.Bins, key, colour, symbol) with { Dash = dash, XShiftFraction = 0.015 * i };
+                    return Series($"{100 * level.FractionalError:0}% distance error", level.Bins, key, colour, symbol) with { Dash = dash, XShiftFraction = 0.015 * i };
                 }),
             ],
             LegendPosition = key == "p_mr" ? "top right" : "bottom left",

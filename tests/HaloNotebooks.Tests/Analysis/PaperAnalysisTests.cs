@@ -74,13 +74,13 @@ public class PaperAnalysisTests
         var res = PaperAnalysis.Run(h.Stars, h.RGc, h.DipoleStars, h.DipoleRGc, Small, appendix);
         Assert.NotNull(res.AppendixA);
         Assert.Equal([0.0, 0.18, 0.30], res.AppendixA!.Levels.Select(l => l.FractionalError));
-        Assert.All(res.AppendixA.Levels, l => Assert.Equal(3, l.Fits.Bins.Count));
+        Assert.All(res.AppendixA.Levels, l => Assert.Equal(3, l.Bins.Count));
         // The input profiles are the mock's own p_MR(r) and β_MP(r).
         var (r, p) = res.AppendixA.InputMetalRichFraction[10];
         Assert.Equal(mockSettings.MetalRichFraction(r), p, 12);
         // With perfect distances the stars' r_GC are the true ones: the 0% level's inner bin holds exactly those stars.
         int inner = appendix.Samples[0].RGc.Count(x => x >= 3 && x < 15.9);
-        Assert.Equal(inner, res.AppendixA.Levels[0].Fits.Bins[0].Bin.Count);
+        Assert.Equal(inner, res.AppendixA.Levels[0].Bins[0].Bin.Count);
     }
 
     [Fact]

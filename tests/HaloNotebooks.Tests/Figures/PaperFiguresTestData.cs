@@ -65,7 +65,7 @@ internal static class PaperFiguresTestData
         .Select(b => new PolarVelocityBin(b.Bin, new Measurement(5, 2, 2), new Measurement(7, 3, 3))).ToList());
 
     public static DistanceErrorProfiles Appendix() => new(
-        [new DistanceErrorProfile(0, Double()), new DistanceErrorProfile(0.18, Double()), new DistanceErrorProfile(0.30, Double())],
+        [new DistanceErrorProfile(0, Double().Bins), new DistanceErrorProfile(0.18, Double().Bins), new DistanceErrorProfile(0.30, Double().Bins)],
         [(5, 0.5), (50, 0.4), (100, 0.3)], [(5, 0.6), (50, 0.4), (100, 0.3)]);
 
     /// <summary>A short real fit (seconds) of each model on stars drawn from the paper's all-stars rows.</summary>
