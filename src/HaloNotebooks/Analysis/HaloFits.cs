@@ -81,7 +81,7 @@ public static class HaloFits
         if (start is null)
         {
             var est = DipolePointEstimate.Fit(data);
-            start = Inside([est[0], est[1], est[2], est[3], Math.Sin(est[4] * Math.PI / 180)], bounds);
+            start = Inside([est[0], est[1], est[2], est[3], Math.Sin(Angles.ToRadians(est[4]))], bounds);
         }
         var sampler = Run(model, start, bounds, settings);
         var raw = DipoleField.SampledCoordinates.ToDictionary(c => c, c => Column(sampler, DipoleField.SampledCoordinates, c, settings));
@@ -89,12 +89,12 @@ public static class HaloFits
         var mu = new double[n]; var l = new double[n]; var b = new double[n];
         for (int i = 0; i < n; i++)
         {
-            mu[i] = raw["mu_dipole"][i]; l[i] = raw["l_apex"][i]; b[i] = Math.Asin(raw["sin_b_apex"][i]) * 180 / Math.PI;
+            mu[i] = raw["mu_dipole"][i]; l[i] = raw["l_apex"][i]; b[i] = Angles.ToDegrees(Math.Asin(raw["sin_b_apex"][i]));
             if (DipoleField.Fold(ref mu[i], ref l[i], ref b[i])) folded++;
         }
         // l_apex is an angle: unwrap the samples around their circular mean so that a posterior straddling
         // l = 0° is summarised as one interval (p16 / p84 may then fall outside [0°, 360°)).
-        double meanL = Math.Atan2(l.Average(x => Math.Sin(x * Math.PI / 180)), l.Average(x => Math.Cos(x * Math.PI / 180))) * 180 / Math.PI;
+        double meanL = Angles.ToDegrees(Math.Atan2(l.Average(x => Math.Sin(Angles.ToRadians(x))), l.Average(x => Math.Cos(Angles.ToRadians(x)))));
         meanL = (meanL + 360) % 360;
         for (int i = 0; i < n; i++) l[i] = meanL + Angles.Wrap180(l[i] - meanL);
         // mu_compr and sigma_r are chain coordinates, read from the chain; the folded angles are kept here.

@@ -1,3 +1,4 @@
+using HaloNotebooks.Astrometry;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Models;
@@ -238,12 +239,12 @@ public static class MockTruthTables
                 c += p.MuCompr; d += p.MuDipole;
                 double wi = Math.Abs(p.MuDipole);
                 w += wi; bSum += wi * p.BApex;
-                x += wi * Math.Cos(p.LApex * Math.PI / 180); y += wi * Math.Sin(p.LApex * Math.PI / 180);
+                x += wi * Math.Cos(Angles.ToRadians(p.LApex)); y += wi * Math.Sin(Angles.ToRadians(p.LApex));
                 double res = vr[dipoleRows[i]] - new DipoleVelocityField(p.MuCompr, p.MuDipole, p.LApex, p.BApex).MeanVr(l[i], b[i]);
                 residual2 += res * res;
             }
             int n = sel.Count;
-            double lApex = Math.Atan2(y, x) * 180 / Math.PI;
+            double lApex = Angles.ToDegrees(Math.Atan2(y, x));
             var values = new Dictionary<string, Measurement>
             {
                 ["mu_compr"] = Measurement.Exact(c / n), ["mu_dipole"] = Measurement.Exact(d / n),
