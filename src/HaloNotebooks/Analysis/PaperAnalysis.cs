@@ -114,6 +114,8 @@ public static class PaperAnalysis
     /// <paramref name="sample"/> over settings.RMin–RMax and settings.RadialBins, or the dipole over settings.DipoleRadialBins.
     /// Fits get the same seeds as in <see cref="Run(HaloSample, HaloSample, AnalysisSettings, AppendixInput?, IProgress{AnalysisProgress}?)"/>, so the profile is identical to the one Run returns.
     /// </summary>
+    // Two overloads with an optional progress, as before the public API was tracked: notebooks call the short form.
+#pragma warning disable RS0026, RS0027
     public static RadialProfile FitProfile(FitModel model, HaloSample sample, AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null) =>
         FitProfile(model, model.FitsRadialVelocity ? null : sample.ToKinematicSample(), model.FitsRadialVelocity ? sample.ToRadialVelocitySample() : null,
             sample.Stars.GetDouble(C.RGc), settings, progress);
@@ -125,6 +127,7 @@ public static class PaperAnalysis
     /// </summary>
     public static RadialProfile FitProfile(FitModel model, KinematicSample? kinematic, RadialVelocitySample? radial, double[] rGc,
         AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null)
+#pragma warning restore RS0026, RS0027
     {
         settings.Validate();
         var r = rGc;

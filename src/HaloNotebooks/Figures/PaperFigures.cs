@@ -125,7 +125,7 @@ public static class PaperFigures
             betaSeries.Add(Series("this work, Sgr not masked", singleWithoutSgrMask.Bins, "beta", FigureStyle.NoSgrMask) with { XShiftFraction = 0.025 });
         }
         betaSeries.Add(PaperSeries(paper, single.Bins, "beta", FigureStyle.ThisWork, $"{PaperName} (Table 1)"));
-        betaSeries.Add(Comparison("single", "beta"));
+        betaSeries.Add(Comparison(FitModel.Single, "beta"));
         var beta = new ProfilePanel("β") { Series = betaSeries, Lines = [new ReferenceLine(0)], LegendPosition = "above" };
         return ProfilePlot.Grid([velocities, beta], new ProfileOptions
         {
@@ -188,7 +188,7 @@ public static class PaperFigures
                     Series(label, @double.Bins, "beta_" + component, colour),
                     Series("single component", single.Bins, "beta", FigureStyle.ThisWork) with { XShiftFraction = 0.025 },
                     PaperSeries(paper, @double.Bins, "beta", colour, $"{PaperName} (Table 2)"),
-                    Comparison("double", "beta_" + component),
+                    Comparison(FitModel.Double, "beta_" + component),
                 ],
                 Lines = [new ReferenceLine(0)],
                 YRange = BetaRange(@double.Bins, "beta_" + component, single.Bins), Label = label, LegendPosition = "bottom left",
@@ -417,8 +417,8 @@ public static class PaperFigures
 
     /// <summary>Figs. 2 and 5: the SEGUE K giants fitted with the paper's selection and models, where the paper draws Bird et
     /// al. (2021) and Medina et al. (2025), whose profiles are published only as figures (<see cref="ComparisonProfiles"/>).</summary>
-    static ProfileSeries Comparison(string model, string key) =>
-        new(ComparisonProfiles.SegueLabel, ComparisonProfiles.SegueKGiants.Of(model, key).Select(p => Point(p.RMedian, p.Value)).ToList())
+    static ProfileSeries Comparison(FitModel model, string key) =>
+        new(ComparisonProfiles.SegueLabel, ComparisonProfiles.SegueKGiants.Of(model.Name, key).Select(p => Point(p.RMedian, p.Value)).ToList())
         { Color = FigureStyle.Bird2021, Symbol = "circle-open", XShiftFraction = -0.025 };
 
     static ProfileSeries Series(string name, IReadOnlyList<BinFit> bins, string key, string colour, string symbol = "circle") =>
