@@ -53,10 +53,10 @@ public sealed class AppendixABias : IHtmlDisplay
         var entries = new List<AppendixABiasEntry>();
         foreach (var p in new[] { "p_mr", "beta_mp" })
             foreach (var level in profiles.Levels.Where(l => l.FractionalError > 0))
-                for (int k = 0; k < Math.Min(level.Fits.Bins.Count, reference.Fits.Bins.Count); k++)
+                for (int k = 0; k < Math.Min(level.Bins.Count, reference.Bins.Count); k++)
                 {
-                    var b0 = reference.Fits.Bins[k];
-                    var b = level.Fits.Bins[k];
+                    var b0 = reference.Bins[k];
+                    var b = level.Bins[k];
                     double shift = (b[p].Value - b0[p].Value) / b0[p].Sigma;
                     entries.Add(new AppendixABiasEntry(p, b0.Bin.Label, b0.Bin.RMedian, level.FractionalError, shift, PaperSign(p, b0.Bin.RMedian)));
                 }

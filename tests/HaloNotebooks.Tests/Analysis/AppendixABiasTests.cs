@@ -7,10 +7,10 @@ namespace HaloNotebooks.Tests.Analysis;
 public class AppendixABiasTests
 {
     static BinFit Fit(double lo, double hi, double rMedian, double pMr, double betaMp) =>
-        new("double", new RadialBin(lo, hi, 100, rMedian),
+        new(FitModel.Double, new RadialBin(lo, hi, 100, rMedian),
             new Dictionary<string, Measurement> { ["p_mr"] = new(pMr, 0.02, 0.02), ["beta_mp"] = new(betaMp, 0.1, 0.1) }, 0, 0);
 
-    static DistanceErrorProfile Level(double f, params BinFit[] bins) => new(f, new RadialProfile("double", bins[0], bins));
+    static DistanceErrorProfile Level(double f, params BinFit[] bins) => new(f, bins);
 
     [Fact]
     public void Shifts_AreInTheErrorFreeFitsSigma_AndSetBesideThePapersDescription()
