@@ -123,19 +123,19 @@ public sealed class FitResult : IHtmlDisplay
             foreach (var (name, s) in Summary)
             {
                 w.WriteStartObject(name);
-                w.WriteNumber("median", s.Median); w.WriteNumber("p16", s.P16); w.WriteNumber("p84", s.P84);
+                Number(w, "median", s.Median); Number(w, "p16", s.P16); Number(w, "p84", s.P84);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
             w.WriteStartArray("derived");
             foreach (var n in DerivedNames) w.WriteStringValue(n);
             w.WriteEndArray();
-            w.WriteNumber("acceptance_fraction", AcceptanceFraction);
+            Number(w, "acceptance_fraction", AcceptanceFraction);
             w.WriteStartObject("autocorr_time");
-            foreach (var (name, t) in AutocorrTime) w.WriteNumber(name, t);
+            foreach (var (name, t) in AutocorrTime) Number(w, name, t);
             w.WriteEndObject();
             if (AutocorrWarning is not null) w.WriteString("autocorr_warning", AutocorrWarning);
-            w.WriteNumber("max_log_prob", MaxLogProbability);
+            Number(w, "max_log_prob", MaxLogProbability);
             w.WriteNumber("wall_time_s", WallTimeSeconds);
             w.WriteStartObject("settings");
             w.WriteNumber("walkers", Settings.Walkers); w.WriteNumber("steps", Settings.Steps);
@@ -149,6 +149,12 @@ public sealed class FitResult : IHtmlDisplay
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>JSON has no ∞ or NaN (a short chain's τ estimate can be infinite): those are written as null.</summary>
+    static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value)) w.WriteNumber(name, value); else w.WriteNull(name);
     }
 
     public string ToHtml()
