@@ -184,6 +184,40 @@ public sealed class BhbDipoleFit : IHtmlDisplay
         return sb.ToString();
     }
 
+    /// <summary>One row per mode, the folded fit and Byström et al.'s published values: row, samples, fraction, then
+    /// median/p16/p84 of each parameter (published: the value in every column of the median).</summary>
+    public string ToCsv()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder("row,stars,samples,fraction");
+        foreach (var n in DipoleField.ParameterNames) sb.Append(ci, $",{n},{n}_p16,{n}_p84");
+        sb.Append('\n');
+        string F(double x) => double.IsFinite(x) ? x.ToString("R", ci) : "";
+        void Row(string name, string stars, string samples, string fraction, Func<string, Measurement?> value)
+        {
+            sb.Append(name).Append(',').Append(stars).Append(',').Append(samples).Append(',').Append(fraction);
+            foreach (var n in DipoleField.ParameterNames)
+            {
+                var m = value(n);
+                sb.Append(',').Append(m is { } a ? F(a.Value) : "").Append(',').Append(m is { } b && !b.IsExact ? F(b.P16) : "")
+                  .Append(',').Append(m is { } c && !c.IsExact ? F(c.P84) : "");
+            }
+            sb.Append('\n');
+        }
+        int total = Modes.Sum(m => m.Samples);
+        foreach (var mode in Modes)
+            Row(mode.Name.Replace("μ_dipole", "mu_dipole", StringComparison.Ordinal), Folded.Bin.Count.ToString(ci), mode.Samples.ToString(ci), F(mode.Fraction),
+                n => mode.Parameters.TryGetValue(n, out var m) ? m : null);
+        Row("folded", Folded.Bin.Count.ToString(ci), total.ToString(ci), "1", n => Folded.Parameters.TryGetValue(n, out var m) ? m : null);
+        var p = Published;
+        Row("bystrom2025_published", "", "", "", n => n switch
+        {
+            "mu_compr" => Measurement.Exact(p.MuCompr), "mu_dipole" => Measurement.Exact(p.MuDipole),
+            "l_apex" => Measurement.Exact(p.LApex), "b_apex" => Measurement.Exact(p.BApex), _ => null,
+        });
+        return sb.ToString();
+    }
+
     public override string ToString()
     {
         var f = Folded;
