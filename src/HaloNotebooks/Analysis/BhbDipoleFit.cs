@@ -98,27 +98,36 @@ public sealed class BhbDipoleFit : IHtmlDisplay
         return new BhbDipoleFit(allRadii, outer, BinFit.FromFit(bin, fit), SplitModes(fit), hemispheres);
     }
 
-    /// <summary>The raw chain's samples split by the sign of μ_dipole, each summarised without folding.</summary>
-    public static IReadOnlyList<DipoleMode> SplitModes(FitResult dipoleFit)
+    /// <summary>The post-burn-in samples as the sampler drew them, before folding: mu_compr, mu_dipole, sigma_r, l_apex
+    /// in [0°, 360°), b_apex in degrees (from the sampled sin b_apex).</summary>
+    public static IReadOnlyDictionary<string, double[]> UnfoldedSamples(FitResult dipoleFit)
     {
         ArgumentNullException.ThrowIfNull(dipoleFit);
         if (dipoleFit.Model != "dipole") throw new ArgumentException($"need a dipole fit, got '{dipoleFit.Model}'");
         int burn = dipoleFit.Settings.Burn;
         double[] Raw(string name) => dipoleFit.Chain.GetFlatSamples(IndexOf(dipoleFit.ChainParameterNames, name), burn);
-        double[] muCompr = Raw("mu_compr"), mu = Raw("mu_dipole"), sigma = Raw("sigma_r"), l = Raw("l_apex"), sinB = Raw("sin_b_apex");
+        return new Dictionary<string, double[]>
+        {
+            ["mu_compr"] = Raw("mu_compr"), ["mu_dipole"] = Raw("mu_dipole"), ["sigma_r"] = Raw("sigma_r"),
+            ["l_apex"] = Raw("l_apex"), ["b_apex"] = Raw("sin_b_apex").Select(s => Math.Asin(s) * Angles.RadToDeg).ToArray(),
+        };
+    }
+
+    /// <summary>The unfolded samples split by the sign of μ_dipole, each mode summarised on its own.</summary>
+    public static IReadOnlyList<DipoleMode> SplitModes(FitResult dipoleFit)
+    {
+        var raw = UnfoldedSamples(dipoleFit);
+        var mu = raw["mu_dipole"];
         DipoleMode Mode(string name, Func<double, bool> inMode)
         {
             var idx = Enumerable.Range(0, mu.Length).Where(i => inMode(mu[i])).ToArray();
             var parameters = new Dictionary<string, Measurement>();
             if (idx.Length > 0)
-            {
-                double[] Pick(double[] a) => idx.Select(i => a[i]).ToArray();
-                parameters["mu_compr"] = Measurement.FromSamples(Pick(muCompr));
-                parameters["mu_dipole"] = Measurement.FromSamples(Pick(mu));
-                parameters["sigma_r"] = Measurement.FromSamples(Pick(sigma));
-                parameters["l_apex"] = BinFit.CircularLongitude(Pick(l));
-                parameters["b_apex"] = Measurement.FromSamples(Pick(sinB).Select(s => Math.Asin(s) * Angles.RadToDeg).ToArray());
-            }
+                foreach (var (key, values) in raw)
+                {
+                    var pick = idx.Select(i => values[i]).ToArray();
+                    parameters[key] = key == "l_apex" ? BinFit.CircularLongitude(pick) : Measurement.FromSamples(pick);
+                }
             return new DipoleMode(name, idx.Length, mu.Length == 0 ? 0 : (double)idx.Length / mu.Length, parameters);
         }
         return [Mode("μ_dipole < 0", m => m <= 0), Mode("μ_dipole > 0", m => m > 0)];
