@@ -156,7 +156,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
 
     /// <summary>What differs from the paper's K-giant fit and from Byström et al.'s own fit, for the report and notebook.</summary>
     public static string Adaptation =>
-        "§4.4 error cut adapted to the catalogue: |δV_r| < 50 km/s from 1000 Monte-Carlo draws of the measured RV and Gaia " +
+        "§4.4 error cut adapted to the catalogue: |δV_r| < 50 km/s from the Monte-Carlo draws of §2.3 over the measured RV and Gaia " +
         "proper-motion errors and of the table's distance error, which is an assumed 10 % of the distance (the processed " +
         "DR1 BHB table holds no measured distance error). The K-giant and disc cuts of §2.3 do not apply to BHB stars; " +
         "the Sgr mask |B̃| < 15° does. Byström et al. fitted the line-of-sight V_GSR of DESI and SDSS BHB stars with their own " +
