@@ -80,6 +80,18 @@ public class BhbDipoleFitTests(ITestOutputHelper output)
         Assert.Equal(Angles.Wrap180(truth.LApex), HaloNotebooks.Analysis.BinFit.CircularLongitude(positive.Samples("l_apex")).Value, tolerance: 15.0);
     }
 
+    [Fact]
+    public void Run_IsBitIdentical_ForAnyThreadCount()
+    {
+        var stars = Synthetic(new DipoleVelocityField(-20, -35, 280, -35), 600, 13);
+        var selection = SelectionSettings.PaperDipole with { MaskSagittarius = false, McSamples = 50 };
+        var settings = new AnalysisSettings(Walkers: 20, Steps: 60, Burn: 30, Seed: 9);
+        var one = BhbDipoleFit.Run(stars, settings with { MaxDegreeOfParallelism = 1 }, selection with { MaxDegreeOfParallelism = 1 });
+        var all = BhbDipoleFit.Run(stars, settings, selection);
+        Assert.Equal(one.ToCsv(), all.ToCsv());
+        Assert.Equal(one.Sample.Stars.GetDouble("err_v_r"), all.Sample.Stars.GetDouble("err_v_r"));
+    }
+
     [SkippableFact]
     public void Run_OnTheDesiDr1BhbStars_AccountsForEveryStar()
     {

@@ -116,7 +116,7 @@ public class ReproduceCommandTests
             Assert.Contains("id=\"bhb\"", html);
             Assert.Contains("mode μ_dipole &lt; 0", html);
             Assert.Contains("mode μ_dipole &gt; 0", html);
-            Assert.Contains("Byström et al. (2025), published", html);
+            Assert.Contains("et al. (2025), published", html);   // "Byström" is HTML-encoded
             Assert.Contains("assumed 10 %", html);
             var csv = File.ReadAllLines(Path.Combine(output, "tables", "bhb_dipole.csv"));
             Assert.Equal(["mu_dipole < 0", "mu_dipole > 0", "folded", "bystrom2025_published"], csv.Skip(1).Select(l => l.Split(',')[0]));
