@@ -5,7 +5,6 @@ using HaloNotebooks.Astrometry;
 using HaloNotebooks.Display;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
-using HaloNotebooks.Numerics;
 using HaloNotebooks.Paper;
 using HaloNotebooks.Selection;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
@@ -30,8 +29,8 @@ public sealed record DipoleMode(string Name, int Samples, double Fraction, IRead
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class BhbDipoleFit : IHtmlDisplay
 {
-    /// <summary>Seed stream of the BHB fit under the analysis' master seed (the paper's fits use 1000–4999).</summary>
-    public const long SeedStream = 7000;
+    /// <summary>The fit's name, from which its sampler seed derives (<see cref="FitKey.Seed"/>).</summary>
+    public static FitKey Key { get; } = new("bhb_dipole", FitModel.Dipole, FitKey.AllStars);
 
     BhbDipoleFit(HaloSample allRadii, HaloSample outer, BinFit folded, IReadOnlyList<DipoleMode> modes, HemisphereProfile hemispheres)
     {
@@ -66,7 +65,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
     /// <summary>
     /// Selects (<see cref="BhbSelection"/>, seeded with <paramref name="selection"/>.Seed) and fits the stars of
     /// <paramref name="catalogue"/> (Catalogs.DesiBhbStars.Read) between Table 3's outer edges, with
-    /// <paramref name="settings"/>' walkers, steps and burn-in and the fit seed DeriveSeed(settings.Seed, <see cref="SeedStream"/>).
+    /// <paramref name="settings"/>' walkers, steps and burn-in and the fit seed of <see cref="Key"/>.
     /// </summary>
     public static BhbDipoleFit Run(Catalogs.StarTable catalogue, AnalysisSettings settings, SelectionSettings? selection = null,
         IProgress<double>? progress = null)
@@ -87,7 +86,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
         if (outer.Count < 10)
             throw new ArgumentException($"only {outer.Count} BHB stars between {range.RMin} and {range.RMax} kpc after the cuts: too few for the 5-parameter dipole fit");
         var steps = progress is null ? null : new StepFraction(progress, settings.Steps);
-        var fitSettings = new FitSettings(settings.Walkers, settings.Steps, settings.Burn, SeededRandom.DeriveSeed(settings.Seed, SeedStream),
+        var fitSettings = new FitSettings(settings.Walkers, settings.Steps, settings.Burn, Key.Seed(settings.Seed),
             settings.MaxDegreeOfParallelism, steps);
         var fit = HaloFits.Dipole(outer.ToRadialVelocitySample(), fitSettings);
         var bin = RadialBin.Of(range.RMin, range.RMax, outer.Stars.GetDouble(C.RGc));
@@ -103,7 +102,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
     public static IReadOnlyDictionary<string, double[]> UnfoldedSamples(FitResult dipoleFit)
     {
         ArgumentNullException.ThrowIfNull(dipoleFit);
-        if (dipoleFit.Model != "dipole") throw new ArgumentException($"need a dipole fit, got '{dipoleFit.Model}'");
+        if (dipoleFit.Model != FitModel.Dipole.Name) throw new ArgumentException($"need a dipole fit, got '{dipoleFit.Model}'");
         int burn = dipoleFit.Settings.Burn;
         double[] Raw(string name) => dipoleFit.Chain.GetFlatSamples(IndexOf(dipoleFit.ChainParameterNames, name), burn);
         return new Dictionary<string, double[]>

@@ -104,7 +104,7 @@ public class PaperFiguresTests
             ["mu_compr"] = new(-11, 9, 9), ["mu_dipole"] = new(-15, 10, 14), ["sigma_r"] = new(99, 5, 4),
             ["l_apex"] = new(20, 100, 80), ["b_apex"] = new(-30, 38, 29),
         };
-        var bhb = new BinFit("dipole", new RadialBin(50, 120, 210, 62), m, seed: 1, wallTimeSeconds: 0);
+        var bhb = new BinFit(FitModel.Dipole, new RadialBin(50, 120, 210, 62), m, seed: 1, wallTimeSeconds: 0);
         var fig = PaperFigures.Fig9(D.Dipole(), D.Polar(), bhb);
         var lower = Traces(fig).Where(t => (string?)t["name"] == "DESI DR1 BHB, our fit (lower)").ToList();
         Assert.Equal(4, lower.Count);   // μ_compr, μ_dipole, l_apex, b_apex
@@ -140,19 +140,19 @@ public class PaperFiguresTests
     [Fact]
     public void CornerFigures_LabelTheParameters_AndPlaceTheTablesValues()
     {
-        var single = PaperFigures.Fig1(D.Fit("single"));
+        var single = PaperFigures.Fig1(D.Fit(FitModel.Single));
         Assert.Equal(28, Traces(single).Count(t => (string?)t["type"] == "contour"));
         Assert.Equal("⟨V<sub>r</sub>⟩ [km s<sup>−1</sup>]", (string?)Layout(single)["xaxis57"]!["title"]!["text"]);
 
-        var dipole = PaperFigures.Fig7(D.Fit("dipole"));
+        var dipole = PaperFigures.Fig7(D.Fit(FitModel.Dipole));
         var layout = Layout(dipole);
-        int lIndex = D.Fit("dipole").ParameterNames.ToList().IndexOf("l_apex");
+        int lIndex = D.Fit(FitModel.Dipole).ParameterNames.ToList().IndexOf("l_apex");
         Assert.True(lIndex >= 0);
         // Table 3's l_apex = −34.8° drawn on the samples' branch: a vertical line at −34.8 or 325.2.
         var xs = layout["shapes"]!.AsArray().Select(s => s!["x0"]).Where(v => v is not null).Select(v => (double)v!).ToList();
         Assert.Contains(xs, v => Math.Abs(v + 34.8) < 1e-9 || Math.Abs(v - 325.2) < 1e-9);
 
-        Assert.Throws<ArgumentException>(() => PaperFigures.Fig3(D.Fit("single")));
+        Assert.Throws<ArgumentException>(() => PaperFigures.Fig3(D.Fit(FitModel.Single)));
     }
 
     [Fact]
