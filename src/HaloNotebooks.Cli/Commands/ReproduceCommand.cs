@@ -36,14 +36,15 @@ public sealed class ReproduceCommand : ICliCommand
         var threads = new Option<int?>("--threads") { Description = "fits run at once (default: all cores; the results do not depend on it)" };
         var appendixStars = new Option<int>("--appendix-stars") { Description = "stars drawn for the Appendix A mock (distance-error test, Fig. 10); 0 skips it", DefaultValueFactory = _ => 30_000 };
         var noPng = new Option<bool>("--no-png") { Description = "write HTML figures only, even when Chromium is installed" };
+        var bhb = new Option<string?>("--bhb") { Description = "the DESI DR1 BHB stars of Byström et al. (2025), Bystrom_2025_BHB.csv: adds their dipole fit (§3.2) to the report and to Figs. 6, 8, 9" };
         var command = new Command("reproduce", "Reproduce every table and figure of the paper and report how close each number is to the paper's");
-        foreach (var o in new Option[] { catalogue, distances, distanceColumns, substructures, walkers, steps, burn, seed, set, preset, output, mock, threads, appendixStars, noPng }) command.Options.Add(o);
+        foreach (var o in new Option[] { catalogue, distances, distanceColumns, substructures, walkers, steps, burn, seed, set, preset, output, mock, threads, appendixStars, noPng, bhb }) command.Options.Add(o);
         command.SetAction(parse => Execute(new ReproduceOptions(
             parse.GetValue(catalogue), parse.GetValue(distances), parse.GetValue(substructures) ?? [],
             parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed),
             parse.GetValue(output)!, parse.GetValue(mock)!, parse.GetValue(threads), !parse.GetValue(noPng), parse.GetValue(appendixStars),
             parse.GetValue(set) ?? [], parse.GetValue(preset))
-            { DistanceColumns = parse.GetValue(distanceColumns) }));
+            { DistanceColumns = parse.GetValue(distanceColumns), Bhb = parse.GetValue(bhb) }));
         return command;
     }
 
@@ -53,6 +54,9 @@ public sealed class ReproduceCommand : ICliCommand
     {
         /// <summary><c>--distance-columns ID,DIST,DIST_ERR</c> of the distance catalogue (null: detected from the file).</summary>
         public string? DistanceColumns { get; init; }
+
+        /// <summary><c>--bhb PATH</c>: the DESI DR1 BHB table (Catalogs.DesiBhbStars), or null.</summary>
+        public string? Bhb { get; init; }
     }
 
     internal static int Execute(ReproduceOptions o) => CommandErrors.Run("reproduce", () =>
@@ -73,6 +77,7 @@ public sealed class ReproduceCommand : ICliCommand
             if (o.Distances is not null) Check.InputFile(o.Distances, "--distances");
             foreach (var sub in o.Substructures) Check.InputPath(sub, "--substructures");
         }
+        if (o.Bhb is not null) Check.InputFile(o.Bhb, "--bhb");
         Check.OutputFolder(Path.GetDirectoryName(Path.GetFullPath(o.Output)) ?? ".", "--output");
         if (File.Exists(o.Output)) throw new InputException($"--output {o.Output}: is a file, not a results folder");
         if (o.Catalogue is null) Check.OutputFolder(o.MockDirectory, "--mock");
@@ -98,7 +103,8 @@ public sealed class ReproduceCommand : ICliCommand
             string[] stages =
             [
                 .. o.Catalogue is null ? ["default mock"] : Array.Empty<string>(), "read catalogue", "selection (§2.3)", "selection (§4.4)",
-                .. o.AppendixStars > 0 ? ["Appendix A mock"] : Array.Empty<string>(), "fits", "figures",
+                .. o.AppendixStars > 0 ? ["Appendix A mock"] : Array.Empty<string>(), "fits",
+                .. o.Bhb is not null ? ["DESI DR1 BHB dipole fit"] : Array.Empty<string>(), "figures",
                 .. o.Catalogue is null ? ["mock truth (re-observed replicas)"] : Array.Empty<string>(), "tables and report",
             ];
             var report = StageProgress.Run("reproduce", stages, progress =>
@@ -138,6 +144,7 @@ public sealed class ReproduceCommand : ICliCommand
                         try { truth = ParquetTable.Read(Path.Combine(o.MockDirectory, MockCatalog.TruthFile)); }
                         catch (CatalogException e) { warnings.Add("the mock's truth could not be read, so the tables are compared with the paper only: " + e.Message); }
                     }
+                    var bhbStars = o.Bhb is null ? null : DesiBhbStars.Read(o.Bhb);
                     Report("read catalogue", 1);
                     earlier.Add(("read", clock.Elapsed.TotalSeconds));
 
@@ -145,6 +152,7 @@ public sealed class ReproduceCommand : ICliCommand
                     [
                         ("preset", o.Preset ?? "paper"),
                         ("catalogue", catalogue), ("distances", distances ?? "(in the catalogue)"), ("distance_columns", distanceColumns?.ToString() ?? "(detected)"), ("substructures", string.Join("; ", subPaths)),
+                        ("bhb", o.Bhb ?? "(not given)"),
                         ("walkers", o.Walkers), ("steps", o.Steps), ("burn", o.Burn), ("seed", o.Seed),
                         ("radial_bins_kpc", analysis.RadialBins.ToString()), ("dipole_bins_kpc", analysis.DipoleRadialBins.ToString()),
                         ("sky_map_nside", analysis.SkyMapNside), ("sky_map_min_stars", analysis.SkyMapMinStars),
@@ -153,7 +161,7 @@ public sealed class ReproduceCommand : ICliCommand
                         ("started_utc", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
                     ], o.Png, o.AppendixStars, Selection: selection, DipoleSelection: dipoleSelection);
                     return Reproduction.Run(stars, subs, truth, settings, partial,
-                        new Forward<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier);
+                        new Forward<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, bhbStars);
                 }, o.Log);
 
             MoveIntoPlace(partial, output);
@@ -162,6 +170,7 @@ public sealed class ReproduceCommand : ICliCommand
             if (report.SelectionChanges.Count > 0) AnsiConsole.MarkupLine($"[bold]what-if:[/] {Markup.Escape(string.Join("; ", report.SelectionChanges))}");
             foreach (var c in report.Results.CompareWithPaper()) AnsiConsole.WriteLine(c.Summary);
             foreach (var c in report.TruthComparisons) AnsiConsole.WriteLine(c.Summary);
+            if (report.Bhb is not null) AnsiConsole.WriteLine(report.Bhb.ToString());
             double total = report.Timings.FirstOrDefault(t => t.Stage == "total").Seconds;
             AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.Combine(output, "index.html"))}[/] and summary.json in {total.ToString("F0", CultureInfo.InvariantCulture)} s");
             return 0;

@@ -21,8 +21,9 @@ public static class PaperFigures
     const string PaperName = "Li et al. 2026";
     static readonly (double Lo, double Hi) ProfileRange = (2.5, 180);
 
-    /// <summary>Every figure the results allow, in the paper's order (Fig. 10 only with Appendix A results).</summary>
-    public static IReadOnlyList<Figure> All(AnalysisResults results, RadialProfile? singleWithoutSgrMask = null)
+    /// <summary>Every figure the results allow, in the paper's order (Fig. 10 only with Appendix A results); with
+    /// <paramref name="bhb"/>, our fit of the DESI DR1 BHB stars is drawn in Figs. 6, 8 and 9 beside Byström et al.'s values.</summary>
+    public static IReadOnlyList<Figure> All(AnalysisResults results, RadialProfile? singleWithoutSgrMask = null, BhbDipoleFit? bhb = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         var list = new List<Figure>();
@@ -31,10 +32,10 @@ public static class PaperFigures
         if (results.Double.AllStars.Fit is not null) list.Add(Fig3(results.Double.AllStars.Fit));
         list.Add(Fig4(results.Double));
         list.Add(Fig5(results.Double, results.Single));
-        list.Add(Fig6(results.Hemispheres));
+        list.Add(Fig6(results.Hemispheres, bhb?.Hemispheres));
         if (results.Dipole.AllStars.Fit is not null) list.Add(Fig7(results.Dipole.AllStars.Fit));
-        list.Add(Fig8(results.SkyMap));
-        list.Add(Fig9(results.Dipole, results.PolarVelocity));
+        list.Add(Fig8(results.SkyMap, bhb?.Field));
+        list.Add(Fig9(results.Dipole, results.PolarVelocity, bhb?.Folded));
         if (results.AppendixA is not null) list.Add(Fig10(results.AppendixA));
         return list;
     }
@@ -195,8 +196,10 @@ public static class PaperFigures
 
     /// <summary>Fig. 6: ⟨V_r⟩ of the northern (b &gt; 0) and southern (b &lt; 0) halo per radial bin. The region inside
     /// 50 kpc, which the paper's dipole analysis (§3.2, §4.4) leaves out, is shaded. Byström et al. (2025), Chandra et al.
-    /// (2025) and Vasiliev (2024) publish these profiles only as figures, so they are not drawn (see data/reference/SOURCE.md).</summary>
-    public static Figure Fig6(HemisphereProfile hemispheres)
+    /// (2025) and Vasiliev (2024) publish these profiles only as figures, so they are not drawn (see data/reference/SOURCE.md);
+    /// with <paramref name="bhb"/>, the same profile of Byström et al.'s DESI DR1 BHB stars, fitted here, is drawn dashed
+    /// as the paper draws theirs.</summary>
+    public static Figure Fig6(HemisphereProfile hemispheres, HemisphereProfile? bhb = null)
     {
         ArgumentNullException.ThrowIfNull(hemispheres);
         ProfileSeries Side(string name, IReadOnlyList<HemisphereBin> bins, string colour, string symbol, double shift) =>
@@ -204,10 +207,18 @@ public static class PaperFigures
             { Color = colour, Symbol = symbol, MarkerSize = 10, XShiftFraction = shift };
         var north = Side("north (b > 0)", hemispheres.North, FigureStyle.Red, "triangle-up", 0);
         var south = Side("south (b < 0)", hemispheres.South, FigureStyle.Blue, "triangle-down", 0.02);
+        var series = new List<ProfileSeries> { north, south };
+        if (bhb is not null)
+        {
+            series.Add(Side("DESI DR1 BHB north (Byström+2025 stars, our fit)", bhb.North, FigureStyle.Red, "triangle-up", 0.04)
+                with { Dash = LineDash.Dash, OpenMarker = true, MarkerSize = 8 });
+            series.Add(Side("DESI DR1 BHB south (Byström+2025 stars, our fit)", bhb.South, FigureStyle.Blue, "triangle-down", 0.06)
+                with { Dash = LineDash.Dash, OpenMarker = true, MarkerSize = 8 });
+        }
         var all = hemispheres.North.Concat(hemispheres.South).Select(b => b.Bin).ToList();
         var range = all.Count > 0 ? (Math.Max(1, all.Min(b => b.RMin) * 0.85), all.Max(b => b.RMax) * 1.1) : ProfileRange;
         // y range from the points and their error bars, so the shading does not set it.
-        var ys = north.Points.Concat(south.Points).SelectMany(q => new[] { q.Y + q.ErrPlus, q.Y - q.ErrMinus }).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+        var ys = series.SelectMany(x => x.Points).SelectMany(q => new[] { q.Y + q.ErrPlus, q.Y - q.ErrMinus }).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
         double pad = Math.Max(5, 0.08 * (ys.Max() - ys.Min()));
         var yRange = (Math.Min(0, ys.Min()) - pad, Math.Max(0, ys.Max()) + pad);
         var bands = new List<ProfileBand>();
@@ -216,7 +227,7 @@ public static class PaperFigures
                 [yRange.Item1, yRange.Item1], [yRange.Item2, yRange.Item2]) { Opacity = 0.15 });
         var panel = new ProfilePanel(ParameterLabels.For("vr"))
         {
-            Series = [north, south],
+            Series = series,
             Bands = bands,
             Lines = [new ReferenceLine(0)],
             YRange = yRange,
@@ -230,8 +241,9 @@ public static class PaperFigures
     const double InnerHaloEdge = 50;
 
     /// <summary>Fig. 9: μ_compr and μ_dipole (top), Eq. 7 against the fitted ⟨V_θ⟩ (middle), and the apex (bottom) per
-    /// dipole bin, with Byström et al. (2025) as dashed lines and Table 3 as × markers.</summary>
-    public static Figure Fig9(RadialProfile dipole, PolarVelocityCheck polarVelocity)
+    /// dipole bin, with Byström et al. (2025)'s published values as dashed lines and Table 3 as × markers; with
+    /// <paramref name="bhb"/>, our fit of their DESI DR1 BHB stars as a dotted line with its 1σ band over the fit's range.</summary>
+    public static Figure Fig9(RadialProfile dipole, PolarVelocityCheck polarVelocity, BinFit? bhb = null)
     {
         RequireProfile(dipole, FitModel.Dipole, 9);
         ArgumentNullException.ThrowIfNull(polarVelocity);
@@ -245,8 +257,11 @@ public static class PaperFigures
         // The first row of Table 3 spans all sub-bins; Fig. 9 shows the sub-bins only.
         var polar = polarVelocity.Bins.Where(b => !polarVelocity.Bins.Any(o => o != b && o.Bin.RMin >= b.Bin.RMin && o.Bin.RMax <= b.Bin.RMax)).ToList();
 
+        const string bhbName = "DESI DR1 BHB, our fit";
+        List<ProfileBand> Bhb(params (string Key, string Colour)[] keys) => bhb is null ? [] : keys.Select((k, i) => BhbBand(bhb, k.Key, k.Colour, bhbName, i == 0)).ToList();
         var mu = new ProfilePanel($"velocity [{ParameterLabels.KmPerS}]")
         {
+            Bands = Bhb(("mu_compr", FigureStyle.Red), ("mu_dipole", FigureStyle.Blue)),
             Series =
             [
                 Binned("μ<sub>compr</sub>", "mu_compr", FigureStyle.Red, "circle"),
@@ -273,6 +288,7 @@ public static class PaperFigures
         };
         var apex = new ProfilePanel("apex [deg]")
         {
+            Bands = Bhb(("l_apex", FigureStyle.Red), ("b_apex", FigureStyle.Blue)),
             Series =
             [
                 Binned("l<sub>apex</sub>", "l_apex", FigureStyle.Red, "circle"),
@@ -291,6 +307,17 @@ public static class PaperFigures
             XRange = (Math.Min(x0, ChandraReflexRange.Lo) - 5, Math.Max(x1, ChandraReflexRange.Hi) + 5), PanelWidth = 560, PanelHeight = 230, FileStem = "fig09_dipole_profiles",
             Title = "Figure 9. Contraction, reflex dipole and apex of the outer halo",
         });
+    }
+
+    /// <summary>One parameter of the BHB fit: its median as a dotted line over the fit's radial range, its 16–84th percentiles shaded.</summary>
+    static ProfileBand BhbBand(BinFit bhb, string key, string colour, string name, bool legend)
+    {
+        var m = bhb[key];
+        double[] x = [bhb.Bin.RMin, bhb.Bin.RMax];
+        return new ProfileBand(name, x, [m.P16, m.P16], [m.P84, m.P84])
+        {
+            Center = [m.Value, m.Value], Color = colour, Opacity = 0.15, CenterDash = LineDash.Dot, ShowInLegend = legend,
+        };
     }
 
     /// <summary>Chandra et al. (2025)'s reflex amplitudes (§4.4: ≈ 6 km/s at 40 kpc rising to ≈ 47 km/s at 120 kpc, their

@@ -116,10 +116,18 @@ public static class SkyMap
                 annotations.Add(Obj(("text", panels[p].Title), ("xref", "paper"), ("yref", "paper"), ("x", (x0 + x1) / 2), ("y", 1.0),
                     ("xanchor", "center"), ("yanchor", "bottom"), ("yshift", 6), ("showarrow", false), ("font", FigureStyle.Font(FigureStyle.FontSize + 1))));
         }
+        // The title at the top of the canvas (padded, one line), the caption lines as annotations below it at fixed pixel
+        // offsets above the panels: a multi-line <br> title anchored at the top had its first line cut off in the PNG.
         if (o.Title.Length > 0)
-            layout.SetProperty("title", Obj(("text", o.Title + string.Concat(o.Caption.Select(line =>
-                    $"<br><span style=\"font-size:{FigureStyle.FontSize - 2}px\">{line}</span>"))), ("x", 0.5), ("xanchor", "center"), ("y", 0.98), ("yanchor", "top"),
+            layout.SetProperty("title", Obj(("text", o.Title), ("x", 0.5), ("xanchor", "center"), ("xref", "container"),
+                ("y", 1.0), ("yanchor", "top"), ("yref", "container"), ("pad", Obj(("t", 10))),
                 ("font", FigureStyle.Font(FigureStyle.FontSize + 3))));
+        int panelTitleHeight = panels.Any(p => p.Title.Length > 0) ? 34 : 10;
+        double centre = (width / 2.0 - marginL) / plotW;
+        for (int i = 0; i < o.Caption.Count; i++)
+            annotations.Add(Obj(("text", o.Caption[i]), ("xref", "paper"), ("yref", "paper"), ("x", centre), ("y", 1.0),
+                ("xanchor", "center"), ("yanchor", "bottom"), ("yshift", panelTitleHeight + 16 * (o.Caption.Count - 1 - i)), ("showarrow", false),
+                ("font", FigureStyle.Font(FigureStyle.FontSize - 2))));
         layout.SetProperty("width", width);
         layout.SetProperty("height", height);
         layout.SetProperty("margin", Obj(("l", marginL), ("r", marginR), ("t", marginT), ("b", marginB)));

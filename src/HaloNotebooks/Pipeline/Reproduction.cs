@@ -50,11 +50,12 @@ public static class Reproduction
     /// <summary>
     /// Runs everything on <paramref name="catalogue"/> (canonical columns with distances) and writes the results into
     /// <paramref name="directory"/>. <paramref name="mockTruth"/> (MockCatalog.Truth) adds comparisons against the truth. <paramref name="earlierTimings"/> are stages the caller
-    /// ran before (mock generation, reading), listed first in the report.
+    /// ran before (mock generation, reading), listed first in the report. <paramref name="bhbStars"/> (Catalogs.DesiBhbStars)
+    /// adds the dipole fit of the DESI DR1 BHB stars: a report section, tables/bhb_dipole.csv and overlays in Figs. 6, 8, 9.
     /// </summary>
     public static ReproductionReport Run(StarTable catalogue, SubstructureCatalog? substructures, StarTable? mockTruth,
         ReproductionSettings settings, string directory, IProgress<ReproductionProgress>? progress = null,
-        IReadOnlyList<(string Stage, double Seconds)>? earlierTimings = null)
+        IReadOnlyList<(string Stage, double Seconds)>? earlierTimings = null, StarTable? bhbStars = null)
     {
         var timings = new List<(string Stage, double Seconds)>(earlierTimings ?? []);
         var clock = Stopwatch.StartNew();
@@ -98,7 +99,16 @@ public static class Reproduction
             progress is null ? null : new Forward<AnalysisProgress>(p => progress.Report(new ReproductionProgress(noSgrFits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
         Done(noSgrFits, "fits_no_sgr_mask");
 
-        var figures = ReproductionFigures.Write(results, singleWithoutSgrMask, directory, settings.Png, Fraction("figures"), timings);
+        BhbDipoleFit? bhb = null;
+        if (bhbStars is not null)
+        {
+            const string bhbStage = "DESI DR1 BHB dipole fit";
+            Stage(bhbStage);
+            bhb = BhbDipoleFit.Run(bhbStars, settings.Analysis, SelectionSettings.PaperDipole with { Seed = settings.SelectionSeed }, Fraction(bhbStage));
+            Done(bhbStage, "bhb_dipole");
+        }
+
+        var figures = ReproductionFigures.Write(results, singleWithoutSgrMask, directory, settings.Png, Fraction("figures"), timings, bhb);
 
         IReadOnlyList<TableComparison> truthComparisons = [];
         IReadOnlyList<ErrorCalibration> calibrations = [];
@@ -148,9 +158,15 @@ public static class Reproduction
         }
         File.WriteAllText(Path.Combine(tablesDir, "funnel.md"), sample.Funnel.ToMarkdown());
         File.WriteAllText(Path.Combine(tablesDir, "funnel_dipole.md"), dipoleSample.Funnel.ToMarkdown());
+        if (bhb is not null)
+        {
+            File.WriteAllText(Path.Combine(tablesDir, "bhb_dipole.csv"), bhb.ToCsv());
+            File.WriteAllText(Path.Combine(tablesDir, "funnel_bhb.md"), bhb.Sample.Funnel.ToMarkdown());
+        }
         timings.Add(("tables", clock.Elapsed.TotalSeconds));
         timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
-        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons, calibrations, selectionBias, settings.SelectionChanges, eq7Footprint);
+        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons, calibrations, selectionBias, settings.SelectionChanges, eq7Footprint)
+            { Bhb = bhb };
         report.Write(directory);
         progress?.Report(new ReproductionProgress(tables, 1));
         return report;

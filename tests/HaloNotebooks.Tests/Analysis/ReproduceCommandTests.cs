@@ -97,6 +97,59 @@ public class ReproduceCommandTests
         finally { Directory.Delete(root, true); }
     }
 
+    /// <summary>`--bhb` on the real DESI DR1 BHB table: a report section with both modes and Byström et al.'s values, the
+    /// table and summary entry, and the overlays in Figs. 6, 8 and 9.</summary>
+    [SkippableFact]
+    public void Reproduce_WithBhbStars_AddsTheirDipoleFitToTheReportAndFigures()
+    {
+        var bhb = TestPaths.RequireShared("data/external/desi_dr1_bhb_bystrom2025/Bystrom_2025_BHB.csv");
+        var root = Directory.CreateTempSubdirectory("halo-reproduce-").FullName;
+        try
+        {
+            var mockDir = Path.Combine(root, "mock");
+            MockCatalog.Generate(new MockSettings(Seed: 42, Scale: 0.02)).Write(mockDir);
+            var output = Path.Combine(root, "results");
+            int code = HaloNotebooks.Cli.Program.Run(["reproduce", "--mock", mockDir, "--walkers", "36", "--steps", "40", "--burn", "20", "--seed", "5",
+                "--output", output, "--no-png", "--appendix-stars", "0", "--bhb", bhb]);
+            Assert.Equal(0, code);
+            var html = File.ReadAllText(Path.Combine(output, "index.html"));
+            Assert.Contains("id=\"bhb\"", html);
+            Assert.Contains("mode μ_dipole &lt; 0", html);
+            Assert.Contains("mode μ_dipole &gt; 0", html);
+            Assert.Contains("et al. (2025), published", html);   // "Byström" is HTML-encoded
+            Assert.Contains("assumed 10 %", html);
+            var csv = File.ReadAllLines(Path.Combine(output, "tables", "bhb_dipole.csv"));
+            Assert.Equal(["mu_dipole < 0", "mu_dipole > 0", "folded", "bystrom2025_published"], csv.Skip(1).Select(l => l.Split(',')[0]));
+            using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+            var entry = summary.RootElement.GetProperty("bhb_dipole");
+            Assert.Equal(2, entry.GetProperty("modes").GetArrayLength());
+            Assert.Equal(-24, entry.GetProperty("bystrom2025_published").GetProperty("mu_compr").GetDouble());
+            Assert.Contains("DESI DR1 BHB north", File.ReadAllText(Path.Combine(output, "figures", "fig06_hemispheres.html")));
+            Assert.Contains("apex of our fit to the DESI DR1 BHB stars", File.ReadAllText(Path.Combine(output, "figures", "fig08_skymap.html")));
+            Assert.Contains("DESI DR1 BHB, our fit", File.ReadAllText(Path.Combine(output, "figures", "fig09_dipole_profiles.html")));
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
+    [Fact]
+    public void Reproduce_WithAMissingBhbFile_FailsBeforeAnyWork()
+    {
+        var root = Directory.CreateTempSubdirectory("halo-reproduce-").FullName;
+        try
+        {
+            var err = new StringWriter();
+            var previous = Console.Error;
+            Console.SetError(err);
+            int code;
+            try { code = HaloNotebooks.Cli.Program.Run(["reproduce", "--bhb", Path.Combine(root, "absent_bhb.csv"), "--output", Path.Combine(root, "r"), "--mock", Path.Combine(root, "m")]); }
+            finally { Console.SetError(previous); }
+            Assert.Equal(1, code);
+            Assert.Contains("absent_bhb.csv", err.ToString());
+            Assert.False(Directory.Exists(Path.Combine(root, "m")), "the --bhb path is checked before any mock is generated");
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
     [Fact]
     public void Reproduce_RejectsBurnInLongerThanTheChain()
     {

@@ -97,6 +97,35 @@ public class PaperFiguresTests
     }
 
     [Fact]
+    public void Fig9_DrawsTheBhbFit_AsMediansWithOneSigmaBands_OverItsRadialRange()
+    {
+        var m = new Dictionary<string, Measurement>
+        {
+            ["mu_compr"] = new(-11, 9, 9), ["mu_dipole"] = new(-15, 10, 14), ["sigma_r"] = new(99, 5, 4),
+            ["l_apex"] = new(20, 100, 80), ["b_apex"] = new(-30, 38, 29),
+        };
+        var bhb = new BinFit(FitModel.Dipole, new RadialBin(50, 120, 210, 62), m, seed: 1, wallTimeSeconds: 0);
+        var fig = PaperFigures.Fig9(D.Dipole(), D.Polar(), bhb);
+        var lower = Traces(fig).Where(t => (string?)t["name"] == "DESI DR1 BHB, our fit (lower)").ToList();
+        Assert.Equal(4, lower.Count);   // μ_compr, μ_dipole, l_apex, b_apex
+        Assert.Contains(lower, t => Ys(t).SequenceEqual([-20.0, -20.0]));           // μ_compr p16 = −11 − 9
+        Assert.Contains(lower, t => Ys(t).SequenceEqual([-59.0, -59.0]));           // b_apex p16 = −30 − 29
+        Assert.All(lower, t => Assert.Equal([50.0, 120.0], t["x"]!.AsArray().Select(x => (double)x!)));
+        // Byström et al.'s published values stay beside ours.
+        Assert.Equal([-24.0, -24.0], Ys(Named(fig, "Byström+2025 μ<sub>compr</sub>")));
+    }
+
+    [Fact]
+    public void Fig6_DrawsTheBhbHemispheresDashed_BesideOurs()
+    {
+        var fig = PaperFigures.Fig6(D.Hemispheres(), D.Hemispheres());
+        var north = Named(fig, "DESI DR1 BHB north (Byström+2025 stars, our fit)");
+        Assert.Equal([-5.0], Ys(north));
+        Assert.Equal("dash", (string?)north["line"]!["dash"]);
+        Assert.Equal([-5.0], Ys(Named(fig, "north (b > 0)")));
+    }
+
+    [Fact]
     public void Fig10_DrawsTheInputAndEachDistanceErrorLevel()
     {
         var fig = PaperFigures.Fig10(D.Appendix());
