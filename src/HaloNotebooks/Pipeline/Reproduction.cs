@@ -54,6 +54,13 @@ public static class Reproduction
     /// </summary>
     public static ReproductionReport Run(StarTable catalogue, SubstructureCatalog? substructures, StarTable? mockTruth,
         ReproductionSettings settings, string directory, IProgress<ReproductionProgress>? progress = null,
+        IReadOnlyList<(string Stage, double Seconds)>? earlierTimings = null) =>
+        Run(CatalogueChunks.FromTable(catalogue), substructures, mockTruth, settings, directory, progress, earlierTimings);
+
+    /// <summary>As the overload above on a catalogue read in row chunks (the selections stream it; only the mock truth's
+    /// re-observations need it whole, and read it so when <paramref name="mockTruth"/> is given).</summary>
+    public static ReproductionReport Run(CatalogueChunks catalogue, SubstructureCatalog? substructures, StarTable? mockTruth,
+        ReproductionSettings settings, string directory, IProgress<ReproductionProgress>? progress = null,
         IReadOnlyList<(string Stage, double Seconds)>? earlierTimings = null)
     {
         var timings = new List<(string Stage, double Seconds)>(earlierTimings ?? []);
@@ -106,7 +113,7 @@ public static class Reproduction
         {
             const string truthStage = "mock truth (re-observed replicas)";
             Stage(truthStage);
-            var replicas = MockTruthTables.Replicas(catalogue, mockTruth, substructures, settings.EffectiveSelection,
+            var replicas = MockTruthTables.Replicas(catalogue.ReadAll(), mockTruth, substructures, settings.EffectiveSelection,
                 settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Seed, 9100),
                 // The replicas are about 70 % of this stage; the deconvolution fits of Build the rest.
                 progress is null ? null : new Forward<double>(f => progress.Report(new ReproductionProgress(truthStage, 0.7 * f, "re-observing"))));
