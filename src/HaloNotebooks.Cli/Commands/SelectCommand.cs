@@ -129,7 +129,7 @@ public sealed class SelectCommand : ICliCommand
         var table = new Table().Title($"{funnel.Title}, {seconds:F1} s");
         int[] shown = [0, 1, 3, 4, 5, 6, 7];   // #, cut, parameters, in, kept, removed, kept %
         foreach (int c in shown)
-            table.AddColumn(new TableColumn(Markup.Escape(Funnel.Header[c])) { Alignment = c >= 4 ? Justify.Right : Justify.Left });
+            table.AddColumn(new Spectre.Console.TableColumn(Markup.Escape(Funnel.Header[c])) { Alignment = c >= 4 ? Justify.Right : Justify.Left });
         var rows = funnel.Rows();
         foreach (var row in rows) table.AddRow(shown.Select(c => Markup.Escape(row[c])).ToArray());
         table.Caption($"{funnel.InputCount:N0} stars in, {funnel.FinalCount:N0} selected");

@@ -27,7 +27,7 @@ namespace HaloNotebooks.Display;
 /// When it can go: once the released kernel ships FSharp.Core ≥ 10.1, or once the kernel is no longer supported.
 /// </para>
 /// </summary>
-public static class FSharpCoreBridge
+internal static class FSharpCoreBridge
 {
     const string Name = "FSharp.Core";
     static Assembly? _answered;

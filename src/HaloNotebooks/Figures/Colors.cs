@@ -3,7 +3,7 @@ using System.Globalization;
 namespace HaloNotebooks.Figures;
 
 /// <summary>Colour helpers: transparency for bands, and diverging colour maps for sky maps.</summary>
-public static class Colors
+internal static class Colors
 {
     static readonly Dictionary<string, (int R, int G, int B)> Named = new(StringComparer.OrdinalIgnoreCase)
     {

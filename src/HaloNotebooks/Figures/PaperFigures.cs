@@ -7,9 +7,10 @@ namespace HaloNotebooks.Figures;
 
 /// <summary>
 /// Figures 1–10 of the paper drawn from the analysis results, with the paper's own values (Tables 1–3,
-/// data/reference/) overlaid as × markers so a reader sees at once how a run compares. Literature
-/// profiles the paper overlays but that are published only as figures (Bird et al. 2021, Medina et al. 2025,
-/// Vasiliev 2024, the hemisphere curves of Byström et al. 2025 and Chandra et al. 2025) are not shipped and so not
+/// data/reference/) overlaid as × markers so a reader sees at once how a run compares. Where the paper overlays
+/// β profiles published only as figures (Bird et al. 2021, Medina et al. 2025; Figs. 2, 5), this project's fit of the
+/// public SEGUE K giants is drawn instead and labelled so (<see cref="ComparisonProfiles"/>). Vasiliev (2024) and the
+/// hemisphere curves of Byström et al. 2025 and Chandra et al. 2025 (Fig. 6) are published only as figures and are not
 /// drawn; Byström et al. (2025)'s field is drawn from the values §4.4 quotes, Chandra et al. (2025)'s reflex
 /// amplitudes from their tables as §4.4 quotes them.
 /// </summary>
@@ -124,6 +125,7 @@ public static class PaperFigures
             betaSeries.Add(Series("this work, Sgr not masked", singleWithoutSgrMask.Bins, "beta", FigureStyle.NoSgrMask) with { XShiftFraction = 0.025 });
         }
         betaSeries.Add(PaperSeries(paper, single.Bins, "beta", FigureStyle.ThisWork, $"{PaperName} (Table 1)"));
+        betaSeries.Add(Comparison("single", "beta"));
         var beta = new ProfilePanel("β") { Series = betaSeries, Lines = [new ReferenceLine(0)], LegendPosition = "above" };
         return ProfilePlot.Grid([velocities, beta], new ProfileOptions
         {
@@ -186,6 +188,7 @@ public static class PaperFigures
                     Series(label, @double.Bins, "beta_" + component, colour),
                     Series("single component", single.Bins, "beta", FigureStyle.ThisWork) with { XShiftFraction = 0.025 },
                     PaperSeries(paper, @double.Bins, "beta", colour, $"{PaperName} (Table 2)"),
+                    Comparison("double", "beta_" + component),
                 ],
                 Lines = [new ReferenceLine(0)],
                 YRange = BetaRange(@double.Bins, "beta_" + component, single.Bins), Label = label, LegendPosition = "bottom left",
@@ -411,6 +414,12 @@ public static class PaperFigures
     static List<ProfilePoint> Points(IReadOnlyList<BinFit> bins, string key) =>
         bins.Where(b => b.Parameters.TryGetValue(key, out var m) && double.IsFinite(m.Value) && double.IsFinite(b.Bin.RMedian))
             .Select(b => Point(b.Bin.RMedian, b[key])).ToList();
+
+    /// <summary>Figs. 2 and 5: the SEGUE K giants fitted with the paper's selection and models, where the paper draws Bird et
+    /// al. (2021) and Medina et al. (2025), whose profiles are published only as figures (<see cref="ComparisonProfiles"/>).</summary>
+    static ProfileSeries Comparison(string model, string key) =>
+        new(ComparisonProfiles.SegueLabel, ComparisonProfiles.SegueKGiants.Of(model, key).Select(p => Point(p.RMedian, p.Value)).ToList())
+        { Color = FigureStyle.Bird2021, Symbol = "circle-open", XShiftFraction = -0.025 };
 
     static ProfileSeries Series(string name, IReadOnlyList<BinFit> bins, string key, string colour, string symbol = "circle") =>
         new(name, Points(bins, key)) { Color = colour, Symbol = symbol };

@@ -5,7 +5,7 @@ namespace HaloNotebooks.Figures;
 /// double the same with _mr / _mp plus p_mr; dipole mu_compr, mu_dipole, sigma_r, l_apex, b_apex.
 /// Written in plotly's text markup (sub/superscripts), as the paper's figures label them.
 /// </summary>
-public static class ParameterLabels
+internal static class ParameterLabels
 {
     public const string KmPerS = "km s<sup>−1</sup>";
 

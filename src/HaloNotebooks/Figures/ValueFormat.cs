@@ -3,7 +3,7 @@ using System.Globalization;
 namespace HaloNotebooks.Figures;
 
 /// <summary>Numbers as figure text: the typographic minus, and a precision set by the uncertainty.</summary>
-public static class ValueFormat
+internal static class ValueFormat
 {
     /// <summary>Decimals that show the smaller uncertainty with two significant digits (0–5).</summary>
     public static int Decimals(double errPlus, double errMinus)

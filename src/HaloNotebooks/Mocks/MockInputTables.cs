@@ -5,7 +5,7 @@ namespace HaloNotebooks.Mocks;
 /// <summary>The paper's Tables 1-3 as numbers (value, then +1σ <c>_errp</c> and −1σ <c>_errm</c>), the inputs the mock is built from.
 /// Laid out from <see cref="PublishedTables"/> (the one parser of data/reference/), in the columns of the CSV copies;
 /// Table 2's component ("MR"/"MP") is in <see cref="MockInputTable.Labels"/>, and its missing entries (p_mr on the MP rows) are NaN.</summary>
-public static class MockInputTables
+internal static class MockInputTables
 {
     /// <summary>Table 1: single-component fit per r_GC bin; row 0 is all stars (3-160 kpc).</summary>
     public static MockInputTable Table1 { get; } = From(PublishedTables.Table1);

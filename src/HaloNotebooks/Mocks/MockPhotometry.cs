@@ -4,7 +4,7 @@ namespace HaloNotebooks.Mocks;
 /// Magnitudes of mock stars: extinction from a smooth cosecant dust layer, the K-giant luminosity function,
 /// the (G − r) colour, and the r-band extinction coefficient the selection must use to undo it.
 /// </summary>
-public static class MockPhotometry
+internal static class MockPhotometry
 {
     /// <summary>A_r / E(B−V): the selection's coefficient (Legacy Surveys DECam r), so the mock and the
     /// §2.3 cut agree; see <see cref="HaloNotebooks.Selection.Extinction.DecamR"/> for its source.</summary>

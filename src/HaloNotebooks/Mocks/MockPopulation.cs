@@ -1,7 +1,7 @@
 namespace HaloNotebooks.Mocks;
 
 /// <summary>What a mock star is (the truth table's <c>population</c> column).</summary>
-public enum MockPopulation
+internal enum MockPopulation
 {
     /// <summary>Halo K giant of the metal-rich component (Table 2 MR).</summary>
     HaloMetalRich,
@@ -19,7 +19,7 @@ public enum MockPopulation
     NonKGiant,
 }
 
-public static class MockPopulationNames
+internal static class MockPopulationNames
 {
     /// <summary>The truth-table spelling: halo_mr, halo_mp, disc, sgr, gc, dwarf, non_kgiant.</summary>
     public static string Name(this MockPopulation p) => p switch

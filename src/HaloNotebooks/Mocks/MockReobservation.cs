@@ -11,7 +11,7 @@ namespace HaloNotebooks.Mocks;
 /// is what DESI and Gaia would have reported on another night, so a selection and fit run on many replicas give the
 /// values our analysis tends to on these stars — selection effects and the errors' own scatter included.
 /// </summary>
-public static class MockReobservation
+internal static class MockReobservation
 {
     /// <summary>
     /// Replica <paramref name="replica"/> of <paramref name="catalogue"/> (canonical columns joined with the distances, as the

@@ -18,7 +18,7 @@ namespace HaloNotebooks.Mocks;
 /// <param name="Repeat">Fraction of stars with a second (non-PRIMARY) row: 0.20.</param>
 /// <param name="Failed">Fraction of ALL rows with SUCCESS = false: 0.02.</param>
 /// <param name="Warned">Fraction of ALL rows with RVS_WARN ≠ 0 (and SUCCESS = true): 0.03.</param>
-public sealed record RepeatFractions(double Repeat = 0.20, double Failed = 0.02, double Warned = 0.03)
+internal sealed record RepeatFractions(double Repeat = 0.20, double Failed = 0.02, double Warned = 0.03)
 {
     public static RepeatFractions Dr1Like { get; } = new();
 }
@@ -32,7 +32,7 @@ public sealed record RepeatFractions(double Repeat = 0.20, double Failed = 0.02,
 /// exactly those of the mock without this step. A failed fit's velocity is meaningless (uniform in ±1500 km/s, the
 /// stellar catalogue's velocity range); a warned fit's is off by ten times its quoted error.
 /// </summary>
-public static class MockRepeatObservations
+internal static class MockRepeatObservations
 {
     /// <summary>Streams of this step (apart from the mock's other draws of the same seed).</summary>
     const long Stream = 0x5245_5045_4154;   // "REPEAT"

@@ -3,7 +3,7 @@ using HaloNotebooks.Selection;
 namespace HaloNotebooks.Mocks;
 
 /// <summary>The §2.3 cuts in their order, as the mock forecasts them.</summary>
-public enum ForecastCut { None, KGiant, Disc, Substructure, Sagittarius, VelocityError, RadialRange }
+internal enum ForecastCut { None, KGiant, Disc, Substructure, Sagittarius, VelocityError, RadialRange }
 
 /// <summary>
 /// The paper's selection (§2.3) applied to one mock star's observed values, with the velocity errors propagated

@@ -4,7 +4,7 @@ using HaloNotebooks.Mocks;
 namespace HaloNotebooks.Pipeline;
 
 /// <summary>Appendix A's input drawn from the mocks (the analysis only reads an <see cref="AppendixInput"/>).</summary>
-public static class AppendixMockInput
+internal static class AppendixMockInput
 {
     /// <summary>
     /// Appendix A's experiment from the mocks' spherical halo (Mocks.AppendixMock): the same stars with perfect distances

@@ -20,7 +20,7 @@ namespace HaloNotebooks.Pipeline;
 /// <param name="MinStars">Bins with fewer stars in the paper's Table 1 keep Table 2's values: 17 parameters from ~160 stars
 /// ([80, 160) kpc) are too loosely identified for a fixed-point step (in a first run the two components swapped their [Fe/H]
 /// order there and the step ran away).</param>
-public sealed record MockCalibrationSettings(int Iterations = 8, int Averaged = 4, double Scale = 1.0, long Seed = 1001, int MinStars = 500)
+internal sealed record MockCalibrationSettings(int Iterations = 8, int Averaged = 4, double Scale = 1.0, long Seed = 1001, int MinStars = 500)
 {
     public int? MaxDegreeOfParallelism { get; init; }
 
@@ -35,10 +35,10 @@ public sealed record MockCalibrationSettings(int Iterations = 8, int Averaged = 
 
 /// <summary>One step: the Table 2 the pipeline recovered from the mock drawn with the step's inputs, and how far it is from the paper's.</summary>
 /// <param name="Within1">Fraction of the calibrated entries within 1σ (the paper's σ) of the paper.</param>
-public sealed record CalibrationStep(int Iteration, long MockSeed, PaperTable Recovered, double Within1, double Within2, double MaxPull, string Worst);
+internal sealed record CalibrationStep(int Iteration, long MockSeed, PaperTable Recovered, double Within1, double Within2, double MaxPull, string Worst);
 
 /// <summary>The calibrated halo inputs (<see cref="MockInputTables.CalibratedHalo"/> layout) and the steps that found them.</summary>
-public sealed record MockCalibrationResult(MockInputTable Inputs, IReadOnlyList<CalibrationStep> Steps, MockCalibrationSettings Settings, TimeSpan Elapsed)
+internal sealed record MockCalibrationResult(MockInputTable Inputs, IReadOnlyList<CalibrationStep> Steps, MockCalibrationSettings Settings, TimeSpan Elapsed)
 {
     /// <summary>The inputs as data/reference/mock_calibrated_halo.csv.</summary>
     public string ToCsv() => MockCalibration.ToCsv(Inputs);
@@ -83,7 +83,7 @@ public sealed record MockCalibrationResult(MockInputTable Inputs, IReadOnlyList<
 /// truncates it a second time. A fixed-point iteration, inputs ← inputs + (paper − recovered), with every step on a
 /// fresh mock, and the last steps averaged.
 /// </summary>
-public static class MockCalibration
+internal static class MockCalibration
 {
     /// <summary>The calibrated columns (CSV names of <see cref="MockInputTables.CalibratedHalo"/>) and their Table 2 keys.</summary>
     static readonly (string Column, string Key)[] Columns =

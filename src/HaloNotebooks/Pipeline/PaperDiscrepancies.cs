@@ -10,7 +10,7 @@ namespace HaloNotebooks.Pipeline;
 /// The one-line explanations the report sets beside every entry of the comparison with the paper that lies beyond 3σ
 /// on the calibrated mock. An entry without one is listed as unexplained: a bug until shown otherwise.
 /// </summary>
-public static class PaperDiscrepancies
+internal static class PaperDiscrepancies
 {
     /// <summary>A known cause. <paramref name="Row"/> null: any row of the table.</summary>
     public sealed record Explanation(int Table, string? Row, string Parameter, string Text);

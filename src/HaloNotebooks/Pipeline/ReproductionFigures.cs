@@ -9,7 +9,7 @@ namespace HaloNotebooks.Pipeline;
 /// when asked and headless Chromium is installed (all PNGs from one Chromium session; a PNG failure is
 /// reported beside the figure, not fatal).
 /// </summary>
-public static class ReproductionFigures
+internal static class ReproductionFigures
 {
     /// <summary>Writes the figures; adds "figures" (and "figures.png") to <paramref name="timings"/>.</summary>
     /// <param name="singleWithoutSgrMask">Fig. 2's β profile with the Sgr footprint kept (null: not drawn).</param>

@@ -5,7 +5,7 @@ using System.Text;
 namespace HaloNotebooks.Pipeline;
 
 /// <summary>What `halo sweep submit` asks Slurm for (sbatch options; null leaves the cluster's default).</summary>
-public sealed record SlurmOptions(string? Partition = null, string? Time = null, int CpusPerTask = 1, int? MaxParallel = null, string? Memory = null);
+internal sealed record SlurmOptions(string? Partition = null, string? Time = null, int CpusPerTask = 1, int? MaxParallel = null, string? Memory = null);
 
 /// <summary>
 /// A sweep as a Slurm array job (the scheduler of DESI's clusters; no home-made scheduler): DIR/sweep.sbatch with one
@@ -13,7 +13,7 @@ public sealed record SlurmOptions(string? Partition = null, string? Time = null,
 /// sbatch; the job ids are kept in DIR/slurm_jobs.txt for `halo sweep status`. Assumes DIR and the halo command are on a
 /// filesystem every node sees at the same path.
 /// </summary>
-public static class SlurmArray
+internal static class SlurmArray
 {
     public const string ScriptFile = "sweep.sbatch", JobsFile = "slurm_jobs.txt", LogDirectory = "logs";
 

@@ -6,7 +6,7 @@ namespace HaloNotebooks.Pipeline;
 /// `halo sweep run`: every unfinished task on this machine, <c>jobs</c> at a time, each in its own `halo sweep task`
 /// process (so each task's peak memory is its own, and a crash loses one task). Resumable: finished tasks are skipped.
 /// </summary>
-public static class SweepLocal
+internal static class SweepLocal
 {
     /// <summary>
     /// Runs the tasks without a result; <paramref name="taskProcess"/> makes the process of one task index. Returns the

@@ -15,7 +15,7 @@ namespace HaloNotebooks.Pipeline;
 /// own sampling noise is that of a mock of TruthScale, i.e. √(Scale / TruthScale) of a realisation's σ; keep
 /// TruthScale ≥ 10 × Scale to hold it below a third of σ. A calibrated mock's known answer replaces this method.
 /// </summary>
-public static class SweepTruth
+internal static class SweepTruth
 {
     /// <summary>What is used, for reports.</summary>
     public static string Description(SweepPlan plan) =>

@@ -7,7 +7,7 @@ namespace HaloNotebooks.Selection;
 /// survivors between cuts (the Monte-Carlo velocity errors of §2.3 are only worth computing for the stars
 /// that are still in). Tracks which input row each survivor is, so every removal is attributed.
 /// </summary>
-public sealed class FunnelBuilder
+internal sealed class FunnelBuilder
 {
     readonly List<FunnelStep> steps;
     readonly string?[]? removedBy;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Figures;
+using HaloNotebooks.Paper;
 using Xunit;
 using static HaloNotebooks.Tests.Figures.FigureTestData;
 using D = HaloNotebooks.Tests.Figures.PaperFiguresTestData;
@@ -31,6 +32,12 @@ public class PaperFiguresTests
         Assert.NotNull(Named(fig, "this work, Sgr not masked"));
         Assert.Equal(Ys(beta), Ys(Named(fig, "Li et al. 2026 (Table 1)")));        // the profile here IS Table 1
         Assert.Contains(Traces(fig), t => (string?)t["name"] == "Li et al. 2026 vr" && Ys(t)[0] == 3.8);
+        // Bird et al. (2021) / Medina et al. (2025) are published only as figures: the SEGUE K giants fitted here stand in,
+        // one point per bin of data/reference/segue_kgiants_ours.csv (first bin [5, 10) kpc).
+        var segue = Named(fig, ComparisonProfiles.SegueLabel);
+        var shipped = ComparisonProfiles.SegueKGiants.Of("single", "beta");
+        Assert.Equal(shipped.Count, Ys(segue).Count);
+        Assert.Equal(shipped[0].Value.Value, Ys(segue)[0]);
     }
 
     [Fact]
@@ -48,6 +55,8 @@ public class PaperFiguresTests
         Assert.Equal(1.05, (double)layout["yaxis2"]!["range"]![1]!);
         var mp = Traces(fig5).Where(t => (string?)t["name"] == "MP" && (string?)t["yaxis"] == "y4").Single();
         Assert.Equal(13, Ys(mp).Count);
+        var segueMp = Traces(fig5).Single(t => (string?)t["name"] == ComparisonProfiles.SegueLabel && (string?)t["yaxis"] == "y4");
+        Assert.Equal(ComparisonProfiles.SegueKGiants.Of("double", "beta_mp").Select(p => p.Value.Value), Ys(segueMp));
     }
 
     [Fact]
