@@ -156,7 +156,7 @@ public sealed class ReproduceCommand : ICliCommand
                         ("started_utc", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
                     ], o.Png, o.AppendixStars, Selection: selection, DipoleSelection: dipoleSelection);
                     return Reproduction.Run(stars, subs, truth, settings, partial,
-                        new Forward<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier);
+                        new Forward<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, CatalogueChunks.DefaultChunkRows);
                 }, o.Log);
 
             MoveIntoPlace(partial, output);

@@ -59,7 +59,7 @@ public sealed class SelectCommand : ICliCommand
                 var catalog = subs.Length == 0 ? null : SubstructureCatalog.Combine(subs);
                 progress.Report("read catalogue", 1);
                 var clock = Stopwatch.StartNew();
-                var selected = PaperSelection.Run(stars, settings, catalog, new Forward(f => progress.Report("selection", f)));
+                var selected = PaperSelection.RunInChunks(stars, settings, catalog, new Forward(f => progress.Report("selection", f)));
                 progress.Report("selection", 1);
                 return (selected, clock.Elapsed.TotalSeconds);
             });

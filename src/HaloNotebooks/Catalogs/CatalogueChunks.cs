@@ -8,6 +8,9 @@ namespace HaloNotebooks.Catalogs;
 /// </summary>
 public abstract class CatalogueChunks
 {
+    /// <summary>The readers of this library only (FITS, CSV, a table in memory).</summary>
+    private protected CatalogueChunks() { }
+
     /// <summary>Rows per chunk when none is asked for: about 30 MB of ~30 columns.</summary>
     public const int DefaultChunkRows = 1 << 17;
 
@@ -21,7 +24,7 @@ public abstract class CatalogueChunks
 
     /// <summary>Rows <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 with the columns of
     /// <paramref name="columns"/> the catalogue has (all when null).</summary>
-    protected abstract StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns);
+    private protected abstract StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns);
 
     /// <summary>The catalogue as consecutive row chunks of at most <paramref name="rowsPerChunk"/> rows, each with the row
     /// index of its first row, restricted to those of <paramref name="columns"/> the catalogue has (all when null).</summary>
@@ -41,14 +44,14 @@ public abstract class CatalogueChunks
     public static CatalogueChunks FromTable(StarTable table) => new InMemory(table ?? throw new ArgumentNullException(nameof(table)));
 
     /// <summary>This catalogue with a distance catalogue joined onto every chunk (<see cref="DistanceJoin"/>).</summary>
-    public CatalogueChunks WithDistances(DistanceLookup distances) => new Joined(this, distances ?? throw new ArgumentNullException(nameof(distances)));
+    internal CatalogueChunks WithDistances(DistanceLookup distances) => new Joined(this, distances ?? throw new ArgumentNullException(nameof(distances)));
 
     sealed class InMemory(StarTable table) : CatalogueChunks
     {
         public override int RowCount => table.RowCount;
         public override IReadOnlyList<string> ColumnNames => table.ColumnNames;
 
-        protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns)
+        private protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns)
         {
             var rows = first == 0 && count == table.RowCount ? table : table.Slice(first, count);
             return columns is null ? rows : rows.Select(columns.ToArray());
@@ -62,7 +65,7 @@ public abstract class CatalogueChunks
         public override IReadOnlyList<string> ColumnNames { get; } =
             stars.ColumnNames.Where(c => !DistanceLookup.JoinedColumns.Contains(c)).Concat(DistanceLookup.JoinedColumns).ToList();
 
-        protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns)
+        private protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns)
         {
             // The join needs the key even when it is not asked for; the distance columns come from the join.
             var own = columns?.Where(c => !DistanceLookup.JoinedColumns.Contains(c)).Append(distances.JoinKey).Distinct().ToArray();

@@ -125,7 +125,7 @@ public static class CsvTable
             }
         }
 
-        protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns) =>
+        private protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns) =>
             StarTable.Concat(Read(DefaultChunkRows, columns).Select(c => c.Rows).ToList()).Slice(first, count);
     }
 

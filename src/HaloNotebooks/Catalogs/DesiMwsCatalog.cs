@@ -87,7 +87,7 @@ public static class DesiMwsCatalog
         public override int RowCount { get; }
         public override IReadOnlyList<string> ColumnNames { get; }
 
-        protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns)
+        private protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns)
         {
             bool Wanted(string canonical) => columns is null || columns.Contains(canonical);
             using var fits = FitsFile.Open(_path);

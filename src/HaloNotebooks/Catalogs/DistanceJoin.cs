@@ -27,7 +27,7 @@ public static class DistanceJoin
 
     /// <summary>The distance catalogue at <paramref name="path"/> (only its three columns) ready to be joined chunk by chunk;
     /// with no <paramref name="names"/>, the columns <see cref="Detect"/> finds.</summary>
-    public static DistanceLookup Open(string path, DistanceColumns? names = null)
+    internal static DistanceLookup Open(string path, DistanceColumns? names = null)
     {
         var cols = names ?? Detect(path);
         var available = TableFile.ReadColumnNames(path);

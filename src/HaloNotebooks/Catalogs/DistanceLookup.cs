@@ -7,7 +7,7 @@ namespace HaloNotebooks.Catalogs;
 /// number of rows carrying its ID: a star with none or several gets missing distances, and the selection's
 /// "distances" cuts remove and count it by name, so nothing is dropped silently.
 /// </summary>
-public sealed class DistanceLookup
+internal sealed class DistanceLookup
 {
     /// <summary>The columns <see cref="Join"/> adds (replacing any of the same name).</summary>
     public static IReadOnlyList<string> JoinedColumns { get; } = [CanonicalColumns.Distance, CanonicalColumns.DistanceErr, CanonicalColumns.DistanceRows];

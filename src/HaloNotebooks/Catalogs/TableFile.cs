@@ -38,7 +38,7 @@ public static class TableFile
         public override int RowCount { get; }
         public override IReadOnlyList<string> ColumnNames { get; }
 
-        protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns)
+        private protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns)
         {
             using var fits = FitsFile.Open(_path);
             return fits.ReadRows(_hdu, columns, first, count);

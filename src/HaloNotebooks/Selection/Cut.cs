@@ -31,7 +31,7 @@ public sealed class Cut
 
     /// <param name="keep">The keep mask of a table whose rows are the catalogue's rows <c>inputRows</c> (in order).</param>
     /// <param name="describe">As in the other constructor.</param>
-    public Cut(string name, string wording, IReadOnlyList<CutParameter> parameters, Func<StarTable, IReadOnlyList<int>, bool[]> keep,
+    internal Cut(string name, string wording, IReadOnlyList<CutParameter> parameters, Func<StarTable, IReadOnlyList<int>, bool[]> keep,
                Func<StarTable, string?>? describe = null)
     {
         this.describe = describe;
@@ -57,7 +57,7 @@ public sealed class Cut
     public bool[] Keep(StarTable table) => Keep(table, new InputRange(table.RowCount));
 
     /// <summary>The keep mask for every row of <paramref name="table"/>, whose rows are the catalogue's <paramref name="inputRows"/>.</summary>
-    public bool[] Keep(StarTable table, IReadOnlyList<int> inputRows)
+    internal bool[] Keep(StarTable table, IReadOnlyList<int> inputRows)
     {
         ArgumentNullException.ThrowIfNull(inputRows);
         if (inputRows.Count != table.RowCount)

@@ -10,7 +10,7 @@ namespace HaloNotebooks.Selection;
 /// state is one small entry per source, not per column of the file. SOURCE_ID ≤ 0 or missing (no Gaia match) is never a
 /// duplicate.
 /// </summary>
-public sealed class GaiaSourceWinners
+internal sealed class GaiaSourceWinners
 {
     readonly Dictionary<long, (int Row, bool Primary, double RvErr)> _best;
 

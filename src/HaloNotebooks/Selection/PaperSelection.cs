@@ -21,7 +21,7 @@ public static class PaperSelection
         IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        return Run(CatalogueChunks.FromTable(catalogue), settings, substructures, progress);
+        return RunInChunks(CatalogueChunks.FromTable(catalogue), settings, substructures, progress);
     }
 
     /// <summary>
@@ -31,7 +31,7 @@ public static class PaperSelection
     /// in several rows needs the whole catalogue, so a first pass reads only the quality flags and SOURCE_ID
     /// (<see cref="QualityCuts.FindGaiaSourceWinners"/>). Same funnel and same sample, bit for bit, whatever the chunk size.
     /// </summary>
-    public static HaloSample Run(CatalogueChunks catalogue, SelectionSettings settings, SubstructureCatalog? substructures = null,
+    public static HaloSample RunInChunks(CatalogueChunks catalogue, SelectionSettings settings, SubstructureCatalog? substructures = null,
         IProgress<double>? progress = null, int rowsPerChunk = CatalogueChunks.DefaultChunkRows)
     {
         ArgumentNullException.ThrowIfNull(catalogue);

@@ -22,20 +22,20 @@ public static class QualityCuts
 
     /// <summary>As <see cref="All(SelectionSettings)"/> for a catalogue read in chunks: the Gaia duplicates were found by
     /// <see cref="FindGaiaSourceWinners"/> over the whole catalogue (null: the cut is off or its column absent).</summary>
-    public static IReadOnlyList<Cut> All(SelectionSettings s, GaiaSourceWinners? winners) =>
+    internal static IReadOnlyList<Cut> All(SelectionSettings s, GaiaSourceWinners? winners) =>
         [.. PerRow(s), OneRowPerGaiaSource(s, winners), DistanceFound(), DistanceUnique()];
 
     /// <summary>The cuts before the Gaia duplicates, each decided by its row alone.</summary>
-    public static IReadOnlyList<Cut> PerRow(SelectionSettings s) => [RvSuccess(s), RvsWarn(s), StarSpectype(s), Primary(s)];
+    internal static IReadOnlyList<Cut> PerRow(SelectionSettings s) => [RvSuccess(s), RvsWarn(s), StarSpectype(s), Primary(s)];
 
     /// <summary>The columns <see cref="FindGaiaSourceWinners"/> reads.</summary>
-    public static IReadOnlyList<string> GaiaSourceColumns { get; } = [C.RvSuccess, C.RvsWarn, C.RrSpectype, C.Primary, C.SourceId, C.RvErr];
+    internal static IReadOnlyList<string> GaiaSourceColumns { get; } = [C.RvSuccess, C.RvsWarn, C.RrSpectype, C.Primary, C.SourceId, C.RvErr];
 
     /// <summary>
     /// The kept row of every Gaia source among the rows that pass <see cref="PerRow"/>: a first pass over the catalogue,
     /// reading only <see cref="GaiaSourceColumns"/> (null when the cut is off or the catalogue has no SOURCE_ID).
     /// </summary>
-    public static GaiaSourceWinners? FindGaiaSourceWinners(CatalogueChunks catalogue, SelectionSettings s, int rowsPerChunk = CatalogueChunks.DefaultChunkRows,
+    internal static GaiaSourceWinners? FindGaiaSourceWinners(CatalogueChunks catalogue, SelectionSettings s, int rowsPerChunk = CatalogueChunks.DefaultChunkRows,
         IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -86,7 +86,7 @@ public static class QualityCuts
 
     /// <summary>As <see cref="OneRowPerGaiaSource(SelectionSettings)"/> with the kept rows found over the whole catalogue
     /// beforehand (<see cref="FindGaiaSourceWinners"/>), for a catalogue read in chunks.</summary>
-    public static Cut OneRowPerGaiaSource(SelectionSettings s, GaiaSourceWinners? winners) => GaiaSource(s, (t, rows) =>
+    internal static Cut OneRowPerGaiaSource(SelectionSettings s, GaiaSourceWinners? winners) => GaiaSource(s, (t, rows) =>
         Keep(t, rows, winners ?? throw new InvalidOperationException("the Gaia duplicates were not looked for first (QualityCuts.FindGaiaSourceWinners)")));
 
     static Cut GaiaSource(SelectionSettings s, Func<StarTable, IReadOnlyList<int>, bool[]> keep) => Flag(

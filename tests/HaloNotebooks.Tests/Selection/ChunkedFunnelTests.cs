@@ -51,7 +51,7 @@ public class ChunkedFunnelTests
             var subs = SubstructureCatalog.FromTable(mock.Substructures, "mock");
 
             var whole = PaperSelection.Run(DesiMwsCatalog.Read(mwsall, distances), Fast, subs);
-            var chunked = PaperSelection.Run(DesiMwsCatalog.Open(mwsall, distances), Fast, subs, rowsPerChunk: SmallChunk);
+            var chunked = PaperSelection.RunInChunks(DesiMwsCatalog.Open(mwsall, distances), Fast, subs, rowsPerChunk: SmallChunk);
 
             // The test exercises what it claims: repeats and both Gaia twins lie chunks away from their star's row.
             var removed = whole.Funnel.RemovedBy;
@@ -85,7 +85,7 @@ public class ChunkedFunnelTests
             CsvTable.Write(stars, csv);
             var subs = SubstructureCatalog.FromTable(mock.Substructures, "mock");
             var whole = PaperSelection.Run(CsvTable.Read(csv), Fast, subs);
-            var chunked = PaperSelection.Run(CsvTable.Open(csv), Fast, subs, rowsPerChunk: SmallChunk);
+            var chunked = PaperSelection.RunInChunks(CsvTable.Open(csv), Fast, subs, rowsPerChunk: SmallChunk);
             Assert.Equal(ColumnType.Double, whole.Stars.GetColumnType("flux_ratio"));
             AssertSameSelection(whole, chunked);
         }
@@ -97,7 +97,7 @@ public class ChunkedFunnelTests
     {
         var (cat, mock, _, _) = Catalogue();
         var empty = DistanceJoin.Join(cat, mock.Distances, DistanceColumns.Canonical).Head(0);
-        var sample = PaperSelection.Run(CatalogueChunks.FromTable(empty), Fast, rowsPerChunk: SmallChunk);
+        var sample = PaperSelection.RunInChunks(CatalogueChunks.FromTable(empty), Fast, rowsPerChunk: SmallChunk);
         Assert.Equal(0, sample.Count);
         Assert.Equal(PaperSelection.Run(empty, Fast).Funnel.Steps, sample.Funnel.Steps);
         Assert.Contains(sample.Funnel.Steps, s => s.Cut == "Sagittarius stream");
