@@ -8,9 +8,35 @@ public static class CornerLevels
     public static IReadOnlyList<double> Paper { get; } = [0.30, 1 - Math.Exp(-0.5), 1 - Math.Exp(-2.0)];
 }
 
-/// <summary>Options of <see cref="CornerPlot.Create"/> (corner.py's keyword arguments).</summary>
+/// <summary>A second posterior drawn over the first (corner.py's <c>fig=</c>): its marginals as coloured step lines and
+/// its credible regions as coloured contour lines, on the same axes.</summary>
+/// <param name="Samples">One array per parameter, in the order of <see cref="Names"/> (or of the plot's parameters).</param>
+public sealed record CornerOverlay(string Name, IReadOnlyList<double[]> Samples, string Color = FigureStyle.Red)
+{
+    /// <summary>Parameter names of <see cref="Samples"/>: when given, the overlay is matched to the plot's parameters by name.</summary>
+    public IReadOnlyList<string>? Names { get; init; }
+
+    /// <summary>The chain of <paramref name="fit"/> as an overlay, matched by parameter name.</summary>
+    public static CornerOverlay From(Inference.FitResult fit, string name, string color = FigureStyle.Red)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        return new(name, fit.ParameterNames.Select(fit.Samples).ToList(), color) { Names = fit.ParameterNames };
+    }
+}
+
+/// <summary>Options of <see cref="CornerPlot.Create(IReadOnlyList{double[]}, IReadOnlyList{string}, CornerOptions?)"/> (corner.py's keyword arguments).</summary>
 public sealed record CornerOptions
 {
+    /// <summary>Parameter names, for the by-name options below and overlays; the FitResult overload fills them.
+    /// Default: the labels.</summary>
+    public IReadOnlyList<string>? Names { get; init; }
+    /// <summary>True values by parameter name (e.g. {"vr": 0, "sigma_r": 150}); parameters left out get no marker.
+    /// Use this or <see cref="Truths"/>.</summary>
+    public IReadOnlyDictionary<string, double>? TruthsByName { get; init; }
+    /// <summary>Published values by parameter name; use this or <see cref="Reference"/>.</summary>
+    public IReadOnlyDictionary<string, double>? ReferenceByName { get; init; }
+    /// <summary>Further posteriors drawn over this one (e.g. the same fit with another cut).</summary>
+    public IReadOnlyList<CornerOverlay> Overlays { get; init; } = [];
     /// <summary>Bins per axis for the 1-D histograms and 2-D regions; null: 30, or 24 beyond 9 parameters (keeps Fig. 3 small).</summary>
     public int? Bins { get; init; }
     /// <summary>Gaussian smoothing of the 2-D histograms, σ in bins (corner.py <c>smooth</c>); 0 for none.</summary>

@@ -1,3 +1,5 @@
+using HaloNotebooks.Astrometry;
+using HaloNotebooks.Inference;
 using Plotly.NET;
 using static HaloNotebooks.Figures.PlotlyObjects;
 
@@ -6,14 +8,45 @@ namespace HaloNotebooks.Figures;
 /// <summary>
 /// Corner plot of posterior samples (Figs. 1, 3, 7), after corner.py: marginal histograms on the
 /// diagonal, filled 2-D credible regions below it (30%, 1σ, 2σ of the 2-D mass), optional truth and
-/// published-value markers, and "median ± 1σ" titles. Everything is binned here; the figure holds
-/// histograms, never samples.
+/// published-value markers (by position or by parameter name), "median ± 1σ" titles, and further posteriors
+/// overplotted as coloured lines (corner.py's <c>fig=</c>). Everything is binned here; the figure holds histograms,
+/// never samples.
 /// </summary>
 public static class CornerPlot
 {
+    /// <summary>
+    /// The posterior of <paramref name="fit"/>: every sampled parameter, labelled with its symbol and unit. l_apex is
+    /// shown in a 360° window around its circular mean, and markers and overlays of l_apex go on the same branch.
+    /// </summary>
+    public static Figure Create(FitResult fit, CornerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var o = options ?? new CornerOptions();
+        var names = fit.ParameterNames;
+        var samples = names.Select(fit.Samples).ToList();
+        int li = names.ToList().IndexOf("l_apex");
+        if (li < 0) return Create(samples, ParameterLabels.For(names), o with { Names = names });
+        double centre = Angles.CircularMean(samples[li]);
+        samples[li] = Angles.UnwrapAround(samples[li], centre);
+        double Wrap(double v) => double.IsFinite(v) ? centre + Angles.Wrap180(v - centre) : v;
+        IReadOnlyDictionary<string, double>? WrapL(IReadOnlyDictionary<string, double>? d) =>
+            d?.ToDictionary(kv => kv.Key, kv => kv.Key == "l_apex" ? Wrap(kv.Value) : kv.Value);
+        var overlays = o.Overlays.Select(v => v.Names?.ToList().IndexOf("l_apex") is int k and >= 0
+            ? v with { Samples = v.Samples.Select((s, i) => i == k ? Angles.UnwrapAround(s, centre) : s).ToList() } : v).ToList();
+        return Create(samples, ParameterLabels.For(names), o with
+        {
+            Names = names, TruthsByName = WrapL(o.TruthsByName), ReferenceByName = WrapL(o.ReferenceByName), Overlays = overlays,
+            Truths = o.Truths?.Select((v, i) => i == li ? Wrap(v) : v).ToList(),
+            Reference = o.Reference?.Select((v, i) => i == li ? Wrap(v) : v).ToList(),
+        });
+    }
+
+    /// <summary>The posterior of <paramref name="fit"/> with the default options.</summary>
+    public static Figure Create(FitResult fit) => Create(fit, new CornerOptions());
+
     public static Figure Create(IReadOnlyList<double[]> samples, IReadOnlyList<string> labels, CornerOptions? options = null)
     {
-        var o = options ?? new CornerOptions();
+        var o = Resolve(options ?? new CornerOptions(), samples, labels);
         Validate(samples, labels, o);
         int n = samples.Count, bins = o.Bins ?? (n <= 9 ? 30 : 24), levels = o.Levels.Count;
         o = o with { Bins = bins };
@@ -21,6 +54,15 @@ public static class CornerPlot
         var sorted = samples.Select(s => SampleBinning.SortedFinite(s)).ToArray();
         var ranges = new (double Lo, double Hi)[n];
         for (int i = 0; i < n; i++) ranges[i] = AxisRange(sorted[i], i, o);
+        // Overlays widen the axes to their own quantile range, so a shifted posterior is seen whole.
+        foreach (var v in o.Overlays)
+            for (int i = 0; i < n; i++)
+            {
+                var s = SampleBinning.SortedFinite(v.Samples[i]);
+                double lo = SampleBinning.Quantile(s, o.RangeQuantile), hi = SampleBinning.Quantile(s, 1 - o.RangeQuantile);
+                double pad = 0.05 * Math.Max(hi - lo, 1e-9);
+                ranges[i] = (Math.Min(ranges[i].Lo, Round(lo - pad, 6)), Math.Max(ranges[i].Hi, Round(hi + pad, 6)));
+            }
 
         int size = o.Size ?? Math.Clamp(150 * n + 150, 520, n >= 14 ? 1700 : 1500);
         // Readable at the PNG's size: never below 10 px; the 17-parameter Fig. 3 gets fewer, larger ticks.
@@ -61,6 +103,7 @@ public static class CornerPlot
                         ("domain", new[] { yd0, yd1 }), ("anchor", xr), ("range", new[] { 0.0, 1.12 }),
                         ("showticklabels", false), ("ticks", ""), ("fixedrange", true)));
                     traces.Add(MarginalTrace(samples[i], ranges[i], bins, labels[i], xr, yr));
+                    foreach (var v in o.Overlays) traces.Add(MarginalTrace(v.Samples[i], ranges[i], bins, v.Name, xr, yr, v.Color));
                     if (o.ShowQuantiles)
                         foreach (var q in new[] { 0.16, 0.5, 0.84 })
                             shapes.Add(VLine(SampleBinning.Quantile(sorted[i], q), xr, yr, "rgba(0,0,0,0.7)", "dash", 1));
@@ -93,6 +136,7 @@ public static class CornerPlot
                     if (left) ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('y', k)))
                         .SetProperty("title", Obj(("text", labels[i]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
                     traces.Add(RegionTrace(samples[j], samples[i], ranges[j], ranges[i], o, xr, yr));
+                    foreach (var v in o.Overlays) traces.Add(RegionTrace(v.Samples[j], v.Samples[i], ranges[j], ranges[i], o, xr, yr, v.Color));
                 }
 
                 // Shapes are not clipped to their subplot: markers off an axis are left out (the diagonal says where they are).
@@ -120,6 +164,9 @@ public static class CornerPlot
             if (values is not null)
                 traces.Add(Trace("scatter", ("x", new double?[] { null }), ("y", new double?[] { null }), ("mode", "lines+markers"),
                     ("name", name), ("line", Obj(("color", color), ("width", 1.5))), ("marker", Obj(("color", color), ("size", 7)))));
+        foreach (var v in o.Overlays)
+            traces.Add(Trace("scatter", ("x", new double?[] { null }), ("y", new double?[] { null }), ("mode", "lines"),
+                ("name", v.Name), ("line", Obj(("color", v.Color), ("width", 1.5)))));
         if (pinned)
             traces.Add(Trace("scatter", ("x", new double?[] { null }), ("y", new double?[] { null }), ("mode", "markers"),
                 ("name", "← v / v →: a value outside a panel's range, printed at its edge"), ("marker", Obj(("color", "rgba(0,0,0,0)"), ("size", 1)))));
@@ -140,6 +187,31 @@ public static class CornerPlot
         layout.SetProperty("shapes", shapes);
         layout.SetProperty("annotations", annotations);
         return new Figure(Chart(traces, layout), o.Title, o.FileStem, size, size);
+    }
+
+    /// <summary>By-name markers and named overlays put into the plot's parameter order.</summary>
+    static CornerOptions Resolve(CornerOptions o, IReadOnlyList<double[]> samples, IReadOnlyList<string> labels)
+    {
+        var names = o.Names ?? labels;
+        if (names.Count != samples.Count) throw new ArgumentException($"{names.Count} names for {samples.Count} parameters.", nameof(o));
+        IReadOnlyList<double>? ByName(IReadOnlyDictionary<string, double>? d, IReadOnlyList<double>? positional, string what)
+        {
+            if (d is null) return positional;
+            if (positional is not null) throw new ArgumentException($"give {what} by position or by name, not both.", nameof(o));
+            foreach (var k in d.Keys.Where(k => !names.Contains(k)))
+                throw new ArgumentException($"{what}ByName has '{k}', which is not a parameter of this plot ({string.Join(", ", names)}).", nameof(o));
+            return names.Select(n => d.TryGetValue(n, out var v) ? v : double.NaN).ToList();
+        }
+        var overlays = o.Overlays.Select(v =>
+        {
+            if (v.Names is null) return v;
+            var index = v.Names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i);
+            var missing = names.Where(n => !index.ContainsKey(n)).ToList();
+            if (missing.Count > 0) throw new ArgumentException($"overlay '{v.Name}' has no samples of {string.Join(", ", missing)}.", nameof(o));
+            return v with { Samples = names.Select(n => v.Samples[index[n]]).ToList(), Names = names };
+        }).ToList();
+        return o with { Truths = ByName(o.TruthsByName, o.Truths, "Truths"), Reference = ByName(o.ReferenceByName, o.Reference, "Reference"),
+            TruthsByName = null, ReferenceByName = null, Overlays = overlays };
     }
 
     static void Validate(IReadOnlyList<double[]> samples, IReadOnlyList<string> labels, CornerOptions o)
@@ -166,6 +238,13 @@ public static class CornerPlot
             throw new ArgumentException($"{o.Truths.Count} truths for {samples.Count} parameters.", nameof(o));
         if (o.Reference is not null && o.Reference.Count != samples.Count)
             throw new ArgumentException($"{o.Reference.Count} reference values for {samples.Count} parameters.", nameof(o));
+        foreach (var v in o.Overlays)
+        {
+            if (v.Samples.Count != samples.Count)
+                throw new ArgumentException($"overlay '{v.Name}' has {v.Samples.Count} parameters, the plot {samples.Count}.", nameof(o));
+            if (v.Samples.Any(s => s is null || s.Length != v.Samples[0].Length || s.Count(double.IsFinite) < 10))
+                throw new ArgumentException($"overlay '{v.Name}' needs joint samples, at least 10 finite per parameter.", nameof(o));
+        }
     }
 
     static (double Lo, double Hi) AxisRange(double[] sorted, int i, CornerOptions o)
@@ -194,7 +273,7 @@ public static class CornerPlot
     }
 
     /// <summary>The marginal histogram as a step line, normalised to a peak of 1.</summary>
-    static Trace MarginalTrace(double[] x, (double Lo, double Hi) range, int bins, string label, string xr, string yr)
+    static Trace MarginalTrace(double[] x, (double Lo, double Hi) range, int bins, string label, string xr, string yr, string? overlayColor = null)
     {
         var counts = SampleBinning.Histogram(x, range.Lo, range.Hi, bins);
         double peak = Math.Max(counts.Max(), 1);
@@ -203,6 +282,9 @@ public static class CornerPlot
         for (int b = 0; b < bins; b++) { xs.Add(range.Lo + b * (range.Hi - range.Lo) / bins); ys.Add(counts[b] / peak); }
         xs.Add(range.Hi); ys.Add(counts[^1] / peak);
         xs.Add(range.Hi); ys.Add(0);
+        if (overlayColor is not null)
+            return Trace("scatter", ("x", Values(xs)), ("y", Values(ys, 3)), ("xaxis", xr), ("yaxis", yr), ("mode", "lines"),
+                ("line", Obj(("shape", "hv"), ("color", overlayColor), ("width", 1.4))), ("name", label), ("showlegend", false), ("hoverinfo", "skip"));
         return Trace("scatter", ("x", Values(xs)), ("y", Values(ys, 3)), ("xaxis", xr), ("yaxis", yr), ("mode", "lines"),
             ("line", Obj(("shape", "hv"), ("color", "black"), ("width", 1.2))), ("fill", "tozeroy"), ("fillcolor", "rgba(0,0,0,0.06)"),
             ("name", label), ("showlegend", false), ("hoverinfo", "skip"));
@@ -214,7 +296,7 @@ public static class CornerPlot
     /// and contours are drawn at z = ½, 1½, … — exactly the requested levels (z is sent in hundredths).
     /// </summary>
     static Trace RegionTrace(double[] x, double[] y, (double Lo, double Hi) xRange, (double Lo, double Hi) yRange,
-        CornerOptions o, string xr, string yr)
+        CornerOptions o, string xr, string yr, string? overlayColor = null)
     {
         int bins = o.Bins!.Value, levels = o.Levels.Count;
         var mass = SampleBinning.EnclosedMass(SampleBinning.Smooth(SampleBinning.Histogram2D(x, y, xRange, yRange, bins), o.Smooth));
@@ -237,6 +319,12 @@ public static class CornerPlot
         void Band(double from, double to, string colour) { scale.Add([from / levels, colour]); scale.Add([to / levels, colour]); }
         Band(0, 0.5, "rgba(255,255,255,0)");
         for (int k = 1; k <= levels; k++) Band(k - 0.5, Math.Min(k + 0.5, levels), o.LevelColors[levels - k]);
+        if (overlayColor is not null)   // an overlay: the same level contours as lines only, in its colour
+            return Trace("contour", ("x", Values(xc)), ("y", Values(yc)), ("z", z), ("xaxis", xr), ("yaxis", yr),
+                ("zmin", 0), ("zmax", 100 * levels), ("autocontour", false),
+                ("contours", Obj(("start", 50), ("end", 100 * levels - 50), ("size", 100), ("coloring", "none"), ("showlines", true))),
+                ("showscale", false), ("line", Obj(("color", overlayColor), ("width", 1.2))),
+                ("hoverinfo", "skip"), ("showlegend", false), ("name", "overlay regions"));
         return Trace("contour", ("x", Values(xc)), ("y", Values(yc)), ("z", z), ("xaxis", xr), ("yaxis", yr),
             ("zmin", 0), ("zmax", 100 * levels), ("autocontour", false),
             ("contours", Obj(("start", 50), ("end", 100 * levels - 50), ("size", 100), ("coloring", "fill"), ("showlines", true))),

@@ -76,25 +76,16 @@ public static class PaperFigures
             $"Figure 7. Dipole velocity field, N = {dipoleFit.StarCount:N0}", "fig07_corner_dipole");
     }
 
-    static Figure Corner(FitResult fit, Func<string, double> paper, IReadOnlyDictionary<string, double>? truths, string title, string stem)
-    {
-        var names = fit.ParameterNames;
-        var samples = names.Select(n => n == "l_apex" ? UnwrapLongitude(fit.Samples(n)) : fit.Samples(n)).ToList();
-        // Reference and truth longitudes go on the same branch as the unwrapped samples.
-        int li = names.ToList().IndexOf("l_apex");
-        double lCentre = li >= 0 ? SampleBinning.Quantile(SampleBinning.SortedFinite(samples[li]), 0.5) : 0;
-        double Wrap(string n, double v) => n == "l_apex" && double.IsFinite(v) ? lCentre + Angles.Wrap180(v - lCentre) : v;
-        var options = new CornerOptions
+    static Figure Corner(FitResult fit, Func<string, double> paper, IReadOnlyDictionary<string, double>? truths, string title, string stem) =>
+        CornerPlot.Create(fit, new CornerOptions
         {
-            Reference = names.Select(n => Wrap(n, paper(n))).ToList(),
+            ReferenceByName = fit.ParameterNames.ToDictionary(n => n, paper),
             ReferenceName = PaperName,
-            Truths = truths is null ? null : names.Select(n => truths.TryGetValue(n, out var t) ? Wrap(n, t) : double.NaN).ToList(),
+            TruthsByName = truths?.Where(kv => fit.ParameterNames.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value),
             TruthsName = "mock truth",
             Title = title,
             FileStem = stem,
-        };
-        return CornerPlot.Create(samples, ParameterLabels.For(names), options);
-    }
+        });
 
     /// <summary>Longitudes (deg) unwrapped around their circular mean, the mean taken into (−180°, 180°].</summary>
     internal static double[] UnwrapLongitude(double[] lon) => Angles.UnwrapAround(lon, Angles.CircularMean(lon));
@@ -126,7 +117,8 @@ public static class PaperFigures
         }
         betaSeries.Add(PaperSeries(paper, single.Bins, "beta", FigureStyle.ThisWork, $"{PaperName} (Table 1)"));
         betaSeries.Add(Comparison("single", "beta"));
-        var beta = new ProfilePanel("β") { Series = betaSeries, Lines = [new ReferenceLine(0)], LegendPosition = "above" };
+        // Inside the panel: four long names above it would run over the velocity legend.
+        var beta = new ProfilePanel("β") { Series = betaSeries, Lines = [new ReferenceLine(0)], LegendPosition = "bottom left" };
         return ProfilePlot.Grid([velocities, beta], new ProfileOptions
         {
             Columns = 2, LogX = true, XRange = ProfileRange, PanelWidth = 460, PanelHeight = 360, FileStem = "fig02_profiles_single",

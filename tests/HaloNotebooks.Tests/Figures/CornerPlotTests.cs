@@ -82,4 +82,47 @@ public class CornerPlotTests
         Assert.Throws<ArgumentException>(() => CornerPlot.Create(GaussianSamples(2, 100), ["a", "b"], new CornerOptions { Truths = [1] }));
         Assert.Throws<ArgumentException>(() => CornerPlot.Create(GaussianSamples(2, 100), ["a", "b"], new CornerOptions { Levels = [0.9, 0.3] }));
     }
+
+    [Fact]
+    public void ReferenceByName_DrawsTheSameMarkers_AsThePositionalList()
+    {
+        var samples = GaussianSamples(3, 5_000);
+        string[] labels = ["a [km/s]", "b", "c"];
+        var positional = CornerPlot.Create(samples, labels, new CornerOptions { Names = ["a", "b", "c"], Reference = [0, double.NaN, 20] }).ToJson();
+        var byName = CornerPlot.Create(samples, labels, new CornerOptions
+        {
+            Names = ["a", "b", "c"], ReferenceByName = new Dictionary<string, double> { ["c"] = 20, ["a"] = 0 },
+        }).ToJson();
+        Assert.Equal(positional, byName);
+    }
+
+    [Fact]
+    public void ByName_RejectsAnUnknownParameter_AndBothForms()
+    {
+        var samples = GaussianSamples(2, 2_000);
+        var e = Assert.Throws<ArgumentException>(() => CornerPlot.Create(samples, ["x", "y"],
+            new CornerOptions { TruthsByName = new Dictionary<string, double> { ["sigma_r"] = 1 } }));
+        Assert.Contains("'sigma_r'", e.Message);
+        Assert.Contains("x, y", e.Message);
+        Assert.Throws<ArgumentException>(() => CornerPlot.Create(samples, ["x", "y"],
+            new CornerOptions { Truths = [1, 2], TruthsByName = new Dictionary<string, double> { ["x"] = 1 } }));
+    }
+
+    [Fact]
+    public void Overlay_AddsLineContoursAndMarginalsInItsColour_MatchedByName()
+    {
+        var first = GaussianSamples(3, 5_000, seed: 1);
+        var second = GaussianSamples(3, 5_000, seed: 2);
+        // The overlay's parameters come in another order: matched by name, not position.
+        var overlay = new CornerOverlay("other cut", [second[2], second[0], second[1]], "#ff00ff") { Names = ["c", "a", "b"] };
+        var fig = CornerPlot.Create(first, ["a", "b", "c"], new CornerOptions { Names = ["a", "b", "c"], Overlays = [overlay] });
+        var traces = Traces(fig);
+        var lines = traces.Where(t => (string?)t["type"] == "contour" && (string?)t["contours"]!["coloring"] == "none").ToList();
+        Assert.Equal(3, lines.Count);                                                          // one per pair
+        Assert.All(lines, t => Assert.Equal("#ff00ff", (string?)t["line"]!["color"]));
+        Assert.Equal(3, traces.Count(t => (string?)t["name"] == "other cut" && t["fill"] is null && t["x"]!.AsArray().Count > 1));
+        Assert.Single(traces, t => (string?)t["name"] == "other cut" && t["x"]!.AsArray().Count == 1);   // legend entry
+        Assert.Throws<ArgumentException>(() => CornerPlot.Create(first, ["a", "b", "c"],
+            new CornerOptions { Names = ["a", "b", "c"], Overlays = [overlay with { Names = ["c", "a", "z"] }] }));
+    }
 }
