@@ -31,7 +31,7 @@ public sealed class FitCommand : ICliCommand
     {
         var input = new Option<string>("--input") { Description = "table of stars (.csv, .parquet, .fits), e.g. written by halo select", Required = true };
         var model = new Option<string>("--model") { Description = "single | double | dipole", Required = true };
-        model.AcceptOnlyFromAmong("single", "double", "dipole");
+        model.AcceptOnlyFromAmong([.. FitModel.All.Select(m => m.Name)]);
         var walkers = new Option<int>("--walkers") { Description = "ensemble walkers (even, ≥ 2 × parameters; paper: 100)", DefaultValueFactory = _ => 100 };
         var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
         var burn = new Option<int>("--burn") { Description = "steps discarded as burn-in (paper: 400)", DefaultValueFactory = _ => 400 };
@@ -47,7 +47,7 @@ public sealed class FitCommand : ICliCommand
         foreach (var o in new Option[] { input, model, walkers, steps, burn, seed, threads, output, chain, rMin, rMax, bins }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandErrors.Run("fit", () =>
         {
-            string m = parse.GetValue(model)!;
+            var m = Check.Model(parse.GetValue(model)!);
             var settings = Check.Fit(parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed), parse.GetValue(threads), m);
             double? lo = parse.GetValue(rMin), hi = parse.GetValue(rMax);
             Check.RadialRange(lo, hi);
@@ -68,7 +68,7 @@ public sealed class FitCommand : ICliCommand
             if (radialBins is not null)
             {
                 var profile = RunBins(path, m, settings, radialBins, lo, hi, log);
-                var table = m switch { "single" => PaperTables.Table1(profile), "double" => PaperTables.Table2(profile), _ => PaperTables.Table3(profile) };
+                var table = m == FitModel.Single ? PaperTables.Table1(profile) : m == FitModel.Double ? PaperTables.Table2(profile) : PaperTables.Table3(profile);
                 string json = BinsJson(profile, table, settings);
                 WarnAll(profile.Bins.Prepend(profile.AllStars).Select(f => (f.Bin.Label, f.Fit)));
                 if (outFile is null) { Console.Out.WriteLine(json); return ExitCode.Ok; }
@@ -91,12 +91,12 @@ public sealed class FitCommand : ICliCommand
     }
 
     /// <summary>One fit of the stars in [rMin, rMax) (all stars without a range; §4.4's 50–120 kpc for the dipole).</summary>
-    public static FitResult Run(string path, string model, FitSettings settings, double? rMin = null, double? rMax = null, TextWriter? log = null)
+    public static FitResult Run(string path, FitModel model, FitSettings settings, double? rMin = null, double? rMax = null, TextWriter? log = null)
     {
         var table = TableFile.Read(path);
-        var cols = (model == "dipole" ? DipoleColumns : KinematicColumns).Select(c => Column(table, c, path)).ToArray();
+        var cols = (model.FitsRadialVelocity ? DipoleColumns : KinematicColumns).Select(c => Column(table, c, path)).ToArray();
         bool[]? keep = null;
-        if (model == "dipole" && rMin is null && rMax is null)
+        if (model.FitsRadialVelocity && rMin is null && rMax is null)
         {
             if (Find(table, CanonicalColumns.RGc) is null)
                 Terminal.Warn("fit", $"{path} has no r_gc column, so all its stars are fitted; §4.4 fits the dipole at {DipoleRange.RMin:0}–{DipoleRange.RMax:0} kpc");
@@ -115,12 +115,10 @@ public sealed class FitCommand : ICliCommand
         int n = keep?.Count(k => k) ?? table.RowCount;
         if (n < 2) throw new InputException($"{path}: {n} stars in the radial range [{rMin ?? 0}, {rMax ?? double.PositiveInfinity}) kpc; nothing to fit");
         if (keep is not null) cols = cols.Select(c => c.Where((_, i) => keep[i]).ToArray()).ToArray();
-        Func<FitSettings, FitResult> fit = model switch
-        {
-            "single" => s => HaloFits.Single(Kinematic(cols), s),
-            "double" => s => HaloFits.Double(Kinematic(cols), s),
-            _ => s => HaloFits.Dipole(new RadialVelocitySample(cols[0], cols[1], cols[2], cols[3]), s),
-        };
+        Func<FitSettings, FitResult> fit =
+            model == FitModel.Single ? s => HaloFits.Single(Kinematic(cols), s)
+            : model == FitModel.Double ? s => HaloFits.Double(Kinematic(cols), s)
+            : s => HaloFits.Dipole(new RadialVelocitySample(cols[0], cols[1], cols[2], cols[3]), s);
         if (settings.Progress is not null) return fit(settings);
         string stage = $"{model} fit, {n:N0} stars";
         return StageProgress.Run("fit", [stage], progress =>
@@ -128,18 +126,18 @@ public sealed class FitCommand : ICliCommand
     }
 
     /// <summary>The all-stars fit and one fit per bin, seeded as <see cref="PaperAnalysis.Run(Selection.HaloSample, Selection.HaloSample, AnalysisSettings, AppendixInput?, IProgress{AnalysisProgress}?)"/> seeds them.</summary>
-    public static RadialProfile RunBins(string path, string model, FitSettings fit, RadialBins bins, double? rMin, double? rMax, TextWriter? log = null)
+    public static RadialProfile RunBins(string path, FitModel model, FitSettings fit, RadialBins bins, double? rMin, double? rMax, TextWriter? log = null)
     {
         var table = TableFile.Read(path);
-        var cols = (model == "dipole" ? DipoleColumns : KinematicColumns).Select(c => Column(table, c, path)).ToArray();
+        var cols = (model.FitsRadialVelocity ? DipoleColumns : KinematicColumns).Select(c => Column(table, c, path)).ToArray();
         var r = Column(table, CanonicalColumns.RGc, path);
         bool paper = ReferenceEquals(bins, RadialBins.Paper) || ReferenceEquals(bins, RadialBins.PaperDipole);
         // Table 1/2's first row spans 3–160 kpc (§4.1), Table 3's the bins' 50–120 kpc; custom edges span themselves.
         var settings = new AnalysisSettings(fit.Walkers, fit.Steps, fit.Burn, fit.Seed, MaxDegreeOfParallelism: fit.MaxDegreeOfParallelism,
-            Bins: model == "dipole" ? null : bins, DipoleBins: model == "dipole" ? bins : null,
+            Bins: model.FitsRadialVelocity ? null : bins, DipoleBins: model.FitsRadialVelocity ? bins : null,
             RMin: rMin ?? (paper ? AnalysisSettings.Paper.RMin : bins.RMin), RMax: rMax ?? (paper ? AnalysisSettings.Paper.RMax : bins.RMax));
-        var kinematic = model == "dipole" ? null : Kinematic(cols);
-        var radial = model == "dipole" ? new RadialVelocitySample(cols[0], cols[1], cols[2], cols[3]) : null;
+        var kinematic = model.FitsRadialVelocity ? null : Kinematic(cols);
+        var radial = model.FitsRadialVelocity ? new RadialVelocitySample(cols[0], cols[1], cols[2], cols[3]) : null;
         const string stage = "fits";
         return StageProgress.Run("fit", [stage], progress =>
             PaperAnalysis.FitProfile(model, kinematic, radial, r, settings,
@@ -153,7 +151,7 @@ public sealed class FitCommand : ICliCommand
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteString("model", profile.Model);
+            w.WriteString("model", profile.Model.Name);
             w.WriteNumber("table", table.Number);
             w.WriteStartObject("settings");
             w.WriteNumber("walkers", settings.Walkers); w.WriteNumber("steps", settings.Steps);

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using HaloNotebooks.Astrometry;
+using HaloNotebooks.Catalogs;
 using HaloNotebooks.Cli.Plumbing;
 using HaloNotebooks.Uncertainties;
 
@@ -10,10 +9,10 @@ namespace HaloNotebooks.Cli.Commands;
 /// <summary>
 /// `halo transform`: heliocentric observables → Galactic, Galactocentric and Sagittarius coordinates
 /// (§2.3 conventions), optional healpix pixels of (l, b), optional Monte-Carlo velocity errors.
-/// Input and output are CSV (comma, '.' decimals). Every input column is copied unchanged.
-/// Bad input stops the run with a message naming the file, row and column; the output is written to a
-/// temporary file and moved into place only when complete, so a failed run leaves no partial output.
-/// (A small CSV reader/writer lives here until the Catalogs area's CsvTable is merged.)
+/// Input and output are CSV (comma, '.' decimals), read and written by the library's CsvTable: every input column
+/// is carried through (numbers in shortest round-trip form, text quoted). Bad input stops the run with a message
+/// naming the file, row and column; the output is written to a temporary file and moved into place only when
+/// complete, so a failed run leaves no partial output.
 /// </summary>
 public sealed class TransformCommand : ICliCommand
 {
@@ -61,7 +60,7 @@ public sealed class TransformCommand : ICliCommand
         if (mcSamples is < 2)
             throw new TransformInputException($"--mc-samples {mcSamples}: at least 2 draws are needed for a standard deviation.");
 
-        var table = CsvText.Read(inputPath);
+        var table = InputTable.Read(inputPath);
         foreach (var name in Required)
             if (!table.Has(name))
                 throw new TransformInputException($"{inputPath}: required column '{name}' is missing (header has: {string.Join(", ", table.Header)}).");
@@ -90,18 +89,16 @@ public sealed class TransformCommand : ICliCommand
         GalacticCoordinates.FromIcrs(ra, dec, l, b);
         SagittariusFrame.FromIcrs(ra, dec, sgrLambda, sgrBeta);
 
-        var added = new List<(string Name, Func<int, string> Cell)>
+        var added = new List<(string Name, Array Values)>
         {
-            ("l", i => F(l[i])), ("b", i => F(b[i])), ("x", i => F(g.X[i])), ("y", i => F(g.Y[i])), ("z", i => F(g.Z[i])),
-            ("R", i => F(g.R[i])), ("r_gc", i => F(g.RGc[i])), ("vx", i => F(g.Vx[i])), ("vy", i => F(g.Vy[i])), ("vz", i => F(g.Vz[i])),
-            ("v_r", i => F(g.Vr[i])), ("v_phi", i => F(g.VPhi[i])), ("v_theta", i => F(g.VTheta[i])),
-            ("sgr_lambda", i => F(sgrLambda[i])), ("sgr_beta", i => F(sgrBeta[i])),
+            ("l", l), ("b", b), ("x", g.X), ("y", g.Y), ("z", g.Z), ("R", g.R), ("r_gc", g.RGc), ("vx", g.Vx), ("vy", g.Vy), ("vz", g.Vz),
+            ("v_r", g.Vr), ("v_phi", g.VPhi), ("v_theta", g.VTheta), ("sgr_lambda", sgrLambda), ("sgr_beta", sgrBeta),
         };
         if (nside is { } side)
         {
             var hp = new HealPix(side);
-            added.Add(("hpx_ring", i => hp.Ang2PixRing(l[i], b[i]).ToString(CultureInfo.InvariantCulture)));
-            added.Add(("hpx_nest", i => hp.Ang2PixNest(l[i], b[i]).ToString(CultureInfo.InvariantCulture)));
+            added.Add(("hpx_ring", Enumerable.Range(0, n).Select(i => hp.Ang2PixRing(l[i], b[i])).ToArray()));
+            added.Add(("hpx_nest", Enumerable.Range(0, n).Select(i => hp.Ang2PixNest(l[i], b[i])).ToArray()));
         }
         int samples = mcSamples ?? 1000;
         if (withErrors)
@@ -115,155 +112,74 @@ public sealed class TransformCommand : ICliCommand
                 table.Numbers("rv_err", nonNegative, "a non-negative, finite error"));
             var e = MonteCarloErrors.Propagate(frame, new ObservableColumns(ra, dec, distance, pmra, pmdec, rv), err,
                                                new MonteCarloSettings(Samples: samples, Seed: seed));
-            added.Add(("err_v_r", i => F(e.Vr[i])));
-            added.Add(("err_v_phi", i => F(e.VPhi[i])));
-            added.Add(("err_v_theta", i => F(e.VTheta[i])));
+            added.Add(("err_v_r", e.Vr));
+            added.Add(("err_v_phi", e.VPhi));
+            added.Add(("err_v_theta", e.VTheta));
         }
         foreach (var (name, _) in added)
             if (table.Has(name))
                 throw new TransformInputException($"{inputPath}: input already has a column '{name}', which transform writes; rename or drop it.");
 
-        table.WriteWith(outputPath, added);
+        foreach (var (name, values) in added) table.Add(name, values);
+        table.Write(outputPath);
         return $"halo transform: {n} stars from {inputPath} → {outputPath}" +
                (nside is { } s2 ? $", healpix nside {s2}" : "") +
                (withErrors ? $", Monte-Carlo errors ({samples} draws, seed {seed})" : "");
     }
 
-    static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-
     /// <summary>A bad input file or option; the message names the file, row and column.</summary>
     internal sealed class TransformInputException(string message) : Exception(message);
 
-    /// <summary>The text of a CSV file: header, and every row's cells as written (RFC 4180 quoting).</summary>
-    sealed class CsvText
+    /// <summary>The input table (CsvTable: RFC 4180, typed columns), with transform's messages for its problems.</summary>
+    sealed class InputTable(string path, StarTable table)
     {
-        readonly string path;
-        readonly Dictionary<string, int> index;
-        readonly List<string[]> rows;
+        public StarTable Table { get; private set; } = table;
+        public IReadOnlyList<string> Header => Table.ColumnNames;
+        public int RowCount => Table.RowCount;
+        public bool Has(string column) => Table.Contains(column);
 
-        CsvText(string path, string[] header, List<string[]> rows)
+        public static InputTable Read(string path)
         {
-            this.path = path;
-            Header = header;
-            this.rows = rows;
-            index = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int c = 0; c < header.Length; c++)
-                if (!index.TryAdd(header[c], c))
-                    throw new TransformInputException($"{path}: column '{header[c]}' appears twice in the header.");
-        }
-
-        public string[] Header { get; }
-        public int RowCount => rows.Count;
-        public bool Has(string column) => index.ContainsKey(column);
-
-        public static CsvText Read(string path)
-        {
-            string text;
-            try { text = File.ReadAllText(path); }
+            try { return new InputTable(path, CsvTable.Read(path)); }
+            catch (CatalogException ex) { throw new TransformInputException(Message(path, ex)); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new TransformInputException($"{path}: cannot read the input file ({ex.Message}).");
             }
-            var lines = SplitRecords(text, path);
-            if (lines.Count == 0 || lines[0].Length == 1 && lines[0][0].Length == 0)
-                throw new TransformInputException($"{path}: the file is empty (a header line is needed).");
-            var header = lines[0].Select(h => h.Trim()).ToArray();
-            var rows = new List<string[]>(lines.Count - 1);
-            for (int r = 1; r < lines.Count; r++)
-            {
-                if (lines[r].Length == 1 && lines[r][0].Length == 0 && r == lines.Count - 1) continue;   // final newline
-                if (lines[r].Length != header.Length)
-                    throw new TransformInputException($"{path}: row {r} (line {r + 1}) has {lines[r].Length} cells but the header has {header.Length} columns.");
-                rows.Add(lines[r]);
-            }
-            return new CsvText(path, header, rows);
         }
 
-        /// <summary>A numeric column; a cell that does not parse or fails <paramref name="valid"/> is an error naming row and column.</summary>
+        /// <summary>A numeric column; a value that fails <paramref name="valid"/> is an error naming row and column
+        /// (CsvTable reads an empty cell of a number column as NaN, so the message says "NaN (or empty)").</summary>
         public double[] Numbers(string column, Func<double, bool> valid, string requirement)
         {
-            int c = index[column];
-            var values = new double[rows.Count];
-            for (int r = 0; r < rows.Count; r++)
-            {
-                string cell = rows[r][c].Trim();
-                if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
-                    throw new TransformInputException($"{path}: row {r + 1} (line {r + 2}), column '{column}': cannot parse '{cell}' as a number.");
-                if (!valid(v))
-                    throw new TransformInputException($"{path}: row {r + 1} (line {r + 2}), column '{column}': {cell} is not {requirement}.");
-                values[r] = v;
-            }
+            double[] values;
+            try { values = Table.GetDouble(column); }
+            catch (CatalogException ex) { throw new TransformInputException(Message(path, ex)); }
+            for (int r = 0; r < values.Length; r++)
+                if (!valid(values[r]))
+                    throw new TransformInputException(FormattableString.Invariant(
+                        $"{path}: row {r + 1} (line {r + 2}), column '{column}': {(double.IsNaN(values[r]) ? "NaN (or empty)" : values[r])} is not {requirement}."));
             return values;
         }
 
-        /// <summary>Writes the input cells and the added columns to a temporary file, then moves it onto <paramref name="outputPath"/>.</summary>
-        public void WriteWith(string outputPath, IReadOnlyList<(string Name, Func<int, string> Cell)> added)
+        /// <summary>Adds a column of doubles, or of 64-bit integers.</summary>
+        public void Add(string name, Array values) => Table = Table.WithColumn(name, values, null);
+
+        /// <summary>Writes the table with CsvTable (a temporary file moved into place when complete).</summary>
+        public void Write(string outputPath)
         {
-            var full = Path.GetFullPath(outputPath);
-            var directory = Path.GetDirectoryName(full)!;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
             if (!Directory.Exists(directory))
                 throw new TransformInputException($"{outputPath}: the output folder {directory} does not exist.");
-            var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-            try
-            {
-                using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false)))
-                {
-                    writer.NewLine = "\n";
-                    writer.WriteLine(string.Join(",", Header.Concat(added.Select(a => a.Name)).Select(Quote)));
-                    var line = new StringBuilder();
-                    for (int r = 0; r < rows.Count; r++)
-                    {
-                        line.Clear();
-                        line.AppendJoin(',', rows[r].Select(Quote));
-                        foreach (var (_, cell) in added) line.Append(',').Append(cell(r));
-                        writer.WriteLine(line);
-                    }
-                }
-                File.Move(temporary, full, overwrite: true);
-            }
+            try { CsvTable.Write(Table, outputPath); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new TransformInputException($"{outputPath}: cannot write the output file ({ex.Message}).");
             }
-            finally
-            {
-                if (File.Exists(temporary)) File.Delete(temporary);
-            }
         }
 
-        static string Quote(string cell) =>
-            cell.IndexOfAny([',', '"', '\n', '\r']) < 0 ? cell : "\"" + cell.Replace("\"", "\"\"") + "\"";
-
-        /// <summary>Splits CSV text into records of cells, honouring double-quoted cells.</summary>
-        static List<string[]> SplitRecords(string text, string path)
-        {
-            var records = new List<string[]>();
-            var cells = new List<string>();
-            var cell = new StringBuilder();
-            bool quoted = false;
-            for (int k = 0; k < text.Length; k++)
-            {
-                char ch = text[k];
-                if (quoted)
-                {
-                    if (ch == '"' && k + 1 < text.Length && text[k + 1] == '"') { cell.Append('"'); k++; }
-                    else if (ch == '"') quoted = false;
-                    else cell.Append(ch);
-                }
-                else if (ch == '"' && cell.Length == 0) quoted = true;
-                else if (ch == ',') { cells.Add(cell.ToString()); cell.Clear(); }
-                else if (ch == '\n' || ch == '\r')
-                {
-                    if (ch == '\r' && k + 1 < text.Length && text[k + 1] == '\n') k++;
-                    cells.Add(cell.ToString()); cell.Clear();
-                    records.Add(cells.ToArray()); cells.Clear();
-                }
-                else cell.Append(ch);
-            }
-            if (quoted)
-                throw new TransformInputException($"{path}: a quoted cell is not closed (line {records.Count + 1}).");
-            if (cell.Length > 0 || cells.Count > 0) { cells.Add(cell.ToString()); records.Add(cells.ToArray()); }
-            return records;
-        }
+        /// <summary>CsvTable's problem with its location in transform's words: 1-based row and line.</summary>
+        static string Message(string path, CatalogException ex) =>
+            $"{path}: " + (ex.Row is long row ? $"row {row + 1} (line {row + 2}), " : "") + (ex.Column is string c ? $"column '{c}': " : "") + ex.Problem;
     }
 }

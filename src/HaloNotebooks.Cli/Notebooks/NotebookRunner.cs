@@ -73,6 +73,7 @@ public static class NotebookRunner
     sealed class BuiltinKernel : INotebookKernel
     {
         readonly NotebookSession _session;
+        readonly HaloNotebooks.Figures.FigurePage _figurePage = new();
         readonly string _savedDirectory = Directory.GetCurrentDirectory();
         readonly Dictionary<string, string?> _savedEnvironment;
 
@@ -80,8 +81,6 @@ public static class NotebookRunner
         {
             _savedEnvironment = environment.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
             foreach (var (key, value) in environment) Environment.SetEnvironmentVariable(key, value);
-            // Each notebook is a page of its own: its first figure must carry plotly.js again.
-            HaloNotebooks.Figures.FigureHtml.ResetPage();
             Directory.SetCurrentDirectory(notebook.Directory);
             _session = new NotebookSession(notebook.Directory, notebook.Name);
         }
@@ -89,7 +88,12 @@ public static class NotebookRunner
         public string Description => _session.Description;
         public bool Abandoned => _session.Abandoned;
         public IReadOnlyList<string> Warnings => _session.Warnings;
-        public CellExecution Execute(int cellNumber, string source, TimeSpan? timeout) => _session.Execute(cellNumber, source, timeout);
+        public CellExecution Execute(int cellNumber, string source, TimeSpan? timeout)
+        {
+            // Each notebook is a page of its own (its first figure carries plotly.js); the cells' formatter reads it.
+            HaloNotebooks.Figures.FigurePage.Current = _figurePage;
+            return _session.Execute(cellNumber, source, timeout);
+        }
 
         public void Dispose()
         {

@@ -76,14 +76,9 @@ public static class Check
         if (threads is < 1) throw new UsageException($"--threads {threads}: need at least 1");
     }
 
-    /// <summary>Parameters of a model by name (Eqs. 1–4, 6).</summary>
-    public static int ParameterCount(string model) => model switch
-    {
-        "single" => SingleComponent.ParameterNames.Count,
-        "double" => TwoComponent.ParameterNames.Count,
-        "dipole" => DipoleField.ParameterNames.Count,
-        _ => throw new UsageException($"--model {model}: use single, double or dipole"),
-    };
+    /// <summary>`--model`: single, double or dipole.</summary>
+    public static FitModel Model(string name) =>
+        FitModel.All.FirstOrDefault(m => m.Name == name) ?? throw new UsageException($"--model {name}: use single, double or dipole");
 
     /// <summary>A radial range in kpc: 0 ≤ min &lt; max.</summary>
     public static void RadialRange(double? rMin, double? rMax)
@@ -94,9 +89,9 @@ public static class Check
     }
 
     /// <summary>`--bins paper` (Table 1's, or Table 3's for the dipole) or comma-separated increasing edges in kpc.</summary>
-    public static RadialBins Bins(string text, string model)
+    public static RadialBins Bins(string text, FitModel model)
     {
-        if (text.Equals("paper", StringComparison.OrdinalIgnoreCase)) return model == "dipole" ? RadialBins.PaperDipole : RadialBins.Paper;
+        if (text.Equals("paper", StringComparison.OrdinalIgnoreCase)) return model.FitsRadialVelocity ? RadialBins.PaperDipole : RadialBins.Paper;
         var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var edges = new double[parts.Length];
         for (int i = 0; i < parts.Length; i++)
@@ -116,9 +111,9 @@ public static class Check
         return new AnalysisSettings(walkers, steps, burn, seed, MaxDegreeOfParallelism: threads).Validate();
     }
 
-    internal static FitSettings Fit(int walkers, int steps, int burn, long seed, int? threads, string model)
+    internal static FitSettings Fit(int walkers, int steps, int burn, long seed, int? threads, FitModel model)
     {
-        Sampler(walkers, steps, burn, threads, ParameterCount(model), $"the {model} model");
+        Sampler(walkers, steps, burn, threads, model.ParameterNames.Count, $"the {model} model");
         return new FitSettings(walkers, steps, burn, seed, threads);
     }
 }

@@ -6,7 +6,7 @@ namespace HaloNotebooks.Analysis;
 /// <param name="Walkers">Ensemble walkers per fit (§3.1: 100).</param>
 /// <param name="Steps">Steps per walker (§3.1: 1000).</param>
 /// <param name="Burn">Burn-in steps discarded (§3.1: 400).</param>
-/// <param name="Seed">Master seed; each fit gets SeededRandom.DeriveSeed(Seed, its index), so results do not depend on thread count.</param>
+/// <param name="Seed">Master seed; each fit gets the seed its <see cref="FitKey"/> derives from it, so results do not depend on thread count.</param>
 /// <param name="Bins">Radial bins of Tables 1–2 (default: Table 1's first column).</param>
 /// <param name="RMin">Inner edge of the all-stars fits (§4.1: 3 kpc).</param>
 /// <param name="RMax">Outer edge of the all-stars fits (§4.1: 160 kpc).</param>

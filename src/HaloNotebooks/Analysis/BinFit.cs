@@ -17,7 +17,7 @@ namespace HaloNotebooks.Analysis;
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class BinFit : IHtmlDisplay
 {
-    public BinFit(string model, RadialBin bin, IReadOnlyDictionary<string, Measurement> parameters, long seed, double wallTimeSeconds, FitResult? fit = null)
+    public BinFit(FitModel model, RadialBin bin, IReadOnlyDictionary<string, Measurement> parameters, long seed, double wallTimeSeconds, FitResult? fit = null)
     {
         Fit = fit;
         Model = model;
@@ -36,7 +36,7 @@ public sealed class BinFit : IHtmlDisplay
         var parameters = new Dictionary<string, Measurement>();
         foreach (var (name, s) in fit.Summary)
             parameters[name] = name == "l_apex" ? CircularLongitude(fit.Samples(name)) : Measurement.FromPercentiles(s.Median, s.P16, s.P84);
-        return new BinFit(fit.Model, bin, parameters, fit.Settings.Seed, fit.WallTimeSeconds, fit);
+        return new BinFit(FitModel.Parse(fit.Model), bin, parameters, fit.Settings.Seed, fit.WallTimeSeconds, fit);
     }
 
     /// <summary>Median and 16/84th percentiles of longitudes (deg) unwrapped around their circular mean; median in (−180, 180].</summary>
@@ -49,8 +49,8 @@ public sealed class BinFit : IHtmlDisplay
     /// <summary>The sampler's result (corner plots, chains); null for the one-dimensional grid fits.</summary>
     public FitResult? Fit { get; }
 
-    /// <summary>"single" | "double" | "dipole" | "gaussian" (the one-dimensional V_r fit of §4.4).</summary>
-    public string Model { get; }
+    /// <summary>The model fitted.</summary>
+    public FitModel Model { get; }
 
     /// <summary>The radial interval, its star count and median r_GC.</summary>
     public RadialBin Bin { get; }

@@ -34,7 +34,7 @@ public static class HaloFits
         {
             ["beta"] = Anisotropy.Beta(Column(sampler, names, "sigma_r", settings), Column(sampler, names, "sigma_phi", settings), Column(sampler, names, "sigma_theta", settings)),
         };
-        return Result("single", model.StarCount, names, ["beta"], samples, sampler, names, start, clock, settings, []);
+        return Result(FitModel.Single, model.StarCount, names, ["beta"], samples, sampler, names, start, clock, settings, []);
     }
 
     /// <summary>Two-component fit (17 parameters; MR = the component with the higher mean [Fe/H]; β_MR, β_MP derived).</summary>
@@ -62,7 +62,7 @@ public static class HaloFits
             ["beta_mr"] = Anisotropy.Beta(Column(sampler, names, "sigma_r_mr", settings), Column(sampler, names, "sigma_phi_mr", settings), Column(sampler, names, "sigma_theta_mr", settings)),
             ["beta_mp"] = Anisotropy.Beta(Column(sampler, names, "sigma_r_mp", settings), Column(sampler, names, "sigma_phi_mp", settings), Column(sampler, names, "sigma_theta_mp", settings)),
         };
-        return Result("double", model.StarCount, names, ["beta_mr", "beta_mp"], samples, sampler, names, start, clock, settings,
+        return Result(FitModel.Double, model.StarCount, names, ["beta_mr", "beta_mp"], samples, sampler, names, start, clock, settings,
             ["metal-rich (MR) is the component with the higher mean [Fe/H], enforced by the prior feh_mean_mr > feh_mean_mp"]);
     }
 
@@ -81,7 +81,7 @@ public static class HaloFits
         if (start is null)
         {
             var est = DipolePointEstimate.Fit(data);
-            start = Inside([est[0], est[1], est[2], est[3], Math.Sin(est[4] * Math.PI / 180)], bounds);
+            start = Inside([est[0], est[1], est[2], est[3], Math.Sin(Angles.ToRadians(est[4]))], bounds);
         }
         var sampler = Run(model, start, bounds, settings);
         var raw = DipoleField.SampledCoordinates.ToDictionary(c => c, c => Column(sampler, DipoleField.SampledCoordinates, c, settings));
@@ -89,12 +89,12 @@ public static class HaloFits
         var mu = new double[n]; var l = new double[n]; var b = new double[n];
         for (int i = 0; i < n; i++)
         {
-            mu[i] = raw["mu_dipole"][i]; l[i] = raw["l_apex"][i]; b[i] = Math.Asin(raw["sin_b_apex"][i]) * 180 / Math.PI;
+            mu[i] = raw["mu_dipole"][i]; l[i] = raw["l_apex"][i]; b[i] = Angles.ToDegrees(Math.Asin(raw["sin_b_apex"][i]));
             if (DipoleField.Fold(ref mu[i], ref l[i], ref b[i])) folded++;
         }
         // l_apex is an angle: unwrap the samples around their circular mean so that a posterior straddling
         // l = 0° is summarised as one interval (p16 / p84 may then fall outside [0°, 360°)).
-        double meanL = Math.Atan2(l.Average(x => Math.Sin(x * Math.PI / 180)), l.Average(x => Math.Cos(x * Math.PI / 180))) * 180 / Math.PI;
+        double meanL = Angles.ToDegrees(Math.Atan2(l.Average(x => Math.Sin(Angles.ToRadians(x))), l.Average(x => Math.Cos(Angles.ToRadians(x)))));
         meanL = (meanL + 360) % 360;
         for (int i = 0; i < n; i++) l[i] = meanL + Angles.Wrap180(l[i] - meanL);
         // mu_compr and sigma_r are chain coordinates, read from the chain; the folded angles are kept here.
@@ -102,13 +102,13 @@ public static class HaloFits
         string note = FormattableString.Invariant(
             $"dipole folded to the canonical mu_dipole <= 0: {folded} of {n} samples ({100.0 * folded / n:F1}%) had mu_dipole > 0 and were mapped to (-mu_dipole, antipode of the apex); the likelihood is unchanged. ") +
             "l_apex samples are unwrapped around their circular mean, so its percentiles may lie outside [0, 360) deg";
-        return Result("dipole", model.StarCount, DipoleField.ParameterNames, [], samples, sampler, DipoleField.SampledCoordinates, start, clock, settings, [note]);
+        return Result(FitModel.Dipole, model.StarCount, DipoleField.ParameterNames, [], samples, sampler, DipoleField.SampledCoordinates, start, clock, settings, [note]);
     }
 
     /// <summary>Eq. 4 at the posterior median of a double fit: the probability that each star is metal-rich.</summary>
     public static double[] MembershipProbabilityMR(KinematicSample data, FitResult doubleFit)
     {
-        if (doubleFit.Model != "double") throw new ArgumentException($"need a double-component fit, got '{doubleFit.Model}'");
+        if (doubleFit.Model != FitModel.Double.Name) throw new ArgumentException($"need a double-component fit, got '{doubleFit.Model}'");
         return new TwoComponent(data).MembershipProbabilityMR(doubleFit.Medians);
     }
 
@@ -150,14 +150,14 @@ public static class HaloFits
         throw new KeyNotFoundException($"no chain coordinate '{name}'");
     }
 
-    static FitResult Result(string model, int stars, IReadOnlyList<string> names, IReadOnlyList<string> derived,
+    static FitResult Result(FitModel model, int stars, IReadOnlyList<string> names, IReadOnlyList<string> derived,
         Dictionary<string, double[]> samples, EnsembleSampler sampler, IReadOnlyList<string> chainNames, double[] start, Stopwatch clock,
         FitSettings settings, IReadOnlyList<string> notes)
     {
         var tau = sampler.GetAutocorrTime(out var warning, discard: settings.Burn, quiet: true);
         var tauByName = new Dictionary<string, double>();
         for (int k = 0; k < names.Count; k++) tauByName[names[k]] = tau[k];
-        return new FitResult(model, stars, names, derived, samples, sampler.Backend, chainNames, sampler.MoveDescription, tauByName, warning,
+        return new FitResult(model.Name, stars, names, derived, samples, sampler.Backend, chainNames, sampler.MoveDescription, tauByName, warning,
             start, clock.Elapsed.TotalSeconds, settings, notes);
     }
 }

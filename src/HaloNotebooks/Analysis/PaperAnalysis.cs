@@ -2,7 +2,6 @@ using System.Diagnostics;
 using HaloNotebooks.Astrometry;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
-using HaloNotebooks.Numerics;
 using HaloNotebooks.Selection;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
@@ -12,8 +11,8 @@ namespace HaloNotebooks.Analysis;
 /// Runs every fit of §4 and Appendix A: the single- and double-component models on all stars (3–160 kpc) and per
 /// radial bin (Tables 1–2), the dipole model on 50–120 kpc and its sub-bins (Table 3), the single-component ⟨V_θ⟩ on
 /// the dipole ranges (Eq. 7), the north/south ⟨V_r⟩ profiles, the sky map and the Appendix A profiles.
-/// All MCMC fits run in parallel (largest first, one thread each), fit k with seed SeededRandom.DeriveSeed(Seed, k)
-/// for a fixed k per fit, so the results are identical whatever the thread count.
+/// All MCMC fits run in parallel (largest first, one thread each), each with the seed its <see cref="FitKey"/> (stage,
+/// model, bin) derives from the run's seed, so the results are identical whatever the thread count.
 /// </summary>
 public static class PaperAnalysis
 {
@@ -42,54 +41,45 @@ public static class PaperAnalysis
         var bins = settings.RadialBins;
         var dipoleBins = settings.DipoleRadialBins;
         var jobs = new List<FitJob>();
-        // Fixed job numbers → fixed seeds: table t, bin k (−1 = all stars) ↦ 1000 t + k + 1.
-        void AddKinematic(string stage, string model, int number, double lo, double hi, KinematicSample s, double[] r)
+        // k = FitKey.AllStars (−1) is the range's all-stars fit (the tables' first row), k ≥ 0 a radial bin.
+        void AddKinematic(FitKey key, double lo, double hi, KinematicSample s, double[] r)
         {
             var keep = InRange(r, lo, hi);
             var rows = s.Where(keep);
             var bin = RadialBin.Of(lo, hi, r);
-            if (rows.Count >= MinStarsPerFit) jobs.Add(new FitJob(stage, model, number, bin, rows, null));
+            if (rows.Count >= MinStarsPerFit) jobs.Add(new FitJob(key, bin, rows, null));
         }
-        AddKinematic("table1", "single", 1000, settings.RMin, settings.RMax, stars, rGc);
-        AddKinematic("table2", "double", 2000, settings.RMin, settings.RMax, stars, rGc);
-        for (int k = 0; k < bins.Count; k++)
-        {
-            AddKinematic("table1", "single", 1001 + k, bins[k].RMin, bins[k].RMax, stars, rGc);
-            AddKinematic("table2", "double", 2001 + k, bins[k].RMin, bins[k].RMax, stars, rGc);
-        }
-        void AddDipole(int number, double lo, double hi)
+        void AddDipole(FitKey key, double lo, double hi)
         {
             var keep = InRange(dipoleRGc, lo, hi);
             var rows = dipoleStars.Where(keep);
-            if (rows.Count >= MinStarsPerFit) jobs.Add(new FitJob("table3", "dipole", number, RadialBin.Of(lo, hi, dipoleRGc), null, rows));
+            if (rows.Count >= MinStarsPerFit) jobs.Add(new FitJob(key, RadialBin.Of(lo, hi, dipoleRGc), null, rows));
         }
-        AddDipole(3000, dipoleBins.RMin, dipoleBins.RMax);
-        AddKinematic("eq7", "single", 4000, dipoleBins.RMin, dipoleBins.RMax, stars, rGc);
-        for (int k = 0; k < dipoleBins.Count; k++)
+        for (int k = FitKey.AllStars; k < bins.Count; k++)
         {
-            AddDipole(3001 + k, dipoleBins[k].RMin, dipoleBins[k].RMax);
-            AddKinematic("eq7", "single", 4001 + k, dipoleBins[k].RMin, dipoleBins[k].RMax, stars, rGc);
+            var (lo, hi) = k == FitKey.AllStars ? (settings.RMin, settings.RMax) : bins[k];
+            AddKinematic(TableKey(FitModel.Single, k), lo, hi, stars, rGc);
+            AddKinematic(TableKey(FitModel.Double, k), lo, hi, stars, rGc);
+        }
+        for (int k = FitKey.AllStars; k < dipoleBins.Count; k++)
+        {
+            var (lo, hi) = k == FitKey.AllStars ? (dipoleBins.RMin, dipoleBins.RMax) : dipoleBins[k];
+            AddDipole(TableKey(FitModel.Dipole, k), lo, hi);
+            AddKinematic(PolarKey(k), lo, hi, stars, rGc);
         }
         if (appendix is not null)
             for (int level = 0; level < appendix.Samples.Count; level++)
                 for (int k = 0; k < bins.Count; k++)
-                    AddKinematic("appendix_a", "double", 5000 + 100 * level + k, bins[k].RMin, bins[k].RMax, appendix.Samples[level].Stars, appendix.Samples[level].RGc);
+                    AddKinematic(AppendixKey(level, k), bins[k].RMin, bins[k].RMax, appendix.Samples[level].Stars, appendix.Samples[level].RGc);
 
         var fits = RunJobs(jobs, settings, progress);
 
         var timings = new Dictionary<string, double>();
-        foreach (var group in jobs.GroupBy(j => j.Stage)) timings[group.Key] = group.Sum(j => fits[j.Number].WallTimeSeconds);
+        foreach (var group in jobs.GroupBy(j => j.Key.Stage)) timings[group.Key] = group.Sum(j => fits[j.Key].WallTimeSeconds);
 
-        RadialProfile Profile(string model, int first, RadialBins b)
-        {
-            if (!fits.TryGetValue(first, out var all))
-                throw new InvalidOperationException($"the {model} fit of all stars in [{b.RMin}, {b.RMax}) kpc has fewer than {MinStarsPerFit} stars");
-            var perBin = Enumerable.Range(0, b.Count).Where(k => fits.ContainsKey(first + 1 + k)).Select(k => fits[first + 1 + k]).ToList();
-            return new RadialProfile(model, all, perBin);
-        }
-        var single = Profile("single", 1000, bins);
-        var @double = Profile("double", 2000, bins);
-        var dipole = Profile("dipole", 3000, dipoleBins);
+        var single = Profile(FitModel.Single, fits, bins, settings.RMin, settings.RMax);
+        var @double = Profile(FitModel.Double, fits, bins, settings.RMin, settings.RMax);
+        var dipole = Profile(FitModel.Dipole, fits, dipoleBins, dipoleBins.RMin, dipoleBins.RMax);
 
         var clock = Stopwatch.StartNew();
         var hemispheres = HemisphereProfile.Fit(dipoleStars.B, dipoleRGc, dipoleStars.Vr, dipoleStars.ErrVr, settings.HemisphereRadialBins, settings.HemisphereMinStars);
@@ -100,8 +90,8 @@ public static class PaperAnalysis
         timings["sky_map"] = clock.Elapsed.TotalSeconds;
 
         var polar = new List<PolarVelocityBin>();
-        foreach (int k in Enumerable.Range(-1, dipoleBins.Count + 1))
-            if (fits.TryGetValue(3001 + k, out var d) && fits.TryGetValue(4001 + k, out var s))
+        for (int k = FitKey.AllStars; k < dipoleBins.Count; k++)
+            if (fits.TryGetValue(TableKey(FitModel.Dipole, k), out var d) && fits.TryGetValue(PolarKey(k), out var s))
                 polar.Add(new PolarVelocityBin(s.Bin, PolarVelocityCheck.Predict(d.Fit!.Samples("mu_dipole"), d.Fit.Samples("b_apex")), s["vtheta"]));
 
         DistanceErrorProfiles? appendixA = null;
@@ -110,10 +100,9 @@ public static class PaperAnalysis
             var levels = new List<DistanceErrorProfile>();
             for (int level = 0; level < appendix.Samples.Count; level++)
             {
-                var perBin = Enumerable.Range(0, bins.Count).Select(k => 5000 + 100 * level + k).Where(fits.ContainsKey).Select(n => fits[n]).ToList();
+                var perBin = Enumerable.Range(0, bins.Count).Select(k => AppendixKey(level, k)).Where(fits.ContainsKey).Select(n => fits[n]).ToList();
                 if (perBin.Count == 0) continue;
-                // Appendix A has no all-stars row; the innermost bin stands in the profile's AllStars slot.
-                levels.Add(new DistanceErrorProfile(appendix.Samples[level].FractionalError, new RadialProfile("double", perBin[0], perBin)));
+                levels.Add(new DistanceErrorProfile(appendix.Samples[level].FractionalError, perBin));
             }
             appendixA = new DistanceErrorProfiles(levels, appendix.InputMetalRichFraction, appendix.InputBetaMetalPoor);
         }
@@ -121,46 +110,62 @@ public static class PaperAnalysis
     }
 
     /// <summary>
-    /// One model's radial profile alone (notebooks, what-if cuts): "single" or "double" on the stars of
-    /// <paramref name="sample"/> over settings.RMin–RMax and settings.RadialBins, or "dipole" over settings.DipoleRadialBins.
+    /// One model's radial profile alone (notebooks, what-if cuts): the single or double model on the stars of
+    /// <paramref name="sample"/> over settings.RMin–RMax and settings.RadialBins, or the dipole over settings.DipoleRadialBins.
     /// Fits get the same seeds as in <see cref="Run(HaloSample, HaloSample, AnalysisSettings, AppendixInput?, IProgress{AnalysisProgress}?)"/>, so the profile is identical to the one Run returns.
     /// </summary>
-    public static RadialProfile FitProfile(string model, HaloSample sample, AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null) =>
-        FitProfile(model, model == "dipole" ? null : sample.ToKinematicSample(), model == "dipole" ? sample.ToRadialVelocitySample() : null,
+    // Two overloads with an optional progress, as before the public API was tracked: notebooks call the short form.
+#pragma warning disable RS0026, RS0027
+    public static RadialProfile FitProfile(FitModel model, HaloSample sample, AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null) =>
+        FitProfile(model, model.FitsRadialVelocity ? null : sample.ToKinematicSample(), model.FitsRadialVelocity ? sample.ToRadialVelocitySample() : null,
             sample.Stars.GetDouble(C.RGc), settings, progress);
 
     /// <summary>
-    /// <see cref="FitProfile(string, HaloSample, AnalysisSettings, IProgress{AnalysisProgress}?)"/> on plain columns (a
-    /// table written by `halo select`): <paramref name="kinematic"/> for "single"/"double", <paramref name="radial"/> for
-    /// "dipole", and each star's r_GC. Same fits, same seeds, so the same numbers as the paper's run.
+    /// <see cref="FitProfile(FitModel, HaloSample, AnalysisSettings, IProgress{AnalysisProgress}?)"/> on plain columns (a
+    /// table written by `halo select`): <paramref name="kinematic"/> for the single and double models, <paramref name="radial"/>
+    /// for the dipole, and each star's r_GC. Same fits, same seeds, so the same numbers as the paper's run.
     /// </summary>
-    public static RadialProfile FitProfile(string model, KinematicSample? kinematic, RadialVelocitySample? radial, double[] rGc,
+    public static RadialProfile FitProfile(FitModel model, KinematicSample? kinematic, RadialVelocitySample? radial, double[] rGc,
         AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null)
+#pragma warning restore RS0026, RS0027
     {
         settings.Validate();
         var r = rGc;
-        int count = model == "dipole" ? radial?.Count ?? throw new ArgumentException("the dipole profile needs a radial-velocity sample")
+        int count = model.FitsRadialVelocity ? radial?.Count ?? throw new ArgumentException("the dipole profile needs a radial-velocity sample")
                                       : kinematic?.Count ?? throw new ArgumentException($"the {model} profile needs a kinematic sample");
         if (r.Length != count) throw new ArgumentException($"{r.Length} distances for {count} stars");
-        var (first, bins, lo, hi) = model switch
-        {
-            "single" => (1000, settings.RadialBins, settings.RMin, settings.RMax),
-            "double" => (2000, settings.RadialBins, settings.RMin, settings.RMax),
-            "dipole" => (3000, settings.DipoleRadialBins, settings.DipoleRadialBins.RMin, settings.DipoleRadialBins.RMax),
-            _ => throw new ArgumentException($"model must be single, double or dipole, got '{model}'"),
-        };
+        ArgumentNullException.ThrowIfNull(model);
+        var (bins, lo, hi) = model.FitsRadialVelocity
+            ? (settings.DipoleRadialBins, settings.DipoleRadialBins.RMin, settings.DipoleRadialBins.RMax)
+            : (settings.RadialBins, settings.RMin, settings.RMax);
         var jobs = new List<FitJob>();
-        for (int k = -1; k < bins.Count; k++)
+        for (int k = FitKey.AllStars; k < bins.Count; k++)
         {
-            var (a, b) = k < 0 ? (lo, hi) : bins[k];
+            var (a, b) = k == FitKey.AllStars ? (lo, hi) : bins[k];
             var keep = InRange(r, a, b);
             if (keep.Count(x => x) < MinStarsPerFit) continue;
-            jobs.Add(new FitJob(model, model, first + 1 + k, RadialBin.Of(a, b, r), kinematic?.Where(keep), radial?.Where(keep)));
+            jobs.Add(new FitJob(TableKey(model, k), RadialBin.Of(a, b, r), kinematic?.Where(keep), radial?.Where(keep)));
         }
-        var fits = RunJobs(jobs, settings, progress);
-        if (!fits.TryGetValue(first, out var all))
+        return Profile(model, RunJobs(jobs, settings, progress), bins, lo, hi);
+    }
+
+    /// <summary>The fit of bin k of Table 1 (single), 2 (double) or 3 (dipole); the same key in Run and FitProfile, so the same seed.</summary>
+    static FitKey TableKey(FitModel model, int k) =>
+        new(model == FitModel.Single ? "table1" : model == FitModel.Double ? "table2" : "table3", model, k);
+
+    /// <summary>Eq. 7's single-component ⟨V_θ⟩ on Table 3's ranges.</summary>
+    static FitKey PolarKey(int k) => new("eq7", FitModel.Single, k);
+
+    /// <summary>Appendix A's double-component fit of bin k at distance-error level <paramref name="level"/>.</summary>
+    static FitKey AppendixKey(int level, int k) => new("appendix_a", FitModel.Double, k, level);
+
+    /// <summary>A table's profile: its all-stars fit, then the bins that had enough stars.</summary>
+    static RadialProfile Profile(FitModel model, Dictionary<FitKey, BinFit> fits, RadialBins bins, double lo, double hi)
+    {
+        if (!fits.TryGetValue(TableKey(model, FitKey.AllStars), out var all))
             throw new InvalidOperationException($"the {model} fit of all stars in [{lo}, {hi}) kpc has fewer than {MinStarsPerFit} stars");
-        return new RadialProfile(model, all, Enumerable.Range(0, bins.Count).Where(k => fits.ContainsKey(first + 1 + k)).Select(k => fits[first + 1 + k]).ToList());
+        var perBin = Enumerable.Range(0, bins.Count).Select(k => TableKey(model, k)).Where(fits.ContainsKey).Select(k => fits[k]).ToList();
+        return new RadialProfile(model, all, perBin);
     }
 
     /// <summary>Fig. 8's map: stars in [rMin, rMax) on HEALPix RING pixels of (l, b).</summary>
@@ -174,22 +179,24 @@ public static class PaperAnalysis
         return MeanVelocityMap.Build(settings.SkyMapNside, pixel, s.Vr, s.ErrVr, p => healpix.Pix2AngRing(p), model, settings.SkyMapMinStars, rMin, rMax, settings.SkyMapWeights);
     }
 
-    sealed record FitJob(string Stage, string Model, int Number, RadialBin Bin, KinematicSample? Kinematic, RadialVelocitySample? Radial)
+    sealed record FitJob(FitKey Key, RadialBin Bin, KinematicSample? Kinematic, RadialVelocitySample? Radial)
     {
+        public FitModel Model => Key.Model;
+
         // Relative cost per star and step: a two-component evaluation costs about 2.5 single ones (emcee reference
         // timings: 2.10 vs 0.86 ms at N = 20 000); the dipole's one dimension about a tenth.
-        public double Cost => Bin.Count * Model switch { "double" => 2.5, "single" => 1.0, _ => 0.1 };
+        public double Cost => Bin.Count * (Model == FitModel.Double ? 2.5 : Model == FitModel.Single ? 1.0 : 0.1);
     }
 
-    static Dictionary<int, BinFit> RunJobs(List<FitJob> jobs, AnalysisSettings settings, IProgress<AnalysisProgress>? progress)
+    static Dictionary<FitKey, BinFit> RunJobs(List<FitJob> jobs, AnalysisSettings settings, IProgress<AnalysisProgress>? progress)
     {
-        var results = new System.Collections.Concurrent.ConcurrentDictionary<int, BinFit>();
+        var results = new System.Collections.Concurrent.ConcurrentDictionary<FitKey, BinFit>();
         double totalCost = jobs.Sum(j => j.Cost * settings.Steps);
         double doneCost = 0;
         int fitsDone = 0;
         object gate = new();
         long lastReport = 0;
-        var ordered = jobs.OrderByDescending(j => j.Cost).ThenBy(j => j.Number).ToList();
+        var ordered = jobs.OrderByDescending(j => j.Cost).ThenBy(j => j.Key.ToString(), StringComparer.Ordinal).ToList();
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
         Parallel.ForEach(ordered, options, job =>
         {
@@ -206,14 +213,11 @@ public static class PaperAnalysis
                     }
                 }
             });
-            var fitSettings = new FitSettings(settings.Walkers, settings.Steps, settings.Burn, SeededRandom.DeriveSeed(settings.Seed, job.Number), 1, stepProgress);
-            var fit = job.Model switch
-            {
-                "single" => HaloFits.Single(job.Kinematic!, fitSettings),
-                "double" => HaloFits.Double(job.Kinematic!, fitSettings),
-                _ => HaloFits.Dipole(job.Radial!, fitSettings),
-            };
-            results[job.Number] = BinFit.FromFit(job.Bin, fit);
+            var fitSettings = new FitSettings(settings.Walkers, settings.Steps, settings.Burn, job.Key.Seed(settings.Seed), 1, stepProgress);
+            var fit = job.Model == FitModel.Single ? HaloFits.Single(job.Kinematic!, fitSettings)
+                : job.Model == FitModel.Double ? HaloFits.Double(job.Kinematic!, fitSettings)
+                : HaloFits.Dipole(job.Radial!, fitSettings);
+            results[job.Key] = BinFit.FromFit(job.Bin, fit);
             if (progress is not null)
                 lock (gate)
                 {
@@ -221,7 +225,7 @@ public static class PaperAnalysis
                     progress.Report(new AnalysisProgress(Math.Min(1, doneCost / totalCost), fitsDone, jobs.Count, $"{job.Model} {job.Bin.Label} kpc"));
                 }
         });
-        return new Dictionary<int, BinFit>(results);
+        return new Dictionary<FitKey, BinFit>(results);
     }
 
     /// <summary>Counts sampler steps without a synchronisation context (System.Progress would post to one).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using HaloNotebooks.Astrometry;
 using HaloNotebooks.Display;
 using HaloNotebooks.Paper;
 
@@ -28,7 +29,7 @@ public sealed class PolarVelocityCheck : IHtmlDisplay
     public IReadOnlyList<PolarVelocityBin> Bins { get; }
 
     /// <summary>Eq. 7 for one parameter set (km/s, degrees).</summary>
-    public static double Predict(double muDipole, double bApexDeg) => Math.PI / 4 * muDipole * Math.Sin(bApexDeg * Math.PI / 180);
+    public static double Predict(double muDipole, double bApexDeg) => Math.PI / 4 * muDipole * Math.Sin(Angles.ToRadians(bApexDeg));
 
     /// <summary>Eq. 7 per posterior sample, summarised as median and 16/84th percentiles.</summary>
     public static Measurement Predict(ReadOnlySpan<double> muDipole, ReadOnlySpan<double> bApexDeg)

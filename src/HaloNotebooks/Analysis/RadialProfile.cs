@@ -13,15 +13,15 @@ namespace HaloNotebooks.Analysis;
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class RadialProfile : IHtmlDisplay
 {
-    public RadialProfile(string model, BinFit allStars, IReadOnlyList<BinFit> bins)
+    public RadialProfile(FitModel model, BinFit allStars, IReadOnlyList<BinFit> bins)
     {
         Model = model;
         AllStars = allStars;
         Bins = bins;
     }
 
-    /// <summary>"single" | "double" | "dipole".</summary>
-    public string Model { get; }
+    /// <summary>The model fitted in every bin.</summary>
+    public FitModel Model { get; }
 
     /// <summary>The fit of every star of the range (first row of each table).</summary>
     public BinFit AllStars { get; }
@@ -39,7 +39,7 @@ public sealed class RadialProfile : IHtmlDisplay
     public string ToHtml()
     {
         var names = AllStars.Parameters.Keys.ToList();
-        var sb = new StringBuilder($"<table><caption>{WebUtility.HtmlEncode(Model)} fits per radial bin</caption><tr><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>median r</th>");
+        var sb = new StringBuilder($"<table><caption>{WebUtility.HtmlEncode(Model.Name)} fits per radial bin</caption><tr><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>median r</th>");
         foreach (var n in names) sb.Append("<th>").Append(WebUtility.HtmlEncode(n)).Append("</th>");
         sb.Append("</tr>");
         foreach (var b in Bins.Prepend(AllStars))

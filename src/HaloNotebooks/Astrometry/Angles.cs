@@ -6,6 +6,12 @@ public static class Angles
     public const double DegToRad = Math.PI / 180.0;
     public const double RadToDeg = 180.0 / Math.PI;
 
+    /// <summary>Degrees to radians, as deg · π / 180 (in that order, so results match the inline expression bit for bit).</summary>
+    public static double ToRadians(double deg) => deg * Math.PI / 180;
+
+    /// <summary>Radians to degrees, as rad · 180 / π.</summary>
+    public static double ToDegrees(double rad) => rad * 180 / Math.PI;
+
     /// <summary>An angle in degrees wrapped to [0, 360).</summary>
     public static double Wrap360(double deg)
     {
@@ -21,8 +27,8 @@ public static class Angles
     public static double CircularMean(ReadOnlySpan<double> deg)
     {
         double s = 0, c = 0;
-        foreach (double l in deg) { s += Math.Sin(l * Math.PI / 180); c += Math.Cos(l * Math.PI / 180); }
-        return Math.Atan2(s, c) * 180 / Math.PI;
+        foreach (double l in deg) { s += Math.Sin(ToRadians(l)); c += Math.Cos(ToRadians(l)); }
+        return ToDegrees(Math.Atan2(s, c));
     }
 
     /// <summary>Longitudes (deg) moved by whole turns into [centre − 180, centre + 180), so that a set straddling the

@@ -27,10 +27,11 @@ public static class FigureExport
         if (list.Count == 0) throw new ArgumentException("no figures to write.", nameof(figures));
         string title = pageTitle ?? (list.Count == 1 ? list[0].Title : "HaloNotebooks figures");
         var html = PageStart(title, $"body {{ margin: 16px; font-family: {FigureStyle.FontFamily}; }} .halo-figure {{ margin: 0 0 24px 0; }}");
+        var figurePage = new FigurePage();
         foreach (var f in list)
         {
             if (list.Count > 1 && f.Title.Length > 0) html.Append($"<h3>{WebUtility.HtmlEncode(f.Title)}</h3>\n");
-            FigureHtml.AppendFigure(html, f, staticPlot: false);
+            FigureHtml.AppendFigure(html, f, figurePage, staticPlot: false);
         }
         return html.Append("</body>\n</html>\n").ToString();
     }
@@ -70,7 +71,7 @@ public static class FigureExport
         {
             string page = Path.Combine(work, "figure.html");
             var html = PageStart(figure.Title, "html, body { margin: 0; padding: 0; overflow: hidden; background: white; }");
-            FigureHtml.AppendFigure(html, figure, staticPlot: true, w, h);
+            FigureHtml.AppendFigure(html, figure, new FigurePage(), staticPlot: true, w, h);
             File.WriteAllText(page, html.Append("</body>\n</html>\n").ToString(), new UTF8Encoding(false));
 
             string shot = Path.Combine(work, "figure.png");

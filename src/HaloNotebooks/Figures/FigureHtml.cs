@@ -8,7 +8,7 @@ namespace HaloNotebooks.Figures;
 /// <summary>How often a figure's HTML fragment carries plotly.js.</summary>
 public enum PlotlyJsInclusion
 {
-    /// <summary>The first fragment rendered since <see cref="FigureHtml.ResetPage"/> carries it; later ones use <c>window.Plotly</c>.</summary>
+    /// <summary>The first fragment rendered on a <see cref="FigurePage"/> carries it; later ones use <c>window.Plotly</c>.</summary>
     OncePerPage,
     /// <summary>Every fragment carries it (guarded, so it is evaluated once) — for fragments pasted into separate pages.</summary>
     EveryFigure,
@@ -18,17 +18,19 @@ public enum PlotlyJsInclusion
 
 /// <summary>
 /// HTML for figures. plotly.js comes from Plotly.NET's embedded resource (never a CDN) and is
-/// included once per notebook or page: a notebook with twenty figures holds one 3.6 MB copy, not
-/// twenty. Fragments that come after the one carrying plotly.js wait for <c>window.Plotly</c>.
+/// included once per notebook or page (<see cref="FigurePage"/>): a notebook with twenty figures holds one 3.6 MB
+/// copy, not twenty. Fragments that come after the one carrying plotly.js wait for <c>window.Plotly</c>.
 /// </summary>
 public static class FigureHtml
 {
     static readonly Lazy<(string Version, string Script)> PlotlyResource = new(LoadPlotlyJs);
-    static int _pageHasPlotly;
-    static int _nextId;
 
-    /// <summary>Which fragments carry plotly.js (default: the first of each page).</summary>
-    public static PlotlyJsInclusion Inclusion { get; set; } = PlotlyJsInclusion.OncePerPage;
+    /// <summary>Which fragments of the current page (<see cref="FigurePage.Current"/>) carry plotly.js (default: the first).</summary>
+    public static PlotlyJsInclusion Inclusion
+    {
+        get => FigurePage.Current.Inclusion;
+        set => FigurePage.Current.Inclusion = value;
+    }
 
     /// <summary>The plotly.js version Plotly.NET embeds (e.g. "2.28.0").</summary>
     public static string PlotlyJsVersion => PlotlyResource.Value.Version;
@@ -45,28 +47,17 @@ public static class FigureHtml
         => "<script type=\"text/javascript\">if (typeof window.Plotly === 'undefined') { (function (define, module, exports) {\n"
            + PlotlyJs + "\n})(undefined, undefined, undefined); }</script>";
 
-    /// <summary>Starts a new page (a new notebook): the next fragment carries plotly.js again.</summary>
-    public static void ResetPage() => Interlocked.Exchange(ref _pageHasPlotly, 0);
+    /// <summary>Starts a new page for this flow (a new notebook): <see cref="FigurePage.Current"/> becomes a fresh page,
+    /// so the next fragment carries plotly.js again.</summary>
+    public static void ResetPage() => FigurePage.Current = new FigurePage();
 
-    /// <summary>The notebook fragment for one figure: plotly.js when this page still needs it, a div and its drawing script.</summary>
-    public static string Fragment(Figure figure)
-    {
-        bool include = Inclusion switch
-        {
-            PlotlyJsInclusion.EveryFigure => true,
-            PlotlyJsInclusion.Never => false,
-            _ => Interlocked.Exchange(ref _pageHasPlotly, 1) == 0,
-        };
-        var html = new StringBuilder();
-        if (include) html.Append(PlotlyScriptTag()).Append('\n');
-        AppendFigure(html, figure, staticPlot: false);
-        return html.ToString();
-    }
+    /// <summary>The fragment for one figure on the current page (<see cref="FigurePage.Current"/>).</summary>
+    public static string Fragment(Figure figure) => FigurePage.Current.Fragment(figure);
 
     /// <summary>A div and a script that draws the figure once <c>window.Plotly</c> exists (checked for up to 20 s).</summary>
-    internal static void AppendFigure(StringBuilder html, Figure figure, bool staticPlot, int? width = null, int? height = null)
+    internal static void AppendFigure(StringBuilder html, Figure figure, FigurePage page, bool staticPlot, int? width = null, int? height = null)
     {
-        string id = $"halo-figure-{Environment.ProcessId:x}-{Interlocked.Increment(ref _nextId)}";
+        string id = page.NextId();
         int w = width ?? figure.Width, h = height ?? figure.Height;
         // "</" inside a JSON string would end the script element early.
         string json = figure.ToJson(w, h, staticPlot).Replace("</", "<\\/", StringComparison.Ordinal);

@@ -44,7 +44,7 @@ public static class PaperFigures
     /// <summary>Fig. 1: posterior of the single-component model (Eqs. 1–3 with p_MR = 1), all stars; paper values from Table 1.</summary>
     public static Figure Fig1(FitResult singleFit, IReadOnlyDictionary<string, double>? truths = null)
     {
-        RequireModel(singleFit, "single", 1);
+        RequireModel(singleFit, FitModel.Single, 1);
         var paper = PublishedTables.Table1.Rows[0].Values;
         return Corner(singleFit, name => paper.TryGetValue(name, out var m) ? m.Value : double.NaN, truths,
             $"Figure 1. Single-component model, N = {singleFit.StarCount:N0}", "fig01_corner_single");
@@ -53,7 +53,7 @@ public static class PaperFigures
     /// <summary>Fig. 3: posterior of the double-component model (Eq. 3), all stars; paper values from Table 2.</summary>
     public static Figure Fig3(FitResult doubleFit, IReadOnlyDictionary<string, double>? truths = null)
     {
-        RequireModel(doubleFit, "double", 3);
+        RequireModel(doubleFit, FitModel.Double, 3);
         var rows = PublishedTables.Table2.Rows;
         var mr = rows.First(r => r.Component == "MR").Values;
         var mp = rows.First(r => r.Component == "MP").Values;
@@ -70,7 +70,7 @@ public static class PaperFigures
     /// shown in (−180°, 180°] around its circular mean, as Table 3 prints it.</summary>
     public static Figure Fig7(FitResult dipoleFit, IReadOnlyDictionary<string, double>? truths = null)
     {
-        RequireModel(dipoleFit, "dipole", 7);
+        RequireModel(dipoleFit, FitModel.Dipole, 7);
         var paper = PublishedTables.Table3.Rows[0].Values;
         return Corner(dipoleFit, name => paper.TryGetValue(name, out var m) ? m.Value : double.NaN, truths,
             $"Figure 7. Dipole velocity field, N = {dipoleFit.StarCount:N0}", "fig07_corner_dipole");
@@ -90,10 +90,10 @@ public static class PaperFigures
     /// <summary>Longitudes (deg) unwrapped around their circular mean, the mean taken into (−180°, 180°].</summary>
     internal static double[] UnwrapLongitude(double[] lon) => Angles.UnwrapAround(lon, Angles.CircularMean(lon));
 
-    static void RequireModel(FitResult fit, string model, int figure)
+    static void RequireModel(FitResult fit, FitModel model, int figure)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        if (fit.Model != model) throw new ArgumentException($"Figure {figure} shows the {model} model; this fit is '{fit.Model}'.", nameof(fit));
+        if (fit.Model != model.Name) throw new ArgumentException($"Figure {figure} shows the {model} model; this fit is '{fit.Model}'.", nameof(fit));
     }
 
     // ---------------------------------------------------------------- profiles (Figs. 2, 4, 5, 6, 9, 10)
@@ -101,7 +101,7 @@ public static class PaperFigures
     /// <summary>Fig. 2: mean velocities (filled) and dispersions (open) per radial bin, and β with and (when given) without the Sgr mask.</summary>
     public static Figure Fig2(RadialProfile single, RadialProfile? singleWithoutSgrMask = null)
     {
-        RequireProfile(single, "single", 2);
+        RequireProfile(single, FitModel.Single, 2);
         var paper = PaperRows(PublishedTables.Table1, null);
         var velocities = new ProfilePanel($"velocity [{ParameterLabels.KmPerS}]")
         {
@@ -112,11 +112,11 @@ public static class PaperFigures
         var betaSeries = new List<ProfileSeries> { Series("this work, Sgr masked", single.Bins, "beta", FigureStyle.ThisWork) };
         if (singleWithoutSgrMask is not null)
         {
-            RequireProfile(singleWithoutSgrMask, "single", 2);
+            RequireProfile(singleWithoutSgrMask, FitModel.Single, 2);
             betaSeries.Add(Series("this work, Sgr not masked", singleWithoutSgrMask.Bins, "beta", FigureStyle.NoSgrMask) with { XShiftFraction = 0.025 });
         }
         betaSeries.Add(PaperSeries(paper, single.Bins, "beta", FigureStyle.ThisWork, $"{PaperName} (Table 1)"));
-        betaSeries.Add(Comparison("single", "beta"));
+        betaSeries.Add(Comparison(FitModel.Single, "beta"));
         // Inside the panel: four long names above it would run over the velocity legend.
         var beta = new ProfilePanel("β") { Series = betaSeries, Lines = [new ReferenceLine(0)], LegendPosition = "bottom left" };
         return ProfilePlot.Grid([velocities, beta], new ProfileOptions
@@ -129,7 +129,7 @@ public static class PaperFigures
     /// <summary>Fig. 4: p_MR (top), mean [Fe/H] (middle) and its dispersion (bottom) of the MR (magenta) and MP (cyan) components.</summary>
     public static Figure Fig4(RadialProfile @double)
     {
-        RequireProfile(@double, "double", 4);
+        RequireProfile(@double, FitModel.Double, 4);
         var mr = PaperRows(PublishedTables.Table2, "MR");
         var mp = PaperRows(PublishedTables.Table2, "MP");
         var pmr = new ProfilePanel(ParameterLabels.For("p_mr"))
@@ -160,8 +160,8 @@ public static class PaperFigures
     /// <summary>Fig. 5: velocities and β of the MR (top row) and MP (bottom row) components; β of the single-component fit in black.</summary>
     public static Figure Fig5(RadialProfile @double, RadialProfile single)
     {
-        RequireProfile(@double, "double", 5);
-        RequireProfile(single, "single", 5);
+        RequireProfile(@double, FitModel.Double, 5);
+        RequireProfile(single, FitModel.Single, 5);
         var panels = new List<ProfilePanel>();
         foreach (var (component, colour, label) in new[] { ("mr", FigureStyle.MetalRich, "MR"), ("mp", FigureStyle.MetalPoor, "MP") })
         {
@@ -180,7 +180,7 @@ public static class PaperFigures
                     Series(label, @double.Bins, "beta_" + component, colour),
                     Series("single component", single.Bins, "beta", FigureStyle.ThisWork) with { XShiftFraction = 0.025 },
                     PaperSeries(paper, @double.Bins, "beta", colour, $"{PaperName} (Table 2)"),
-                    Comparison("double", "beta_" + component),
+                    Comparison(FitModel.Double, "beta_" + component),
                 ],
                 Lines = [new ReferenceLine(0)],
                 YRange = BetaRange(@double.Bins, "beta_" + component, single.Bins), Label = label, LegendPosition = "bottom left",
@@ -233,7 +233,7 @@ public static class PaperFigures
     /// dipole bin, with Byström et al. (2025) as dashed lines and Table 3 as × markers.</summary>
     public static Figure Fig9(RadialProfile dipole, PolarVelocityCheck polarVelocity)
     {
-        RequireProfile(dipole, "dipole", 9);
+        RequireProfile(dipole, FitModel.Dipole, 9);
         ArgumentNullException.ThrowIfNull(polarVelocity);
         var paper = PaperRows(PublishedTables.Table3, null);
         var bys = DipoleVelocityField.Bystrom2025;
@@ -326,7 +326,7 @@ public static class PaperFigures
                 .. appendix.Levels.Select((level, i) =>
                 {
                     var (colour, dash, symbol) = styles.TryGetValue(Math.Round(level.FractionalError, 2), out var s) ? s : (FigureStyle.Grey, LineDash.DashDot, "x");
-                    return Series($"{100 * level.FractionalError:0}% distance error", level.Fits.Bins, key, colour, symbol) with { Dash = dash, XShiftFraction = 0.015 * i };
+                    return Series($"{100 * level.FractionalError:0}% distance error", level.Bins, key, colour, symbol) with { Dash = dash, XShiftFraction = 0.015 * i };
                 }),
             ],
             LegendPosition = key == "p_mr" ? "top right" : "bottom left",
@@ -392,7 +392,7 @@ public static class PaperFigures
     static ProfileSeries LegendOnly(string name, string colour, string symbol = "circle") =>
         new(name, [new ProfilePoint(double.NaN, double.NaN, 0, 0)]) { Color = colour, Symbol = symbol };
 
-    static void RequireProfile(RadialProfile profile, string model, int figure)
+    static void RequireProfile(RadialProfile profile, FitModel model, int figure)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (profile.Model != model) throw new ArgumentException($"Figure {figure} needs the {model}-model profile, got the {profile.Model} one.", nameof(profile));
@@ -409,8 +409,8 @@ public static class PaperFigures
 
     /// <summary>Figs. 2 and 5: the SEGUE K giants fitted with the paper's selection and models, where the paper draws Bird et
     /// al. (2021) and Medina et al. (2025), whose profiles are published only as figures (<see cref="ComparisonProfiles"/>).</summary>
-    static ProfileSeries Comparison(string model, string key) =>
-        new(ComparisonProfiles.SegueLabel, ComparisonProfiles.SegueKGiants.Of(model, key).Select(p => Point(p.RMedian, p.Value)).ToList())
+    static ProfileSeries Comparison(FitModel model, string key) =>
+        new(ComparisonProfiles.SegueLabel, ComparisonProfiles.SegueKGiants.Of(model.Name, key).Select(p => Point(p.RMedian, p.Value)).ToList())
         { Color = FigureStyle.Bird2021, Symbol = "circle-open", XShiftFraction = -0.025 };
 
     static ProfileSeries Series(string name, IReadOnlyList<BinFit> bins, string key, string colour, string symbol = "circle") =>

@@ -46,7 +46,7 @@ public sealed class FitResult : IHtmlDisplay
         Notes = notes;
     }
 
-    /// <summary>"single" | "double" | "dipole".</summary>
+    /// <summary>The fitted model's name (the paper's fits: Analysis.FitModel's "single", "double" or "dipole").</summary>
     public string Model { get; }
     public int StarCount { get; }
     /// <summary>Sampled parameters in order (the names `halo fit` prints).</summary>

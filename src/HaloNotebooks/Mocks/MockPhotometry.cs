@@ -1,3 +1,5 @@
+using HaloNotebooks.Astrometry;
+
 namespace HaloNotebooks.Mocks;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal static class MockPhotometry
 
     /// <summary>E(B−V) of the dust column towards Galactic latitude b: a plane-parallel layer, 0.025 mag at the pole (SFD-like),
     /// capped at 1 mag near the plane; every mock star lies beyond the dust (|z| ≳ 0.3 kpc).</summary>
-    public static double Ebv(double b) => Math.Min(1.0, 0.025 / Math.Max(Math.Sin(Math.Abs(b) * Math.PI / 180.0), 0.025));
+    public static double Ebv(double b) => Math.Min(1.0, 0.025 / Math.Max(Math.Sin(Angles.ToRadians(Math.Abs(b))), 0.025));
 
     /// <summary>Distance modulus of a heliocentric distance in kpc.</summary>
     public static double DistanceModulus(double distanceKpc) => 5.0 * Math.Log10(distanceKpc) + 10.0;

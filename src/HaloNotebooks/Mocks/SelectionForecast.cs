@@ -1,3 +1,4 @@
+using HaloNotebooks.Astrometry;
 using HaloNotebooks.Selection;
 
 namespace HaloNotebooks.Mocks;
@@ -23,8 +24,8 @@ internal sealed class SelectionForecast
     {
         masks = substructures.Select(s =>
         {
-            double a = s.Ra * Math.PI / 180, d = s.Dec * Math.PI / 180;
-            return (Math.Cos(d) * Math.Cos(a), Math.Cos(d) * Math.Sin(a), Math.Sin(d), Math.Cos(s.RadiusDeg * Math.PI / 180), s);
+            double a = Angles.ToRadians(s.Ra), d = Angles.ToRadians(s.Dec);
+            return (Math.Cos(d) * Math.Cos(a), Math.Cos(d) * Math.Sin(a), Math.Sin(d), Math.Cos(Angles.ToRadians(s.RadiusDeg)), s);
         }).ToArray();
     }
 
@@ -67,7 +68,7 @@ internal sealed class SelectionForecast
     /// <summary>Inside an object's radius and consistent with it in distance, proper motion (χ² of two components) and RV.</summary>
     bool IsMember(MockStar s)
     {
-        double a = s.Ra * Math.PI / 180, d = s.Dec * Math.PI / 180;
+        double a = Angles.ToRadians(s.Ra), d = Angles.ToRadians(s.Dec);
         double ux = Math.Cos(d) * Math.Cos(a), uy = Math.Cos(d) * Math.Sin(a), uz = Math.Sin(d);
         double n2 = SubstructureNSigma * SubstructureNSigma;
         foreach (var m in masks)

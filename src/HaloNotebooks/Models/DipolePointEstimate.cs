@@ -1,3 +1,5 @@
+using HaloNotebooks.Astrometry;
+
 namespace HaloNotebooks.Models;
 
 /// <summary>
@@ -47,8 +49,8 @@ public static class DipolePointEstimate
             s2 = Math.Max(num / den, 1.0);
         }
         double amp = Math.Sqrt(beta[1] * beta[1] + beta[2] * beta[2] + beta[3] * beta[3]);
-        double l = (Math.Atan2(beta[2], beta[1]) * 180 / Math.PI + 360) % 360;
-        double b = amp > 0 ? Math.Asin(beta[3] / amp) * 180 / Math.PI : 0;
+        double l = (Angles.ToDegrees(Math.Atan2(beta[2], beta[1])) + 360) % 360;
+        double b = amp > 0 ? Angles.ToDegrees(Math.Asin(beta[3] / amp)) : 0;
         double mu = amp;
         DipoleField.Fold(ref mu, ref l, ref b);
         return [beta[0], mu, Math.Sqrt(s2), l, b];

@@ -33,6 +33,21 @@ public sealed class SeededRandom : Random
     public static long DeriveSeed(long seed, long stream) =>
         unchecked((long)(SplitMix(unchecked((ulong)seed) + 0x632BE59BD9B4E019UL) ^ SplitMix(unchecked((ulong)stream) * 0xBF58476D1CE4E5B9UL + 1)));
 
+    /// <summary>
+    /// A child seed for a named sub-task (e.g. "table2/double/bin 3"): the name's 64-bit FNV-1a hash of its UTF-8
+    /// bytes as the stream, the same in every process and on every platform (string.GetHashCode is randomised per process).
+    /// </summary>
+    public static long DeriveSeed(long seed, string name) => DeriveSeed(seed, StableHash(name));
+
+    /// <summary>64-bit FNV-1a of the UTF-8 bytes of <paramref name="text"/>.</summary>
+    public static long StableHash(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ulong h = 0xCBF29CE484222325UL;
+        foreach (byte b in System.Text.Encoding.UTF8.GetBytes(text)) h = unchecked((h ^ b) * 0x100000001B3UL);
+        return unchecked((long)h);
+    }
+
     static ulong SplitMix(ulong z)
     {
         z = unchecked(z + 0x9E3779B97F4A7C15UL);

@@ -1,3 +1,4 @@
+using HaloNotebooks.Astrometry;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Models;
@@ -55,10 +56,6 @@ public static class MockTruthTables
             var selected = PaperSelection.Run(observed, selection with { Seed = SeededRandom.DeriveSeed(selection.Seed, 1000 + r) }, substructures);
             // Keep only what the fits read: a HaloSample's funnel holds the whole re-observed catalogue.
             replicas.Add(new ReplicaSample(selected.ToKinematicSample(), selected.Stars.GetDouble(C.RGc)));
-            // Each replica leaves a re-observed catalogue's large arrays behind; without a compacting collection the heap
-            // grew with every one (halo reproduce peak 4.6 GB, with it 1.9 GB).
-            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect();
             progress?.Report((r + 1.0) / count);
         }
         return replicas;
@@ -238,12 +235,12 @@ public static class MockTruthTables
                 c += p.MuCompr; d += p.MuDipole;
                 double wi = Math.Abs(p.MuDipole);
                 w += wi; bSum += wi * p.BApex;
-                x += wi * Math.Cos(p.LApex * Math.PI / 180); y += wi * Math.Sin(p.LApex * Math.PI / 180);
+                x += wi * Math.Cos(Angles.ToRadians(p.LApex)); y += wi * Math.Sin(Angles.ToRadians(p.LApex));
                 double res = vr[dipoleRows[i]] - new DipoleVelocityField(p.MuCompr, p.MuDipole, p.LApex, p.BApex).MeanVr(l[i], b[i]);
                 residual2 += res * res;
             }
             int n = sel.Count;
-            double lApex = Math.Atan2(y, x) * 180 / Math.PI;
+            double lApex = Angles.ToDegrees(Math.Atan2(y, x));
             var values = new Dictionary<string, Measurement>
             {
                 ["mu_compr"] = Measurement.Exact(c / n), ["mu_dipole"] = Measurement.Exact(d / n),

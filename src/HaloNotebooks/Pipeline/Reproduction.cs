@@ -101,7 +101,7 @@ public static class Reproduction
         foreach (var (stage, seconds) in results.Timings) timings.Add(("fits." + stage, seconds));
         const string noSgrFits = "fits (Sgr not masked)";
         Stage(noSgrFits);
-        var singleWithoutSgrMask = PaperAnalysis.FitProfile("single", noSgrSample, settings.Analysis,
+        var singleWithoutSgrMask = PaperAnalysis.FitProfile(FitModel.Single, noSgrSample, settings.Analysis,
             progress is null ? null : new Forward<AnalysisProgress>(p => progress.Report(new ReproductionProgress(noSgrFits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
         Done(noSgrFits, "fits_no_sgr_mask");
 

@@ -268,6 +268,7 @@ public sealed class ReproductionReport
               .Append(" The figures below are drawn in this page (plotly.js loaded once); each also has a self-contained HTML file.</p>\n");
         bool inline = Figures.Any(f => f.PngFile is null && f.Figure is not null);
         if (inline) sb.Append(FigureHtml.PlotlyScriptTag()).Append('\n');
+        var figurePage = new FigurePage { Inclusion = PlotlyJsInclusion.Never };   // plotly.js is in the head above
         foreach (var f in Figures)
         {
             sb.Append("<h3>").Append(WebUtility.HtmlEncode(f.Title)).Append("</h3>");
@@ -280,7 +281,7 @@ public sealed class ReproductionReport
             else if (f.Figure is not null)
             {
                 var div = new StringBuilder();
-                FigureHtml.AppendFigure(div, f.Figure, staticPlot: false);
+                FigureHtml.AppendFigure(div, f.Figure, figurePage, staticPlot: false);
                 sb.Append("<div style=\"overflow-x:auto\">").Append(div).Append("</div>");
             }
             else sb.Append(CultureInfo.InvariantCulture, $"<iframe src=\"{WebUtility.HtmlEncode(f.HtmlFile)}\" loading=\"lazy\"></iframe>");

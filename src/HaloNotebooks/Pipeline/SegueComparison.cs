@@ -36,8 +36,8 @@ internal static class SegueComparison
         var substructures = Substructures(externalDir, log);
         var sample = PaperSelection.Run(stars, selection, substructures);
         var settings = analysis with { Bins = Bins, RMin = Bins.RMin, RMax = Bins.RMax };
-        var single = PaperAnalysis.FitProfile("single", sample, settings, progress);
-        var @double = PaperAnalysis.FitProfile("double", sample, settings, progress);
+        var single = PaperAnalysis.FitProfile(FitModel.Single, sample, settings, progress);
+        var @double = PaperAnalysis.FitProfile(FitModel.Double, sample, settings, progress);
         return new Result(sample, single, @double, Points(single).Concat(Points(@double)).ToList());
     }
 
@@ -58,5 +58,5 @@ internal static class SegueComparison
     /// <summary>Every bin's parameters (the all-stars fit excluded: it spans the bins).</summary>
     static IEnumerable<ComparisonPoint> Points(RadialProfile profile) =>
         profile.Bins.SelectMany(b => b.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new ComparisonPoint(profile.Model, b.Bin.RMin, b.Bin.RMax, b.Bin.RMedian, b.Bin.Count, p.Key, p.Value)));
+            .Select(p => new ComparisonPoint(profile.Model.Name, b.Bin.RMin, b.Bin.RMax, b.Bin.RMedian, b.Bin.Count, p.Key, p.Value)));
 }

@@ -1,3 +1,5 @@
+using HaloNotebooks.Astrometry;
+
 namespace HaloNotebooks.Selection;
 
 /// <summary>
@@ -25,7 +27,7 @@ public static class SubstructureMatch
         for (int k = 0; k < items.Count; k++)
         {
             UnitVector(items[k].Ra, items[k].Dec, centres.AsSpan(3 * k, 3));
-            cosRadius[k] = Math.Cos(Math.Min(180, items[k].RadiusDeg * radiusScale) * Math.PI / 180);
+            cosRadius[k] = Math.Cos(Angles.ToRadians(Math.Min(180, items[k].RadiusDeg * radiusScale)));
         }
         var member = new int[n];
         var stars = s;
@@ -72,7 +74,7 @@ public static class SubstructureMatch
 
     static void UnitVector(double raDeg, double decDeg, Span<double> u)
     {
-        double a = raDeg * Math.PI / 180, d = decDeg * Math.PI / 180;
+        double a = Angles.ToRadians(raDeg), d = Angles.ToRadians(decDeg);
         u[0] = Math.Cos(d) * Math.Cos(a); u[1] = Math.Cos(d) * Math.Sin(a); u[2] = Math.Sin(d);
     }
 }

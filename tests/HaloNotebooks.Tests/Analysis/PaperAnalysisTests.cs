@@ -41,6 +41,18 @@ public class PaperAnalysisTests
     }
 
     [Fact]
+    public void FitProfile_GivesRunsProfile_BecauseEachFitIsSeededByItsName()
+    {
+        var h = SyntheticHalo.Draw(starsPerBin: 15, dipoleStarsPerBin: 40, seed: 4);
+        var run = PaperAnalysis.Run(h.Stars, h.RGc, h.DipoleStars, h.DipoleRGc, Small);
+        var @double = PaperAnalysis.FitProfile(FitModel.Double, h.Stars, null, h.RGc, Small);
+        var dipole = PaperAnalysis.FitProfile(FitModel.Dipole, null, h.DipoleStars, h.DipoleRGc, Small);
+        Assert.Equal(run.Table2.ToCsv(), PaperTables.Table2(@double).ToCsv());
+        Assert.Equal(run.Table3.ToCsv(), PaperTables.Table3(dipole).ToCsv());
+        Assert.Equal(new FitKey("table2", FitModel.Double, 1).Seed(Small.Seed), @double.Bins[1].Seed);
+    }
+
+    [Fact]
     public void Run_ReportsProgressUpToCompletion()
     {
         var h = SyntheticHalo.Draw(starsPerBin: 15, dipoleStarsPerBin: 40, seed: 5);
@@ -62,13 +74,13 @@ public class PaperAnalysisTests
         var res = PaperAnalysis.Run(h.Stars, h.RGc, h.DipoleStars, h.DipoleRGc, Small, appendix);
         Assert.NotNull(res.AppendixA);
         Assert.Equal([0.0, 0.18, 0.30], res.AppendixA!.Levels.Select(l => l.FractionalError));
-        Assert.All(res.AppendixA.Levels, l => Assert.Equal(3, l.Fits.Bins.Count));
+        Assert.All(res.AppendixA.Levels, l => Assert.Equal(3, l.Bins.Count));
         // The input profiles are the mock's own p_MR(r) and β_MP(r).
         var (r, p) = res.AppendixA.InputMetalRichFraction[10];
         Assert.Equal(mockSettings.MetalRichFraction(r), p, 12);
         // With perfect distances the stars' r_GC are the true ones: the 0% level's inner bin holds exactly those stars.
         int inner = appendix.Samples[0].RGc.Count(x => x >= 3 && x < 15.9);
-        Assert.Equal(inner, res.AppendixA.Levels[0].Fits.Bins[0].Bin.Count);
+        Assert.Equal(inner, res.AppendixA.Levels[0].Bins[0].Bin.Count);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class SegueBetaProfileTests(ITestOutputHelper output)
     {
         var subs = SharedCatalogs.PaperSubstructures();
         var sample = PaperSelection.Run(SharedCatalogs.SegueKGiantsTable(), SelectionSettings.Paper, subs);
-        var profile = PaperAnalysis.FitProfile("single", sample, AnalysisSettings.Paper);
+        var profile = PaperAnalysis.FitProfile(FitModel.Single, sample, AnalysisSettings.Paper);
 
         output.WriteLine($"SEGUE K giants, {sample.Count} selected; single-component fits, 100 walkers × 1000 steps, seed 1");
         output.WriteLine("| r_GC [kpc] | N | median r | β | σ_r | σ_φ | σ_θ |");

@@ -61,18 +61,19 @@ public sealed class TransformCommandTests : IDisposable
         Assert.Equal(0, HaloNotebooks.Cli.Program.Run(["transform", "--input", input, "--output", output]));
         var lines = File.ReadAllLines(output);
         Assert.Equal("name,ra,dec,distance,pmra,pmdec,rv,l,b,x,y,z,R,r_gc,vx,vy,vz,v_r,v_phi,v_theta,sgr_lambda,sgr_beta", lines[0]);
-        Assert.StartsWith("\"star, with comma\",10.5,-20.25,12.0,", lines[1]);
+        // CsvTable carries the input through: text quoted, numbers in shortest round-trip form (12.0 → 12).
+        Assert.StartsWith("\"star, with comma\",10.5,-20.25,12,", lines[1]);
         var p = GalactocentricFrame.Paper.ToGalactocentric(10.5, -20.25, 12, 1.5, -0.5, 120);
         Assert.Equal(p.VTheta.ToString("R", System.Globalization.CultureInfo.InvariantCulture), lines[1].Split(',')[20]);
     }
 
     [Theory]
     [InlineData("name,ra,dec,pmra,pmdec,rv\nstar a,10.5,-20.25,1.5,-0.5,120.0\n", "column 'distance' is missing")]
-    [InlineData(Header + "\n" + GoodRow + "\nstar b,10.5,-20.25,twelve,1.5,-0.5,120.0\n", "row 2 (line 3), column 'distance': cannot parse 'twelve'")]
-    [InlineData(Header + "\n" + GoodRow + "\nstar b,10.5,-20.25,12,NaN,-0.5,120.0\n", "row 2 (line 3), column 'pmra': NaN is not finite")]
+    [InlineData(Header + "\n" + GoodRow + "\nstar b,10.5,-20.25,twelve,1.5,-0.5,120.0\n", "row 2 (line 3), column 'distance': 'twelve' is not a number")]
+    [InlineData(Header + "\n" + GoodRow + "\nstar b,10.5,-20.25,12,NaN,-0.5,120.0\n", "row 2 (line 3), column 'pmra': NaN (or empty) is not finite")]
     [InlineData(Header + "\n" + GoodRow + "\n" + GoodRow + "\nstar c,10.5,-20.25,-3,1.5,-0.5,120.0\n", "row 3 (line 4), column 'distance': -3 is not a positive")]
     [InlineData(Header + "\nstar b,10.5,-90.5,12,1.5,-0.5,120.0\n", "row 1 (line 2), column 'dec': -90.5 is not in [-90, 90]")]
-    [InlineData(Header + "\nstar b,10.5,-20,12,1.5,-0.5\n", "row 1 (line 2) has 6 cells")]
+    [InlineData(Header + "\nstar b,10.5,-20,12,1.5,-0.5\n", "row 1 (line 2), row has 6 cells but the header has 7")]
     [InlineData(Header + ",distance_err\n" + GoodRow + ",1\n", "'pmra_error', 'pmdec_error', 'rv_err' missing")]
     [InlineData(Header + ",distance_err,pmra_error,pmdec_error,rv_err\n" + GoodRow + ",1,0.1,0.1,-2\n", "row 1 (line 2), column 'rv_err': -2 is not a non-negative")]
     public void BadInput_FailsWithFileRowAndColumn_AndWritesNoOutput(string csv, string expected)

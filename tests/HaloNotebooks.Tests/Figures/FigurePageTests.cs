@@ -4,14 +4,7 @@ using static HaloNotebooks.Tests.Figures.FigureTestData;
 
 namespace HaloNotebooks.Tests.Figures;
 
-/// <summary>
-/// The page state of <see cref="FigureHtml"/> is process-wide (a notebook kernel renders one cell at a time), so any test
-/// that renders a figure in parallel would take plotly.js from this one's page: it runs alone, after the parallel tests.
-/// </summary>
-[CollectionDefinition("figure page", DisableParallelization = true)]
-public sealed class FigurePageCollection;
-
-[Collection("figure page")]
+/// <summary>Each renderer owns its page, so these tests run in parallel with every other test that renders figures.</summary>
 public class FigurePageTests
 {
     [Fact]
@@ -33,6 +26,35 @@ public class FigurePageTests
         }
         FigureHtml.ResetPage();
         Assert.Contains(FigureHtml.PlotlyJs, SmallProfile().ToHtml());
-        FigureHtml.ResetPage();
+    }
+
+    [Fact]
+    public void TwoPages_RenderedInterleaved_EachCarryPlotlyJsOnce_WithDistinctIds()
+    {
+        var a = new FigurePage();
+        var b = new FigurePage();
+        string a1 = a.Fragment(SmallProfile()), b1 = b.Fragment(SmallProfile()), a2 = a.Fragment(SmallCorner()), b2 = b.Fragment(SmallCorner());
+        Assert.Contains(FigureHtml.PlotlyJs, a1);
+        Assert.Contains(FigureHtml.PlotlyJs, b1);
+        Assert.DoesNotContain(FigureHtml.PlotlyJs, a2);
+        Assert.DoesNotContain(FigureHtml.PlotlyJs, b2);
+        var ids = new[] { a1, b1, a2, b2 }.Select(h => System.Text.RegularExpressions.Regex.Match(h, "id=\"(halo-figure-[^\"]+)\"").Groups[1].Value).ToList();
+        Assert.Equal(4, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task CurrentPage_BelongsToItsFlow_SoTwoNotebooksInOneProcessDoNotShareIt()
+    {
+        var first = new List<string>();
+        var second = new List<string>();
+        async Task Notebook(List<string> output)
+        {
+            await Task.Yield();
+            FigureHtml.ResetPage();
+            for (int i = 0; i < 3; i++) { output.Add(SmallProfile().ToHtml()); await Task.Yield(); }
+        }
+        await Task.WhenAll(Task.Run(() => Notebook(first)), Task.Run(() => Notebook(second)));
+        foreach (var output in new[] { first, second })
+            Assert.Equal([true, false, false], output.Select(h => h.Contains(FigureHtml.PlotlyJs, StringComparison.Ordinal)));
     }
 }

@@ -17,8 +17,8 @@ internal static class PaperFiguresTestData
 
     public static RadialProfile Single()
     {
-        var fits = PublishedTables.Table1.Rows.Select(r => new BinFit("single", Bin(r), r.Values, 0, 0)).ToList();
-        return new RadialProfile("single", fits[0], fits.Skip(1).ToList());
+        var fits = PublishedTables.Table1.Rows.Select(r => new BinFit(FitModel.Single, Bin(r), r.Values, 0, 0)).ToList();
+        return new RadialProfile(FitModel.Single, fits[0], fits.Skip(1).ToList());
     }
 
     public static RadialProfile Double()
@@ -31,15 +31,15 @@ internal static class PaperFiguresTestData
             var p = new Dictionary<string, Measurement>();
             foreach (var (k, v) in a.Values) p[k == "p_mr" ? k : k + "_mr"] = v;
             foreach (var (k, v) in b.Values) if (k != "p_mr") p[k + "_mp"] = v;
-            return new BinFit("double", Bin(a), p, 0, 0);
+            return new BinFit(FitModel.Double, Bin(a), p, 0, 0);
         }).ToList();
-        return new RadialProfile("double", fits[0], fits.Skip(1).ToList());
+        return new RadialProfile(FitModel.Double, fits[0], fits.Skip(1).ToList());
     }
 
     public static RadialProfile Dipole()
     {
-        var fits = PublishedTables.Table3.Rows.Select(r => new BinFit("dipole", Bin(r), r.Values, 0, 0)).ToList();
-        return new RadialProfile("dipole", fits[0], fits.Skip(1).ToList());
+        var fits = PublishedTables.Table3.Rows.Select(r => new BinFit(FitModel.Dipole, Bin(r), r.Values, 0, 0)).ToList();
+        return new RadialProfile(FitModel.Dipole, fits[0], fits.Skip(1).ToList());
     }
 
     public static HemisphereProfile Hemispheres() => new(
@@ -65,14 +65,14 @@ internal static class PaperFiguresTestData
         .Select(b => new PolarVelocityBin(b.Bin, new Measurement(5, 2, 2), new Measurement(7, 3, 3))).ToList());
 
     public static DistanceErrorProfiles Appendix() => new(
-        [new DistanceErrorProfile(0, Double()), new DistanceErrorProfile(0.18, Double()), new DistanceErrorProfile(0.30, Double())],
+        [new DistanceErrorProfile(0, Double().Bins), new DistanceErrorProfile(0.18, Double().Bins), new DistanceErrorProfile(0.30, Double().Bins)],
         [(5, 0.5), (50, 0.4), (100, 0.3)], [(5, 0.6), (50, 0.4), (100, 0.3)]);
 
     /// <summary>A short real fit (seconds) of each model on stars drawn from the paper's all-stars rows.</summary>
-    public static FitResult Fit(string model)
+    public static FitResult Fit(FitModel model)
     {
         var rng = new SeededRandom(5, 0);
-        if (model == "dipole")
+        if (model == FitModel.Dipole)
         {
             int m = 400;
             var l = new double[m]; var b = new double[m]; var v = new double[m]; var e = new double[m];
@@ -95,7 +95,7 @@ internal static class PaperFiguresTestData
             err[i] = 10; efeh[i] = 0.05;
         }
         var data = new KinematicSample(vr, vphi, vth, feh, err, err, err, efeh);
-        return model == "single"
+        return model == FitModel.Single
             ? HaloFits.Single(data, new FitSettings(Walkers: 20, Steps: 60, Burn: 30, Seed: 3))
             : HaloFits.Double(data, new FitSettings(Walkers: 36, Steps: 40, Burn: 20, Seed: 3));
     }

@@ -111,19 +111,19 @@ public class PaperFiguresTests
     [Fact]
     public void CornerFigures_LabelTheParameters_AndPlaceTheTablesValues()
     {
-        var single = PaperFigures.Fig1(D.Fit("single"));
+        var single = PaperFigures.Fig1(D.Fit(FitModel.Single));
         Assert.Equal(28, Traces(single).Count(t => (string?)t["type"] == "contour"));
         Assert.Equal("⟨V<sub>r</sub>⟩ [km s<sup>−1</sup>]", (string?)Layout(single)["xaxis57"]!["title"]!["text"]);
 
-        var dipole = PaperFigures.Fig7(D.Fit("dipole"));
+        var dipole = PaperFigures.Fig7(D.Fit(FitModel.Dipole));
         var layout = Layout(dipole);
-        int lIndex = D.Fit("dipole").ParameterNames.ToList().IndexOf("l_apex");
+        int lIndex = D.Fit(FitModel.Dipole).ParameterNames.ToList().IndexOf("l_apex");
         Assert.True(lIndex >= 0);
         // Table 3's l_apex = −34.8° drawn on the samples' branch: a vertical line at −34.8 or 325.2.
         var xs = layout["shapes"]!.AsArray().Select(s => s!["x0"]).Where(v => v is not null).Select(v => (double)v!).ToList();
         Assert.Contains(xs, v => Math.Abs(v + 34.8) < 1e-9 || Math.Abs(v - 325.2) < 1e-9);
 
-        Assert.Throws<ArgumentException>(() => PaperFigures.Fig3(D.Fit("single")));
+        Assert.Throws<ArgumentException>(() => PaperFigures.Fig3(D.Fit(FitModel.Single)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HaloNotebooks.Analysis;
 using HaloNotebooks.Cli.Commands;
 using Xunit;
 
@@ -41,8 +42,8 @@ public class FitCommandTests
     {
         var path = TestPaths.Fixture("reference/dipole_mock.csv");
         var settings = new HaloNotebooks.Inference.FitSettings(Walkers: 16, Steps: 60, Burn: 20, Seed: 9, MaxDegreeOfParallelism: 1);
-        var one = FitCommand.Run(path, "dipole", settings);
-        var two = FitCommand.Run(path, "dipole", settings with { MaxDegreeOfParallelism = 2 });
+        var one = FitCommand.Run(path, FitModel.Dipole, settings);
+        var two = FitCommand.Run(path, FitModel.Dipole, settings with { MaxDegreeOfParallelism = 2 });
         Assert.Equal(one.Samples("l_apex"), two.Samples("l_apex"));
         Assert.Equal(one.Summary["mu_dipole"], two.Summary["mu_dipole"]);
     }
@@ -59,7 +60,7 @@ public class FitCommandTests
         File.WriteAllLines(renamed, [lines[0].Replace("err_feh", "feh_err"), .. lines[1..]]);
         Assert.Contains("feh_err", File.ReadLines(renamed).First());
         var settings = new HaloNotebooks.Inference.FitSettings(Walkers: 20, Steps: 40, Burn: 10, Seed: 5, MaxDegreeOfParallelism: 1);
-        Assert.Equal(FitCommand.Run(original, "single", settings).Samples("feh_sigma"), FitCommand.Run(renamed, "single", settings).Samples("feh_sigma"));
+        Assert.Equal(FitCommand.Run(original, FitModel.Single, settings).Samples("feh_sigma"), FitCommand.Run(renamed, FitModel.Single, settings).Samples("feh_sigma"));
         dir.Delete(true);
     }
 
@@ -69,7 +70,7 @@ public class FitCommandTests
         var dir = Directory.CreateTempSubdirectory("halo-fit-");
         var csv = Path.Combine(dir.FullName, "bad.csv");
         File.WriteAllLines(csv, ["l,b,v_r", "1,2,3", "4,5,6"]);
-        var ex = Assert.Throws<HaloNotebooks.Cli.Plumbing.InputException>(() => FitCommand.Run(csv, "dipole", new()));
+        var ex = Assert.Throws<HaloNotebooks.Cli.Plumbing.InputException>(() => FitCommand.Run(csv, FitModel.Dipole, new()));
         Assert.Contains("'err_v_r'", ex.Message);
         Assert.Contains("halo select", ex.Message);
         Assert.Equal(1, HaloNotebooks.Cli.Program.Run(["fit", "--input", csv, "--model", "dipole"]));
