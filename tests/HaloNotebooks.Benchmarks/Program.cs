@@ -12,6 +12,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (StreamingMemoryBenchmarks.TryRunChild(args)) return 0;   // one measured case in a process of its own
         var all = typeof(Program).Assembly.GetTypes()
             .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
             .Select(t => (IBenchmark)Activator.CreateInstance(t)!)

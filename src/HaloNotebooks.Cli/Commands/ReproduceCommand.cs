@@ -137,7 +137,10 @@ public sealed class ReproduceCommand : ICliCommand
 
                     clock.Restart();
                     Report("read catalogue", 0);
-                    var stars = SelectCommand.ReadCatalogue(catalogue, distances, distanceColumns);
+                    // The default mock is read whole once (its truth stage re-observes every row); a user's catalogue
+                    // streams through each selection in row chunks, so memory grows with the survivors.
+                    var stars = o.Catalogue is null ? CatalogueChunks.FromTable(SelectCommand.ReadCatalogue(catalogue, distances, distanceColumns))
+                        : SelectCommand.OpenCatalogue(catalogue, distances, distanceColumns);
                     var subs = subPaths.Length == 0 ? null : SubstructureCatalog.Combine(subPaths.Select(SubstructureCatalog.Read).ToArray());
                     if (o.Catalogue is null)
                     {
@@ -161,7 +164,7 @@ public sealed class ReproduceCommand : ICliCommand
                         ("started_utc", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
                     ], o.Png, o.AppendixStars, Selection: selection, DipoleSelection: dipoleSelection);
                     return Reproduction.Run(stars, subs, truth, settings, partial,
-                        new Forward<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, bhbStars);
+                        new Forward<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, CatalogueChunks.DefaultChunkRows, bhbStars);
                 }, o.Log);
 
             MoveIntoPlace(partial, output);

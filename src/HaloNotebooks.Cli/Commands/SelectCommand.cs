@@ -52,13 +52,14 @@ public sealed class SelectCommand : ICliCommand
             var (sample, seconds) = StageProgress.Run("select", ["read catalogue", "selection"], progress =>
             {
                 progress.Report("read catalogue", 0);
-                var stars = ReadCatalogue(catalogue, distancesFile, columns);
-                RequireSelectionColumns(stars, catalogue, distancesFile);
+                // Read in row chunks through the cuts: memory grows with the survivors, not with the file.
+                var stars = OpenCatalogue(catalogue, distancesFile, columns);
+                RequireSelectionColumns(stars.ColumnNames, catalogue, distancesFile);
                 var subs = subPaths.Select(SubstructureCatalog.Read).ToArray();
                 var catalog = subs.Length == 0 ? null : SubstructureCatalog.Combine(subs);
                 progress.Report("read catalogue", 1);
                 var clock = Stopwatch.StartNew();
-                var selected = PaperSelection.Run(stars, settings, catalog, new Forward(f => progress.Report("selection", f)));
+                var selected = PaperSelection.RunInChunks(stars, settings, catalog, new Forward(f => progress.Report("selection", f)));
                 progress.Report("selection", 1);
                 return (selected, clock.Elapsed.TotalSeconds);
             });
@@ -103,11 +104,14 @@ public sealed class SelectCommand : ICliCommand
     }
 
     /// <summary>The columns the selection reads, each missing one named with the option or command that supplies it.</summary>
-    internal static void RequireSelectionColumns(StarTable stars, string catalogue, string? distances)
+    internal static void RequireSelectionColumns(StarTable stars, string catalogue, string? distances) =>
+        RequireSelectionColumns(stars.ColumnNames, catalogue, distances);
+
+    internal static void RequireSelectionColumns(IReadOnlyList<string> columns, string catalogue, string? distances)
     {
         foreach (var c in PaperCuts.RequiredColumns)
         {
-            if (stars.Contains(c)) continue;
+            if (columns.Contains(c)) continue;
             if (c is C.Distance or C.DistanceErr && distances is null)
                 throw new InputException($"{catalogue}: no '{c}' column; give the distance catalogue with --distances (TARGETID, DIST, DIST_ERR), e.g. the mock's distances-mock.fits from `halo mock`");
             throw new InputException($"{catalogue}: no '{c}' column; the selection needs {string.Join(", ", PaperCuts.RequiredColumns)} (the canonical names listed in the README, section Your own catalogue)");
@@ -144,7 +148,11 @@ public sealed class SelectCommand : ICliCommand
 
     /// <summary>A DESI MWS-like FITS through <see cref="DesiMwsCatalog"/>; any other table as is, with the distances
     /// joined (<see cref="DistanceJoin"/>: by TARGETID or SOURCE_ID, every star kept and its matches counted) when given.</summary>
-    internal static StarTable ReadCatalogue(string input, string? distances, DistanceColumns? distanceColumns = null)
+    internal static StarTable ReadCatalogue(string input, string? distances, DistanceColumns? distanceColumns = null) =>
+        OpenCatalogue(input, distances, distanceColumns).ReadAll();
+
+    /// <summary>As <see cref="ReadCatalogue"/>, to be read in row chunks (FITS and CSV stream from the file).</summary>
+    internal static CatalogueChunks OpenCatalogue(string input, string? distances, DistanceColumns? distanceColumns = null)
     {
         Check.InputFile(input, "--catalogue");
         if (distances is not null) Check.InputFile(distances, "--distances");
@@ -154,9 +162,9 @@ public sealed class SelectCommand : ICliCommand
         {
             bool mws;
             using (var f = FitsFile.Open(input)) mws = f.Hdus.Any(h => string.Equals(h.ExtName, "RVTAB", StringComparison.OrdinalIgnoreCase));
-            if (mws) return DesiMwsCatalog.Read(input, distances, distanceColumns);
+            if (mws) return DesiMwsCatalog.Open(input, distances, distanceColumns);
         }
-        var table = TableFile.Read(input);
-        return distances is null ? table : DistanceJoin.Join(table, distances, distanceColumns);
+        var table = TableFile.Open(input);
+        return distances is null ? table : table.WithDistances(DistanceJoin.Open(distances, distanceColumns));
     }
 }

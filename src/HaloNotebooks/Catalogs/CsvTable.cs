@@ -29,29 +29,104 @@ public static class CsvTable
         catch (CatalogException e) { throw e.With(file: path); }
     }
 
-    internal static StarTable Read(TextReader reader, string name, IReadOnlyCollection<string>? columns)
+    internal static StarTable Read(TextReader reader, string name, IReadOnlyCollection<string>? columns) =>
+        ReadChunks(reader, columns, int.MaxValue, null).Single();
+
+    /// <summary>
+    /// The table in chunks of <paramref name="rowsPerChunk"/> rows (at least one chunk). With <paramref name="types"/> (one per
+    /// requested column, from a <see cref="ScanTypes"/> of the whole file) every chunk has the types the whole file would
+    /// get, so the chunks put together are exactly <see cref="Read(string, IReadOnlyCollection{string}?)"/>'s table.
+    /// </summary>
+    static IEnumerable<StarTable> ReadChunks(TextReader reader, IReadOnlyCollection<string>? columns, int rowsPerChunk, ColumnType?[]? types)
     {
         var fields = new List<Cell>();
+        var (header, wanted, sources) = Header(reader, fields, columns);
+        ColumnBuilder[] New() => wanted.Select((w, k) => new ColumnBuilder(w, sources[k], types?[k])).ToArray();
+        var builders = New();
+        int row = 0, inChunk = 0;
+        while (NextRecord(reader, fields, row))
+        {
+            if (fields.Count == 1 && fields[0].Text.Length == 0 && !fields[0].Quoted) continue;   // blank line
+            if (fields.Count != header.Length)
+                throw new CatalogException($"row has {fields.Count} cells but the header has {header.Length}", row: row);
+            foreach (var b in builders) b.Add(fields[b.Source], inChunk, row);
+            row++;
+            if (++inChunk < rowsPerChunk) continue;
+            yield return new StarTable(builders.Select(b => b.Build(inChunk)).ToList(), inChunk);
+            builders = New();
+            inChunk = 0;
+        }
+        if (inChunk > 0 || row == 0) yield return new StarTable(builders.Select(b => b.Build(inChunk)).ToList(), inChunk);
+    }
+
+    static (string[] Header, string[] Wanted, int[] Sources) Header(TextReader reader, List<Cell> fields, IReadOnlyCollection<string>? columns)
+    {
         var header = NextRecord(reader, fields, -1) ? fields.Select(f => f.Text.Trim()).ToArray()
             : throw new CatalogException("file is empty (no header line)");
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int j = 0; j < header.Length; j++)
             if (!position.TryAdd(header[j], j)) throw new CatalogException("column name appears twice in the header", column: header[j]);
         var wanted = columns?.ToArray() ?? header;
-        var builders = new ColumnBuilder[wanted.Length];
-        for (int k = 0; k < wanted.Length; k++)
-            builders[k] = position.TryGetValue(wanted[k], out var j) ? new ColumnBuilder(wanted[k], j)
-                : throw new CatalogException($"requested column is not in the header (it has: {string.Join(", ", header)})", column: wanted[k]);
+        var sources = wanted.Select(w => position.TryGetValue(w, out var j) ? j
+            : throw new CatalogException($"requested column is not in the header (it has: {string.Join(", ", header)})", column: w)).ToArray();
+        return (header, wanted, sources);
+    }
+
+    /// <summary>Every cell checked and every column's type decided, as <see cref="Read(string, IReadOnlyCollection{string}?)"/>
+    /// decides them, without keeping the values; and the number of rows.</summary>
+    static (string[] Names, ColumnType?[] Types, int Rows) ScanTypes(TextReader reader)
+    {
+        var fields = new List<Cell>();
+        var (header, wanted, sources) = Header(reader, fields, null);
+        var builders = wanted.Select((w, k) => new ColumnBuilder(w, sources[k], scanOnly: true)).ToArray();
         int row = 0;
         while (NextRecord(reader, fields, row))
         {
-            if (fields.Count == 1 && fields[0].Text.Length == 0 && !fields[0].Quoted) continue;   // blank line
+            if (fields.Count == 1 && fields[0].Text.Length == 0 && !fields[0].Quoted) continue;
             if (fields.Count != header.Length)
                 throw new CatalogException($"row has {fields.Count} cells but the header has {header.Length}", row: row);
-            foreach (var b in builders) b.Add(fields[b.Source], row);
+            foreach (var b in builders) b.Add(fields[b.Source], 0, row);
             row++;
         }
-        return new StarTable(builders.Select(b => b.Build(row)).ToList(), row);
+        return (wanted, builders.Select(b => b.Type).ToArray(), row);
+    }
+
+    /// <summary>A CSV file to be read in row chunks (<see cref="CatalogueChunks"/>): one pass over the file fixes every
+    /// column's type and checks every cell, so each chunk has the types, values and errors of the whole-file read.</summary>
+    public static CatalogueChunks Open(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
+            var (names, types, rows) = ScanTypes(reader);
+            return new Chunks(path, names, types, rows);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        { throw new CatalogException("file not found", path, inner: e); }
+        catch (CatalogException e) { throw e.With(file: path); }
+    }
+
+    sealed class Chunks(string path, string[] names, ColumnType?[] types, int rows) : CatalogueChunks
+    {
+        public override int RowCount => rows;
+        public override IReadOnlyList<string> ColumnNames => names;
+
+        public override IEnumerable<(int FirstRow, StarTable Rows)> Read(int rowsPerChunk = DefaultChunkRows, IReadOnlyCollection<string>? columns = null)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerChunk, 1);
+            var wanted = columns?.Where(Contains).ToArray() ?? names;
+            var wantedTypes = wanted.Select(w => types[Array.IndexOf(names, w)]).ToArray();
+            using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
+            int first = 0;
+            foreach (var chunk in ReadChunks(reader, wanted, rowsPerChunk, wantedTypes))
+            {
+                yield return (first, chunk);
+                first += chunk.RowCount;
+            }
+        }
+
+        private protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns) =>
+            StarTable.Concat(Read(DefaultChunkRows, columns).Select(c => c.Rows).ToList()).Slice(first, count);
     }
 
     internal readonly record struct Cell(string Text, bool Quoted);
@@ -103,36 +178,42 @@ public static class CsvTable
         }
     }
 
-    /// <summary>Grows typed arrays as rows arrive; the type is fixed by the first non-empty cell.</summary>
-    sealed class ColumnBuilder(string name, int source)
+    /// <summary>Grows typed arrays as rows arrive; the type is fixed by the first non-empty cell (or given: a chunk of a
+    /// file whose types a scan decided). A scan-only builder checks cells and decides the type without keeping values.</summary>
+    sealed class ColumnBuilder(string name, int source, ColumnType? type = null, bool scanOnly = false)
     {
         public int Source { get; } = source;
-        ColumnType? _type;
+        ColumnType? _type = type;
         double[] _d = []; long[] _l = []; bool[] _b = []; string?[] _s = [];
         bool[] _missing = [];
         int _capacity;
 
-        public void Add(Cell cell, int row)
+        public ColumnType? Type => _type;
+
+        /// <summary>Adds the cell as row <paramref name="at"/> of this builder; <paramref name="row"/> is its row in the file (for errors).</summary>
+        public void Add(Cell cell, int at, int row)
         {
-            Ensure(row + 1);
+            if (!scanOnly) Ensure(at + 1);
             var text = cell.Quoted ? cell.Text : cell.Text.Trim();
-            if (text.Length == 0) { _missing[row] = true; return; }
+            if (text.Length == 0) { if (!scanOnly) _missing[at] = true; return; }
             if (_type is null) SetType(cell.Quoted ? ColumnType.String : Infer(text));
             switch (_type)
             {
                 case ColumnType.Int64:
-                    if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) { _l[row] = l; break; }
+                    if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) { if (!scanOnly) _l[at] = l; break; }
                     if (ParseDouble(text) is null)
                         throw new CatalogException($"'{Short(text)}' is not a number (this column is numeric)", column: name, row: row);
-                    Promote(row);
+                    Promote(at);
                     goto case ColumnType.Double;
                 case ColumnType.Double:
-                    _d[row] = ParseDouble(text) ?? throw new CatalogException($"'{Short(text)}' is not a number (this column is numeric)", column: name, row: row);
+                    double d = ParseDouble(text) ?? throw new CatalogException($"'{Short(text)}' is not a number (this column is numeric)", column: name, row: row);
+                    if (!scanOnly) _d[at] = d;
                     break;
                 case ColumnType.Boolean:
-                    _b[row] = ParseBool(text) ?? throw new CatalogException($"'{Short(text)}' is not true/false (this column is boolean)", column: name, row: row);
+                    bool b = ParseBool(text) ?? throw new CatalogException($"'{Short(text)}' is not true/false (this column is boolean)", column: name, row: row);
+                    if (!scanOnly) _b[at] = b;
                     break;
-                default: _s[row] = text; break;
+                default: if (!scanOnly) _s[at] = text; break;
             }
         }
 
@@ -172,6 +253,7 @@ public static class CsvTable
 
         void Promote(int rows)
         {
+            if (scanOnly) { _type = ColumnType.Double; return; }
             _d = new double[_capacity];
             for (int i = 0; i < rows; i++) _d[i] = _l[i];
             _l = [];

@@ -55,47 +55,70 @@ public static class DesiMwsCatalog
     const string FluxR = "FLUX_R";
 
     /// <summary>Read an mwsall file (and optionally a distance catalogue joined by TARGETID or SOURCE_ID, <see cref="DistanceJoin"/>) as canonical columns.</summary>
-    public static StarTable Read(string mwsallPath, string? distancesPath = null, DistanceColumns? distanceColumns = null)
+    public static StarTable Read(string mwsallPath, string? distancesPath = null, DistanceColumns? distanceColumns = null) =>
+        Open(mwsallPath, distancesPath, distanceColumns).ReadAll();
+
+    /// <summary>An mwsall file (and optionally its distance catalogue) to be read in row chunks of canonical columns, each
+    /// chunk exactly the rows <see cref="Read"/> would give: the selection then holds one chunk, not the file.</summary>
+    public static CatalogueChunks Open(string mwsallPath, string? distancesPath = null, DistanceColumns? distanceColumns = null)
     {
-        using var fits = FitsFile.Open(mwsallPath);
-        var parts = new Dictionary<string, StarTable>();
-        foreach (var hdu in new[] { RvTab, FiberMap, Gaia })
+        var chunks = new MwsChunks(mwsallPath);
+        return distancesPath is null ? chunks : chunks.WithDistances(DistanceJoin.Open(distancesPath, distanceColumns));
+    }
+
+    sealed class MwsChunks : CatalogueChunks
+    {
+        readonly string _path;
+
+        public MwsChunks(string path)
         {
-            var available = fits.ColumnNames(hdu).ToHashSet(StringComparer.Ordinal);
-            var wanted = Mapping.Where(m => m.Hdu == hdu && available.Contains(m.Desi)).Select(m => m.Desi).ToList();
-            if (hdu == RvTab)
+            _path = path;
+            using (var fits = FitsFile.Open(path))
             {
-                if (!available.Contains("TARGETID")) throw new CatalogException("the RVTAB HDU has no TARGETID column", mwsallPath, RvTab, "TARGETID");
-                wanted.AddRange(available.Where(IsPassThrough).Order(StringComparer.Ordinal));
+                if (!fits.ColumnNames(RvTab).Contains("TARGETID")) throw new CatalogException("the RVTAB HDU has no TARGETID column", path, RvTab, "TARGETID");
+                RowCount = fits.RowCount(RvTab);
+                foreach (var hdu in new[] { FiberMap, Gaia })
+                    if (fits.RowCount(hdu) is var rows && rows != RowCount)
+                        throw new CatalogException($"has {rows} rows but RVTAB has {RowCount}: the mwsall HDUs must be row-aligned", path, hdu);
             }
-            if (hdu == FiberMap)
-            {
-                if (available.Contains(FluxR)) wanted.Add(FluxR);
-                if (available.Contains("TARGETID")) wanted.Add("TARGETID");
-            }
-            parts[hdu] = fits.ReadTable(hdu, wanted);
-        }
-        int n = parts[RvTab].RowCount;
-        foreach (var (hdu, t) in parts)
-            if (t.RowCount != n)
-                throw new CatalogException($"has {t.RowCount} rows but RVTAB has {n}: the mwsall HDUs must be row-aligned", mwsallPath, hdu);
-        var targetIds = parts[RvTab].GetInt64("TARGETID");
-        if (parts[FiberMap].Contains("TARGETID"))
-        {
-            var fibre = parts[FiberMap].GetInt64("TARGETID", long.MinValue);
-            for (int i = 0; i < n; i++)
-                if (fibre[i] != targetIds[i])
-                    throw new CatalogException($"TARGETID {fibre[i]} differs from RVTAB's {targetIds[i]}: HDUs not row-aligned", mwsallPath, FiberMap, "TARGETID", i);
+            ColumnNames = ReadRows(0, 0, null).ColumnNames;
         }
 
-        var columns = new List<TableColumn>();
-        foreach (var (canonical, hdu, desi) in Mapping)
-            if (parts[hdu].Contains(desi)) columns.Add(parts[hdu].Column(desi).Rename(canonical));
-        if (parts[FiberMap].Contains(FluxR))
-            columns.Insert(columns.FindIndex(c => c.Name == CanonicalColumns.Ebv) + 1, new TableColumn(CanonicalColumns.RMag, MagnitudeFromFlux(parts[FiberMap].GetDouble(FluxR))));
-        foreach (var c in parts[RvTab].Columns) if (IsPassThrough(c.Name)) columns.Add(c);
-        var table = new StarTable(columns, n);
-        return distancesPath is null ? table : DistanceJoin.Join(table, distancesPath, distanceColumns);
+        public override int RowCount { get; }
+        public override IReadOnlyList<string> ColumnNames { get; }
+
+        private protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns)
+        {
+            bool Wanted(string canonical) => columns is null || columns.Contains(canonical);
+            using var fits = FitsFile.Open(_path);
+            var parts = new Dictionary<string, StarTable>();
+            foreach (var hdu in new[] { RvTab, FiberMap, Gaia })
+            {
+                var available = fits.ColumnNames(hdu).ToHashSet(StringComparer.Ordinal);
+                var wanted = Mapping.Where(m => m.Hdu == hdu && available.Contains(m.Desi) && Wanted(m.Canonical)).Select(m => m.Desi).ToList();
+                if (hdu == RvTab) wanted.AddRange(available.Where(c => IsPassThrough(c) && Wanted(c)).Order(StringComparer.Ordinal));
+                if (hdu == FiberMap && available.Contains(FluxR) && Wanted(CanonicalColumns.RMag)) wanted.Add(FluxR);
+                // TARGETID of RVTAB and FIBERMAP are always read: they check that the HDUs are row-aligned.
+                if (hdu is RvTab or FiberMap && available.Contains("TARGETID")) wanted.Add("TARGETID");
+                parts[hdu] = fits.ReadRows(hdu, wanted.Distinct().ToList(), first, count);
+            }
+            var targetIds = parts[RvTab].GetInt64("TARGETID");
+            if (parts[FiberMap].Contains("TARGETID"))
+            {
+                var fibre = parts[FiberMap].GetInt64("TARGETID", long.MinValue);
+                for (int i = 0; i < count; i++)
+                    if (fibre[i] != targetIds[i])
+                        throw new CatalogException($"TARGETID {fibre[i]} differs from RVTAB's {targetIds[i]}: HDUs not row-aligned", _path, FiberMap, "TARGETID", first + i);
+            }
+
+            var result = new List<TableColumn>();
+            foreach (var (canonical, hdu, desi) in Mapping)
+                if (parts[hdu].Contains(desi) && Wanted(canonical)) result.Add(parts[hdu].Column(desi).Rename(canonical));
+            if (parts[FiberMap].Contains(FluxR))
+                result.Insert(result.FindIndex(c => c.Name == CanonicalColumns.Ebv) + 1, new TableColumn(CanonicalColumns.RMag, MagnitudeFromFlux(parts[FiberMap].GetDouble(FluxR))));
+            foreach (var c in parts[RvTab].Columns) if (IsPassThrough(c.Name)) result.Add(c);
+            return new StarTable(result, count);
+        }
     }
 
     static bool IsPassThrough(string name) => name.Any(char.IsAsciiLetterLower) && !name.Any(char.IsAsciiLetterUpper);

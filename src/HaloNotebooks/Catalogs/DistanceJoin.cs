@@ -18,43 +18,23 @@ public static class DistanceJoin
         string key = names.JoinKey;
         if (!stars.Contains(key))
             throw new CatalogException($"the distance catalogue is keyed by {names.Id}, but the star catalogue has no {key} column to join it on", file, column: names.Id);
-        foreach (var c in new[] { names.Id, names.Distance, names.DistanceErr })
-            if (!distances.Contains(c))
-                throw new CatalogException($"the distance catalogue has no column {c} (it has {string.Join(", ", distances.ColumnNames)}); name its columns with --distance-columns ID,DIST,DIST_ERR", file, column: c);
-
-        var ids = distances.GetInt64(names.Id, long.MinValue);
-        var missing = distances.GetMissing(names.Id);
-        var rowsPerId = new Dictionary<long, int>(ids.Length);
-        for (int i = 0; i < ids.Length; i++)
-            if (!missing[i]) rowsPerId[ids[i]] = rowsPerId.GetValueOrDefault(ids[i]) + 1;
-        var unique = new bool[ids.Length];
-        for (int i = 0; i < ids.Length; i++) unique[i] = !missing[i] && rowsPerId[ids[i]] == 1;
-
-        var right = new StarTable([
-            new TableColumn("__id", ids, missing),
-            distances.Column(names.Distance).Rename(CanonicalColumns.Distance),
-            distances.Column(names.DistanceErr).Rename(CanonicalColumns.DistanceErr)], distances.RowCount).Where(unique);
-
-        var starIds = stars.GetInt64(key, long.MinValue);
-        var starMissing = stars.GetMissing(key);
-        var found = new int[stars.RowCount];
-        for (int i = 0; i < found.Length; i++) found[i] = starMissing[i] ? 0 : rowsPerId.GetValueOrDefault(starIds[i]);
-
-        var existing = new[] { CanonicalColumns.Distance, CanonicalColumns.DistanceErr, CanonicalColumns.DistanceRows }.Where(stars.Contains).ToArray();
-        try { return stars.WithoutColumns(existing).Join(right, key, "__id").WithColumn(CanonicalColumns.DistanceRows, found); }
-        catch (CatalogException e) { throw e.With(file: file); }
+        return new DistanceLookup(distances, names, file).Join(stars);
     }
 
     /// <summary>Reads the distance catalogue at <paramref name="path"/> (only the three columns) and joins it; with no
     /// <paramref name="names"/>, DESI's TARGETID/SOURCE_ID, DIST, DIST_ERR or the canonical names, whichever the file has.</summary>
-    public static StarTable Join(StarTable stars, string path, DistanceColumns? names = null)
+    public static StarTable Join(StarTable stars, string path, DistanceColumns? names = null) => Open(path, names).Join(stars);
+
+    /// <summary>The distance catalogue at <paramref name="path"/> (only its three columns) ready to be joined chunk by chunk;
+    /// with no <paramref name="names"/>, the columns <see cref="Detect"/> finds.</summary>
+    internal static DistanceLookup Open(string path, DistanceColumns? names = null)
     {
         var cols = names ?? Detect(path);
         var available = TableFile.ReadColumnNames(path);
         foreach (var c in new[] { cols.Id, cols.Distance, cols.DistanceErr })
             if (!available.Contains(c))
                 throw new CatalogException($"the distance catalogue has no column {c} (it has {string.Join(", ", available)}); name its columns with --distance-columns ID,DIST,DIST_ERR", path, column: c);
-        return Join(stars, TableFile.Read(path, [cols.Id, cols.Distance, cols.DistanceErr]), cols, path);
+        return new DistanceLookup(TableFile.Read(path, [cols.Id, cols.Distance, cols.DistanceErr]), cols, path);
     }
 
     /// <summary>The column names a distance file uses: TARGETID (or SOURCE_ID), DIST, DIST_ERR as DESI's VACs spell them,

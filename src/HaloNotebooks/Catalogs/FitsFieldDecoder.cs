@@ -9,6 +9,9 @@ internal abstract class FieldDecoder(string name, int offset)
     public string Name { get; } = name;
     protected int Offset { get; } = offset;
 
+    /// <summary>The file row of output row 0 (a row range read), for error messages.</summary>
+    public long RowBase { get; set; }
+
     /// <summary>Decode <paramref name="rows"/> rows of <paramref name="chunk"/> into output rows starting at <paramref name="first"/>.</summary>
     public abstract void Decode(ReadOnlySpan<byte> chunk, int rowWidth, int rows, int first);
     public abstract TableColumn ToColumn();
@@ -130,7 +133,7 @@ internal sealed class LogicalDecoder(string name, int offset, int n) : FieldDeco
                 case (byte)'T': _values[first + r] = true; break;
                 case (byte)'F': break;
                 case 0: (_missing ??= new bool[n])[first + r] = true; break;
-                default: throw new CatalogException($"logical value byte 0x{chunk[at]:X2} is not 'T', 'F' or 0", column: Name, row: first + r);
+                default: throw new CatalogException($"logical value byte 0x{chunk[at]:X2} is not 'T', 'F' or 0", column: Name, row: RowBase + first + r);
             }
         }
     }

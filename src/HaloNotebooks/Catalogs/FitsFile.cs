@@ -177,17 +177,35 @@ public sealed class FitsFile : IDisposable
     /// The BINTABLE HDU named by EXTNAME (case-insensitive) or by index (0 = primary), with only
     /// <paramref name="columns"/> (all when null), in the requested order.
     /// </summary>
-    public StarTable ReadTable(string extNameOrIndex, IReadOnlyCollection<string>? columns = null)
+    public StarTable ReadTable(string extNameOrIndex, IReadOnlyCollection<string>? columns = null) =>
+        ReadRows(extNameOrIndex, columns, 0, null);
+
+    /// <summary>Number of rows of a BINTABLE HDU (NAXIS2).</summary>
+    public int RowCount(string extNameOrIndex)
+    {
+        var hdu = Find(extNameOrIndex);
+        return (int)FitsTableLayout.Parse(hdu.Header, hdu.Type, (p, c) => Error(p, hdu, c)).RowCount;
+    }
+
+    /// <summary>
+    /// Rows <paramref name="firstRow"/> … <paramref name="firstRow"/> + <paramref name="rowCount"/> − 1 of a BINTABLE HDU
+    /// (to its end when <paramref name="rowCount"/> is null), with only <paramref name="columns"/>: a catalogue read in
+    /// row chunks costs memory for one chunk, not for the file.
+    /// </summary>
+    public StarTable ReadRows(string extNameOrIndex, IReadOnlyCollection<string>? columns, long firstRow, int? rowCount)
     {
         var hdu = Find(extNameOrIndex);
         var layout = FitsTableLayout.Parse(hdu.Header, hdu.Type, (p, c) => Error(p, hdu, c));
         if (layout.RowCount > 0 && layout.RowWidth * layout.RowCount > hdu.DataLength)
             throw Error("table rows extend beyond the data section", hdu);
+        int n = rowCount ?? (int)(layout.RowCount - firstRow);
+        if (firstRow < 0 || n < 0 || firstRow + n > layout.RowCount)
+            throw Error($"rows {firstRow}..{firstRow + n - 1} are outside the table's 0..{layout.RowCount - 1}", hdu);
         try
         {
-            var decoders = layout.Decoders(columns);
-            ReadRows(hdu, layout, decoders);
-            return new StarTable(decoders.Select(d => d.ToColumn()).ToList(), (int)layout.RowCount);
+            var decoders = layout.Decoders(columns, firstRow, n);
+            ReadRows(hdu, layout, decoders, firstRow, n);
+            return new StarTable(decoders.Select(d => d.ToColumn()).ToList(), n);
         }
         catch (CatalogException e) { throw e.With(_name, hdu.Label); }
         catch (EndOfStreamException e) { throw Error("unexpected end of file while reading rows", hdu, inner: e); }
@@ -195,19 +213,19 @@ public sealed class FitsFile : IDisposable
 
     CatalogException Error(string problem, Hdu hdu, Exception inner) => new(problem, _name, hdu.Label, inner: inner);
 
-    void ReadRows(Hdu hdu, FitsTableLayout layout, IReadOnlyList<FieldDecoder> decoders)
+    void ReadRows(Hdu hdu, FitsTableLayout layout, IReadOnlyList<FieldDecoder> decoders, long firstRow, int count)
     {
-        if (layout.RowCount == 0 || decoders.Count == 0 || layout.RowWidth == 0) return;
+        if (count == 0 || decoders.Count == 0 || layout.RowWidth == 0) return;
         int width = (int)layout.RowWidth;
-        int chunkRows = (int)Math.Clamp(ChunkBytes / width, 1, layout.RowCount);
+        int chunkRows = Math.Clamp(ChunkBytes / width, 1, count);
         var buffer = new byte[checked(chunkRows * width)];
-        for (long row = 0; row < layout.RowCount; row += chunkRows)
+        for (int row = 0; row < count; row += chunkRows)
         {
-            int n = (int)Math.Min(chunkRows, layout.RowCount - row);
-            _stream.Position = hdu.DataStart + row * width;
+            int n = Math.Min(chunkRows, count - row);
+            _stream.Position = hdu.DataStart + (firstRow + row) * width;
             var span = buffer.AsSpan(0, n * width);
             _stream.ReadExactly(span);
-            foreach (var d in decoders) d.Decode(span, width, n, (int)row);
+            foreach (var d in decoders) d.Decode(span, width, n, row);
         }
     }
 }

@@ -52,8 +52,9 @@ internal sealed class FitsTableLayout
 
     public IReadOnlyList<string> OutputNames() => Fields.SelectMany(f => f.OutputNames()).ToList();
 
-    /// <summary>Decoders for the requested output columns, in request order (all, in file order, when null).</summary>
-    public IReadOnlyList<FieldDecoder> Decoders(IReadOnlyCollection<string>? columns)
+    /// <summary>Decoders for the requested output columns, in request order (all, in file order, when null), for
+    /// <paramref name="rowCount"/> rows starting at file row <paramref name="firstRow"/> (default: the whole table).</summary>
+    public IReadOnlyList<FieldDecoder> Decoders(IReadOnlyCollection<string>? columns, long firstRow = 0, int? rowCount = null)
     {
         var available = new Dictionary<string, (FitsField Field, int Element)>(StringComparer.Ordinal);
         var vectors = new Dictionary<string, FitsField>(StringComparer.Ordinal);
@@ -84,7 +85,8 @@ internal sealed class FitsTableLayout
             if (!f.Format.IsReadable)
                 throw new CatalogException($"TFORM type '{f.Format.Code}' is not supported by this reader (supported: L B I J K E D A); leave the column out", column: f.Name);
             int offset = (int)(f.Offset + Math.Max(e, 0) * f.Format.ElementSize);
-            result.Add(FieldDecoder.Create(f, name, offset, (int)RowCount));
+            result.Add(FieldDecoder.Create(f, name, offset, rowCount ?? (int)RowCount));
+            result[^1].RowBase = firstRow;
         }
         return result;
     }

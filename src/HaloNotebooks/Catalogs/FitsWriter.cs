@@ -11,9 +11,19 @@ namespace HaloNotebooks.Catalogs;
 /// Integer columns with missing values get a TNULLn that no present value uses. Reading the file
 /// back with <see cref="FitsFile"/> returns the same table, bit for bit.
 /// </summary>
+/// <remarks>
+/// Where a table's types do not say how a survey stores a column, a per-HDU form says it (as the DESI data model
+/// does): <c>I</c> writes an int32 column as int16 and <c>B</c> as uint8 (values out of range are an error), and
+/// <c>kD</c>, <c>kE</c>, <c>kJ</c>, <c>kK</c>, <c>kI</c> or <c>kB</c> given for NAME writes the k columns NAME_0 … NAME_{k−1}
+/// (the names the reader gives a vector's elements) as one vector field NAME, e.g. DESI's <c>COVAR</c> as 25D.
+/// </remarks>
 public static class FitsWriter
 {
-    public static void Write(string path, IEnumerable<(string ExtName, StarTable Table)> hdus)
+    public static void Write(string path, IEnumerable<(string ExtName, StarTable Table)> hdus) =>
+        Write(path, hdus.Select(h => (h.ExtName, h.Table, (IReadOnlyDictionary<string, string>?)null)));
+
+    /// <summary>HDUs with, for each, the TFORMs of the columns whose table type is not the form to write (see remarks).</summary>
+    public static void Write(string path, IEnumerable<(string ExtName, StarTable Table, IReadOnlyDictionary<string, string>? Forms)> hdus)
     {
         var list = hdus.ToList();
         AtomicFile.Write(path, s => Write(s, list));
@@ -22,44 +32,108 @@ public static class FitsWriter
     /// <summary>One table as HDU 1 with the given EXTNAME.</summary>
     public static void Write(string path, StarTable table, string extName = "TABLE") => Write(path, [(extName, table)]);
 
-    internal static void Write(Stream stream, IReadOnlyList<(string ExtName, StarTable Table)> hdus)
+    internal static void Write(Stream stream, IReadOnlyList<(string ExtName, StarTable Table)> hdus) =>
+        Write(stream, hdus.Select(h => (h.ExtName, h.Table, (IReadOnlyDictionary<string, string>?)null)).ToList());
+
+    internal static void Write(Stream stream, IReadOnlyList<(string ExtName, StarTable Table, IReadOnlyDictionary<string, string>? Forms)> hdus)
     {
         var primary = new FitsHeaderBuilder()
             .Add("SIMPLE", true, "conforms to FITS Standard 4.0")
             .Add("BITPIX", 8L).Add("NAXIS", 0L).Add("EXTEND", true)
             .Add("ORIGIN", "HaloNotebooks");
         stream.Write(primary.ToBytes());
-        foreach (var (extName, table) in hdus) WriteTable(stream, extName, table);
+        foreach (var (extName, table, forms) in hdus) WriteTable(stream, extName, table, forms ?? new Dictionary<string, string>());
     }
 
-    static void WriteTable(Stream stream, string extName, StarTable table)
+    /// <summary>One BINTABLE field: its name, type code, the table columns of its elements (one unless a vector),
+    /// bytes per element and TNULL.</summary>
+    sealed record Field(string Name, char Code, TableColumn[] Elements, int ElementWidth, long? Null)
     {
-        var cols = table.Columns;
-        var widths = new int[cols.Count];
-        var forms = new string[cols.Count];
-        var nulls = new long?[cols.Count];
-        for (int j = 0; j < cols.Count; j++)
+        public int Width => Elements.Length * ElementWidth;
+        public string Form => (Elements.Length > 1 ? Elements.Length.ToString(CultureInfo.InvariantCulture) : "") + (Code == 'A' ? ElementWidth + "A" : Code.ToString());
+    }
+
+    static List<Field> Fields(StarTable table, IReadOnlyDictionary<string, string> forms)
+    {
+        var byName = table.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var vectors = new Dictionary<string, (int Repeat, char Code)>(StringComparer.Ordinal);
+        foreach (var (name, form) in forms)
         {
-            var c = cols[j];
-            (forms[j], widths[j]) = c.Type switch
-            {
-                ColumnType.Double => ("D", 8), ColumnType.Single => ("E", 4), ColumnType.Int32 => ("J", 4),
-                ColumnType.Int64 => ("K", 8), ColumnType.Boolean => ("L", 1),
-                _ => StringForm(c),
-            };
-            if (c.Missing is not null && c.Type is ColumnType.Int32 or ColumnType.Int64) nulls[j] = UnusedValue(c);
+            var f = FitsColumnFormat.Parse(form, p => new CatalogException(p, column: name));
+            if (f.Repeat > 1) vectors[name + "_0"] = ((int)f.Repeat, f.Code);
+            else if (!byName.ContainsKey(name)) throw new CatalogException($"a form ({form}) is given for a column the table does not have", column: name);
         }
-        long rowWidth = widths.Sum(w => (long)w);
+        var fields = new List<Field>();
+        var inVector = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in table.Columns)
+        {
+            if (inVector.Contains(c.Name)) continue;
+            if (vectors.TryGetValue(c.Name, out var v))
+            {
+                string name = c.Name[..^2];
+                var elements = Enumerable.Range(0, v.Repeat).Select(e => byName.GetValueOrDefault(name + "_" + e.ToString(CultureInfo.InvariantCulture))
+                    ?? throw new CatalogException($"the vector {name} ({v.Repeat}{v.Code}) needs the columns {name}_0 … {name}_{v.Repeat - 1}", column: name + "_" + e)).ToArray();
+                foreach (var e in elements) inVector.Add(e.Name);
+                fields.Add(Scalar(elements, name, v.Code));
+                continue;
+            }
+            char code = forms.TryGetValue(c.Name, out var form) ? FitsColumnFormat.Parse(form, p => new CatalogException(p, column: c.Name)).Code : Default(c);
+            fields.Add(Scalar([c], c.Name, code));
+        }
+        foreach (var (first, v) in vectors)
+            if (!inVector.Contains(first)) throw new CatalogException($"a vector form {v.Repeat}{v.Code} is given but the table has no column {first}", column: first[..^2]);
+        return fields;
+    }
+
+    static char Default(TableColumn c) => c.Type switch
+    {
+        ColumnType.Double => 'D', ColumnType.Single => 'E', ColumnType.Int32 => 'J', ColumnType.Int64 => 'K', ColumnType.Boolean => 'L', _ => 'A',
+    };
+
+    /// <summary>A field of one or more element columns of one type, stored as <paramref name="code"/>.</summary>
+    static Field Scalar(TableColumn[] elements, string name, char code)
+    {
+        var type = elements[0].Type;
+        foreach (var e in elements)
+        {
+            if (e.Type != type) throw new CatalogException($"the elements of a vector must share a type ({e.Type} beside {type})", column: e.Name);
+            bool fits = code switch
+            {
+                'D' => type == ColumnType.Double, 'E' => type == ColumnType.Single, 'K' => type == ColumnType.Int64,
+                'J' or 'I' or 'B' => type == ColumnType.Int32, 'L' => type == ColumnType.Boolean, 'A' => type == ColumnType.String, _ => false,
+            };
+            if (!fits) throw new CatalogException($"a {type} column cannot be written as TFORM {code} (D: double, E: float, K: int64, J/I/B: int32, L: bool, A: string)", column: e.Name);
+        }
+        if (code == 'A')
+        {
+            if (elements.Length > 1) throw new CatalogException("string vectors are not written", column: name);
+            return new Field(name, 'A', elements, StringWidth(elements[0]), null);
+        }
+        var (min, max) = code switch { 'I' => (short.MinValue, short.MaxValue), 'B' => (0L, 255L), 'J' => (int.MinValue, int.MaxValue), _ => (long.MinValue, long.MaxValue) };
+        if (code is 'I' or 'B')
+            foreach (var e in elements)
+                for (int i = 0; i < e.Length; i++)
+                    if (!e.IsMissing(i) && ((int[])e.Values)[i] is var x && (x < min || x > max))
+                        throw new CatalogException($"value {x} does not fit TFORM {code} ({min} … {max})", column: e.Name, row: i);
+        long? tnull = code is 'I' or 'B' or 'J' or 'K' && elements.Any(e => e.Missing is not null) ? UnusedValue(elements, min, max) : null;
+        int width = code switch { 'D' or 'K' => 8, 'E' or 'J' => 4, 'I' => 2, _ => 1 };
+        return new Field(name, code, elements, width, tnull);
+    }
+
+    static void WriteTable(Stream stream, string extName, StarTable table, IReadOnlyDictionary<string, string> forms)
+    {
+        var fields = Fields(table, forms);
+        long rowWidth = fields.Sum(f => (long)f.Width);
         var h = new FitsHeaderBuilder()
             .Add("XTENSION", "BINTABLE", "binary table extension")
             .Add("BITPIX", 8L).Add("NAXIS", 2L)
             .Add("NAXIS1", rowWidth, "bytes per row").Add("NAXIS2", (long)table.RowCount, "rows")
-            .Add("PCOUNT", 0L).Add("GCOUNT", 1L).Add("TFIELDS", (long)cols.Count);
-        for (int j = 0; j < cols.Count; j++)
+            .Add("PCOUNT", 0L).Add("GCOUNT", 1L).Add("TFIELDS", (long)fields.Count);
+        for (int j = 0; j < fields.Count; j++)
         {
             string n = (j + 1).ToString(CultureInfo.InvariantCulture);
-            h.Add("TTYPE" + n, cols[j].Name).Add("TFORM" + n, forms[j]);
-            if (nulls[j] is { } tnull) h.Add("TNULL" + n, tnull);
+            h.Add("TTYPE" + n, fields[j].Name).Add("TFORM" + n, fields[j].Form);
+            if (fields[j].Null is { } tnull) h.Add("TNULL" + n, tnull);
         }
         h.Add("EXTNAME", extName);
         stream.Write(h.ToBytes());
@@ -71,11 +145,12 @@ public static class FitsWriter
             int rows = Math.Min(chunkRows, table.RowCount - first);
             Array.Clear(buffer);
             int offset = 0;
-            for (int j = 0; j < cols.Count; j++)
-            {
-                Encode(cols[j], nulls[j], buffer.AsSpan(0, (int)(rows * rowWidth)), (int)rowWidth, offset, widths[j], first, rows);
-                offset += widths[j];
-            }
+            foreach (var f in fields)
+                foreach (var e in f.Elements)
+                {
+                    Encode(e, f.Code, f.Null, buffer.AsSpan(0, (int)(rows * rowWidth)), (int)rowWidth, offset, f.ElementWidth, first, rows);
+                    offset += f.ElementWidth;
+                }
             stream.Write(buffer, 0, (int)(rows * rowWidth));
         }
         long data = rowWidth * table.RowCount;
@@ -83,7 +158,7 @@ public static class FitsWriter
         stream.Write(new byte[pad]);
     }
 
-    static (string, int) StringForm(TableColumn c)
+    static int StringWidth(TableColumn c)
     {
         int max = 1;
         foreach (var s in (string?[])c.Values)
@@ -94,52 +169,64 @@ public static class FitsWriter
             if (s.Length != s.TrimEnd().Length) throw new CatalogException("FITS drops trailing blanks of strings; trim the values first", column: c.Name);
             max = Math.Max(max, s.Length);
         }
-        return (max.ToString(CultureInfo.InvariantCulture) + "A", max);
+        return max;
     }
 
-    /// <summary>A TNULL value no present value uses: the type's minimum unless taken.</summary>
-    static long UnusedValue(TableColumn c)
+    /// <summary>A TNULL value in [<paramref name="min"/>, <paramref name="max"/>] no present value uses: the minimum
+    /// unless taken (for uint8 the maximum, 255, unless taken: 0 is usually a real value).</summary>
+    static long UnusedValue(TableColumn[] elements, long min, long max)
     {
         var used = new HashSet<long>();
-        for (int i = 0; i < c.Length; i++)
-            if (!c.Missing![i]) used.Add(c.Type == ColumnType.Int32 ? ((int[])c.Values)[i] : ((long[])c.Values)[i]);
-        long candidate = c.Type == ColumnType.Int32 ? int.MinValue : long.MinValue;
-        while (used.Contains(candidate)) candidate++;
+        foreach (var c in elements)
+            for (int i = 0; i < c.Length; i++)
+                if (!c.IsMissing(i)) used.Add(c.Type == ColumnType.Int32 ? ((int[])c.Values)[i] : ((long[])c.Values)[i]);
+        bool down = min == 0;
+        long candidate = down ? max : min;
+        while (used.Contains(candidate))
+        {
+            candidate += down ? -1 : 1;
+            if (candidate < min || candidate > max) throw new CatalogException("every value of the column's range is used, so missing values cannot be marked", column: elements[0].Name);
+        }
         return candidate;
     }
 
-    static void Encode(TableColumn c, long? tnull, Span<byte> chunk, int rowWidth, int offset, int width, int first, int rows)
+    static void Encode(TableColumn c, char code, long? tnull, Span<byte> chunk, int rowWidth, int offset, int width, int first, int rows)
     {
         int at = offset;
-        switch (c.Type)
+        switch (code)
         {
-            case ColumnType.Double:
+            case 'D':
             {
                 var v = (double[])c.Values;
                 for (int r = 0; r < rows; r++, at += rowWidth) BinaryPrimitives.WriteDoubleBigEndian(chunk.Slice(at, 8), v[first + r]);
                 break;
             }
-            case ColumnType.Single:
+            case 'E':
             {
                 var v = (float[])c.Values;
                 for (int r = 0; r < rows; r++, at += rowWidth) BinaryPrimitives.WriteSingleBigEndian(chunk.Slice(at, 4), v[first + r]);
                 break;
             }
-            case ColumnType.Int32:
+            case 'J' or 'I' or 'B':
             {
                 var v = (int[])c.Values;
                 for (int r = 0; r < rows; r++, at += rowWidth)
-                    BinaryPrimitives.WriteInt32BigEndian(chunk.Slice(at, 4), c.Missing is not null && c.Missing[first + r] ? (int)tnull!.Value : v[first + r]);
+                {
+                    int x = c.Missing is not null && c.Missing[first + r] ? (int)tnull!.Value : v[first + r];
+                    if (code == 'J') BinaryPrimitives.WriteInt32BigEndian(chunk.Slice(at, 4), x);
+                    else if (code == 'I') BinaryPrimitives.WriteInt16BigEndian(chunk.Slice(at, 2), (short)x);
+                    else chunk[at] = (byte)x;
+                }
                 break;
             }
-            case ColumnType.Int64:
+            case 'K':
             {
                 var v = (long[])c.Values;
                 for (int r = 0; r < rows; r++, at += rowWidth)
                     BinaryPrimitives.WriteInt64BigEndian(chunk.Slice(at, 8), c.Missing is not null && c.Missing[first + r] ? tnull!.Value : v[first + r]);
                 break;
             }
-            case ColumnType.Boolean:
+            case 'L':
             {
                 var v = (bool[])c.Values;
                 for (int r = 0; r < rows; r++, at += rowWidth)

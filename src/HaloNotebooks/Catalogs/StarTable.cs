@@ -198,6 +198,31 @@ public sealed class StarTable : IHtmlDisplay
         return new StarTable(cols, rows.Length);
     }
 
+    /// <summary>The rows of <paramref name="parts"/> one after another, e.g. row chunks of one catalogue: every part has the
+    /// same columns in the same order and of the same types.</summary>
+    public static StarTable Concat(IReadOnlyList<StarTable> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0) return Empty;
+        if (parts.Count == 1) return parts[0];
+        var names = parts[0].ColumnNames;
+        foreach (var p in parts)
+            if (!p.ColumnNames.SequenceEqual(names))
+                throw new CatalogException($"parts have different columns ({string.Join(", ", names)} and {string.Join(", ", p.ColumnNames)})");
+        var cols = new TableColumn[names.Count];
+        for (int j = 0; j < cols.Length; j++) cols[j] = TableColumn.Concat(parts.Select(p => p._columns[j]).ToList());
+        return new StarTable(cols, parts.Sum(p => p.RowCount));
+    }
+
+    /// <summary>Rows <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1.</summary>
+    public StarTable Slice(int first, int count)
+    {
+        if (first < 0 || count < 0 || first > RowCount - count) throw new CatalogException($"rows {first}..{first + count - 1} outside 0..{RowCount - 1}");
+        var cols = new TableColumn[_columns.Length];
+        for (int j = 0; j < cols.Length; j++) cols[j] = _columns[j].Slice(first, count);
+        return new StarTable(cols, count);
+    }
+
     /// <summary>The first <paramref name="n"/> rows.</summary>
     public StarTable Head(int n) => Take(Enumerable.Range(0, Math.Min(Math.Max(n, 0), RowCount)).ToArray());
 

@@ -55,6 +55,37 @@ internal sealed class TableColumn
 
     public TableColumn Rename(string name) => new(name, Values, Missing);
 
+    /// <summary>Rows <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 (a copy).</summary>
+    public TableColumn Slice(int first, int count)
+    {
+        var values = Array.CreateInstance(Values.GetType().GetElementType()!, count);
+        Array.Copy(Values, first, values, 0, count);
+        return new TableColumn(Name, values, Missing?[first..(first + count)]);
+    }
+
+    /// <summary>The rows of <paramref name="parts"/> one after another (same name and type in every part).</summary>
+    public static TableColumn Concat(IReadOnlyList<TableColumn> parts)
+    {
+        var first = parts[0];
+        int n = 0;
+        foreach (var p in parts)
+        {
+            if (p.Type != first.Type)
+                throw new CatalogException($"column is {p.Type} in one part and {first.Type} in another", column: first.Name);
+            n += p.Length;
+        }
+        var values = Array.CreateInstance(first.Values.GetType().GetElementType()!, n);
+        bool[]? mask = null;
+        int at = 0;
+        foreach (var p in parts)
+        {
+            Array.Copy(p.Values, 0, values, at, p.Length);
+            if (p.Missing is not null) Array.Copy(p.Missing, 0, mask ??= new bool[n], at, p.Length);
+            at += p.Length;
+        }
+        return new TableColumn(first.Name, values, mask);
+    }
+
     static T[] GatherValues<T>(T[] source, ReadOnlySpan<int> rows, T missing)
     {
         var result = new T[rows.Length];

@@ -13,6 +13,38 @@ public static class TableFile
         _ => ReadFits(path, columns),
     };
 
+    /// <summary>A table file to be read in row chunks (<see cref="CatalogueChunks"/>): CSV and FITS stream from the file;
+    /// Parquet is read whole (Parquet.Net reads by row group, and a file written in one group would not stream).</summary>
+    public static CatalogueChunks Open(string path) => Kind(path) switch
+    {
+        "csv" => CsvTable.Open(path),
+        "parquet" => CatalogueChunks.FromTable(ParquetTable.Read(path)),
+        _ => new FitsChunks(path),
+    };
+
+    sealed class FitsChunks : CatalogueChunks
+    {
+        readonly string _path, _hdu;
+
+        public FitsChunks(string path)
+        {
+            _path = path;
+            using var fits = FitsFile.Open(path);
+            _hdu = fits.FirstTableIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            RowCount = fits.RowCount(_hdu);
+            ColumnNames = fits.ColumnNames(_hdu);
+        }
+
+        public override int RowCount { get; }
+        public override IReadOnlyList<string> ColumnNames { get; }
+
+        private protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns)
+        {
+            using var fits = FitsFile.Open(_path);
+            return fits.ReadRows(_hdu, columns, first, count);
+        }
+    }
+
     static StarTable ReadFits(string path, IReadOnlyCollection<string>? columns)
     {
         using var fits = FitsFile.Open(path);

@@ -8,9 +8,12 @@ namespace HaloNotebooks.Mocks;
 /// How often the mock's catalogue carries a second spectrum of a star and how often an RVSpecFit fit fails or warns.
 /// The DR1 stellar catalogue (Koposov et al. 2025) has more rows than stars — a star observed in several survey/program
 /// combinations has one row each, PRIMARY marking the suggested one — and some fits fail (SUCCESS = false) or warn
-/// (RVS_WARN ≠ 0). The exact DR1 fractions could not be read from the release documentation here, so these are round,
-/// DR1-like numbers (DR1: ~4.1 million unique stars, the SpecDis VAC's count, in a larger number of rows); set them to
-/// the real ones when known.
+/// (RVS_WARN ≠ 0). The published DR1 fractions were looked for and not found: the DR1 stellar VAC's documentation
+/// (data.desi.lbl.gov/doc/releases/dr1/vac/mws, "Key statistics") and Koposov et al. (2025, arXiv:2505.14787) as far as
+/// their public text could be read here give "more than 4 million stars" and "individual epochs for more than a million
+/// stars with at least two observations" (single-epoch measurements, a separate table, not repeat rows of mwsall), and
+/// the data model (desi-mws-dr1-datamodel, mwsall.rst) only defines PRIMARY, SUCCESS and RVS_WARN. So these stay round,
+/// assumed numbers — not DR1's; set them to the real ones when the catalogue's own counts are known.
 /// </summary>
 /// <param name="Repeat">Fraction of stars with a second (non-PRIMARY) row: 0.20.</param>
 /// <param name="Failed">Fraction of ALL rows with SUCCESS = false: 0.02.</param>

@@ -55,7 +55,14 @@ public static class Reproduction
     /// </summary>
     public static ReproductionReport Run(StarTable catalogue, SubstructureCatalog? substructures, StarTable? mockTruth,
         ReproductionSettings settings, string directory, IProgress<ReproductionProgress>? progress = null,
-        IReadOnlyList<(string Stage, double Seconds)>? earlierTimings = null, StarTable? bhbStars = null)
+        IReadOnlyList<(string Stage, double Seconds)>? earlierTimings = null, StarTable? bhbStars = null) =>
+        Run(CatalogueChunks.FromTable(catalogue), substructures, mockTruth, settings, directory, progress, earlierTimings, CatalogueChunks.DefaultChunkRows, bhbStars);
+
+    /// <summary>As the overload above on a catalogue read in row chunks (the selections stream it; only the mock truth's
+    /// re-observations need it whole, and read it so when <paramref name="mockTruth"/> is given).</summary>
+    internal static ReproductionReport Run(CatalogueChunks catalogue, SubstructureCatalog? substructures, StarTable? mockTruth,
+        ReproductionSettings settings, string directory, IProgress<ReproductionProgress>? progress,
+        IReadOnlyList<(string Stage, double Seconds)>? earlierTimings, int rowsPerChunk, StarTable? bhbStars = null)
     {
         var timings = new List<(string Stage, double Seconds)>(earlierTimings ?? []);
         var clock = Stopwatch.StartNew();
@@ -66,16 +73,16 @@ public static class Reproduction
 
         const string selection = "selection (§2.3)", dipoleSelection = "selection (§4.4)", fits = "fits", tables = "tables and report";
         Stage(selection);
-        var sample = PaperSelection.Run(catalogue, settings.EffectiveSelection, substructures, Fraction(selection));
+        var sample = PaperSelection.RunInChunks(catalogue, settings.EffectiveSelection, substructures, Fraction(selection), rowsPerChunk);
         Done(selection, "selection");
         Stage(dipoleSelection);
-        var dipoleSample = PaperSelection.Run(catalogue, settings.EffectiveDipoleSelection, substructures, Fraction(dipoleSelection));
+        var dipoleSample = PaperSelection.RunInChunks(catalogue, settings.EffectiveDipoleSelection, substructures, Fraction(dipoleSelection), rowsPerChunk);
         Done(dipoleSelection, "selection_dipole");
         // Fig. 2's Sgr argument (§4.1.2): β of the same selection with the Sgr footprint kept.
         const string noSgrSelection = "selection (§2.3, Sgr not masked)";
         Stage(noSgrSelection);
-        var noSgrSample = PaperSelection.Run(catalogue, SelectionSettings.Paper with { Seed = settings.SelectionSeed, MaskSagittarius = false },
-            substructures, Fraction(noSgrSelection));
+        var noSgrSample = PaperSelection.RunInChunks(catalogue, SelectionSettings.Paper with { Seed = settings.SelectionSeed, MaskSagittarius = false },
+            substructures, Fraction(noSgrSelection), rowsPerChunk);
         Done(noSgrSelection, "selection_no_sgr_mask");
 
         AppendixInput? appendix = null;
@@ -116,7 +123,7 @@ public static class Reproduction
         {
             const string truthStage = "mock truth (re-observed replicas)";
             Stage(truthStage);
-            var replicas = MockTruthTables.Replicas(catalogue, mockTruth, substructures, settings.EffectiveSelection,
+            var replicas = MockTruthTables.Replicas(catalogue.ReadAll(), mockTruth, substructures, settings.EffectiveSelection,
                 settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Seed, 9100),
                 // The replicas are about 70 % of this stage; the deconvolution fits of Build the rest.
                 progress is null ? null : new Forward<double>(f => progress.Report(new ReproductionProgress(truthStage, 0.7 * f, "re-observing"))));

@@ -9,17 +9,35 @@ namespace HaloNotebooks.Selection;
 /// </summary>
 internal sealed class FunnelBuilder
 {
-    readonly List<FunnelStep> steps = [];
-    readonly string?[] removedBy;
+    readonly List<FunnelStep> steps;
+    readonly string?[]? removedBy;
     int[] inputRows;
 
-    public FunnelBuilder(StarTable input)
+    public FunnelBuilder(StarTable input) : this(input, input.RowCount, new string?[input.RowCount], Enumerable.Range(0, input.RowCount).ToArray(), [])
     {
-        Current = input;
-        InputCount = input.RowCount;
-        removedBy = new string?[input.RowCount];
-        inputRows = Enumerable.Range(0, input.RowCount).ToArray();
     }
+
+    /// <summary>One chunk of a catalogue read in row chunks (<see cref="ChunkedFunnel"/>): its rows are the input rows
+    /// <paramref name="firstInputRow"/>, … and removals are written into <paramref name="removedBy"/>, the whole
+    /// catalogue's record (null: not recorded).</summary>
+    internal FunnelBuilder(StarTable chunk, int firstInputRow, string?[]? removedBy)
+        : this(chunk, chunk.RowCount, removedBy, Enumerable.Range(firstInputRow, chunk.RowCount).ToArray(), [])
+    {
+    }
+
+    /// <summary>Continues a funnel: <paramref name="survivors"/> are the input rows <paramref name="inputRows"/> that passed <paramref name="steps"/>.</summary>
+    internal FunnelBuilder(StarTable survivors, int inputCount, string?[]? removedBy, int[] inputRows, IEnumerable<FunnelStep> steps)
+    {
+        if (inputRows.Length != survivors.RowCount) throw new ArgumentException($"{inputRows.Length} input rows for {survivors.RowCount} survivors");
+        Current = survivors;
+        InputCount = inputCount;
+        this.removedBy = removedBy;
+        this.inputRows = inputRows;
+        this.steps = steps.ToList();
+    }
+
+    /// <summary>The steps so far.</summary>
+    internal IReadOnlyList<FunnelStep> Steps => steps;
 
     public int InputCount { get; }
 
@@ -33,12 +51,12 @@ internal sealed class FunnelBuilder
     public FunnelBuilder Apply(Cut cut)
     {
         if (steps.Any(s => s.Cut == cut.Name)) throw new ArgumentException($"the funnel already has a cut named '{cut.Name}'");
-        var keep = cut.Keep(Current);
+        var keep = cut.Keep(Current, inputRows);
         int kept = 0;
         for (int i = 0; i < keep.Length; i++)
         {
             if (keep[i]) kept++;
-            else removedBy[inputRows[i]] = cut.Name;
+            else if (removedBy is not null) removedBy[inputRows[i]] = cut.Name;
         }
         steps.Add(new FunnelStep(cut.Name, cut.WordingFor(Current), string.Join(", ", cut.Parameters), Current.RowCount, kept));
         if (kept < keep.Length)
@@ -61,7 +79,8 @@ internal sealed class FunnelBuilder
         return this;
     }
 
-    public Funnel Build() => new(InputCount, steps.ToArray(), (string?[])removedBy.Clone());
+    public Funnel Build() => new(InputCount, steps.ToArray(),
+        (string?[])(removedBy ?? throw new InvalidOperationException("a chunk's funnel is built by its ChunkedFunnel")).Clone());
 
     /// <summary>The input-row indices of the survivors (a copy).</summary>
     public int[] SurvivorInputRows() => (int[])inputRows.Clone();

@@ -21,15 +21,53 @@ public static class PaperSelection
         IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        return RunInChunks(CatalogueChunks.FromTable(catalogue), settings, substructures, progress);
+    }
+
+    /// <summary>
+    /// As <see cref="Run(StarTable, SelectionSettings, SubstructureCatalog?, IProgress{double}?)"/> on a catalogue read in row
+    /// chunks of <paramref name="rowsPerChunk"/>: every cut that decides a row by itself runs chunk by chunk, keeping only
+    /// the survivors; the Monte-Carlo errors and the cuts after them run once on all survivors (§2.3 (4)). One Gaia source
+    /// in several rows needs the whole catalogue, so a first pass reads only the quality flags and SOURCE_ID
+    /// (<see cref="QualityCuts.FindGaiaSourceWinners"/>). Same funnel and same sample, bit for bit, whatever the chunk size.
+    /// </summary>
+    public static HaloSample RunInChunks(CatalogueChunks catalogue, SelectionSettings settings, SubstructureCatalog? substructures = null,
+        IProgress<double>? progress = null, int rowsPerChunk = CatalogueChunks.DefaultChunkRows)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(settings);
         foreach (var c in PaperCuts.RequiredColumns)
             if (!catalogue.Contains(c))
                 throw new CatalogException($"the selection needs the columns {string.Join(", ", PaperCuts.RequiredColumns)}; this one is absent", column: c);
         if (settings.McSamples < 2) throw new ArgumentException($"McSamples = {settings.McSamples}: at least 2 draws are needed for a standard deviation");
 
-        var funnel = new FunnelBuilder(catalogue);
+        // Progress: the Gaia pass 0–5 %, the chunks 5–30 %, the Monte-Carlo errors (most of the time) 30–95 %.
+        double rows = Math.Max(1, catalogue.RowCount);
+        var winners = QualityCuts.FindGaiaSourceWinners(catalogue, settings, rowsPerChunk,
+            progress is null ? null : new Progress<double>(p => progress.Report(0.05 * p)));
+        var funnel = new ChunkedFunnel(catalogue.RowCount);
+        foreach (var (first, chunk) in catalogue.Read(rowsPerChunk))
+        {
+            funnel.Add(PerStarCuts(funnel.Chunk(chunk, first), settings, substructures, winners));
+            progress?.Report(0.05 + 0.25 * (first + chunk.RowCount) / rows);
+        }
+
+        // §2.3 (4): Monte-Carlo velocity errors for the clean halo sample, then the error limits and the r_GC range.
+        var survivors = funnel.Survivors();
+        var mcProgress = progress is null ? null : new Progress<double>(p => progress.Report(0.3 + 0.65 * p));
+        survivors.Derive(t => WithVelocityErrors(t, settings, mcProgress));
+        survivors.Apply(PaperCuts.VelocityErrors(settings));
+        survivors.Apply(PaperCuts.RadialRange(settings));
+        progress?.Report(1.0);
+
+        return new HaloSample(survivors.Current, survivors.Build(), survivors.SurvivorInputRows());
+    }
+
+    /// <summary>The cuts up to the Sagittarius mask, each deciding a star by its own row, on one chunk.</summary>
+    static FunnelBuilder PerStarCuts(FunnelBuilder funnel, SelectionSettings settings, SubstructureCatalog? substructures, GaiaSourceWinners? winners)
+    {
         // Not in the paper: DESI's quality flags, one row per star, one distance per star (each counted by name).
-        foreach (var cut in QualityCuts.All(settings)) funnel.Apply(cut);
+        foreach (var cut in QualityCuts.All(settings, winners)) funnel.Apply(cut);
         funnel.Apply(PaperCuts.Measured());
 
         // §2.3 (1): K giants. M_r from r, the distance and E(B−V).
@@ -37,7 +75,6 @@ public static class PaperSelection
             Extinction.AbsoluteMagnitude(t.GetDouble(C.RMag), t.GetDouble(C.Distance), t.GetDouble(C.Ebv), settings.ExtinctionRr)));
         funnel.Apply(PaperCuts.KGiantTeff(settings));
         funnel.Apply(PaperCuts.KGiantAbsMag(settings));
-        progress?.Report(0.02);
 
         // §2.3 (2): disc removal needs z; positions and velocities are computed once for the K giants.
         funnel.Derive(t => WithPhaseSpace(t, settings.EffectiveFrame));
@@ -51,16 +88,7 @@ public static class PaperSelection
             funnel.Apply(PaperCuts.Substructures(SubstructureKind.DwarfGalaxy, settings, substructures));
         }
         if (settings.MaskSagittarius) funnel.Apply(PaperCuts.Sagittarius(settings));
-        progress?.Report(0.05);
-
-        // §2.3 (4): Monte-Carlo velocity errors for the clean halo sample, then the error limits and the r_GC range.
-        var mcProgress = progress is null ? null : new Progress<double>(p => progress.Report(0.05 + 0.9 * p));
-        funnel.Derive(t => WithVelocityErrors(t, settings, mcProgress));
-        funnel.Apply(PaperCuts.VelocityErrors(settings));
-        funnel.Apply(PaperCuts.RadialRange(settings));
-        progress?.Report(1.0);
-
-        return new HaloSample(funnel.Current, funnel.Build(), funnel.SurvivorInputRows());
+        return funnel;
     }
 
     /// <summary>Adds l, b, Galactocentric x, y, z, R, r_gc, vx, vy, vz, v_r, v_phi, v_theta and the Sgr coordinates.</summary>

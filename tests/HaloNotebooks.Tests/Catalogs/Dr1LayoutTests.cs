@@ -59,9 +59,12 @@ public class Dr1LayoutTests
             using (var f = FitsFile.Open(full))
             {
                 Assert.Equal(["RVTAB", "SPTAB", "FIBERMAP", "SCORES", "GAIA"], f.Hdus.Skip(1).Select(h => h.ExtName ?? "").ToArray());
-                // 334 data-model columns, of which four vectors (PARAM[5], COVAR[25], ELEM[4], ELEM_ERR[4]) as 38 columns.
+                // 334 data-model fields, the four vectors (PARAM[5], COVAR[25], ELEM[4], ELEM_ERR[4]) as vector fields.
                 Assert.Equal(334, File.ReadLines(tsv).Count() - 1);
-                Assert.Equal(334 - 4 + 38, f.Hdus.Skip(1).Sum(h => h.Fields));
+                Assert.Equal(334, f.Hdus.Skip(1).Sum(h => h.Fields));
+                Assert.Equal("25D", Form(f, "SPTAB", "COVAR"));
+                Assert.Equal("I", Form(f, "FIBERMAP", "RELEASE"));
+                Assert.Equal("B", Form(f, "FIBERMAP", "FA_TYPE"));
             }
             var subs = SubstructureCatalog.FromTable(mock.Substructures, "mock");
             var a = PaperSelection.Run(DesiMwsCatalog.Read(full, distances), Fast, subs);
@@ -86,10 +89,9 @@ public class Dr1LayoutTests
         finally { dir.Delete(true); }
     }
 
-    /// <summary>Every HDU and column of the data model in its order: the columns the minimal writer put in
-    /// <paramref name="minimal"/> (same bytes), RR_SPECTYPE, the rest filled by type. The writer has no int16, byte or
-    /// vector forms: int16/binary columns are written as int32 and a float64[k] vector as its k columns NAME_0 … NAME_k−1,
-    /// the names the reader gives a vector's elements.</summary>
+    /// <summary>Every HDU and column of the data model in its order and type: the columns the minimal writer put in
+    /// <paramref name="minimal"/> (same bytes), RR_SPECTYPE, the rest filled by type; int16 as TFORM I, binary as B
+    /// (uint8) and a float64[k] vector as one kD field from its k columns NAME_0 … NAME_k−1.</summary>
     static void WriteFullLayout(string path, string minimal, string tsv, string[] spectype)
     {
         using var f = FitsFile.Open(minimal);
@@ -97,12 +99,14 @@ public class Dr1LayoutTests
         int n = written[DesiMwsCatalog.RvTab].RowCount;
         var ids = written[DesiMwsCatalog.RvTab].GetInt64("TARGETID");
         var hdus = new List<(string, List<(string, Array)>)>();
+        var forms = new Dictionary<string, Dictionary<string, string>>();
         foreach (var line in File.ReadLines(tsv).Skip(1))
         {
             var p = line.Split('\t');
             string hdu = p[1], name = p[2], type = p[3];
             if (hdus.Count == 0 || hdus[^1].Item1 != hdu) hdus.Add((hdu, []));
             var cols = hdus[^1].Item2;
+            var form = forms.TryGetValue(hdu, out var fm) ? fm : forms[hdu] = [];
             var own = written.GetValueOrDefault(hdu);
             if (own is not null && own.Contains(name)) { cols.Add((name, Values(own, name))); continue; }
             if (name == "TARGETID") { cols.Add((name, ids)); continue; }
@@ -111,12 +115,23 @@ public class Dr1LayoutTests
             {
                 int k = int.Parse(type[(type.IndexOf('[') + 1)..^1], CultureInfo.InvariantCulture);
                 for (int e = 0; e < k; e++) cols.Add(($"{name}_{e}", Filler("float64", n, e)));
+                form[name] = $"{k}D";
                 continue;
             }
             cols.Add((name, Filler(type, n, name.Length)));
+            if (type == "int16") form[name] = "I";
+            if (type == "binary") form[name] = "B";
         }
         Assert.All(written, kv => Assert.All(kv.Value.ColumnNames, c => Assert.Contains(c, hdus.Single(h => h.Item1 == kv.Key).Item2.Select(x => x.Item1))));
-        FitsWriter.Write(path, hdus.Select(h => (h.Item1, StarTable.FromColumns(h.Item2))));
+        FitsWriter.Write(path, hdus.Select(h => (h.Item1, StarTable.FromColumns(h.Item2), (IReadOnlyDictionary<string, string>?)forms[h.Item1])));
+    }
+
+    /// <summary>The TFORM of column <paramref name="name"/> of an HDU, from its header.</summary>
+    static object Form(FitsFile f, string hdu, string name)
+    {
+        var header = f.Header(hdu);
+        string ttype = header.Single(kv => kv.Key.StartsWith("TTYPE", StringComparison.Ordinal) && kv.Value is string v && v == name).Key;
+        return header["TFORM" + ttype["TTYPE".Length..]];
     }
 
     static Array Values(StarTable t, string name) => t.GetColumnType(name) switch

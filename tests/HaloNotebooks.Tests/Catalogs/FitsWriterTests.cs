@@ -80,4 +80,56 @@ public class FitsWriterTests
         }
         finally { dir.Delete(true); }
     }
+
+    [Fact]
+    public void Int16Uint8AndVectorForms_RoundTripThroughTheReader_WithTheDataModelsTforms()
+    {
+        var dir = Directory.CreateTempSubdirectory("fitswriter");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "forms.fits");
+            int n = 300;
+            var rng = new HaloNotebooks.Numerics.SeededRandom(3, 0);
+            var i16 = Enumerable.Range(0, n).Select(i => i == 0 ? short.MinValue + 1 : i == 1 ? short.MaxValue : (int)(rng.NextDouble() * 60000) - 30000).ToArray();
+            var u8 = Enumerable.Range(0, n).Select(i => i % 255).ToArray();
+            var missing = Enumerable.Range(0, n).Select(i => i % 17 == 5).ToArray();
+            var t = StarTable.FromColumns([("RELEASE", i16)]).WithColumn("FA_TYPE", u8, missing).WithColumn("MASKBITS", i16, missing);
+            for (int e = 0; e < 25; e++) t = t.WithColumn($"COVAR_{e}", Enumerable.Range(0, n).Select(i => e == 7 && i == 2 ? double.NaN : rng.NextGaussian() * (e + 1)).ToArray());
+            for (int e = 0; e < 4; e++) t = t.WithColumn($"ELEM_{e}", Enumerable.Range(0, n).Select(i => (float)rng.NextGaussian()).ToArray());
+            t = t.WithColumn("ID", Enumerable.Range(0, n).Select(i => (long)i * 1_000_000_007).ToArray());
+            var forms = new Dictionary<string, string> { ["RELEASE"] = "I", ["MASKBITS"] = "I", ["FA_TYPE"] = "B", ["COVAR"] = "25D", ["ELEM"] = "4E" };
+
+            FitsWriter.Write(path, [("RVTAB", t, forms)]);
+            using var fits = FitsFile.Open(path);
+            var header = fits.Header("RVTAB");
+            Assert.Equal(6L, header["TFIELDS"]);                      // RELEASE, FA_TYPE, MASKBITS, COVAR, ELEM, ID
+            Assert.Equal(new object[] { "I", "B", "I", "25D", "4E", "K" }, Enumerable.Range(1, 6).Select(k => header["TFORM" + k]).ToArray());
+            Assert.Equal("COVAR", header["TTYPE4"]);
+            Assert.Equal(2L + 1 + 2 + 25 * 8 + 4 * 4 + 8, header["NAXIS1"]);
+            Assert.Equal(255L, header["TNULL2"]);                     // no value is 255, so it marks missing (0 is a real value)
+            Assert.Equal((long)short.MinValue, header["TNULL3"]);
+            AssertSameTable(t, fits.ReadTable("RVTAB"));
+            AssertSameTable(t.Select("COVAR_0", "COVAR_24"), fits.ReadTable("RVTAB", ["COVAR_0", "COVAR_24"]));
+        }
+        finally { dir.Delete(true); }
+    }
+
+    [Fact]
+    public void Forms_RejectValuesOutOfRange_AndVectorsWithoutTheirColumns()
+    {
+        var dir = Directory.CreateTempSubdirectory("fitswriter");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "bad.fits");
+            var t = StarTable.FromColumns([("FLAG", new[] { 0, 256 }), ("V_0", new[] { 1.0, 2.0 }), ("V_1", new[] { 3.0, 4.0 })]);
+            var e = Assert.Throws<CatalogException>(() => FitsWriter.Write(path, [("T", t, new Dictionary<string, string> { ["FLAG"] = "B" })]));
+            Assert.Equal(("FLAG", 1L), (e.Column, e.Row));
+            e = Assert.Throws<CatalogException>(() => FitsWriter.Write(path, [("T", t, new Dictionary<string, string> { ["V"] = "3D" })]));
+            Assert.Equal("V_2", e.Column);
+            e = Assert.Throws<CatalogException>(() => FitsWriter.Write(path, [("T", t, new Dictionary<string, string> { ["V"] = "2E" })]));
+            Assert.Contains("cannot be written as TFORM E", e.Message);
+            Assert.Empty(Directory.GetFiles(dir.FullName));
+        }
+        finally { dir.Delete(true); }
+    }
 }

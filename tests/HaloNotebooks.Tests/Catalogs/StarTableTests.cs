@@ -82,4 +82,37 @@ public class StarTableTests
         Assert.Contains("a&amp;b", html);
         Assert.NotNull(typeof(StarTable).GetCustomAttributes(false).SingleOrDefault(a => a.GetType().Name == "TypeFormatterSourceAttribute"));
     }
+
+    [Fact]
+    public void Slices_ConcatenatedAgain_AreTheTable_WithMissingValuesAndMasks()
+    {
+        var t = FitsWriterTests.Sample(1000, 4);
+        var parts = new[] { (0, 97), (97, 0), (97, 500), (597, 403) }.Select(p => t.Slice(p.Item1, p.Item2)).ToList();
+        FitsWriterTests.AssertSameTable(t, StarTable.Concat(parts));
+        Assert.Equal(t.GetMissing("i32")[97..597], parts[2].GetMissing("i32"));
+        Assert.Throws<CatalogException>(() => t.Slice(990, 11));
+        Assert.Throws<CatalogException>(() => StarTable.Concat([t, t.Select("d")]));
+        Assert.Throws<CatalogException>(() => StarTable.Concat([t.Select("d"), t.Select("f").RenameColumn("f", "d")]));   // float beside double
+    }
+
+    [Fact]
+    public void FitsRowRanges_AreSlicesOfTheWholeTable()
+    {
+        var dir = Directory.CreateTempSubdirectory("fits-rows");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "t.fits");
+            var t = FitsWriterTests.Sample(2000, 5);
+            FitsWriter.Write(path, t, "STARS");
+            using var fits = FitsFile.Open(path);
+            Assert.Equal(2000, fits.RowCount("STARS"));
+            FitsWriterTests.AssertSameTable(t.Slice(1234, 567).Select("i32", "s"), fits.ReadRows("STARS", ["i32", "s"], 1234, 567));
+            FitsWriterTests.AssertSameTable(t.Slice(1999, 1), fits.ReadRows("STARS", null, 1999, null));
+            Assert.Throws<CatalogException>(() => fits.ReadRows("STARS", null, 1990, 11));
+            var chunks = TableFile.Open(path).Read(333).ToList();
+            Assert.Equal([0, 333, 666, 999, 1332, 1665, 1998], chunks.Select(c => c.FirstRow));
+            FitsWriterTests.AssertSameTable(t, StarTable.Concat(chunks.Select(c => c.Rows).ToList()));
+        }
+        finally { dir.Delete(true); }
+    }
 }
