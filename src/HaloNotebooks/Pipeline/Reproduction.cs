@@ -21,9 +21,14 @@ public readonly record struct ReproductionProgress(string Stage, double Fraction
 /// <param name="TruthReplicas">Re-observations of a mock pooled for the truth of Tables 1–2 (MockTruthTables.Replicas).</param>
 /// <param name="Selection">The §2.3 selection of Tables 1–2 (null: the paper's, seeded with SelectionSeed); a what-if changes it.</param>
 /// <param name="DipoleSelection">The §4.4 selection of Table 3 (null: the paper's, seeded with SelectionSeed).</param>
+/// <param name="MockTruth">
+/// On a mock, also derive the truth of this one realisation from re-observed replicas (MockTruthTables): it separates
+/// realisation noise from pipeline bias. Off by default: the calibrated mock's expected result is known by construction.
+/// </param>
 public sealed record ReproductionSettings(AnalysisSettings Analysis, long SelectionSeed, string InputDescription,
     IReadOnlyList<(string Name, object Value)> Settings, bool Png = true, int AppendixStars = 30_000,
-    int TruthReplicas = MockTruthTables.DefaultReplicas, SelectionSettings? Selection = null, SelectionSettings? DipoleSelection = null)
+    int TruthReplicas = MockTruthTables.DefaultReplicas, SelectionSettings? Selection = null, SelectionSettings? DipoleSelection = null,
+    bool MockTruth = false)
 {
     /// <summary>The §2.3 selection in effect.</summary>
     public SelectionSettings EffectiveSelection => Selection ?? SelectionSettings.Paper with { Seed = SelectionSeed };
@@ -49,7 +54,8 @@ public static class Reproduction
 {
     /// <summary>
     /// Runs everything on <paramref name="catalogue"/> (canonical columns with distances) and writes the results into
-    /// <paramref name="directory"/>. <paramref name="mockTruth"/> (MockCatalog.Truth) adds comparisons against the truth. <paramref name="earlierTimings"/> are stages the caller
+    /// <paramref name="directory"/>. <paramref name="mockTruth"/> (MockCatalog.Truth) marks a mock (the selection-bias table)
+    /// and, with <see cref="ReproductionSettings.MockTruth"/>, adds comparisons against the truth. <paramref name="earlierTimings"/> are stages the caller
     /// ran before (mock generation, reading), listed first in the report.
     /// </summary>
     public static ReproductionReport Run(StarTable catalogue, SubstructureCatalog? substructures, StarTable? mockTruth,
@@ -102,7 +108,7 @@ public static class Reproduction
 
         IReadOnlyList<TableComparison> truthComparisons = [];
         IReadOnlyList<ErrorCalibration> calibrations = [];
-        if (mockTruth is not null)
+        if (mockTruth is not null && settings.MockTruth)
         {
             const string truthStage = "mock truth (re-observed replicas)";
             Stage(truthStage);
@@ -142,7 +148,8 @@ public static class Reproduction
         File.WriteAllText(Path.Combine(tablesDir, "funnel_dipole.md"), dipoleSample.Funnel.ToMarkdown());
         timings.Add(("tables", clock.Elapsed.TotalSeconds));
         timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
-        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons, calibrations, selectionBias, settings.SelectionChanges);
+        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription,
+            truthComparisons, calibrations, selectionBias, settings.SelectionChanges);
         report.Write(directory);
         progress?.Report(new ReproductionProgress(tables, 1));
         return report;

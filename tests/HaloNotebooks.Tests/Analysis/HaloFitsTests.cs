@@ -160,7 +160,7 @@ public class HaloFitsTests(ITestOutputHelper output)
         Assert.Equal("stretch (a = 2)", stretch.Moves);
         Assert.Equal("stretch (a = 2)", JsonDocument.Parse(stretch.ToJson()).RootElement.GetProperty("settings").GetProperty("move").GetString());
         // The chain holds the burn-in too; the reported samples are its post-burn-in part.
-        Assert.Equal(40, stretch.Chain.Iterations);
+        Assert.Equal(40, stretch.Chain!.Iterations);
         Assert.Equal(stretch.ParameterNames, stretch.ChainParameterNames);
         Assert.Equal(stretch.Chain.GetFlatSamples(3, discard: 10), stretch.Samples("sigma_r"));
 
@@ -183,7 +183,7 @@ public class HaloFitsTests(ITestOutputHelper output)
             var back = HdfChainBackend.Read(h5);
             // The dipole samples sin b_apex and reports the folded angles: the file holds what was sampled.
             Assert.Equal(["mu_compr", "mu_dipole", "sigma_r", "l_apex", "sin_b_apex"], back.ParameterNames);
-            Assert.Equal(fit.Chain.GetChain(), back.GetChain());
+            Assert.Equal(fit.Chain!.GetChain(), back.GetChain());
             Assert.Equal(fit.Samples("sigma_r"), back.GetFlatSamples(2, discard: 10));
             var csv = Path.Combine(dir.FullName, "dipole.csv");
             fit.SaveChain(csv);
