@@ -172,6 +172,21 @@ public class HaloFitsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void WithoutSamples_KeepsTheSummaries_AndSaysWhyTheSamplesAreGone()
+    {
+        var fit = HaloFits.Single(ReferenceData.Mixture, new FitSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2));
+        var summary = fit.WithoutSamples();
+        Assert.True(fit.HasSamples);
+        Assert.False(summary.HasSamples);
+        Assert.Null(summary.Chain);
+        Assert.Equal(fit.ToJson(), summary.ToJson());
+        Assert.Equal(fit.Medians, summary.Medians);
+        Assert.Contains("dropped", Assert.Throws<InvalidOperationException>(() => summary.Samples("sigma_r")).Message);
+        Assert.Contains("dropped", Assert.Throws<InvalidOperationException>(() => summary.SaveChain("x.h5")).Message);
+        Assert.Same(summary, summary.WithoutSamples());
+    }
+
+    [Fact]
     public void SaveChain_WritesTheSampledCoordinates_AsHdf5OrCsv()
     {
         var fit = HaloFits.Dipole(ReferenceData.Dipole, new FitSettings(Walkers: 12, Steps: 30, Burn: 10, Seed: 4));
