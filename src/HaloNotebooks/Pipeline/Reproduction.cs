@@ -70,17 +70,19 @@ public static class Reproduction
         IProgress<double>? Fraction(string name) => progress is null ? null : new Forward<double>(f => progress.Report(new ReproductionProgress(name, f)));
 
         const string selection = "selection (§2.3)", dipoleSelection = "selection (§4.4)", fits = "fits", tables = "tables and report";
+        // The three selections differ only in cuts: each star's Monte-Carlo velocity errors are drawn once (§2.3 (4)).
+        var velocityErrors = new VelocityErrorMemo();
         Stage(selection);
-        var sample = PaperSelection.Run(catalogue, settings.EffectiveSelection, substructures, Fraction(selection));
+        var sample = PaperSelection.Run(catalogue, settings.EffectiveSelection, substructures, velocityErrors, Fraction(selection));
         Done(selection, "selection");
         Stage(dipoleSelection);
-        var dipoleSample = PaperSelection.Run(catalogue, settings.EffectiveDipoleSelection, substructures, Fraction(dipoleSelection));
+        var dipoleSample = PaperSelection.Run(catalogue, settings.EffectiveDipoleSelection, substructures, velocityErrors, Fraction(dipoleSelection));
         Done(dipoleSelection, "selection_dipole");
         // Fig. 2's Sgr argument (§4.1.2): β of the same selection with the Sgr footprint kept.
         const string noSgrSelection = "selection (§2.3, Sgr not masked)";
         Stage(noSgrSelection);
         var noSgrSample = PaperSelection.Run(catalogue, SelectionSettings.Paper with { Seed = settings.SelectionSeed, MaskSagittarius = false },
-            substructures, Fraction(noSgrSelection));
+            substructures, velocityErrors, Fraction(noSgrSelection));
         Done(noSgrSelection, "selection_no_sgr_mask");
 
         AppendixInput? appendix = null;
