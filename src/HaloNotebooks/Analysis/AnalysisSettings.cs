@@ -26,6 +26,13 @@ public sealed record AnalysisSettings(
     IReadOnlyList<double>? AppendixDistanceErrors = null, int? MaxDegreeOfParallelism = null,
     SkyMapWeighting SkyMapWeights = SkyMapWeighting.InverseVariance)
 {
+    /// <summary>
+    /// Keep the chains and samples of every fit (notebooks, `halo fit --chain`). When false, only the fits something
+    /// draws from keep them: the all-stars fits (corner plots of Figs. 1, 3 and 7) and Table 3's dipole fits (Eq. 7
+    /// reads their samples); the other bins keep their summaries. Saves ≈ 1 GB at the paper's settings.
+    /// </summary>
+    public bool KeepBinSamples { get; init; } = true;
+
     /// <summary>The paper's settings (100 walkers × 1000 steps, 400 burn-in).</summary>
     public static AnalysisSettings Paper { get; } = new();
 

@@ -103,8 +103,9 @@ public sealed class BhbDipoleFit : IHtmlDisplay
     {
         ArgumentNullException.ThrowIfNull(dipoleFit);
         if (dipoleFit.Model != FitModel.Dipole.Name) throw new ArgumentException($"need a dipole fit, got '{dipoleFit.Model}'");
+        var chain = dipoleFit.Chain ?? throw new ArgumentException("the fit's chain was dropped (FitResult.WithoutSamples): the modes need it");
         int burn = dipoleFit.Settings.Burn;
-        double[] Raw(string name) => dipoleFit.Chain.GetFlatSamples(IndexOf(dipoleFit.ChainParameterNames, name), burn);
+        double[] Raw(string name) => chain.GetFlatSamples(IndexOf(dipoleFit.ChainParameterNames, name), burn);
         return new Dictionary<string, double[]>
         {
             ["mu_compr"] = Raw("mu_compr"), ["mu_dipole"] = Raw("mu_dipole"), ["sigma_r"] = Raw("sigma_r"),

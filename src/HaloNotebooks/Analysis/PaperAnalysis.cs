@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using HaloNotebooks.Astrometry;
 using HaloNotebooks.Inference;
@@ -190,7 +191,7 @@ public static class PaperAnalysis
 
     static Dictionary<FitKey, BinFit> RunJobs(List<FitJob> jobs, AnalysisSettings settings, IProgress<AnalysisProgress>? progress)
     {
-        var results = new System.Collections.Concurrent.ConcurrentDictionary<FitKey, BinFit>();
+        var results = new ConcurrentDictionary<FitKey, BinFit>();
         double totalCost = jobs.Sum(j => j.Cost * settings.Steps);
         double doneCost = 0;
         int fitsDone = 0;
@@ -198,7 +199,9 @@ public static class PaperAnalysis
         long lastReport = 0;
         var ordered = jobs.OrderByDescending(j => j.Cost).ThenBy(j => j.Key.ToString(), StringComparer.Ordinal).ToList();
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
-        Parallel.ForEach(ordered, options, job =>
+        // One job at a time, in cost order: Parallel.ForEach over a list would hand out growing chunks of it, so one
+        // core could be left with several large fits while the other idles at the end.
+        Parallel.ForEach(Partitioner.Create(ordered, EnumerablePartitionerOptions.NoBuffering), options, job =>
         {
             var stepProgress = progress is null ? null : new StepCounter(step =>
             {
@@ -217,7 +220,11 @@ public static class PaperAnalysis
             var fit = job.Model == FitModel.Single ? HaloFits.Single(job.Kinematic!, fitSettings)
                 : job.Model == FitModel.Double ? HaloFits.Double(job.Kinematic!, fitSettings)
                 : HaloFits.Dipole(job.Radial!, fitSettings);
-            results[job.Key] = BinFit.FromFit(job.Bin, fit);
+            var binFit = BinFit.FromFit(job.Bin, fit);
+            // Summarised: drop the chain unless something reads it later (corner plots, Eq. 7).
+            if (!settings.KeepBinSamples && job.Key.Bin != FitKey.AllStars && job.Model != FitModel.Dipole)
+                binFit = new BinFit(binFit.Model, binFit.Bin, binFit.Parameters, binFit.Seed, binFit.WallTimeSeconds, fit.WithoutSamples());
+            results[job.Key] = binFit;
             if (progress is not null)
                 lock (gate)
                 {

@@ -46,6 +46,39 @@ public sealed class FitResult : IHtmlDisplay
         Notes = notes;
     }
 
+    /// <summary>A copy of <paramref name="full"/> without its chain and samples (<see cref="WithoutSamples"/>).</summary>
+    FitResult(FitResult full)
+    {
+        Model = full.Model;
+        StarCount = full.StarCount;
+        ParameterNames = full.ParameterNames;
+        DerivedNames = full.DerivedNames;
+        samples = [];
+        chainColumn = [];
+        Chain = null;
+        ChainParameterNames = full.ChainParameterNames;
+        Moves = full.Moves;
+        Settings = full.Settings;
+        Summary = full.Summary;
+        AcceptanceFractions = full.AcceptanceFractions;
+        AcceptanceFraction = full.AcceptanceFraction;
+        AutocorrTime = full.AutocorrTime;
+        AutocorrWarning = full.AutocorrWarning;
+        MaxLogProbability = full.MaxLogProbability;
+        Start = full.Start;
+        WallTimeSeconds = full.WallTimeSeconds;
+        Notes = full.Notes;
+    }
+
+    /// <summary>
+    /// This fit's summaries, acceptance, τ and notes without the chain and samples: what a run keeps of a fit nothing
+    /// draws (at the paper's 100 × 1000 a 17-parameter chain alone is 13.6 MB). <see cref="Samples"/> then throws.
+    /// </summary>
+    public FitResult WithoutSamples() => Chain is null ? this : new FitResult(this);
+
+    /// <summary>Whether the chain and samples were kept (false after <see cref="WithoutSamples"/>).</summary>
+    public bool HasSamples => Chain is not null;
+
     /// <summary>The fitted model's name (the paper's fits: Analysis.FitModel's "single", "double" or "dipole").</summary>
     public string Model { get; }
     public int StarCount { get; }
@@ -75,8 +108,8 @@ public sealed class FitResult : IHtmlDisplay
     /// <summary>The moves the sampler ran, with their weights (e.g. "stretch (a = 2)").</summary>
     public string Moves { get; }
 
-    /// <summary>The whole chain, burn-in included, in the sampled coordinates (<see cref="ChainParameterNames"/>).</summary>
-    public ChainBackend Chain { get; }
+    /// <summary>The whole chain, burn-in included, in the sampled coordinates (<see cref="ChainParameterNames"/>); null when dropped (<see cref="WithoutSamples"/>).</summary>
+    public ChainBackend? Chain { get; }
 
     /// <summary>
     /// The coordinates the sampler moved in, in order: the sampled parameters, except for the dipole, which samples
@@ -88,7 +121,8 @@ public sealed class FitResult : IHtmlDisplay
     public double[] Samples(string name) => samples.TryGetValue(name, out var s) ? (double[])s.Clone() : SamplesView(name);
 
     double[] SamplesView(string name) =>
-        samples.TryGetValue(name, out var s) ? s
+        Chain is null ? throw new InvalidOperationException($"the samples of this {Model} fit were dropped after its summary (keep them with AnalysisSettings.KeepBinSamples)")
+            : samples.TryGetValue(name, out var s) ? s
             : chainColumn.TryGetValue(name, out int column) ? Chain.GetFlatSamples(column, Settings.Burn)
             : throw new KeyNotFoundException($"no parameter '{name}' in the {Model} fit; known: {string.Join(", ", ParameterNames.Concat(DerivedNames))}");
 
@@ -99,6 +133,7 @@ public sealed class FitResult : IHtmlDisplay
     /// </summary>
     public void SaveChain(string path)
     {
+        if (Chain is null) throw new InvalidOperationException($"the chain of this {Model} fit was dropped after its summary, so it cannot be written to {path}");
         switch (Path.GetExtension(path).ToLowerInvariant())
         {
             case ".h5" or ".hdf5": HdfChainBackend.Write(Chain, path); break;

@@ -21,9 +21,14 @@ public readonly record struct ReproductionProgress(string Stage, double Fraction
 /// <param name="TruthReplicas">Re-observations of a mock pooled for the truth of Tables 1–2 (MockTruthTables.Replicas).</param>
 /// <param name="Selection">The §2.3 selection of Tables 1–2 (null: the paper's, seeded with SelectionSeed); a what-if changes it.</param>
 /// <param name="DipoleSelection">The §4.4 selection of Table 3 (null: the paper's, seeded with SelectionSeed).</param>
+/// <param name="MockTruth">
+/// On a mock, also derive the truth of this one realisation from re-observed replicas (MockTruthTables): it separates
+/// realisation noise from pipeline bias. Off by default: the calibrated mock's expected result is known by construction.
+/// </param>
 public sealed record ReproductionSettings(AnalysisSettings Analysis, long SelectionSeed, string InputDescription,
     IReadOnlyList<(string Name, object Value)> Settings, bool Png = true, int AppendixStars = 30_000,
-    int TruthReplicas = MockTruthTables.DefaultReplicas, SelectionSettings? Selection = null, SelectionSettings? DipoleSelection = null)
+    int TruthReplicas = MockTruthTables.DefaultReplicas, SelectionSettings? Selection = null, SelectionSettings? DipoleSelection = null,
+    bool MockTruth = false)
 {
     /// <summary>The §2.3 selection in effect.</summary>
     public SelectionSettings EffectiveSelection => Selection ?? SelectionSettings.Paper with { Seed = SelectionSeed };
@@ -49,7 +54,8 @@ public static class Reproduction
 {
     /// <summary>
     /// Runs everything on <paramref name="catalogue"/> (canonical columns with distances) and writes the results into
-    /// <paramref name="directory"/>. <paramref name="mockTruth"/> (MockCatalog.Truth) adds comparisons against the truth. <paramref name="earlierTimings"/> are stages the caller
+    /// <paramref name="directory"/>. <paramref name="mockTruth"/> (MockCatalog.Truth) marks a mock (the selection-bias table)
+    /// and, with <see cref="ReproductionSettings.MockTruth"/>, adds comparisons against the truth. <paramref name="earlierTimings"/> are stages the caller
     /// ran before (mock generation, reading), listed first in the report. <paramref name="bhbStars"/> (Catalogs.DesiBhbStars)
     /// adds the dipole fit of the DESI DR1 BHB stars: a report section, tables/bhb_dipole.csv and overlays in Figs. 6, 8, 9.
     /// </summary>
@@ -72,17 +78,19 @@ public static class Reproduction
         IProgress<double>? Fraction(string name) => progress is null ? null : new Forward<double>(f => progress.Report(new ReproductionProgress(name, f)));
 
         const string selection = "selection (§2.3)", dipoleSelection = "selection (§4.4)", fits = "fits", tables = "tables and report";
+        // The three selections differ only in cuts: each star's Monte-Carlo velocity errors are drawn once (§2.3 (4)).
+        var velocityErrors = new VelocityErrorMemo();
         Stage(selection);
-        var sample = PaperSelection.RunInChunks(catalogue, settings.EffectiveSelection, substructures, Fraction(selection), rowsPerChunk);
+        var sample = PaperSelection.Select(catalogue, settings.EffectiveSelection, substructures, velocityErrors, Fraction(selection), rowsPerChunk);
         Done(selection, "selection");
         Stage(dipoleSelection);
-        var dipoleSample = PaperSelection.RunInChunks(catalogue, settings.EffectiveDipoleSelection, substructures, Fraction(dipoleSelection), rowsPerChunk);
+        var dipoleSample = PaperSelection.Select(catalogue, settings.EffectiveDipoleSelection, substructures, velocityErrors, Fraction(dipoleSelection), rowsPerChunk);
         Done(dipoleSelection, "selection_dipole");
         // Fig. 2's Sgr argument (§4.1.2): β of the same selection with the Sgr footprint kept.
         const string noSgrSelection = "selection (§2.3, Sgr not masked)";
         Stage(noSgrSelection);
-        var noSgrSample = PaperSelection.RunInChunks(catalogue, SelectionSettings.Paper with { Seed = settings.SelectionSeed, MaskSagittarius = false },
-            substructures, Fraction(noSgrSelection), rowsPerChunk);
+        var noSgrSample = PaperSelection.Select(catalogue, SelectionSettings.Paper with { Seed = settings.SelectionSeed, MaskSagittarius = false },
+            substructures, velocityErrors, Fraction(noSgrSelection), rowsPerChunk);
         Done(noSgrSelection, "selection_no_sgr_mask");
 
         AppendixInput? appendix = null;
@@ -119,7 +127,7 @@ public static class Reproduction
 
         IReadOnlyList<TableComparison> truthComparisons = [];
         IReadOnlyList<ErrorCalibration> calibrations = [];
-        if (mockTruth is not null)
+        if (mockTruth is not null && settings.MockTruth)
         {
             const string truthStage = "mock truth (re-observed replicas)";
             Stage(truthStage);

@@ -293,10 +293,13 @@ public sealed class ReproductionReport
               .Append(WebUtility.HtmlEncode(string.Join("; ", SelectionChanges)))
               .Append(". Every difference from the paper below includes the effect of these changes; <code>halo compare</code> against a run with the paper's cuts isolates it.</p>\n");
         sb.Append("<div class=\"about\"><b>What &ldquo;against the paper&rdquo; means here.</b> ");
-        sb.Append(TruthComparisons.Count > 0
+        bool mock = SelectionBias is not null || TruthComparisons.Count > 0;
+        sb.Append(mock
             ? "DESI DR2's star catalogue is not public, so this run analyses the project's mock: a DESI-like catalogue forward-modelled from the paper's own Tables 1&ndash;3. "
               + "Agreement with the <a href=\"#tables\">paper's tables</a> therefore shows that the pipeline returns what the mock was built from &mdash; it is not an independent check of the paper's measurement; "
-              + "the <a href=\"#truth\">mock's truth</a> is the exact answer for these stars, and the noise scatter on fixed stars says how far measurement noise alone moves each number (coverage over independent mocks is <code>halo sweep</code>'s). "
+              + (TruthComparisons.Count > 0
+                  ? "the <a href=\"#truth\">mock's truth</a> is the exact answer for these stars, and the noise scatter on fixed stars says how far measurement noise alone moves each number (coverage over independent mocks is <code>halo sweep</code>'s). "
+                  : "the truth of this one realisation (re-observed replicas of the mock, which separate realisation noise from pipeline bias) was not computed: <code>halo reproduce --mock-truth</code> adds it (coverage over independent mocks is <code>halo sweep</code>'s). ")
               + "The <a href=\"#funnel\">funnel</a> sets our counts beside the paper's (&sect;2.3) and the <a href=\"#figures\">figures</a> overlay the paper's values (&times;) and the literature the paper compares with."
             : "This run analyses a real catalogue: the <a href=\"#tables\">tables</a> compare its fits with the paper's DESI DR2 values entry by entry, the <a href=\"#funnel\">funnel</a> sets its counts beside the paper's (&sect;2.3), "
               + "and the <a href=\"#figures\">figures</a> overlay the paper's values (&times;) and the literature the paper compares with. Differences measure the catalogues' differences as well as the method.");

@@ -17,11 +17,22 @@ public static class PaperSelection
     /// already joined). <paramref name="substructures"/> is the list of clusters and dwarfs to remove (null: those
     /// steps are shown as skipped). Deterministic for a given <see cref="SelectionSettings.Seed"/>.
     /// </summary>
+    // The short form with optional arguments stays for notebooks and callers; the long one shares the errors.
+#pragma warning disable RS0026, RS0027
     public static HaloSample Run(StarTable catalogue, SelectionSettings settings, SubstructureCatalog? substructures = null,
-        IProgress<double>? progress = null)
+        IProgress<double>? progress = null) => Run(catalogue, settings, substructures, null, progress);
+
+    /// <summary>
+    /// <see cref="Run(StarTable, SelectionSettings, SubstructureCatalog?, IProgress{double}?)"/> with the Monte-Carlo
+    /// velocity errors taken from, and added to, <paramref name="errors"/>: selections of one catalogue that share it
+    /// draw each star once, with bit-identical results (used when every surviving row has a unique targetid).
+    /// </summary>
+    public static HaloSample Run(StarTable catalogue, SelectionSettings settings, SubstructureCatalog? substructures,
+        VelocityErrorMemo? errors, IProgress<double>? progress)
+#pragma warning restore RS0026, RS0027
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        return RunInChunks(CatalogueChunks.FromTable(catalogue), settings, substructures, progress);
+        return Select(CatalogueChunks.FromTable(catalogue), settings, substructures, errors, progress, CatalogueChunks.DefaultChunkRows);
     }
 
     /// <summary>
@@ -32,7 +43,12 @@ public static class PaperSelection
     /// (<see cref="QualityCuts.FindGaiaSourceWinners"/>). Same funnel and same sample, bit for bit, whatever the chunk size.
     /// </summary>
     public static HaloSample RunInChunks(CatalogueChunks catalogue, SelectionSettings settings, SubstructureCatalog? substructures = null,
-        IProgress<double>? progress = null, int rowsPerChunk = CatalogueChunks.DefaultChunkRows)
+        IProgress<double>? progress = null, int rowsPerChunk = CatalogueChunks.DefaultChunkRows) =>
+        Select(catalogue, settings, substructures, null, progress, rowsPerChunk);
+
+    /// <summary><see cref="RunInChunks"/> with the Monte-Carlo velocity errors shared through <paramref name="errors"/>.</summary>
+    internal static HaloSample Select(CatalogueChunks catalogue, SelectionSettings settings, SubstructureCatalog? substructures,
+        VelocityErrorMemo? errors, IProgress<double>? progress, int rowsPerChunk)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(settings);
@@ -55,7 +71,7 @@ public static class PaperSelection
         // §2.3 (4): Monte-Carlo velocity errors for the clean halo sample, then the error limits and the r_GC range.
         var survivors = funnel.Survivors();
         var mcProgress = progress is null ? null : new Progress<double>(p => progress.Report(0.3 + 0.65 * p));
-        survivors.Derive(t => WithVelocityErrors(t, settings, mcProgress));
+        survivors.Derive(t => WithVelocityErrors(t, settings, mcProgress, errors));
         survivors.Apply(PaperCuts.VelocityErrors(settings));
         survivors.Apply(PaperCuts.RadialRange(settings));
         progress?.Report(1.0);
@@ -110,16 +126,22 @@ public static class PaperSelection
     /// <summary>Adds err_v_r, err_v_phi, err_v_theta: the Monte-Carlo standard deviations of §2.3 (one random stream per
     /// star from <see cref="SelectionSettings.Seed"/>, keyed by targetid when every row has one, so a star's errors do
     /// not change when a what-if cut upstream keeps other rows). A missing pmra–pmdec correlation is taken as 0.</summary>
-    public static StarTable WithVelocityErrors(StarTable t, SelectionSettings settings, IProgress<double>? progress = null)
+    public static StarTable WithVelocityErrors(StarTable t, SelectionSettings settings, IProgress<double>? progress = null) =>
+        WithVelocityErrors(t, settings, progress, null);
+
+    static StarTable WithVelocityErrors(StarTable t, SelectionSettings settings, IProgress<double>? progress, VelocityErrorMemo? memo)
     {
         var obs = new ObservableColumns(t.GetDouble(C.Ra), t.GetDouble(C.Dec), t.GetDouble(C.Distance),
             t.GetDouble(C.Pmra), t.GetDouble(C.Pmdec), t.GetDouble(C.Rv));
         var corr = t.Contains(C.PmraPmdecCorr) ? t.GetDouble(C.PmraPmdecCorr) : new double[t.RowCount];
         for (int i = 0; i < corr.Length; i++) if (!double.IsFinite(corr[i])) corr[i] = 0;
         var err = new ObservableErrors(t.GetDouble(C.DistanceErr), t.GetDouble(C.PmraError), t.GetDouble(C.PmdecError), corr, t.GetDouble(C.RvErr));
-        var v = MonteCarloErrors.Propagate(settings.EffectiveFrame, obs, err,
-            new MonteCarloSettings(Samples: settings.McSamples, Seed: settings.Seed, MaxDegreeOfParallelism: settings.MaxDegreeOfParallelism,
-                                   StreamIds: StarIds(t)), progress);
+        var ids = StarIds(t);
+        var v = memo is not null && ids is not null && ids.Distinct().Count() == ids.Length
+            ? memo.Propagate(settings.EffectiveFrame, obs, err, settings.McSamples, settings.Seed, ids, settings.MaxDegreeOfParallelism, progress)
+            : MonteCarloErrors.Propagate(settings.EffectiveFrame, obs, err,
+                new MonteCarloSettings(Samples: settings.McSamples, Seed: settings.Seed, MaxDegreeOfParallelism: settings.MaxDegreeOfParallelism,
+                                       StreamIds: ids), progress);
         return t.WithColumn(C.ErrVR, v.Vr).WithColumn(C.ErrVPhi, v.VPhi).WithColumn(C.ErrVTheta, v.VTheta);
     }
 

@@ -160,7 +160,7 @@ public class HaloFitsTests(ITestOutputHelper output)
         Assert.Equal("stretch (a = 2)", stretch.Moves);
         Assert.Equal("stretch (a = 2)", JsonDocument.Parse(stretch.ToJson()).RootElement.GetProperty("settings").GetProperty("move").GetString());
         // The chain holds the burn-in too; the reported samples are its post-burn-in part.
-        Assert.Equal(40, stretch.Chain.Iterations);
+        Assert.Equal(40, stretch.Chain!.Iterations);
         Assert.Equal(stretch.ParameterNames, stretch.ChainParameterNames);
         Assert.Equal(stretch.Chain.GetFlatSamples(3, discard: 10), stretch.Samples("sigma_r"));
 
@@ -169,6 +169,21 @@ public class HaloFitsTests(ITestOutputHelper output)
         Assert.Equal("0.8 × stretch (a = 2) + 0.2 × differential evolution (γ0 = 2.38/sqrt(2 ndim), σ = 1E-05)",
             JsonDocument.Parse(mixed.ToJson()).RootElement.GetProperty("settings").GetProperty("move").GetString());
         Assert.NotEqual(stretch.Samples("sigma_r"), mixed.Samples("sigma_r"));
+    }
+
+    [Fact]
+    public void WithoutSamples_KeepsTheSummaries_AndSaysWhyTheSamplesAreGone()
+    {
+        var fit = HaloFits.Single(ReferenceData.Mixture, new FitSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2));
+        var summary = fit.WithoutSamples();
+        Assert.True(fit.HasSamples);
+        Assert.False(summary.HasSamples);
+        Assert.Null(summary.Chain);
+        Assert.Equal(fit.ToJson(), summary.ToJson());
+        Assert.Equal(fit.Medians, summary.Medians);
+        Assert.Contains("dropped", Assert.Throws<InvalidOperationException>(() => summary.Samples("sigma_r")).Message);
+        Assert.Contains("dropped", Assert.Throws<InvalidOperationException>(() => summary.SaveChain("x.h5")).Message);
+        Assert.Same(summary, summary.WithoutSamples());
     }
 
     [Fact]
@@ -183,7 +198,7 @@ public class HaloFitsTests(ITestOutputHelper output)
             var back = HdfChainBackend.Read(h5);
             // The dipole samples sin b_apex and reports the folded angles: the file holds what was sampled.
             Assert.Equal(["mu_compr", "mu_dipole", "sigma_r", "l_apex", "sin_b_apex"], back.ParameterNames);
-            Assert.Equal(fit.Chain.GetChain(), back.GetChain());
+            Assert.Equal(fit.Chain!.GetChain(), back.GetChain());
             Assert.Equal(fit.Samples("sigma_r"), back.GetFlatSamples(2, discard: 10));
             var csv = Path.Combine(dir.FullName, "dipole.csv");
             fit.SaveChain(csv);

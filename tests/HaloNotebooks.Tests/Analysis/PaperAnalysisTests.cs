@@ -41,6 +41,25 @@ public class PaperAnalysisTests
     }
 
     [Fact]
+    public void Run_WithoutBinSamples_GivesIdenticalTables_AndKeepsOnlyTheChainsThatAreDrawn()
+    {
+        var h = SyntheticHalo.Draw(starsPerBin: 15, dipoleStarsPerBin: 40, seed: 4);
+        var kept = PaperAnalysis.Run(h.Stars, h.RGc, h.DipoleStars, h.DipoleRGc, Small);
+        var lean = PaperAnalysis.Run(h.Stars, h.RGc, h.DipoleStars, h.DipoleRGc, Small with { KeepBinSamples = false });
+        foreach (var (a, b) in kept.Tables.Zip(lean.Tables)) Assert.Equal(a.ToCsv(), b.ToCsv());
+        Assert.Equal(kept.PolarVelocity.ToCsv(), lean.PolarVelocity.ToCsv());
+        // Corner plots (Figs. 1, 3, 7) draw the all-stars fits and Eq. 7 reads the dipole bins: those keep their chains.
+        Assert.All(new[] { lean.Single.AllStars, lean.Double.AllStars, lean.Dipole.AllStars }.Concat(lean.Dipole.Bins), b => Assert.True(b.Fit!.HasSamples));
+        Assert.All(lean.Single.Bins.Concat(lean.Double.Bins), b => Assert.False(b.Fit!.HasSamples));
+        // The dropped fits keep every summary the report prints (τ, acceptance, notes).
+        var (full, summary) = (kept.Double.Bins[0].Fit!, lean.Double.Bins[0].Fit!);
+        static string Json(HaloNotebooks.Inference.FitResult f) => System.Text.RegularExpressions.Regex.Replace(f.ToJson(), "\"wall_time_s\": [^,]+", "");   // two runs, two clocks
+        Assert.Equal(Json(full), Json(summary));
+        var e = Assert.Throws<InvalidOperationException>(() => summary.Samples("p_mr"));
+        Assert.Contains("KeepBinSamples", e.Message);
+    }
+
+    [Fact]
     public void FitProfile_GivesRunsProfile_BecauseEachFitIsSeededByItsName()
     {
         var h = SyntheticHalo.Draw(starsPerBin: 15, dipoleStarsPerBin: 40, seed: 4);

@@ -70,6 +70,33 @@ public class ReproduceCommandTests
             var appendix = File.ReadAllLines(Path.Combine(output, "tables", "appendix_a.csv"));
             Assert.Equal(["0", "0.18", "0.3"], appendix.Skip(1).Select(l => l.Split(',')[0]).Distinct());
             Assert.Empty(Directory.GetDirectories(root, ".results.partial-*"));
+            // The replica-based mock truth is opt-in: the report says what it would add and how to ask for it.
+            Assert.Empty(Directory.GetFiles(Path.Combine(output, "tables"), "*mock_truth*"));
+            Assert.Contains("halo reproduce --mock-truth", html);
+            Assert.False(rootElement.GetProperty("settings").GetProperty("mock_truth").GetBoolean());
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
+    /// <summary>`--mock-truth` adds Tables 1–3 against the truth of this mock realisation, and their noise scatter.</summary>
+    [Fact]
+    public void Reproduce_WithMockTruth_ComparesWithTheTruthOfThisRealisation()
+    {
+        var root = Directory.CreateTempSubdirectory("halo-reproduce-").FullName;
+        try
+        {
+            var mockDir = Path.Combine(root, "mock");
+            MockCatalog.Generate(new MockSettings(Seed: 42, Scale: 0.02)).Write(mockDir);
+            var output = Path.Combine(root, "results");
+            int code = HaloNotebooks.Cli.Program.Run(["reproduce", "--mock", mockDir, "--walkers", "36", "--steps", "40", "--burn", "20", "--seed", "5",
+                "--output", output, "--no-png", "--appendix-stars", "0", "--mock-truth"]);
+            Assert.Equal(0, code);
+            foreach (int n in new[] { 1, 2, 3 })
+                Assert.True(File.Exists(Path.Combine(output, "tables", $"table{n}_vs_mock_truth.csv")), $"table{n}_vs_mock_truth.csv");
+            Assert.True(File.Exists(Path.Combine(output, "tables", "table1_noise_scatter_fixed_stars.csv")));
+            var html = File.ReadAllText(Path.Combine(output, "index.html"));
+            Assert.Contains("Tables 1–3 against the mock's truth", html);
+            Assert.DoesNotContain("halo reproduce --mock-truth", html);
         }
         finally { Directory.Delete(root, true); }
     }

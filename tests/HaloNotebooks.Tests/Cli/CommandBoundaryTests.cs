@@ -113,6 +113,7 @@ public class CommandBoundaryTests(SmallMockFixture mock) : IClassFixture<SmallMo
         AssertRejected(HaloProcess.Run(dir, "reproduce", "--set", "FehMax=minus-one", "--mock", m), "reproduce", 2, "FehMax");
         AssertRejected(HaloProcess.Run(dir, "reproduce", "--appendix-stars", "-1", "--mock", m), "reproduce", 2, "--appendix-stars");
         AssertRejected(HaloProcess.Run(dir, "reproduce", "--distances", mock.Distances, "--mock", m), "reproduce", 2, "--catalogue");
+        AssertRejected(HaloProcess.Run(dir, "reproduce", "--catalogue", mock.Catalogue, "--mock-truth"), "reproduce", 2, "--mock-truth");
         AssertRejected(HaloProcess.Run(dir, "reproduce", "--catalogue", "absent.fits"), "reproduce", 1, "absent.fits", "no such file");
         AssertRejected(HaloProcess.Run(dir, "reproduce", "--catalogue", mock.Catalogue, "--distances", mock.Distances, "--output", Unwritable(dir, "results")),
                        "reproduce", 1, "--output", "cannot write");
