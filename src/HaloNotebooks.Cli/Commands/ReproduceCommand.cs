@@ -125,7 +125,7 @@ public sealed class ReproduceCommand : ICliCommand
                     if (o.Catalogue is null)
                     {
                         string dir = o.MockDirectory;
-                        bool present = File.Exists(Path.Combine(dir, MockCatalog.CatalogueFile));
+                        bool present = MockCatalog.IsCurrent(dir);
                         Report("default mock", 0);
                         MockCatalog.EnsureDefault(dir, new Forward<double>(f => Report("default mock", f)));
                         Report("default mock", 1);

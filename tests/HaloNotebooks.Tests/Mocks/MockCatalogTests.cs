@@ -244,6 +244,27 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
     }
 
     [Fact]
+    public void IsCurrent_OnlyForAFolderStampedByThisGenerator()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "halo-mock-test-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            mock.Write(dir);
+            Assert.True(MockCatalog.IsCurrent(dir));
+            Assert.StartsWith("generator ", File.ReadAllText(Path.Combine(dir, MockCatalog.VersionFile)));
+            // A folder written before the stamp existed, or by another generator, is stale: EnsureDefault replaces it.
+            File.WriteAllText(Path.Combine(dir, MockCatalog.VersionFile), "generator 0; calibration sha256 00\n");
+            Assert.False(MockCatalog.IsCurrent(dir));
+            File.Delete(Path.Combine(dir, MockCatalog.VersionFile));
+            Assert.False(MockCatalog.IsCurrent(dir));
+            mock.Write(dir);
+            File.Delete(Path.Combine(dir, MockCatalog.TruthFile));
+            Assert.False(MockCatalog.IsCurrent(dir));
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Settings_RejectBadValues()
     {
         Assert.Contains("Scale", Assert.Throws<ArgumentException>(() => MockCatalog.Generate(new MockSettings(1, 0))).Message);
