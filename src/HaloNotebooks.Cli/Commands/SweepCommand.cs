@@ -46,7 +46,7 @@ public sealed class SweepCommand : ICliCommand
         var walkers = new Option<int>("--walkers") { Description = "walkers per fit (paper: 100)", DefaultValueFactory = _ => 100 };
         var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
         var burn = new Option<int>("--burn") { Description = "burn-in steps (paper: 400)", DefaultValueFactory = _ => 400 };
-        var scale = new Option<double>("--scale") { Description = "mock size as a fraction of the paper's (1: 439k stars, 64k selected)", DefaultValueFactory = _ => 1.0 };
+        var scale = new Option<double>("--scale") { Description = "mock size as a fraction of the paper's (1: 457k stars, 64k selected)", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<long>("--seed") { Description = "master seed of the sweep", DefaultValueFactory = _ => 1 };
         var truthScale = new Option<double>("--truth-scale") { Description = "scale of the mock whose truth tables are the coverage's truth (0: no coverage; keep ≥ 10 × --scale)", DefaultValueFactory = _ => 1.0 };
         var output = new Option<string>("--output") { Description = "the sweep directory", Required = true };
