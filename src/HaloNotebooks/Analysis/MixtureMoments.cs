@@ -21,6 +21,28 @@ public static class MixtureMoments
     }
 
     /// <summary>
+    /// The excess kurtosis κ = m₄/m₂² − 3 of that mixture (0 for one Gaussian; positive when the components differ in
+    /// σ or in mean, as the MR and MP halo do in V_φ and V_θ).
+    /// </summary>
+    public static double ExcessKurtosis(double pMetalRich, double muMr, double sigmaMr, double muMp, double sigmaMp)
+    {
+        double p = pMetalRich, mean = p * muMr + (1 - p) * muMp, d1 = muMr - mean, d2 = muMp - mean;
+        double m2 = p * (sigmaMr * sigmaMr + d1 * d1) + (1 - p) * (sigmaMp * sigmaMp + d2 * d2);
+        double m4 = p * Central4(d1, sigmaMr) + (1 - p) * Central4(d2, sigmaMp);
+        return m4 / (m2 * m2) - 3;
+
+        // E[(x − mean)⁴] of N(mean + d, σ): d⁴ + 6 d² σ² + 3 σ⁴.
+        static double Central4(double d, double sigma) => d * d * d * d + 6 * d * d * sigma * sigma + 3 * sigma * sigma * sigma * sigma;
+    }
+
+    /// <summary>
+    /// How much wider the true scatter of a single Gaussian's fitted σ is than its posterior width, when the data are a
+    /// mixture with excess kurtosis κ: the variance of a sample variance is σ⁴ (2/(n − 1) + κ/n), a Gaussian likelihood
+    /// assumes κ = 0, so for large n the ratio is √(1 + κ/2). The sweep's Table 1 coverage of σ_φ and σ_θ follows it.
+    /// </summary>
+    public static double DispersionErrorInflation(double excessKurtosis) => Math.Sqrt(1 + excessKurtosis / 2);
+
+    /// <summary>
     /// Table 1 as the MR and MP rows of <paramref name="table2"/> imply it, per range with both rows: the four means and
     /// dispersions and β of the combined Gaussian, at the rows' point values (no errors).
     /// </summary>

@@ -29,4 +29,16 @@ public class MixtureMomentsTests
         Assert.Equal(-1.3439, all.Values["feh_mean"].Value, 3);
         Assert.Equal(60.157, implied.Rows.Single(r => r.RMin == 20.8).Values["sigma_theta"].Value, 2);
     }
+
+    [Fact]
+    public void ExcessKurtosis_ZeroForOneGaussian_AndTheScaleMixtureValue()
+    {
+        // Identical components are one Gaussian.
+        Assert.Equal(0, MixtureMoments.ExcessKurtosis(0.4, 10, 50, 10, 50), 12);
+        // Equal means, σ 1 and 2, p = 1/2: m2 = 2.5, m4 = 3 (1 + 16) / 2 = 25.5, κ = 25.5 / 6.25 − 3 = 1.08.
+        Assert.Equal(1.08, MixtureMoments.ExcessKurtosis(0.5, 0, 1, 0, 2), 12);
+        // Two narrow components at ±1 (σ → 0): a two-point distribution, κ = −2.
+        Assert.Equal(-2, MixtureMoments.ExcessKurtosis(0.5, 1, 1e-9, -1, 1e-9), 6);
+        Assert.Equal(Math.Sqrt(1.54), MixtureMoments.DispersionErrorInflation(1.08), 12);
+    }
 }
