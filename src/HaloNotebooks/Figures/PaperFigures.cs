@@ -401,7 +401,7 @@ public static class PaperFigures
                 Caption =
                 [
                     $"Observed: weighted mean per pixel, {map.WeightingDescription}; pixel errors include the intrinsic dispersion (median ± {medianError:0.0} km/s, {nStars:N0} stars).",
-                    $"Colour scale ±{limit:0} km/s = model range + 2 × median pixel error. White (empty) sky: pixels with < {map.MinStars} stars — the Sgr mask |B̃| < 15° (a band along the stream),",
+                    $"Colour scale ±{limit:0} km/s = model range + 2 × median pixel error. Grey (empty) sky: pixels with < {map.MinStars} stars — the Sgr mask |B̃| < 15° (a band along the stream),",
                     "the sky DESI does not observe (dec < −20°: a 70° cap around the south celestial pole at l ≈ 303°, b ≈ −27°) and the Galactic plane (|b| ≲ 20°).",
                 ],
             });

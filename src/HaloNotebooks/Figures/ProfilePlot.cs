@@ -98,19 +98,22 @@ public static class ProfilePlot
     }
 
     /// <summary>Rows a horizontal legend of the panel's entries takes: plotly wraps entries of about 40 px plus their text
-    /// (≈ 6.5 px a character at the legend's font) at the panel's width.</summary>
+    /// (≈ 6.5 px a character at the legend's font) at the panel's width, and once wrapped it aligns them in columns as wide
+    /// as the widest entry (Fig. 9's five entries take three rows, not two), so the larger of the two counts.</summary>
     static int LegendRows(ProfilePanel panel, int width)
     {
-        var names = panel.Series.Where(s => s.ShowInLegend).Select(s => s.Name).Concat(panel.Bands.Where(b => b.ShowInLegend).Select(b => b.Name));
+        var widths = panel.Series.Where(s => s.ShowInLegend).Select(s => s.Name).Concat(panel.Bands.Where(b => b.ShowInLegend).Select(b => b.Name))
+            .Select(name => 40 + 6.5 * System.Text.RegularExpressions.Regex.Replace(name, "<[^>]+>", "").Length).ToList();
         int rows = 1;
         double used = 0;
-        foreach (var name in names)
+        foreach (var w in widths)
         {
-            double w = 40 + 6.5 * System.Text.RegularExpressions.Regex.Replace(name, "<[^>]+>", "").Length;
             if (used > 0 && used + w > width) { rows++; used = 0; }
             used += w;
         }
-        return rows;
+        if (rows == 1 || widths.Count == 0) return rows;
+        int columns = Math.Max(1, (int)(width / widths.Max()));
+        return Math.Max(rows, (widths.Count + columns - 1) / columns);
     }
 
     static void Validate(ProfilePanel panel)
