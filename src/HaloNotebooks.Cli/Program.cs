@@ -19,7 +19,9 @@ public static class Program
         {
             // One line and exit 2 for every usage mistake, with where to look (System.CommandLine would print the help).
             string command = parse.CommandResult.Command == root ? "halo" : "halo " + parse.CommandResult.Command.Name;
-            Console.Error.WriteLine($"{command}: {string.Join("; ", parse.Errors.Select(e => string.Join(" ", e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.')))} (see {command} --help)");
+            var errors = parse.Errors.Select(e =>
+                string.Join(" ", e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.'));
+            Console.Error.WriteLine($"{command}: {string.Join("; ", errors)} (see {command} --help)");
             return Plumbing.ExitCode.Usage;
         }
         return parse.Invoke();

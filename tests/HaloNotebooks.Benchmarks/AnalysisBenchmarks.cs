@@ -45,7 +45,8 @@ public sealed class AnalysisBenchmarks : IBenchmark
         process.Refresh();
         double cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
         output.WriteLine();
-        output.WriteLine($"**PaperAnalysis.Run at the paper's settings: {wall:F1} s wall, {cpu:F1} s CPU on {Environment.ProcessorCount} cores** (target < 180 s)");
+        output.WriteLine($"**PaperAnalysis.Run at the paper's settings: {wall:F1} s wall, {cpu:F1} s CPU on " +
+            $"{Environment.ProcessorCount} cores** (target < 180 s)");
         output.WriteLine();
         output.WriteLine("| stage | fits | stars fitted | summed fit time (one thread each) |");
         output.WriteLine("| --- | ---: | ---: | ---: |");
@@ -60,7 +61,8 @@ public sealed class AnalysisBenchmarks : IBenchmark
         foreach (var key in new[] { "eq7", "hemispheres", "sky_map" })
             if (results.Timings.TryGetValue(key, out var t)) output.WriteLine($"| {key} | | | {t:F1} s |");
         output.WriteLine();
-        output.WriteLine("Largest single fits: " + string.Join("; ", results.Single.Bins.Concat(results.Double.Bins).Append(results.Single.AllStars).Append(results.Double.AllStars)
+        output.WriteLine("Largest single fits: " + string.Join("; ", results.Single.Bins.Concat(results.Double.Bins)
+            .Append(results.Single.AllStars).Append(results.Double.AllStars)
             .OrderByDescending(f => f.WallTimeSeconds).Take(3).Select(f => $"{f.Model} {f.Bin.Label} N={f.Bin.Count:N0} {f.WallTimeSeconds:F1} s")));
 
         try
@@ -70,11 +72,13 @@ public sealed class AnalysisBenchmarks : IBenchmark
             var replicas = MockTruthTables.Replicas(catalogue, truth, subs, SelectionSettings.Paper);
             var t = MockTruthTables.Build(sample, dipoleSample, replicas, truth, AnalysisSettings.Paper, MockTruthTables.DefaultMockField());
             output.WriteLine();
-            output.WriteLine($"mock truth ({replicas.Count} re-observed, re-selected replicas + box-constrained extreme deconvolution): {watch.Elapsed.TotalSeconds:F1} s");
+            output.WriteLine($"mock truth ({replicas.Count} re-observed, re-selected replicas + box-constrained extreme deconvolution): " +
+                $"{watch.Elapsed.TotalSeconds:F1} s");
             foreach (var (ours, reference) in results.Tables.Zip([t.Table1, t.Table2, t.Table3]))
             {
                 var c = TableComparison.Compare(ours, reference, "mock truth");
-                output.WriteLine($"- {c.Summary}; worst: {string.Join("; ", c.Worst(3).Select(e => $"{e.Row} {e.Parameter} {e.DifferenceInSigma:+0.0;-0.0}σ"))}");
+                output.WriteLine($"- {c.Summary}; worst: " +
+                    $"{string.Join("; ", c.Worst(3).Select(e => $"{e.Row} {e.Parameter} {e.DifferenceInSigma:+0.0;-0.0}σ"))}");
             }
         }
         catch (CatalogException e) { output.WriteLine($"(mock truth not readable: {e.Message})"); }
@@ -89,12 +93,14 @@ public sealed class AnalysisBenchmarks : IBenchmark
         try { code = HaloNotebooks.Cli.Program.Run(["reproduce", "--mock", dir, "--output", results1]); }
         finally { Console.SetOut(previous); }
         output.WriteLine();
-        output.WriteLine($"**`halo reproduce --mock {dir}` (paper settings, figures HTML{(Figures.FigureExport.ChromiumAvailable ? " + PNG" : "")}): {watch.Elapsed.TotalSeconds:F1} s wall** (exit code {code}; target < 300 s, ideally 180 s)");
+        output.WriteLine($"**`halo reproduce --mock {dir}` (paper settings, figures HTML{(Figures.FigureExport.ChromiumAvailable ? " + PNG" : "")}): " +
+            $"{watch.Elapsed.TotalSeconds:F1} s wall** (exit code {code}; target < 300 s, ideally 180 s)");
         var summary = Path.Combine(results1, "summary.json");
         if (File.Exists(summary))
         {
             using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(summary));
-            output.WriteLine("stages: " + string.Join(", ", doc.RootElement.GetProperty("timings_s").EnumerateObject().Select(p => $"{p.Name} {p.Value.GetDouble():F1} s")));
+            output.WriteLine("stages: " +
+                string.Join(", ", doc.RootElement.GetProperty("timings_s").EnumerateObject().Select(p => $"{p.Name} {p.Value.GetDouble():F1} s")));
         }
     }
 

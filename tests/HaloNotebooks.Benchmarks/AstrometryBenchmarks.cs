@@ -25,7 +25,8 @@ public sealed class AstrometryBenchmarks : IBenchmark
         {
             frame.Transform(ra, dec, d, pmra, pmdec, rv, threads);   // warm-up (JIT, page faults)
             var (wall, cpu) = Best(3, () => frame.Transform(ra, dec, d, pmra, pmdec, rv, threads));
-            output.WriteLine($"| transform 10^6 stars | {Threads(threads)} | {wall * 1e3:F0} ms | {cpu * 1e3:F0} ms | {transformStars / wall / 1e6:F2} Mstars/s |");
+            output.WriteLine($"| transform 10^6 stars | {Threads(threads)} | {wall * 1e3:F0} ms | {cpu * 1e3:F0} ms | " +
+                $"{transformStars / wall / 1e6:F2} Mstars/s |");
         }
 
         const int mcStars = 100_000, draws = 1000;
@@ -34,14 +35,16 @@ public sealed class AstrometryBenchmarks : IBenchmark
         var err = new ObservableErrors(md.Select(x => 0.12 * x).ToArray(), Enumerable.Repeat(0.1, mcStars).ToArray(),
                                        Enumerable.Repeat(0.08, mcStars).ToArray(), Enumerable.Repeat(0.2, mcStars).ToArray(),
                                        Enumerable.Repeat(5.0, mcStars).ToArray());
-        MonteCarloErrors.Propagate(frame, obs with { Ra = mra[..1000], Dec = mdec[..1000], Distance = md[..1000], Pmra = mpmra[..1000], Pmdec = mpmdec[..1000], Rv = mrv[..1000] },
+        MonteCarloErrors.Propagate(frame, obs with { Ra = mra[..1000], Dec = mdec[..1000], Distance = md[..1000], Pmra = mpmra[..1000],
+            Pmdec = mpmdec[..1000], Rv = mrv[..1000] },
                                    new ObservableErrors(err.Distance[..1000], err.Pmra[..1000], err.Pmdec[..1000], err.PmCorr[..1000], err.Rv[..1000]),
                                    new MonteCarloSettings(Samples: 100));   // warm-up
         foreach (int? threads in new int?[] { 1, null })
         {
             var settings = new MonteCarloSettings(Samples: draws, Seed: 42, MaxDegreeOfParallelism: threads);
             var (wall, cpu) = Best(threads == 1 ? 1 : 3, () => MonteCarloErrors.Propagate(frame, obs, err, settings));
-            output.WriteLine($"| MC errors 10^5 stars × 1000 draws | {Threads(threads)} | {wall:F2} s | {cpu:F2} s | {(double)mcStars * draws / wall / 1e6:F1} M draws/s |");
+            output.WriteLine($"| MC errors 10^5 stars × 1000 draws | {Threads(threads)} | {wall:F2} s | {cpu:F2} s | " +
+                $"{(double)mcStars * draws / wall / 1e6:F1} M draws/s |");
         }
         output.WriteLine($"load average at end: {LoadAverage()}");
     }

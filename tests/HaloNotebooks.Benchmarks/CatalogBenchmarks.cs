@@ -46,11 +46,13 @@ public sealed class CatalogBenchmarks : IBenchmark
                 times.Add(seconds);
                 var process = Process.GetCurrentProcess();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {run + 1} | {seconds:F2} | {fileBytes / 1e6 / seconds:F0} | {5.0 * 8 * Rows / 1e6 / seconds:F0} | {allocated / 1e6:F0} | {process.PeakWorkingSet64 / 1e6:F0} |"));
+                    $"| {run + 1} | {seconds:F2} | {fileBytes / 1e6 / seconds:F0} | {5.0 * 8 * Rows / 1e6 / seconds:F0} | {allocated / 1e6:F0} | " +
+                        $"{process.PeakWorkingSet64 / 1e6:F0} |"));
             }
             times.Sort();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"median {times[Repeats / 2]:F2} s → {fileBytes / 1e6 / times[Repeats / 2]:F0} MB/s of file (target ≥ 300); working set before reading {workingSetBefore / 1e6:F0} MB; check value {checksum}"));
+                $"median {times[Repeats / 2]:F2} s → {fileBytes / 1e6 / times[Repeats / 2]:F0} MB/s of file (target ≥ 300); working set before reading " +
+                    $"{workingSetBefore / 1e6:F0} MB; check value {checksum}"));
         }
         finally { dir.Delete(true); }
     }

@@ -21,7 +21,8 @@ public sealed class FiguresBenchmarks : IBenchmark
         output.WriteLine("| figure | traces | figure JSON | notebook fragment after the first | build time | PNG time |");
         output.WriteLine("| --- | --- | --- | --- | --- | --- |");
         foreach (int n in new[] { 5, 8, 17 })
-            Row(output, $"corner, {n} parameters, 60 000 samples", () => CornerPlot.Create(Samples(n, 60_000), Enumerable.Range(0, n).Select(i => $"θ{i}").ToList()));
+            Row(output, $"corner, {n} parameters, 60 000 samples",
+                () => CornerPlot.Create(Samples(n, 60_000), Enumerable.Range(0, n).Select(i => $"θ{i}").ToList()));
         Row(output, "profile grid, 4 panels × 13 bins × 4 series", Profiles);
         foreach (int nside in new[] { 4, 8, 16 })
             Row(output, $"sky map, 2 panels, N_side {nside} full sky", () => Sky(nside));
@@ -73,7 +74,11 @@ public sealed class FiguresBenchmarks : IBenchmark
     {
         var hp = new HealPix(nside);
         var pixels = Enumerable.Range(0, (int)hp.PixelCount).Select(p => (long)p).ToList();
-        var values = pixels.Select(p => { var (l, b) = hp.Pix2AngRing(p); return -18 - 24 * Math.Cos(SkyGeometry.AngularDistance(l, b, 325, -38) * Math.PI / 180); }).ToList();
+        var values = pixels.Select(p =>
+        {
+            var (l, b) = hp.Pix2AngRing(p);
+            return -18 - 24 * Math.Cos(SkyGeometry.AngularDistance(l, b, 325, -38) * Math.PI / 180);
+        }).ToList();
         return SkyMap.Mollweide(nside, [new SkyMapPanel("observed", pixels, values), new SkyMapPanel("model", pixels, values)]);
     }
 }

@@ -73,14 +73,18 @@ public sealed class InferenceKernelBenchmark : IBenchmark
             foreach (int threads in new[] { 1, 2 })
             {
                 var two = new TwoComponent(data) { StarParallelism = threads };
-                o.WriteLine($"| double (17 par) | {data.Count} | {threads} | {Time(t => two.LogLikelihood(t), InferenceData.Truth, data.Count, out int n, out double cpu):F2} | {cpu:F2} | {n} |");
+                o.WriteLine($"| double (17 par) | {data.Count} | {threads} | " +
+                    $"{Time(t => two.LogLikelihood(t), InferenceData.Truth, data.Count, out int n, out double cpu):F2} | {cpu:F2} | {n} |");
                 var one = new SingleComponent(data) { StarParallelism = threads };
-                o.WriteLine($"| single (8 par) | {data.Count} | {threads} | {Time(t => one.LogLikelihood(t), single, data.Count, out n, out cpu):F2} | {cpu:F2} | {n} |");
+                o.WriteLine($"| single (8 par) | {data.Count} | {threads} | " +
+                    $"{Time(t => one.LogLikelihood(t), single, data.Count, out n, out cpu):F2} | {cpu:F2} | {n} |");
             }
-        var dipoleLines = File.ReadAllLines(InferenceData.Fixture("dipole_mock.csv")).Skip(1).Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        var dipoleLines = File.ReadAllLines(InferenceData.Fixture("dipole_mock.csv")).Skip(1)
+            .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
         var dipole = new DipoleField(new RadialVelocitySample(dipoleLines.Select(r => r[1]).ToArray(), dipoleLines.Select(r => r[2]).ToArray(),
                                                               dipoleLines.Select(r => r[3]).ToArray(), dipoleLines.Select(r => r[4]).ToArray()));
-        o.WriteLine($"| dipole (5 par) | {dipole.StarCount} | 1 | {Time(t => dipole.LogLikelihood(t), [-18, -24, 100, 325, -0.6157], dipole.StarCount, out int m, out double c):F2} | {c:F2} | {m} |");
+        o.WriteLine($"| dipole (5 par) | {dipole.StarCount} | 1 | " +
+            $"{Time(t => dipole.LogLikelihood(t), [-18, -24, 100, 325, -0.6157], dipole.StarCount, out int m, out double c):F2} | {c:F2} | {m} |");
     }
 
     /// <summary>
@@ -129,8 +133,10 @@ public sealed class InferenceDoubleFitBenchmark : IBenchmark
         foreach (int? threads in new int?[] { null, 1 })
         {
             var (fit, cpu) = CpuTimed.Run(() => HaloFits.Double(data, new FitSettings(100, 1000, 400, Seed: 1, MaxDegreeOfParallelism: threads)));
-            o.WriteLine(FormattableString.Invariant(
-                $"| double, mixture_mock.csv | {data.Count} | 100 × 1000 | {threads?.ToString(CultureInfo.InvariantCulture) ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)} | {fit.WallTimeSeconds:F2} | {cpu:F2} | {emcee:F1} | {emcee / fit.WallTimeSeconds:F0}× |"));
+            int shownThreads = threads ?? Environment.ProcessorCount;
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| double, mixture_mock.csv | {data.Count} | 100 × 1000 | {shownThreads} | " +
+                $"{fit.WallTimeSeconds:F2} | {cpu:F2} | {emcee:F1} | {emcee / fit.WallTimeSeconds:F0}× |"));
         }
     }
 }
@@ -146,8 +152,9 @@ public sealed class InferenceLargeFitBenchmark : IBenchmark
         var (fit, cpu) = CpuTimed.Run(() => HaloFits.Double(data, new FitSettings(100, 1000, 400, Seed: 1)));
         o.WriteLine("| fit | stars | walkers × steps | threads | wall time (s) | CPU time (s) | acceptance |");
         o.WriteLine("|---|---|---|---|---|---|---|");
-        o.WriteLine(FormattableString.Invariant(
-            $"| double, mock drawn like mixture_mock | {data.Count} | 100 × 1000 | {Environment.ProcessorCount} | {fit.WallTimeSeconds:F1} | {cpu:F1} | {fit.AcceptanceFraction:F3} |"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| double, mock drawn like mixture_mock | {data.Count} | 100 × 1000 | {Environment.ProcessorCount} | " +
+            $"{fit.WallTimeSeconds:F1} | {cpu:F1} | {fit.AcceptanceFraction:F3} |"));
     }
 }
 
@@ -182,7 +189,8 @@ public sealed class InferenceSamplerBenchmark : IBenchmark
             if (r > 0) runs.Add((wall, cpu, (double)allocated / steps, sampler.GetFlatLogProb().Sum()));   // the first run warms up the JIT
         }
         var median = runs.OrderBy(x => x.Wall).ElementAt(runs.Count / 2);
-        o.WriteLine("| sampler | walkers × steps | threads | wall time (s), median of 3 | CPU time (s) | allocated per step (bytes) | Σ log_prob (same in every run) |");
+        o.WriteLine("| sampler | walkers × steps | threads | wall time (s), median of 3 | CPU time (s) | allocated per step (bytes) | Σ " +
+            "log_prob (same in every run) |");
         o.WriteLine("|---|---|---|---|---|---|---|");
         o.WriteLine(FormattableString.Invariant(
             $"| stretch, 17-D Gaussian | {walkers} × {steps} | 1 | {median.Wall:F3} | {median.Cpu:F3} | {median.BytesPerStep:F0} | {median.Checksum:R} |"));

@@ -35,7 +35,8 @@ public sealed class MockBenchmarks : IBenchmark
         long bytes = Directory.GetFiles(dir).Sum(f => new FileInfo(f).Length);
         output.WriteLine("| step | stars | wall time | CPU time | peak working set |");
         output.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-        output.WriteLine($"| MockCatalog.Generate (seed 42, scale {scale}) | {mock.Catalogue.RowCount:N0} | {generate:F1} s | {cpu:F1} s | {peak / 1048576.0:F0} MB |");
+        output.WriteLine($"| MockCatalog.Generate (seed 42, scale {scale}) | {mock.Catalogue.RowCount:N0} | {generate:F1} s | {cpu:F1} s | " +
+            $"{peak / 1048576.0:F0} MB |");
         output.WriteLine($"| MockCatalog.Write (4 files, {bytes / 1048576.0:F0} MB) | | {write:F1} s | | |");
 
         // The forecast funnel recorded in the truth table (linear velocity errors).

@@ -66,7 +66,8 @@ public sealed class NotebookRunnerBenchmarks : IBenchmark
             // CPU time (user + sys, all threads) does not grow with other processes' load, wall time does.
             output.WriteLine($"| first cell, in-process cold (new session + compile + run): wall | {firstInProcess.TotalSeconds:F2} s |");
             output.WriteLine($"| first cell, in-process cold: CPU time | {firstCpu.TotalSeconds:F2} s |");
-            output.WriteLine($"| `halo notebooks run tiny.dib`, fresh process, median of 3: wall | {processTimes[1]:F2} s (min {processTimes[0]:F2}, max {processTimes[2]:F2}) |");
+            output.WriteLine($"| `halo notebooks run tiny.dib`, fresh process, median of 3: wall | {processTimes[1]:F2} s (min {processTimes[0]:F2}, " +
+                $"max {processTimes[2]:F2}) |");
             output.WriteLine($"| first cell of a new session, warm process | {secondSession.TotalMilliseconds:F0} ms |");
             output.WriteLine($"| per-cell overhead, warm session, mean of {cells} trivial cells: wall | {perCell.TotalMilliseconds:F1} ms |");
             output.WriteLine($"| per-cell overhead, warm session: CPU time | {perCellCpu.TotalMilliseconds:F1} ms |");

@@ -42,13 +42,16 @@ public sealed class SelectionBenchmarks : IBenchmark
         output.WriteLine();
         output.WriteLine("| case | stars in | stars with MC errors | draws | wall time | CPU time | selected |");
         output.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
-        output.WriteLine($"| PaperSelection.Run, default mock | {catalogue.RowCount:N0} | {mcStars:N0} | 1000 | {wall:F1} s | {cpu:F1} s | {sample.Count:N0} |");
+        output.WriteLine($"| PaperSelection.Run, default mock | {catalogue.RowCount:N0} | {mcStars:N0} | 1000 | {wall:F1} s | " +
+            $"{cpu:F1} s | {sample.Count:N0} |");
         // The DESI quality cuts alone (the mock's repeats and failed fits; Selection/QualityCuts), and the peak memory per input row.
         clock.Restart();
         var (_, quality) = Funnel.Apply(catalogue, QualityCuts.All(SelectionSettings.Paper));
-        output.WriteLine($"| QualityCuts.All alone, default mock | {catalogue.RowCount:N0} | – | – | {clock.Elapsed.TotalSeconds:F2} s | – | {quality.FinalCount:N0} |");
+        output.WriteLine($"| QualityCuts.All alone, default mock | {catalogue.RowCount:N0} | – | – | {clock.Elapsed.TotalSeconds:F2} s | – | " +
+            $"{quality.FinalCount:N0} |");
         process.Refresh();
-        output.WriteLine($"peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB = {process.PeakWorkingSet64 / 1024.0 / catalogue.RowCount:F2} KB per input row (mock generation included)");
+        output.WriteLine($"peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB = {process.PeakWorkingSet64 / 1024.0 / catalogue.RowCount:F2} KB " +
+            $"per input row (mock generation included)");
         output.WriteLine($"load average at end: {LoadAverage()}");
 
         output.WriteLine("\n### Funnel of the default mock\n");
@@ -68,7 +71,8 @@ public sealed class SelectionBenchmarks : IBenchmark
         var ext = Path.Combine(shared!, "data/external");
         var segue = SegueKGiants.Read(Path.Combine(xue, "Xue2014KGiant14.txt"), Path.Combine(xue, "Xue2015KGiantxmatch_gaia_corr.txt"));
         var real = SubstructureCatalog.Combine(
-            SubstructureCatalog.ReadBaumgardtVasiliev(Path.Combine(ext, "gc_baumgardt_orbits/orbits_table.txt"), Path.Combine(ext, "gc_vasiliev_baumgardt2021_pm/GCs_VB21.txt")),
+            SubstructureCatalog.ReadBaumgardtVasiliev(Path.Combine(ext, "gc_baumgardt_orbits/orbits_table.txt"),
+                Path.Combine(ext, "gc_vasiliev_baumgardt2021_pm/GCs_VB21.txt")),
             SubstructureCatalog.ReadPace(Path.Combine(ext, "lvdb_pace2022")));
         clock.Restart();
         var segueSample = PaperSelection.Run(segue, SelectionSettings.Paper, real);

@@ -49,7 +49,8 @@ public sealed class StreamingMemoryBenchmarks : IBenchmark
 
     static void Row(TextWriter output, string label, bool conserve, Result r, int stars) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {(conserve ? "ConserveMemory 7" : "default")} | {r.Rows:N0} | {r.Seconds:F1} s | {r.PeakKb / 1024.0:F0} MiB | {r.PeakKb * 1024.0 / r.Rows / 1000:F2} KB | {r.PeakKb * 1024.0 / stars / 1000:F2} KB | {r.Hash} |"));
+            $"| {label} | {(conserve ? "ConserveMemory 7" : "default")} | {r.Rows:N0} | {r.Seconds:F1} s | {r.PeakKb / 1024.0:F0} MiB | " +
+                $"{r.PeakKb * 1024.0 / r.Rows / 1000:F2} KB | {r.PeakKb * 1024.0 / stars / 1000:F2} KB | {r.Hash} |"));
 
     /// <summary>Runs one case in a child process of this harness and reads its last line.</summary>
     static Result Case(string dir, string what, double scale, bool conserve)

@@ -31,7 +31,8 @@ public sealed class SweepBenchmarks : IBenchmark
             double wall = watch.Elapsed.TotalSeconds;
             process.Refresh();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {scale} | {r.Stars:N0} | {wall:F1} s | {(process.TotalProcessorTime - cpu0).TotalSeconds:F1} s | {process.PeakWorkingSet64 / 1048576.0:F0} MB |"));
+                $"| {name} | {scale} | {r.Stars:N0} | {wall:F1} s | {(process.TotalProcessorTime - cpu0).TotalSeconds:F1} s | " +
+                    $"{process.PeakWorkingSet64 / 1048576.0:F0} MB |"));
         }
     }
 }

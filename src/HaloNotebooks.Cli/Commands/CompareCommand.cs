@@ -156,7 +156,8 @@ public sealed class CompareCommand : ICliCommand
                     foreach (var component in t == 1 ? new string?[] { "MR", "MP" } : [null])
                     {
                         var points = Bins(table).Where(r => r.Component == component && r.Values.ContainsKey(column.Key))
-                            .Select(r => new ProfilePoint(X(r), r.Values[column.Key].Value, r.Values[column.Key].ErrPlus, r.Values[column.Key].ErrMinus)).ToList();
+                            .Select(r => new ProfilePoint(X(r), r.Values[column.Key].Value, r.Values[column.Key].ErrPlus, r.Values[column.Key].ErrMinus))
+                            .ToList();
                         if (points.Count == 0) continue;
                         series.Add(new ProfileSeries(component is null ? label : $"{label} {component}", points)
                         {

@@ -35,13 +35,24 @@ public sealed class FitCommand : ICliCommand
         var walkers = new Option<int>("--walkers") { Description = "ensemble walkers (even, ≥ 2 × parameters; paper: 100)", DefaultValueFactory = _ => 100 };
         var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
         var burn = new Option<int>("--burn") { Description = "steps discarded as burn-in (paper: 400)", DefaultValueFactory = _ => 400 };
-        var seed = new Option<long>("--seed") { Description = $"random seed (default {Defaults.Seed}, as halo reproduce; same seed, same chain, any thread count)", DefaultValueFactory = _ => Defaults.Seed };
+        var seed = new Option<long>("--seed")
+        {
+            Description = $"random seed (default {Defaults.Seed}, as halo reproduce; same seed, same chain, any thread count)",
+            DefaultValueFactory = _ => Defaults.Seed,
+        };
         var threads = new Option<int?>("--threads") { Description = "threads (default: all cores)" };
         var output = new Option<string?>("--output") { Description = "summary JSON (default: printed to stdout); its folder is created" };
         var rMin = new Option<double?>("--r-min") { Description = "fit only stars with r_gc ≥ this [kpc] (dipole default: 50, §4.4)" };
         var rMax = new Option<double?>("--r-max") { Description = "fit only stars with r_gc < this [kpc] (dipole default: 120, §4.4)" };
-        var chain = new Option<string?>("--chain") { Description = "also write the whole chain: .h5 (emcee's HDF5 backend layout) or .csv (one fit, not with --bins)" };
-        var bins = new Option<string?>("--bins") { Description = "paper (Table 1's bins; Table 3's for dipole) or edges in kpc, e.g. 3,20,50,160: one fit per bin plus all stars, one JSON in the tables' row format" };
+        var chain = new Option<string?>("--chain")
+        {
+            Description = "also write the whole chain: .h5 (emcee's HDF5 backend layout) or .csv (one fit, not with --bins)",
+        };
+        var bins = new Option<string?>("--bins")
+        {
+            Description = "paper (Table 1's bins; Table 3's for dipole) or edges in kpc, e.g. 3,20,50,160: one fit per bin plus all stars, one " +
+                "JSON in the tables' row format",
+        };
 
         var cmd = new Command("fit", "Fit the single-, double-component or dipole model (§3) with the ensemble sampler and write a JSON summary");
         foreach (var o in new Option[] { input, model, walkers, steps, burn, seed, threads, output, chain, rMin, rMax, bins }) cmd.Options.Add(o);
@@ -68,7 +79,8 @@ public sealed class FitCommand : ICliCommand
             if (radialBins is not null)
             {
                 var profile = RunBins(path, m, settings, radialBins, lo, hi, log);
-                var table = m == FitModel.Single ? PaperTables.Table1(profile) : m == FitModel.Double ? PaperTables.Table2(profile) : PaperTables.Table3(profile);
+                var table = m == FitModel.Single ? PaperTables.Table1(profile) : m == FitModel.Double ? PaperTables.Table2(profile)
+                    : PaperTables.Table3(profile);
                 string json = BinsJson(profile, table, settings);
                 WarnAll(profile.Bins.Prepend(profile.AllStars).Select(f => (f.Bin.Label, f.Fit)));
                 if (outFile is null) { Console.Out.WriteLine(json); return ExitCode.Ok; }
@@ -84,7 +96,8 @@ public sealed class FitCommand : ICliCommand
             if (outFile is null) { Console.Out.WriteLine(result.ToJson()); return ExitCode.Ok; }
             File.WriteAllText(outFile, result.ToJson() + "\n");
             Console.Out.WriteLine(result.ToString().Replace("; ", Environment.NewLine));
-            Console.Out.WriteLine(FormattableString.Invariant($"acceptance {result.AcceptanceFraction:F3}, {result.WallTimeSeconds:F1} s; written {Path.GetFullPath(outFile)}"));
+            Console.Out.WriteLine(FormattableString.Invariant($"acceptance {result.AcceptanceFraction:F3}, {result.WallTimeSeconds:F1} s; written ") +
+                Path.GetFullPath(outFile));
             return ExitCode.Ok;
         }));
         return cmd;
@@ -99,11 +112,13 @@ public sealed class FitCommand : ICliCommand
         if (model.FitsRadialVelocity && rMin is null && rMax is null)
         {
             if (Find(table, CanonicalColumns.RGc) is null)
-                Terminal.Warn("fit", $"{path} has no r_gc column, so all its stars are fitted; §4.4 fits the dipole at {DipoleRange.RMin:0}–{DipoleRange.RMax:0} kpc");
+                Terminal.Warn("fit", $"{path} has no r_gc column, so all its stars are fitted; §4.4 fits the dipole at " +
+                    $"{DipoleRange.RMin:0}–{DipoleRange.RMax:0} kpc");
             else
             {
                 (rMin, rMax) = DipoleRange;
-                Console.Error.WriteLine($"halo fit: the dipole model is fitted at {DipoleRange.RMin:0}–{DipoleRange.RMax:0} kpc as in §4.4 (--r-min/--r-max to change; select with --preset dipole for §4.4's sample)");
+                Console.Error.WriteLine($"halo fit: the dipole model is fitted at {DipoleRange.RMin:0}–{DipoleRange.RMax:0} kpc as in §4.4 (--r-min/--r-max " +
+                    $"to change; select with --preset dipole for §4.4's sample)");
             }
         }
         if (rMin is not null || rMax is not null)
@@ -125,7 +140,9 @@ public sealed class FitCommand : ICliCommand
             fit(settings with { Progress = new StepProgress(step => progress.Report(stage, step / (double)settings.Steps)) }), log);
     }
 
-    /// <summary>The all-stars fit and one fit per bin, seeded as <see cref="PaperAnalysis.Run(Selection.HaloSample, Selection.HaloSample, AnalysisSettings, AppendixInput?, IProgress{AnalysisProgress}?)"/> seeds them.</summary>
+    /// <summary>The all-stars fit and one fit per bin, seeded as
+    /// <see cref="PaperAnalysis.Run(Selection.HaloSample, Selection.HaloSample, AnalysisSettings, AppendixInput?, IProgress{AnalysisProgress}?)"/> seeds
+    /// them.</summary>
     public static RadialProfile RunBins(string path, FitModel model, FitSettings fit, RadialBins bins, double? rMin, double? rMax, TextWriter? log = null)
     {
         var table = TableFile.Read(path);
@@ -196,7 +213,8 @@ public sealed class FitCommand : ICliCommand
     {
         var actual = Find(table, name)
             ?? throw new InputException($"{path}: no column '{name}' (table has: {Preview(table.ColumnNames)}); " +
-                                        "Galactocentric velocities, their errors and r_gc come from `halo select` (or `halo transform`): run it on the catalogue first");
+                                        "Galactocentric velocities, their errors and r_gc come from `halo select` (or `halo transform`): " +
+                                            "run it on the catalogue first");
         var values = table.GetDouble(actual);
         for (int i = 0; i < values.Length; i++)
             if (!double.IsFinite(values[i]))
@@ -204,7 +222,8 @@ public sealed class FitCommand : ICliCommand
         return values;
     }
 
-    static string Preview(IReadOnlyList<string> names) => names.Count <= 12 ? string.Join(", ", names) : string.Join(", ", names.Take(12)) + $", … ({names.Count} columns)";
+    static string Preview(IReadOnlyList<string> names) => names.Count <= 12 ? string.Join(", ", names) : string.Join(", ", names.Take(12)) +
+        $", … ({names.Count} columns)";
 
     sealed class StepProgress(Action<int> onStep) : IProgress<SamplerProgress>
     {

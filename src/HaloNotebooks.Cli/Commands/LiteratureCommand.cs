@@ -21,12 +21,24 @@ public sealed class LiteratureCommand : ICliCommand
     {
         var sample = new Argument<string>("SAMPLE") { Description = "segue: the SEGUE K giants of Xue et al. (2014) with Gaia DR2" };
         sample.AcceptOnlyFromAmong("segue");
-        var external = new Option<string>("--external") { Description = "folder holding segue_kgiants_xue2014/ (and gc_baumgardt_orbits/, gc_vasiliev_baumgardt2021_pm/, lvdb_pace2022/ for the §2.3 masks)", Required = true };
-        var output = new Option<string>("--output") { Description = "CSV to write (the figures read data/reference/segue_kgiants_ours.csv); a .md with the provenance is written beside it", Required = true };
+        var external = new Option<string>("--external")
+        {
+            Description = "folder holding segue_kgiants_xue2014/ (and gc_baumgardt_orbits/, gc_vasiliev_baumgardt2021_pm/, lvdb_pace2022/ for the §2.3 masks)",
+            Required = true,
+        };
+        var output = new Option<string>("--output")
+        {
+            Description = "CSV to write (the figures read data/reference/segue_kgiants_ours.csv); a .md with the provenance is written beside it",
+            Required = true,
+        };
         var walkers = new Option<int>("--walkers") { Description = "ensemble walkers (paper: 100)", DefaultValueFactory = _ => 100 };
         var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
         var burn = new Option<int>("--burn") { Description = "steps discarded as burn-in (paper: 400)", DefaultValueFactory = _ => 400 };
-        var seed = new Option<long>("--seed") { Description = $"seed of the Monte-Carlo errors and the fits (default {Defaults.Seed})", DefaultValueFactory = _ => Defaults.Seed };
+        var seed = new Option<long>("--seed")
+        {
+            Description = $"seed of the Monte-Carlo errors and the fits (default {Defaults.Seed})",
+            DefaultValueFactory = _ => Defaults.Seed,
+        };
         var threads = new Option<int?>("--threads") { Description = "threads (default: all cores)" };
         var cmd = new Command("literature", "Fit a public comparison sample with the paper's selection and models (the comparison profiles of Figs. 2 and 5)");
         cmd.Arguments.Add(sample);
@@ -39,14 +51,16 @@ public sealed class LiteratureCommand : ICliCommand
             var selection = SelectionSettings.Paper with { Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) };
             var notes = new List<string>();
             var result = StageProgress.Run("literature", ["fits"], progress =>
-                SegueComparison.Run(dir, analysis, selection, new Progress<AnalysisProgress>(p => progress.Report("fits", p.Fraction, p.LastFinished)), notes.Add));
+                SegueComparison.Run(dir, analysis, selection, new Progress<AnalysisProgress>(p => progress.Report("fits", p.Fraction, p.LastFinished)),
+                    notes.Add));
             foreach (var n in notes) Console.Error.WriteLine($"halo literature: {n}");
             File.WriteAllText(csv, ComparisonProfiles.ToCsv(result.Points));
             string md = Path.ChangeExtension(csv, ".md");
             File.WriteAllText(md, Provenance(result, analysis, selection.Seed, notes, Environment.GetCommandLineArgs().Skip(1)));
             Console.Out.WriteLine(result.Sample.Funnel.ToMarkdown());
             foreach (var p in result.Points.Where(p => p.Parameter is "beta" or "beta_mr" or "beta_mp"))
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Model,-6} [{p.RMin:0.#}, {p.RMax:0.#}) N={p.N,5} {p.Parameter,-7} {p.Value}"));
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Model,-6} [{p.RMin:0.#}, {p.RMax:0.#}) N={p.N,5} " +
+                    $"{p.Parameter,-7} {p.Value}"));
             Console.Out.WriteLine($"written {Path.GetFullPath(csv)} and {Path.GetFullPath(md)}");
             return ExitCode.Ok;
         }));
@@ -65,10 +79,12 @@ public sealed class LiteratureCommand : ICliCommand
         sb.AppendLine("whose profiles are published only as figures. It is not their measurement: Bird et al. (2021) combined LAMOST and");
         sb.AppendLine("SEGUE K giants with their own distances and substructure removal; Medina et al. (2025) used DESI RR Lyrae.").AppendLine();
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Sampler: {a.Walkers} walkers × {a.Steps} steps, {a.Burn} burn-in; seed {seed} (Monte-Carlo errors and fits). Bins [kpc]: {string.Join(", ", SegueComparison.Bins.Edges)}."));
+            $"Sampler: {a.Walkers} walkers × {a.Steps} steps, {a.Burn} burn-in; seed {seed} (Monte-Carlo errors and fits). Bins [kpc]: " +
+                $"{string.Join(", ", SegueComparison.Bins.Edges)}."));
         foreach (var n in notes) sb.AppendLine().Append("Note: ").AppendLine(n);
         sb.AppendLine().AppendLine("## Selection").AppendLine().AppendLine(r.Sample.Funnel.ToMarkdown());
-        sb.AppendLine().AppendLine("## β per bin").AppendLine().AppendLine("| model | bin [kpc] | N | parameter | value |").AppendLine("|---|---|---:|---|---|");
+        sb.AppendLine().AppendLine("## β per bin").AppendLine().AppendLine("| model | bin [kpc] | N | parameter | value |")
+            .AppendLine("|---|---|---:|---|---|");
         foreach (var p in r.Points.Where(p => p.Parameter is "beta" or "beta_mr" or "beta_mp" or "p_mr"))
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {p.Model} | [{p.RMin:0.#}, {p.RMax:0.#}) | {p.N} | {p.Parameter} | {p.Value} |"));
         return sb.ToString();

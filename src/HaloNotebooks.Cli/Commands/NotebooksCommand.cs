@@ -30,11 +30,23 @@ public sealed class NotebooksCommand : ICliCommand
     static Command BuildRun()
     {
         var paths = PathsArgument();
-        var output = new Option<string>("--output") { Description = "Folder for the executed .ipynb and .html (default: notebooks/executed)", DefaultValueFactory = _ => Path.Combine("notebooks", "executed") };
+        var output = new Option<string>("--output")
+        {
+            Description = "Folder for the executed .ipynb and .html (default: notebooks/executed)",
+            DefaultValueFactory = _ => Path.Combine("notebooks", "executed"),
+        };
         var timeout = new Option<double?>("--timeout-per-cell") { Description = "Seconds a cell may run before the notebook fails" };
         var keepGoing = new Option<bool>("--keep-going") { Description = "Run the remaining cells after a failing cell" };
-        var kernel = new Option<string?>("--kernel") { Description = "dotnet-interactive (the released kernel VS Code runs, pinned in .config/dotnet-tools.json) or builtin (the project's Roslyn runner). Default: dotnet-interactive when restored, else builtin" };
-        var env = new Option<string[]>("--env") { Description = "KEY=VALUE set while the notebooks run (e.g. HALO_FAST=1); the process environment passes through", AllowMultipleArgumentsPerToken = false };
+        var kernel = new Option<string?>("--kernel")
+        {
+            Description = "dotnet-interactive (the released kernel VS Code runs, pinned in .config/dotnet-tools.json) or builtin (the project's Roslyn " +
+                "runner). Default: dotnet-interactive when restored, else builtin",
+        };
+        var env = new Option<string[]>("--env")
+        {
+            Description = "KEY=VALUE set while the notebooks run (e.g. HALO_FAST=1); the process environment passes through",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var cmd = new Command("run", "Execute notebooks cell by cell and write executed copies with their outputs");
         cmd.Arguments.Add(paths);
         cmd.Options.Add(output);
@@ -112,13 +124,17 @@ public sealed class NotebooksCommand : ICliCommand
             case "builtin" or "built-in":
                 return (NotebookKernelKind.Builtin, tool, "kernel: built-in runner (--kernel builtin)");
             case "dotnet-interactive":
-                if (tool is null) return (NotebookKernelKind.Builtin, null, $"error: --kernel dotnet-interactive: no .config/dotnet-tools.json pins {DotnetInteractiveKernel.ToolPackage} (run from the repository)");
-                if (!tool.IsRestored) return (NotebookKernelKind.Builtin, tool, $"error: --kernel dotnet-interactive: {DotnetInteractiveKernel.ToolPackage} {tool.Version} is not restored; run `dotnet tool restore` in {tool.ManifestRoot}");
+                if (tool is null) return (NotebookKernelKind.Builtin, null, $"error: --kernel dotnet-interactive: no .config/dotnet-tools.json pins " +
+                    $"{DotnetInteractiveKernel.ToolPackage} (run from the repository)");
+                if (!tool.IsRestored) return (NotebookKernelKind.Builtin, tool, $"error: --kernel dotnet-interactive: {DotnetInteractiveKernel.ToolPackage} " +
+                    $"{tool.Version} is not restored; run `dotnet tool restore` in {tool.ManifestRoot}");
                 return (NotebookKernelKind.DotnetInteractive, tool, $"kernel: dotnet-interactive {tool.Version} over stdio (the released kernel VS Code runs)");
             case null or "":
                 return tool is { IsRestored: true }
-                    ? (NotebookKernelKind.DotnetInteractive, tool, $"kernel: dotnet-interactive {tool.Version} over stdio (the released kernel VS Code runs; --kernel builtin for the built-in runner)")
-                    : (NotebookKernelKind.Builtin, tool, "kernel: built-in runner (dotnet-interactive is not restored; `dotnet tool restore` makes it the default)");
+                    ? (NotebookKernelKind.DotnetInteractive, tool, $"kernel: dotnet-interactive {tool.Version} over stdio (the released kernel VS Code runs; " +
+                        $"--kernel builtin for the built-in runner)")
+                    : (NotebookKernelKind.Builtin, tool, "kernel: built-in runner (dotnet-interactive is not restored; " +
+                        "`dotnet tool restore` makes it the default)");
             default:
                 return (NotebookKernelKind.Builtin, tool, $"error: --kernel {requested}: expected dotnet-interactive or builtin");
         }

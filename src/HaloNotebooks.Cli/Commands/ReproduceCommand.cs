@@ -21,25 +21,69 @@ public sealed class ReproduceCommand : ICliCommand
 {
     public Command Build()
     {
-        var catalogue = new Option<string?>("--catalogue") { Description = "a DESI MWS-like FITS (RVTAB/FIBERMAP/GAIA) or a table with canonical columns; default: the mock in --mock" };
-        var distances = new Option<string?>("--distances") { Description = "distance catalogue joined on TARGETID (DIST, DIST_ERR) or targetid (distance, distance_err)" };
+        var catalogue = new Option<string?>("--catalogue")
+        {
+            Description = "a DESI MWS-like FITS (RVTAB/FIBERMAP/GAIA) or a table with canonical columns; default: the mock in --mock",
+        };
+        var distances = new Option<string?>("--distances")
+        {
+            Description = "distance catalogue joined on TARGETID (DIST, DIST_ERR) or targetid (distance, distance_err)",
+        };
         var distanceColumns = SelectCommand.DistanceColumnsOption();
-        var substructures = new Option<string[]>("--substructures") { Description = "substructure list(s) to mask (repeatable): the mock's substructures.csv, an LVDB folder, Baumgardt & Vasiliev tables", AllowMultipleArgumentsPerToken = false };
+        var substructures = new Option<string[]>("--substructures")
+        {
+            Description = "substructure list(s) to mask (repeatable): the mock's substructures.csv, an LVDB folder, Baumgardt & Vasiliev tables",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var walkers = new Option<int>("--walkers") { Description = "ensemble walkers per fit (paper: 100)", DefaultValueFactory = _ => 100 };
         var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
         var burn = new Option<int>("--burn") { Description = "burn-in steps discarded (paper: 400)", DefaultValueFactory = _ => 400 };
-        var seed = new Option<long>("--seed") { Description = $"master seed of the fits and of the Monte-Carlo velocity errors (default {Defaults.Seed}); the same seed gives identical tables", DefaultValueFactory = _ => Defaults.Seed };
-        var set = new Option<string[]>("--set") { Description = "what-if: change a cut of both selections, Name=value (repeatable), e.g. --set FehMax=-1.0; `halo select --list-cuts` lists the names. The report states the changes at the top", AllowMultipleArgumentsPerToken = false };
-        var preset = new Option<string>("--preset") { Description = "selection of Tables 1-2: paper (§2.3) or dipole (§4.4's error limits); Table 3 always uses §4.4's", DefaultValueFactory = _ => "paper" };
-        var output = new Option<string>("--output") { Description = "results folder (replaced at the end of a successful run)", DefaultValueFactory = _ => "results" };
-        var mock = new Option<string>("--mock") { Description = "folder of the default mock (generated there when absent)", DefaultValueFactory = _ => MockCatalog.DefaultDirectory };
+        var seed = new Option<long>("--seed")
+        {
+            Description = $"master seed of the fits and of the Monte-Carlo velocity errors (default {Defaults.Seed}); the same seed gives identical tables",
+            DefaultValueFactory = _ => Defaults.Seed,
+        };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "what-if: change a cut of both selections, Name=value (repeatable), e.g. --set FehMax=-1.0; `halo select --list-cuts` lists the " +
+                "names. The report states the changes at the top",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var preset = new Option<string>("--preset")
+        {
+            Description = "selection of Tables 1-2: paper (§2.3) or dipole (§4.4's error limits); Table 3 always uses §4.4's",
+            DefaultValueFactory = _ => "paper",
+        };
+        var output = new Option<string>("--output")
+        {
+            Description = "results folder (replaced at the end of a successful run)",
+            DefaultValueFactory = _ => "results",
+        };
+        var mock = new Option<string>("--mock")
+        {
+            Description = "folder of the default mock (generated there when absent)",
+            DefaultValueFactory = _ => MockCatalog.DefaultDirectory,
+        };
         var threads = new Option<int?>("--threads") { Description = "fits run at once (default: all cores; the results do not depend on it)" };
-        var appendixStars = new Option<int>("--appendix-stars") { Description = "stars drawn for the Appendix A mock (distance-error test, Fig. 10); 0 skips it", DefaultValueFactory = _ => 30_000 };
+        var appendixStars = new Option<int>("--appendix-stars")
+        {
+            Description = "stars drawn for the Appendix A mock (distance-error test, Fig. 10); 0 skips it",
+            DefaultValueFactory = _ => 30_000,
+        };
         var noPng = new Option<bool>("--no-png") { Description = "write HTML figures only, even when Chromium is installed" };
-        var bhb = new Option<string?>("--bhb") { Description = "the DESI DR1 BHB stars of Byström et al. (2025), Bystrom_2025_BHB.csv: adds their dipole fit (§3.2) to the report and to Figs. 6, 8, 9" };
-        var mockTruth = new Option<bool>("--mock-truth") { Description = "on the default mock, also compare with the truth of this realisation from re-observed replicas (separates realisation noise from pipeline bias; about a fifth more CPU time)" };
+        var bhb = new Option<string?>("--bhb")
+        {
+            Description = "the DESI DR1 BHB stars of Byström et al. (2025), Bystrom_2025_BHB.csv: adds their dipole fit (§3.2) to the " +
+                "report and to Figs. 6, 8, 9",
+        };
+        var mockTruth = new Option<bool>("--mock-truth")
+        {
+            Description = "on the default mock, also compare with the truth of this realisation from re-observed replicas (separates realisation noise from " +
+                "pipeline bias; about a fifth more CPU time)",
+        };
         var command = new Command("reproduce", "Reproduce every table and figure of the paper and report how close each number is to the paper's");
-        foreach (var o in new Option[] { catalogue, distances, distanceColumns, substructures, walkers, steps, burn, seed, set, preset, output, mock, threads, appendixStars, noPng, bhb, mockTruth }) command.Options.Add(o);
+        foreach (var o in new Option[] { catalogue, distances, distanceColumns, substructures, walkers, steps, burn, seed, set, preset, output, mock, threads,
+            appendixStars, noPng, bhb, mockTruth }) command.Options.Add(o);
         command.SetAction(parse => Execute(new ReproduceOptions(
             parse.GetValue(catalogue), parse.GetValue(distances), parse.GetValue(substructures) ?? [],
             parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed),
@@ -151,7 +195,10 @@ public sealed class ReproduceCommand : ICliCommand
                     if (o.Catalogue is null)
                     {
                         try { truth = ParquetTable.Read(Path.Combine(o.MockDirectory, MockCatalog.TruthFile)); }
-                        catch (CatalogException e) { warnings.Add("the mock's truth could not be read, so the tables are compared with the paper only: " + e.Message); }
+                        catch (CatalogException e)
+                        {
+                            warnings.Add("the mock's truth could not be read, so the tables are compared with the paper only: " + e.Message);
+                        }
                     }
                     var bhbStars = o.Bhb is null ? null : DesiBhbStars.Read(o.Bhb);
                     Report("read catalogue", 1);
@@ -160,13 +207,17 @@ public sealed class ReproduceCommand : ICliCommand
                     var settings = new ReproductionSettings(analysis, o.Seed, input,
                     [
                         ("preset", o.Preset ?? "paper"),
-                        ("catalogue", catalogue), ("distances", distances ?? "(in the catalogue)"), ("distance_columns", distanceColumns?.ToString() ?? "(detected)"), ("substructures", string.Join("; ", subPaths)),
+                        ("catalogue", catalogue), ("distances", distances ?? "(in the catalogue)"),
+                        ("distance_columns", distanceColumns?.ToString() ?? "(detected)"), ("substructures", string.Join("; ", subPaths)),
                         ("bhb", o.Bhb ?? "(not given)"),
                         ("walkers", o.Walkers), ("steps", o.Steps), ("burn", o.Burn), ("seed", o.Seed),
                         ("radial_bins_kpc", analysis.RadialBins.ToString()), ("dipole_bins_kpc", analysis.DipoleRadialBins.ToString()),
                         ("sky_map_nside", analysis.SkyMapNside), ("sky_map_min_stars", analysis.SkyMapMinStars),
-                        ("appendix_a_stars", o.AppendixStars), ("appendix_a_distance_errors", string.Join(", ", analysis.DistanceErrors.Select(e => e.ToString("0.##", CultureInfo.InvariantCulture)))),
-                        ("threads", o.Threads?.ToString(CultureInfo.InvariantCulture) ?? "all cores"), ("png", o.Png), ("mock_truth", o.MockTruth), ("output", output),
+                        ("appendix_a_stars", o.AppendixStars),
+                        ("appendix_a_distance_errors",
+                            string.Join(", ", analysis.DistanceErrors.Select(e => e.ToString("0.##", CultureInfo.InvariantCulture)))),
+                        ("threads", o.Threads?.ToString(CultureInfo.InvariantCulture) ?? "all cores"), ("png", o.Png), ("mock_truth", o.MockTruth),
+                        ("output", output),
                         ("started_utc", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
                     ], o.Png, o.AppendixStars, Selection: selection, DipoleSelection: dipoleSelection,
                         MockTruth: o.MockTruth);
@@ -182,7 +233,8 @@ public sealed class ReproduceCommand : ICliCommand
             foreach (var c in report.TruthComparisons) AnsiConsole.WriteLine(c.Summary);
             if (report.Bhb is not null) AnsiConsole.WriteLine(report.Bhb.ToString());
             double total = report.Timings.FirstOrDefault(t => t.Stage == "total").Seconds;
-            AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.Combine(output, "index.html"))}[/] and summary.json in {total.ToString("F0", CultureInfo.InvariantCulture)} s");
+            AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.Combine(output, "index.html"))}[/] and summary.json in " +
+                $"{total.ToString("F0", CultureInfo.InvariantCulture)} s");
             return 0;
         }
         catch

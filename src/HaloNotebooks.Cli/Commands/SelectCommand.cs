@@ -15,17 +15,32 @@ public sealed class SelectCommand : ICliCommand
 {
     public Command Build()
     {
-        var input = new Option<string?>("--input") { Description = "catalogue: a DESI MWS-like FITS (RVTAB/FIBERMAP/GAIA HDUs) or a table (.csv/.parquet/.fits) with canonical columns" };
-        var distances = new Option<string?>("--distances") { Description = "distance catalogue joined on TARGETID (DIST, DIST_ERR) or targetid (distance, distance_err)" };
+        var input = new Option<string?>("--input")
+        {
+            Description = "catalogue: a DESI MWS-like FITS (RVTAB/FIBERMAP/GAIA HDUs) or a table (.csv/.parquet/.fits) with canonical columns",
+        };
+        var distances = new Option<string?>("--distances")
+        {
+            Description = "distance catalogue joined on TARGETID (DIST, DIST_ERR) or targetid (distance, distance_err)",
+        };
         var distanceColumns = DistanceColumnsOption();
         var substructures = new Option<string[]>("--substructures")
         {
-            Description = "substructure list (repeatable): the mock's substructures.csv, an LVDB folder (Pace et al. 2022), or orbits_table.txt / GCs_VB21.txt (Baumgardt & Vasiliev 2021)",
+            Description = "substructure list (repeatable): the mock's substructures.csv, an LVDB folder (Pace et al. 2022), or orbits_table.txt / " +
+                "GCs_VB21.txt (Baumgardt & Vasiliev 2021)",
             AllowMultipleArgumentsPerToken = false,
         };
-        var preset = new Option<string>("--preset") { Description = "paper (§2.3, Tables 1-2) or dipole (§4.4: |δV_r| < 50 km/s, no tangential cut)", DefaultValueFactory = _ => "paper" };
+        var preset = new Option<string>("--preset")
+        {
+            Description = "paper (§2.3, Tables 1-2) or dipole (§4.4: |δV_r| < 50 km/s, no tangential cut)",
+            DefaultValueFactory = _ => "paper",
+        };
         var set = new Option<string[]>("--set") { Description = SetDescription, AllowMultipleArgumentsPerToken = false };
-        var seed = new Option<long>("--seed") { Description = $"seed of the Monte-Carlo velocity errors (default {Defaults.Seed}, as halo reproduce)", DefaultValueFactory = _ => Defaults.Seed };
+        var seed = new Option<long>("--seed")
+        {
+            Description = $"seed of the Monte-Carlo velocity errors (default {Defaults.Seed}, as halo reproduce)",
+            DefaultValueFactory = _ => Defaults.Seed,
+        };
         var output = new Option<string?>("--output") { Description = "where to write the selected stars (.csv, .parquet or .fits); its folder is created" };
         var funnelOut = new Option<string?>("--funnel") { Description = "also write the funnel as a Markdown table to this file" };
         var listCuts = new Option<bool>("--list-cuts") { Description = "list every name --set accepts with the paper's value, unit and section, and exit" };
@@ -113,8 +128,10 @@ public sealed class SelectCommand : ICliCommand
         {
             if (columns.Contains(c)) continue;
             if (c is C.Distance or C.DistanceErr && distances is null)
-                throw new InputException($"{catalogue}: no '{c}' column; give the distance catalogue with --distances (TARGETID, DIST, DIST_ERR), e.g. the mock's distances-mock.fits from `halo mock`");
-            throw new InputException($"{catalogue}: no '{c}' column; the selection needs {string.Join(", ", PaperCuts.RequiredColumns)} (the canonical names listed in the README, section Your own catalogue)");
+                throw new InputException($"{catalogue}: no '{c}' column; give the distance catalogue with --distances (TARGETID, DIST, DIST_ERR), e.g. the " +
+                    $"mock's distances-mock.fits from `halo mock`");
+            throw new InputException($"{catalogue}: no '{c}' column; the selection needs {string.Join(", ", PaperCuts.RequiredColumns)} (the canonical names " +
+                $"listed in the README, section Your own catalogue)");
         }
     }
 

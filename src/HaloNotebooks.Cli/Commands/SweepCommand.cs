@@ -16,7 +16,8 @@ public sealed class SweepCommand : ICliCommand
 {
     public Command Build()
     {
-        var command = new Command("sweep", "Coverage and systematics over independent mock realisations and selection settings, locally or as a Slurm array job");
+        var command =
+            new Command("sweep", "Coverage and systematics over independent mock realisations and selection settings, locally or as a Slurm array job");
         command.Subcommands.Add(BuildPlan());
         command.Subcommands.Add(BuildTask());
         command.Subcommands.Add(BuildRun());
@@ -31,7 +32,8 @@ public sealed class SweepCommand : ICliCommand
     static int Guard(string name, Func<int> action)
     {
         try { return action(); }
-        catch (Exception e) when (e is ArgumentException or CatalogException or IOException or FormatException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or CatalogException or IOException or FormatException
+            or UnauthorizedAccessException or InvalidOperationException)
         {
             Console.Error.WriteLine($"halo sweep {name}: {e.Message}");
             return 2;
@@ -41,26 +43,40 @@ public sealed class SweepCommand : ICliCommand
     static Command BuildPlan()
     {
         var realisations = new Option<int>("--realisations") { Description = "independent mocks (new stars, new seeds) per variant", Required = true };
-        var vary = new Option<string[]>("--vary") { Description = $"Name=v1,v2,… (repeatable) over a selection setting: {string.Join(", ", SelectionSettings.ParameterNames)}", AllowMultipleArgumentsPerToken = false };
+        var vary = new Option<string[]>("--vary")
+        {
+            Description = $"Name=v1,v2,… (repeatable) over a selection setting: {string.Join(", ", SelectionSettings.ParameterNames)}",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var cross = new Option<bool>("--cross") { Description = "every combination of the --vary values (default: one setting at a time about the paper's)" };
         var walkers = new Option<int>("--walkers") { Description = "walkers per fit (paper: 100)", DefaultValueFactory = _ => 100 };
         var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
         var burn = new Option<int>("--burn") { Description = "burn-in steps (paper: 400)", DefaultValueFactory = _ => 400 };
-        var scale = new Option<double>("--scale") { Description = "mock size as a fraction of the paper's (1: 457k stars, 64k selected)", DefaultValueFactory = _ => 1.0 };
+        var scale = new Option<double>("--scale")
+        {
+            Description = "mock size as a fraction of the paper's (1: 457k stars, 64k selected)",
+            DefaultValueFactory = _ => 1.0,
+        };
         var seed = new Option<long>("--seed") { Description = "master seed of the sweep", DefaultValueFactory = _ => 1 };
-        var truthScale = new Option<double>("--truth-scale") { Description = "scale of the mock whose truth tables are the coverage's truth (0: no coverage; keep ≥ 10 × --scale)", DefaultValueFactory = _ => 1.0 };
+        var truthScale = new Option<double>("--truth-scale")
+        {
+            Description = "scale of the mock whose truth tables are the coverage's truth (0: no coverage; keep ≥ 10 × --scale)",
+            DefaultValueFactory = _ => 1.0,
+        };
         var output = new Option<string>("--output") { Description = "the sweep directory", Required = true };
         var cmd = new Command("plan", "Write DIR/tasks.jsonl (one task a line) and DIR/sweep.json (the plan)");
         foreach (var o in new Option[] { realisations, vary, cross, walkers, steps, burn, scale, seed, truthScale, output }) cmd.Options.Add(o);
         cmd.SetAction(parse => Guard("plan", () =>
         {
             var varied = (parse.GetValue(vary) ?? []).Select(ParseVary).ToList();
-            var plan = new SweepPlan(parse.GetValue(realisations), varied, parse.GetValue(cross), parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn),
+            var plan = new SweepPlan(parse.GetValue(realisations), varied, parse.GetValue(cross), parse.GetValue(walkers),
+                parse.GetValue(steps), parse.GetValue(burn),
                 parse.GetValue(scale), parse.GetValue(seed), parse.GetValue(truthScale)).Validate();
             string dir = parse.GetValue(output)!;
             plan.Write(dir);
             var tasks = plan.Tasks();
-            Console.WriteLine($"planned {tasks.Count} tasks ({plan.Variants().Count} variant(s) × {plan.Realisations} realisations, {tasks.Count(t => t.Kind == SweepTask.TruthKind)} truth) in {Path.GetFullPath(dir)}");
+            Console.WriteLine($"planned {tasks.Count} tasks ({plan.Variants().Count} variant(s) × {plan.Realisations} realisations, " +
+                $"{tasks.Count(t => t.Kind == SweepTask.TruthKind)} truth) in {Path.GetFullPath(dir)}");
             return 0;
         }));
         return cmd;
@@ -125,7 +141,8 @@ public sealed class SweepCommand : ICliCommand
             {
                 var info = new ProcessStartInfo(file);
                 foreach (var a in prefix) info.ArgumentList.Add(a);
-                foreach (var a in new[] { "sweep", "task", d, "--index", index.ToString(CultureInfo.InvariantCulture), "--threads", "1" }) info.ArgumentList.Add(a);
+                foreach (var a in new[] { "sweep", "task", d, "--index", index.ToString(CultureInfo.InvariantCulture), "--threads", "1" })
+                    info.ArgumentList.Add(a);
                 return info;
             }, new Forward<string>(Console.WriteLine));
             Console.WriteLine($"wall time {clock.Elapsed.TotalSeconds:0} s; {failed} task(s) failed");
@@ -151,7 +168,9 @@ public sealed class SweepCommand : ICliCommand
             SweepPlan.Read(d);
             var (file, prefix) = Self();
             string halo = string.Join(' ', prefix.Prepend(file).Select(a => "'" + a + "'"));
-            string id = SlurmArray.Submit(d, new SlurmOptions(parse.GetValue(partition), parse.GetValue(time), parse.GetValue(cpus), parse.GetValue(maxParallel), parse.GetValue(mem)), halo);
+            var slurm = new SlurmOptions(parse.GetValue(partition), parse.GetValue(time), parse.GetValue(cpus), parse.GetValue(maxParallel),
+                parse.GetValue(mem));
+            string id = SlurmArray.Submit(d, slurm, halo);
             Console.WriteLine(id);
             return 0;
         }));
@@ -171,7 +190,8 @@ public sealed class SweepCommand : ICliCommand
             var finished = SweepMerge.Finished(d);
             Console.WriteLine($"{finished.Count} of {tasks.Count} tasks finished");
             if (finished.Count > 0)
-                Console.WriteLine($"per task: {finished.Average(r => r.Seconds):0.0} s mean, {finished.Max(r => r.Seconds):0.0} s max, peak memory {finished.Max(r => r.PeakMemoryMb):0} MB max");
+                Console.WriteLine($"per task: {finished.Average(r => r.Seconds):0.0} s mean, {finished.Max(r => r.Seconds):0.0} s max, peak memory " +
+                    $"{finished.Max(r => r.PeakMemoryMb):0} MB max");
             foreach (var line in SlurmArray.SchedulerStatus(d)) Console.WriteLine(line);
             return 0;
         }));
@@ -191,11 +211,13 @@ public sealed class SweepCommand : ICliCommand
             foreach (var (variant, list) in s.Coverage.OrderBy(kv => kv.Key))
                 foreach (var t in SweepMerge.TableSummaries(list))
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{s.Variants[variant].Label}: Table {t.Table}: {t.Entries} entries, mean 68% coverage {100 * t.Mean68:0.0}%, 95% {100 * t.Mean95:0.0}%, {t.Outside.Count} outside 68 ± 5%"));
+                        $"{s.Variants[variant].Label}: Table {t.Table}: {t.Entries} entries, mean 68% coverage {100 * t.Mean68:0.0}%, 95% " +
+                            $"{100 * t.Mean95:0.0}%, {t.Outside.Count} outside 68 ± 5%"));
             foreach (var (variant, columns) in s.ColumnCoverage.OrderBy(kv => kv.Key))
                 foreach (var c in columns.Where(c => c.OutsideNominal68()))
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{s.Variants[variant].Label}: Table {c.Table} {c.Row} {c.Parameter}: 68% coverage {100 * c.Within68.Fraction:0.0} ± {100 * c.Within68.Error:0.0}% (outside 68 ± 5%), mean z {c.ZMean:+0.00;-0.00}, rms z {c.ZRms:0.00}"));
+                        $"{s.Variants[variant].Label}: Table {c.Table} {c.Row} {c.Parameter}: 68% coverage {100 * c.Within68.Fraction:0.0} ± " +
+                            $"{100 * c.Within68.Error:0.0}% (outside 68 ± 5%), mean z {c.ZMean:+0.00;-0.00}, rms z {c.ZRms:0.00}"));
             Console.WriteLine($"{s.Systematics.Count} systematics entries; wrote {Path.Combine(d, "index.html")}");
             return 0;
         }));

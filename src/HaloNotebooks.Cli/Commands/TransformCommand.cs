@@ -22,11 +22,31 @@ public sealed class TransformCommand : ICliCommand
 
     public Command Build()
     {
-        var input = new Option<string>("--input") { Description = "input CSV with ra, dec [deg], distance [kpc], pmra [mas/yr, includes cos dec], pmdec [mas/yr], rv [km/s]; optionally distance_err, pmra_error, pmdec_error, pmra_pmdec_corr, rv_err", Required = true };
-        var output = new Option<string>("--output") { Description = "output CSV: the input columns plus l, b, x, y, z, R, r_gc, vx, vy, vz, v_r, v_phi, v_theta, sgr_lambda, sgr_beta (and hpx_ring, hpx_nest; err_v_r, err_v_phi, err_v_theta)", Required = true };
-        var healpix = new Option<int?>("--healpix") { Description = "also write the healpix pixel of (l, b), RING and NESTED, at this nside (power of two ≤ 8192)" };
-        var samples = new Option<int?>("--mc-samples") { Description = "Monte-Carlo draws per star for the velocity errors (default 1000; needs the error columns)" };
-        var seed = new Option<long>("--seed") { Description = $"seed of the Monte-Carlo draws (default {Defaults.Seed}, as every command)", DefaultValueFactory = _ => Defaults.Seed };
+        var input = new Option<string>("--input")
+        {
+            Description = "input CSV with ra, dec [deg], distance [kpc], pmra [mas/yr, includes cos dec], pmdec [mas/yr], rv [km/s]; optionally " +
+                "distance_err, pmra_error, pmdec_error, pmra_pmdec_corr, rv_err",
+            Required = true,
+        };
+        var output = new Option<string>("--output")
+        {
+            Description = "output CSV: the input columns plus l, b, x, y, z, R, r_gc, vx, vy, vz, v_r, v_phi, v_theta, sgr_lambda, sgr_beta (and hpx_ring, " +
+                "hpx_nest; err_v_r, err_v_phi, err_v_theta)",
+            Required = true,
+        };
+        var healpix = new Option<int?>("--healpix")
+        {
+            Description = "also write the healpix pixel of (l, b), RING and NESTED, at this nside (power of two ≤ 8192)",
+        };
+        var samples = new Option<int?>("--mc-samples")
+        {
+            Description = "Monte-Carlo draws per star for the velocity errors (default 1000; needs the error columns)",
+        };
+        var seed = new Option<long>("--seed")
+        {
+            Description = $"seed of the Monte-Carlo draws (default {Defaults.Seed}, as every command)",
+            DefaultValueFactory = _ => Defaults.Seed,
+        };
         var command = new Command("transform", "Galactocentric positions and velocities (and their Monte-Carlo errors) of the stars in a CSV file");
         command.Options.Add(input);
         command.Options.Add(output);
@@ -67,7 +87,8 @@ public sealed class TransformCommand : ICliCommand
         var presentErrors = ErrorColumns.Where(table.Has).ToArray();
         bool withErrors = presentErrors.Length > 0;
         if (withErrors && presentErrors.Length != ErrorColumns.Length)
-            throw new TransformInputException($"{inputPath}: error column(s) {string.Join(", ", ErrorColumns.Except(presentErrors).Select(c => $"'{c}'"))} missing; " +
+            throw new TransformInputException($"{inputPath}: error column(s) " +
+                $"{string.Join(", ", ErrorColumns.Except(presentErrors).Select(c => $"'{c}'"))} missing; " +
                                               $"give all of {string.Join(", ", ErrorColumns)} (and optionally {CorrelationColumn}) or none.");
         if (!withErrors && mcSamples is not null)
             throw new TransformInputException($"{inputPath}: --mc-samples needs the error columns {string.Join(", ", ErrorColumns)}.");
@@ -157,8 +178,8 @@ public sealed class TransformCommand : ICliCommand
             catch (CatalogException ex) { throw new TransformInputException(Message(path, ex)); }
             for (int r = 0; r < values.Length; r++)
                 if (!valid(values[r]))
-                    throw new TransformInputException(FormattableString.Invariant(
-                        $"{path}: row {r + 1} (line {r + 2}), column '{column}': {(double.IsNaN(values[r]) ? "NaN (or empty)" : values[r])} is not {requirement}."));
+                    throw new TransformInputException(FormattableString.Invariant($"{path}: row {r + 1} (line {r + 2}), column '{column}': ") +
+                        FormattableString.Invariant($"{(double.IsNaN(values[r]) ? "NaN (or empty)" : values[r])} is not {requirement}."));
             return values;
         }
 

@@ -34,7 +34,8 @@ public sealed record NotebookRunOptions
     public NotebookKernelKind Kernel { get; init; } = NotebookKernelKind.Builtin;
     /// <summary>The pinned real kernel; null: the manifest nearest the notebook (or the current folder).</summary>
     public DotnetInteractiveKernel.Tool? Tool { get; init; }
-    /// <summary>Wall-clock limit per cell; a cell over it fails and the run stops (the real kernel is killed; the built-in runner's thread cannot be stopped safely).</summary>
+    /// <summary>Wall-clock limit per cell; a cell over it fails and the run stops (the real kernel is killed; the built-in runner's thread cannot be stopped
+    /// safely).</summary>
     public TimeSpan? CellTimeout { get; init; }
     /// <summary>Run the remaining cells after a failing one (state from the failed cell is whatever it reached).</summary>
     public bool KeepGoing { get; init; }

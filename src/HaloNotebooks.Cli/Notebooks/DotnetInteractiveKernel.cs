@@ -78,10 +78,12 @@ public sealed class DotnetInteractiveKernel : INotebookKernel
 
     /// <summary>Starts the kernel with <paramref name="workingDirectory"/> as its working directory and waits for <c>KernelReady</c>.</summary>
     /// <exception cref="NotebookKernelException">The tool is not restored, or the kernel did not start.</exception>
-    public static DotnetInteractiveKernel Start(Tool tool, string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan? startTimeout = null)
+    public static DotnetInteractiveKernel Start(Tool tool, string workingDirectory, IReadOnlyDictionary<string, string?> environment,
+        TimeSpan? startTimeout = null)
     {
         if (!tool.IsRestored)
-            throw new NotebookKernelException($"the kernel {ToolPackage} {tool.Version} is pinned in {tool.ManifestRoot} but not restored: run `dotnet tool restore` there");
+            throw new NotebookKernelException($"the kernel {ToolPackage} {tool.Version} is pinned in {tool.ManifestRoot} but not restored: run " +
+                $"`dotnet tool restore` there");
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = tool.ManifestRoot,   // where `dotnet tool run` finds the manifest

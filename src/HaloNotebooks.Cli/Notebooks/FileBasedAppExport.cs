@@ -95,7 +95,8 @@ public static class FileBasedAppExport
         // The notebook's cells run in the notebook's folder (both kernels); so does the app, wherever it is started from.
         var notebookDir = Path.GetRelativePath(outputDir, notebook.Directory).Replace('\\', '/');
         sb.Append($"\n// Run in the notebook's folder, as its cells do (relative paths such as ../data/mock start there).\n");
-        sb.Append($"Directory.SetCurrentDirectory(Path.GetFullPath(Path.Combine(AppContext.GetData(\"EntryPointFileDirectoryPath\") as string ?? \".\", \"{notebookDir}\")));\n");
+        sb.Append($"Directory.SetCurrentDirectory(Path.GetFullPath(Path.Combine(AppContext.GetData(\"EntryPointFileDirectoryPath\") as string ?? " +
+            $"\".\", \"{notebookDir}\")));\n");
         sb.Append(body);
         sb.Append("""
 

@@ -98,7 +98,8 @@ public static class IpynbFormat
             cells.Add(c);
         }
         doc["cells"] = cells;
-        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        var options = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        return doc.ToJsonString(options) + "\n";
     }
 
     /// <summary>

@@ -37,7 +37,8 @@ public static class NotebookRunner
         if (options.Kernel == NotebookKernelKind.DotnetInteractive)
         {
             var tool = options.Tool ?? DotnetInteractiveKernel.FindTool(notebook.Directory) ?? DotnetInteractiveKernel.FindTool(Directory.GetCurrentDirectory())
-                       ?? throw new NotebookKernelException($"no .config/dotnet-tools.json pinning {DotnetInteractiveKernel.ToolPackage} above {notebook.Directory} or the current folder");
+                       ?? throw new NotebookKernelException($"no .config/dotnet-tools.json pinning {DotnetInteractiveKernel.ToolPackage} above " +
+                           $"{notebook.Directory} or the current folder");
             return DotnetInteractiveKernel.Start(tool, notebook.Directory, options.Environment);
         }
         return new BuiltinKernel(notebook, options.Environment);

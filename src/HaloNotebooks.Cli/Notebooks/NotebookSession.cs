@@ -161,7 +161,8 @@ public sealed class NotebookSession : INotebookKernel
             case MagicCommand m when m.Line == 1 && KernelNames.Normalise(m.Name) == "csharp":
                 return false;
             case MagicCommand m when KernelNames.Normalise(m.Name) is { } kernel:
-                throw new NotebookDirectiveException($"line {m.Line}: switching to the {kernel} kernel inside a cell (#!{m.Name}) is not supported by the headless runner");
+                throw new NotebookDirectiveException($"line {m.Line}: switching to the {kernel} kernel inside a cell (#!{m.Name}) is not " +
+                    $"supported by the headless runner");
             case MagicCommand { Name: "time" }:
                 return true;
             case MagicCommand { Name: "about" or "lsmagic" or "who" or "whos" } m:
@@ -208,7 +209,8 @@ public sealed class NotebookSession : INotebookKernel
     {
         var span = d.Location.GetLineSpan();
         return span.IsValid
-            ? $"cell {cellNumber}, line {span.StartLinePosition.Line + 1}, column {span.StartLinePosition.Character + 1}: {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"
+            ? $"cell {cellNumber}, line {span.StartLinePosition.Line + 1}, column {span.StartLinePosition.Character + 1}: {d.Id}: " +
+                $"{d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"
             : $"cell {cellNumber}: {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 

@@ -34,7 +34,8 @@ public sealed class PackageClosure
         {
             var entry = Assembly.GetEntryAssembly()?.GetName().Name;
             var own = entry is null ? null : Path.Combine(AppContext.BaseDirectory, entry + ".deps.json");
-            files = own is not null && File.Exists(own) ? [own] : [.. Directory.EnumerateFiles(AppContext.BaseDirectory, "*.deps.json").Order(StringComparer.Ordinal)];
+            files = own is not null && File.Exists(own) ? [own]
+                : [.. Directory.EnumerateFiles(AppContext.BaseDirectory, "*.deps.json").Order(StringComparer.Ordinal)];
         }
         if (files.Count == 0)
             throw new NotebookDirectiveException($"no *.deps.json beside {AppContext.BaseDirectory}: cannot map #r \"nuget:\" onto the runner's packages");
@@ -75,7 +76,8 @@ public sealed class PackageClosure
             throw new NotebookDirectiveException(
                 $"package '{id}' is not available: the runner maps #r \"nuget:\" onto its own packages, which are "
                 + string.Join(", ", _packages.Keys.Where(k => !k.StartsWith("System.", StringComparison.OrdinalIgnoreCase)
-                                                            && !k.StartsWith("Microsoft.", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase)));
+                                                            && !k.StartsWith("Microsoft.", StringComparison.OrdinalIgnoreCase))
+                                                                .Order(StringComparer.OrdinalIgnoreCase)));
         string? warning = version is null || SameVersion(version, package.Version) ? null
             : $"#r \"nuget: {id}, {version}\": the runner provides {package.Id} {package.Version} (its own package closure); using that.";
 

@@ -21,14 +21,17 @@ public static partial class PlotlyJs
     public static string ScriptTag() => "<script type=\"text/javascript\">" + Source + "</script>";
 
     /// <summary>True when the HTML draws a plotly chart (and so needs plotly.js on the page).</summary>
-    public static bool NeedsPlotly(string html) => html.Contains("Plotly.newPlot", StringComparison.Ordinal) || html.Contains("Plotly.react", StringComparison.Ordinal);
+    public static bool NeedsPlotly(string html) => html.Contains("Plotly.newPlot", StringComparison.Ordinal)
+        || html.Contains("Plotly.react", StringComparison.Ordinal);
 
     /// <summary>True when the HTML already carries an inline copy of plotly.js.</summary>
     public static bool HasInlinePlotly(string html) => html.Length > 1_000_000 && html.Contains(Banner, StringComparison.Ordinal);
 
     /// <summary>Removes inline copies of plotly.js (a formatter may add its own; the page includes one).</summary>
     public static string RemoveInlineCopies(string html) =>
-        HasInlinePlotly(html) ? ScriptBlock().Replace(html, m => m.Value.Contains(Banner, StringComparison.Ordinal) && m.Length > 1_000_000 ? "" : m.Value) : html;
+        HasInlinePlotly(html)
+            ? ScriptBlock().Replace(html, m => m.Value.Contains(Banner, StringComparison.Ordinal) && m.Length > 1_000_000 ? "" : m.Value)
+            : html;
 
     [GeneratedRegex("<script[^>]*>.*?</script>", RegexOptions.Singleline)] private static partial Regex ScriptBlock();
 

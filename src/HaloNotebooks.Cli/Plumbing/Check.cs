@@ -70,7 +70,8 @@ public static class Check
     public static void Sampler(int walkers, int steps, int burn, int? threads, int parameters, string what)
     {
         if (walkers < 2 * parameters || walkers % 2 != 0)
-            throw new UsageException($"--walkers {walkers}: {what} has {parameters} parameters, so the stretch move needs an even number of walkers ≥ {2 * parameters} (paper: 100)");
+            throw new UsageException($"--walkers {walkers}: {what} has {parameters} parameters, so the stretch move needs an even number of walkers ≥ " +
+                $"{2 * parameters} (paper: 100)");
         if (steps < 2) throw new UsageException($"--steps {steps}: need at least 2 (paper: 1000)");
         if (burn < 0 || burn >= steps) throw new UsageException($"--burn {burn}: need 0 ≤ burn < steps = {steps} (paper: 400 of 1000)");
         if (threads is < 1) throw new UsageException($"--threads {threads}: need at least 1");

@@ -39,5 +39,6 @@ public static class CommandErrors
         return code is int c ? (c, OneLine(e.Message)) : null;
     }
 
-    static string OneLine(string message) => string.Join(" ", message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    static string OneLine(string message) =>
+        string.Join(" ", message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

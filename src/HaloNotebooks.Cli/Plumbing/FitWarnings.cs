@@ -27,11 +27,13 @@ public static partial class FitWarnings
         var notes = fits.Where(x => x.Fit is not null).SelectMany(x => x.Fit!.Notes.Select(n => (x.Label, Note: OneLine(n))));
         foreach (var group in notes.GroupBy(x => Numbers().Replace(x.Note, "#")))
             yield return group.Count() == 1 ? $"{group.First().Label}: {group.First().Note}"
-                : $"{string.Join(", ", group.Select(x => x.Label))}: {group.First().Note}" + (group.Select(x => x.Note).Distinct().Count() > 1 ? " (counts of the first; each fit's JSON has its own)" : "");
+                : $"{string.Join(", ", group.Select(x => x.Label))}: {group.First().Note}" +
+                    (group.Select(x => x.Note).Distinct().Count() > 1 ? " (counts of the first; each fit's JSON has its own)" : "");
     }
 
     [GeneratedRegex(@"\d+(\.\d+)?")]
     private static partial Regex Numbers();
 
-    static string OneLine(string text) => string.Join(" ", text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    static string OneLine(string text) =>
+        string.Join(" ", text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -14,7 +14,9 @@ public static class Terminal
     static void Write(string command, string kind, string message, string? colour)
     {
         Console.Out.Flush();
-        string line = $"halo {command}: {kind}: {string.Join(" ", message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}";
+        string line =
+            $"halo {command}: {kind}: " +
+            $"{string.Join(" ", message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}";
         Console.Error.WriteLine(Colour && colour is not null ? $"{colour}{line}\u001b[0m" : line);
     }
 }

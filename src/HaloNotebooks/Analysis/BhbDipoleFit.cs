@@ -84,7 +84,8 @@ public sealed class BhbDipoleFit : IHtmlDisplay
         var range = settings.DipoleRadialBins;
         var outer = allRadii.InRadialRange(range.RMin, range.RMax);
         if (outer.Count < 10)
-            throw new ArgumentException($"only {outer.Count} BHB stars between {range.RMin} and {range.RMax} kpc after the cuts: too few for the 5-parameter dipole fit");
+            throw new ArgumentException($"only {outer.Count} BHB stars between {range.RMin} and {range.RMax} kpc after the cuts: too few for " +
+                $"the 5-parameter dipole fit");
         var steps = progress is null ? null : new StepFraction(progress, settings.Steps);
         var fitSettings = new FitSettings(settings.Walkers, settings.Steps, settings.Burn, Key.Seed(settings.Seed),
             settings.MaxDegreeOfParallelism, steps);
@@ -215,7 +216,8 @@ public sealed class BhbDipoleFit : IHtmlDisplay
         }
         int total = Modes.Sum(m => m.Samples);
         foreach (var mode in Modes)
-            Row(mode.Name.Replace("μ_dipole", "mu_dipole", StringComparison.Ordinal), Folded.Bin.Count.ToString(ci), mode.Samples.ToString(ci), F(mode.Fraction),
+            Row(mode.Name.Replace("μ_dipole", "mu_dipole", StringComparison.Ordinal), Folded.Bin.Count.ToString(ci),
+                mode.Samples.ToString(ci), F(mode.Fraction),
                 n => mode.Parameters.TryGetValue(n, out var m) ? m : null);
         Row("folded", Folded.Bin.Count.ToString(ci), total.ToString(ci), "1", n => Folded.Parameters.TryGetValue(n, out var m) ? m : null);
         var p = Published;
@@ -231,7 +233,8 @@ public sealed class BhbDipoleFit : IHtmlDisplay
     {
         var f = Folded;
         return string.Create(CultureInfo.InvariantCulture,
-            $"BHB dipole fit: {f.Bin.Count} stars {f.Bin.Label} kpc; mu_compr {f["mu_compr"]}, mu_dipole {f["mu_dipole"]}, l_apex {f["l_apex"]}, b_apex {f["b_apex"]}");
+            $"BHB dipole fit: {f.Bin.Count} stars {f.Bin.Label} kpc; mu_compr {f["mu_compr"]}, mu_dipole {f["mu_dipole"]}, l_apex " +
+                $"{f["l_apex"]}, b_apex {f["b_apex"]}");
     }
 
     /// <summary>Sampler steps → fraction of the fit.</summary>

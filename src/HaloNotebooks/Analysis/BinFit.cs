@@ -71,7 +71,8 @@ public sealed class BinFit : IHtmlDisplay
     public string ToHtml()
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<table><caption>{Model} fit, r<sub>GC</sub> in {WebUtility.HtmlEncode(Bin.Label)} kpc, N = {Bin.Count}, median r = {Bin.RMedian:0.0} kpc</caption><tr><th>parameter</th><th>value</th></tr>");
+        sb.Append(CultureInfo.InvariantCulture, $"<table><caption>{Model} fit, r<sub>GC</sub> in {WebUtility.HtmlEncode(Bin.Label)} kpc, N = {Bin.Count}, " +
+            $"median r = {Bin.RMedian:0.0} kpc</caption><tr><th>parameter</th><th>value</th></tr>");
         foreach (var (name, m) in Parameters)
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(name)}</td><td>{m.ToHtml(3)}</td></tr>");
         return sb.Append("</table>").ToString();

@@ -66,10 +66,12 @@ public sealed class DistanceErrorProfiles : IHtmlDisplay
 
     public string ToHtml()
     {
-        var sb = new StringBuilder("<table><caption>Appendix A: MR fraction and MP &beta; with fractional distance errors (Fig. 10)</caption><tr><th>distance error</th><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>median r</th><th>p<sub>MR</sub></th><th>&beta;<sub>MP</sub></th></tr>");
+        var sb = new StringBuilder("<table><caption>Appendix A: MR fraction and MP &beta; with fractional distance errors (Fig. 10)</caption><tr>" +
+            "<th>distance error</th><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>median r</th><th>p<sub>MR</sub></th><th>&beta;<sub>MP</sub></th></tr>");
         foreach (var level in Levels)
             foreach (var b in level.Bins)
-                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{100 * level.FractionalError:0}%</td><td>{WebUtility.HtmlEncode(b.Bin.Label)}</td><td>{b.Bin.Count}</td><td>{b.Bin.RMedian:0.0}</td><td>{b["p_mr"].ToHtml(3)}</td><td>{b["beta_mp"].ToHtml(3)}</td></tr>");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{100 * level.FractionalError:0}%</td><td>{WebUtility.HtmlEncode(b.Bin.Label)}</td>" +
+                    $"<td>{b.Bin.Count}</td><td>{b.Bin.RMedian:0.0}</td><td>{b["p_mr"].ToHtml(3)}</td><td>{b["beta_mp"].ToHtml(3)}</td></tr>");
         return sb.Append("</table>").ToString();
     }
 
@@ -81,10 +83,13 @@ public sealed class DistanceErrorProfiles : IHtmlDisplay
             foreach (var b in level.Bins)
             {
                 var p = b["p_mr"]; var beta = b["beta_mp"];
-                sb.Append(CultureInfo.InvariantCulture, $"{level.FractionalError:R},{b.Bin.RMin:R},{b.Bin.RMax:R},{b.Bin.Count},{b.Bin.RMedian:R},{p.Value:R},{p.ErrPlus:R},{p.ErrMinus:R},{beta.Value:R},{beta.ErrPlus:R},{beta.ErrMinus:R}\n");
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"{level.FractionalError:R},{b.Bin.RMin:R},{b.Bin.RMax:R},{b.Bin.Count},{b.Bin.RMedian:R}," +
+                    $"{p.Value:R},{p.ErrPlus:R},{p.ErrMinus:R},{beta.Value:R},{beta.ErrPlus:R},{beta.ErrMinus:R}\n");
             }
         return sb.ToString();
     }
 
-    public override string ToString() => "Appendix A: distance errors " + string.Join(", ", Levels.Select(l => (100 * l.FractionalError).ToString("0", CultureInfo.InvariantCulture) + "%"));
+    public override string ToString() => "Appendix A: distance errors " +
+        string.Join(", ", Levels.Select(l => (100 * l.FractionalError).ToString("0", CultureInfo.InvariantCulture) + "%"));
 }

@@ -32,7 +32,8 @@ public static class HaloFits
         var names = SingleComponent.ParameterNames;
         var samples = new Dictionary<string, double[]>
         {
-            ["beta"] = Anisotropy.Beta(Column(sampler, names, "sigma_r", settings), Column(sampler, names, "sigma_phi", settings), Column(sampler, names, "sigma_theta", settings)),
+            ["beta"] = Anisotropy.Beta(Column(sampler, names, "sigma_r", settings), Column(sampler, names, "sigma_phi", settings),
+                Column(sampler, names, "sigma_theta", settings)),
         };
         return Result(FitModel.Single, model.StarCount, names, ["beta"], samples, sampler, names, start, clock, settings, []);
     }
@@ -59,8 +60,10 @@ public static class HaloFits
         var names = TwoComponent.ParameterNames;
         var samples = new Dictionary<string, double[]>
         {
-            ["beta_mr"] = Anisotropy.Beta(Column(sampler, names, "sigma_r_mr", settings), Column(sampler, names, "sigma_phi_mr", settings), Column(sampler, names, "sigma_theta_mr", settings)),
-            ["beta_mp"] = Anisotropy.Beta(Column(sampler, names, "sigma_r_mp", settings), Column(sampler, names, "sigma_phi_mp", settings), Column(sampler, names, "sigma_theta_mp", settings)),
+            ["beta_mr"] = Anisotropy.Beta(Column(sampler, names, "sigma_r_mr", settings), Column(sampler, names, "sigma_phi_mr", settings),
+                Column(sampler, names, "sigma_theta_mr", settings)),
+            ["beta_mp"] = Anisotropy.Beta(Column(sampler, names, "sigma_r_mp", settings), Column(sampler, names, "sigma_phi_mp", settings),
+                Column(sampler, names, "sigma_theta_mp", settings)),
         };
         return Result(FitModel.Double, model.StarCount, names, ["beta_mr", "beta_mp"], samples, sampler, names, start, clock, settings,
             ["metal-rich (MR) is the component with the higher mean [Fe/H], enforced by the prior feh_mean_mr > feh_mean_mp"]);
@@ -100,9 +103,11 @@ public static class HaloFits
         // mu_compr and sigma_r are chain coordinates, read from the chain; the folded angles are kept here.
         var samples = new Dictionary<string, double[]> { ["mu_dipole"] = mu, ["l_apex"] = l, ["b_apex"] = b };
         string note = FormattableString.Invariant(
-            $"dipole folded to the canonical mu_dipole <= 0: {folded} of {n} samples ({100.0 * folded / n:F1}%) had mu_dipole > 0 and were mapped to (-mu_dipole, antipode of the apex); the likelihood is unchanged. ") +
+            $"dipole folded to the canonical mu_dipole <= 0: {folded} of {n} samples ({100.0 * folded / n:F1}%) had mu_dipole > 0 and were mapped to ") +
+            "(-mu_dipole, antipode of the apex); the likelihood is unchanged. " +
             "l_apex samples are unwrapped around their circular mean, so its percentiles may lie outside [0, 360) deg";
-        return Result(FitModel.Dipole, model.StarCount, DipoleField.ParameterNames, [], samples, sampler, DipoleField.SampledCoordinates, start, clock, settings, [note]);
+        return Result(FitModel.Dipole, model.StarCount, DipoleField.ParameterNames, [], samples, sampler, DipoleField.SampledCoordinates,
+            start, clock, settings, [note]);
     }
 
     /// <summary>Eq. 4 at the posterior median of a double fit: the probability that each star is metal-rich.</summary>

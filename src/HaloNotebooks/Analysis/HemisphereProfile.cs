@@ -69,10 +69,12 @@ public sealed class HemisphereProfile : IHtmlDisplay
 
     public string ToHtml()
     {
-        var sb = new StringBuilder("<table><caption>Mean V<sub>r</sub> of the northern (b &gt; 0) and southern (b &lt; 0) halo (Fig. 6)</caption><tr><th>hemisphere</th><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>median r</th><th>&lang;V<sub>r</sub>&rang;</th><th>&sigma;<sub>r</sub></th></tr>");
+        var sb = new StringBuilder("<table><caption>Mean V<sub>r</sub> of the northern (b &gt; 0) and southern (b &lt; 0) halo (Fig. 6)</caption><tr>" +
+            "<th>hemisphere</th><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>median r</th><th>&lang;V<sub>r</sub>&rang;</th><th>&sigma;<sub>r</sub></th></tr>");
         foreach (var (name, rows) in new[] { ("north", North), ("south", South) })
             foreach (var p in rows)
-                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{name}</td><td>{WebUtility.HtmlEncode(p.Bin.Label)}</td><td>{p.Bin.Count}</td><td>{p.Bin.RMedian:0.0}</td><td>{p.MeanVr.ToHtml(1)}</td><td>{p.SigmaVr.ToHtml(1)}</td></tr>");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{name}</td><td>{WebUtility.HtmlEncode(p.Bin.Label)}</td><td>{p.Bin.Count}</td>" +
+                    $"<td>{p.Bin.RMedian:0.0}</td><td>{p.MeanVr.ToHtml(1)}</td><td>{p.SigmaVr.ToHtml(1)}</td></tr>");
         return sb.Append("</table>").ToString();
     }
 
@@ -82,7 +84,9 @@ public sealed class HemisphereProfile : IHtmlDisplay
         var sb = new StringBuilder("hemisphere,r_min_kpc,r_max_kpc,n,r_median_kpc,vr,vr_errp,vr_errm,sigma_r,sigma_r_errp,sigma_r_errm\n");
         foreach (var (name, rows) in new[] { ("north", North), ("south", South) })
             foreach (var p in rows)
-                sb.Append(CultureInfo.InvariantCulture, $"{name},{p.Bin.RMin:R},{p.Bin.RMax:R},{p.Bin.Count},{p.Bin.RMedian:R},{p.MeanVr.Value:R},{p.MeanVr.ErrPlus:R},{p.MeanVr.ErrMinus:R},{p.SigmaVr.Value:R},{p.SigmaVr.ErrPlus:R},{p.SigmaVr.ErrMinus:R}\n");
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"{name},{p.Bin.RMin:R},{p.Bin.RMax:R},{p.Bin.Count},{p.Bin.RMedian:R}," +
+                    $"{p.MeanVr.Value:R},{p.MeanVr.ErrPlus:R},{p.MeanVr.ErrMinus:R},{p.SigmaVr.Value:R},{p.SigmaVr.ErrPlus:R},{p.SigmaVr.ErrMinus:R}\n");
         return sb.ToString();
     }
 

@@ -42,18 +42,24 @@ public sealed class PolarVelocityCheck : IHtmlDisplay
 
     public string ToHtml()
     {
-        var sb = new StringBuilder("<table><caption>Mean polar velocity: Eq. 7 prediction (&pi;/4) &mu;<sub>dipole</sub> sin b<sub>apex</sub> vs single-component fit (Fig. 9, middle)</caption><tr><th>r<sub>GC</sub> [kpc]</th><th>median r</th><th>Eq. 7</th><th>fitted &lang;V<sub>&theta;</sub>&rang;</th><th>&Delta; [&sigma;]</th></tr>");
+        var sb = new StringBuilder("<table><caption>Mean polar velocity: Eq. 7 prediction (&pi;/4) &mu;<sub>dipole</sub> sin b<sub>apex</sub> vs " +
+            "single-component fit (Fig. 9, middle)</caption><tr><th>r<sub>GC</sub> [kpc]</th><th>median r</th><th>Eq. 7</th><th>fitted " +
+            "&lang;V<sub>&theta;</sub>&rang;</th><th>&Delta; [&sigma;]</th></tr>");
         foreach (var b in Bins)
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(b.Bin.Label)}</td><td>{b.Bin.RMedian:0.0}</td><td>{b.Predicted.ToHtml(1)}</td><td>{b.Fitted.ToHtml(1)}</td><td>{b.DifferenceInSigma:0.00}</td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(b.Bin.Label)}</td><td>{b.Bin.RMedian:0.0}</td>" +
+                $"<td>{b.Predicted.ToHtml(1)}</td><td>{b.Fitted.ToHtml(1)}</td><td>{b.DifferenceInSigma:0.00}</td></tr>");
         return sb.Append("</table>").ToString();
     }
 
     /// <summary>r_min, r_max, n, r_median, Eq. 7 (value, +, −), fitted ⟨V_θ⟩ (value, +, −), Δ in σ.</summary>
     public string ToCsv()
     {
-        var sb = new StringBuilder("r_min_kpc,r_max_kpc,n,r_median_kpc,vtheta_eq7,vtheta_eq7_errp,vtheta_eq7_errm,vtheta_fit,vtheta_fit_errp,vtheta_fit_errm,delta_sigma\n");
+        var sb = new StringBuilder("r_min_kpc,r_max_kpc,n,r_median_kpc,vtheta_eq7,vtheta_eq7_errp,vtheta_eq7_errm,vtheta_fit,vtheta_fit_errp," +
+            "vtheta_fit_errm,delta_sigma\n");
         foreach (var b in Bins)
-            sb.Append(CultureInfo.InvariantCulture, $"{b.Bin.RMin:R},{b.Bin.RMax:R},{b.Bin.Count},{b.Bin.RMedian:R},{b.Predicted.Value:R},{b.Predicted.ErrPlus:R},{b.Predicted.ErrMinus:R},{b.Fitted.Value:R},{b.Fitted.ErrPlus:R},{b.Fitted.ErrMinus:R},{b.DifferenceInSigma:R}\n");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{b.Bin.RMin:R},{b.Bin.RMax:R},{b.Bin.Count},{b.Bin.RMedian:R},{b.Predicted.Value:R},{b.Predicted.ErrPlus:R},{b.Predicted.ErrMinus:R}," +
+                $"{b.Fitted.Value:R},{b.Fitted.ErrPlus:R},{b.Fitted.ErrMinus:R},{b.DifferenceInSigma:R}\n");
         return sb.ToString();
     }
 

@@ -39,7 +39,8 @@ public sealed class RadialProfile : IHtmlDisplay
     public string ToHtml()
     {
         var names = AllStars.Parameters.Keys.ToList();
-        var sb = new StringBuilder($"<table><caption>{WebUtility.HtmlEncode(Model.Name)} fits per radial bin</caption><tr><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>median r</th>");
+        var sb = new StringBuilder($"<table><caption>{WebUtility.HtmlEncode(Model.Name)} fits per radial bin</caption><tr><th>r<sub>GC</sub> [kpc]</th>" +
+            $"<th>N</th><th>median r</th>");
         foreach (var n in names) sb.Append("<th>").Append(WebUtility.HtmlEncode(n)).Append("</th>");
         sb.Append("</tr>");
         foreach (var b in Bins.Prepend(AllStars))

@@ -78,7 +78,8 @@ public sealed class TableComparison : IHtmlDisplay
 
     /// <summary>A one-line summary.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"Table {Ours.Number} vs {ReferenceName}: {Entries.Count} entries, {Percent(FractionWithin1Sigma)} within 1σ, {Percent(FractionWithin2Sigma)} within 2σ, {CountBeyond(4)} beyond 4σ");
+        $"Table {Ours.Number} vs {ReferenceName}: {Entries.Count} entries, {Percent(FractionWithin1Sigma)} within 1σ, " +
+            $"{Percent(FractionWithin2Sigma)} within 2σ, {CountBeyond(4)} beyond 4σ");
 
     static string Percent(double f) => double.IsNaN(f) ? "n/a" : (100 * f).ToString("0", CultureInfo.InvariantCulture) + "%";
 
@@ -87,7 +88,8 @@ public sealed class TableComparison : IHtmlDisplay
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<div class=\"comparison\"><p><b>{WebUtility.HtmlEncode(Summary)}</b>. Worst: ");
-        sb.AppendJoin("; ", Worst(5).Select(e => WebUtility.HtmlEncode(string.Create(CultureInfo.InvariantCulture, $"{e.Row} {e.Parameter} {e.DifferenceInSigma:+0.0;-0.0}σ"))));
+        sb.AppendJoin("; ", Worst(5)
+            .Select(e => WebUtility.HtmlEncode(string.Create(CultureInfo.InvariantCulture, $"{e.Row} {e.Parameter} {e.DifferenceInSigma:+0.0;-0.0}σ"))));
         sb.Append("</p><table><tr><th>row</th>");
         var columns = Ours.Columns.Where(c => Entries.Any(e => e.Parameter == c.Key)).ToList();
         foreach (var c in columns) sb.Append("<th>").Append(c.Html).Append("</th>");
@@ -103,7 +105,9 @@ public sealed class TableComparison : IHtmlDisplay
                 string colour = d <= 1 ? "#d8f0d8" : d <= 2 ? "#f0f0c8" : d <= 4 ? "#f8dcc0" : "#f4b8b8";
                 // Both sides at the precision of the finer one, so an exact truth prints as many places as our error needs.
                 int places = Math.Max(e.Ours.DecimalsFor(c.Decimals), e.Theirs.DecimalsFor(c.Decimals));
-                sb.Append(CultureInfo.InvariantCulture, $"<td style=\"background:{colour}\">{e.Ours.ToHtml(places)}<br/>{WebUtility.HtmlEncode(ReferenceName)}: {e.Theirs.ToHtml(places)}<br/>&Delta; = {e.DifferenceInSigma:+0.0;-0.0;0.0}&sigma;</td>");
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"<td style=\"background:{colour}\">{e.Ours.ToHtml(places)}<br/>{WebUtility.HtmlEncode(ReferenceName)}: " +
+                    $"{e.Theirs.ToHtml(places)}<br/>&Delta; = {e.DifferenceInSigma:+0.0;-0.0;0.0}&sigma;</td>");
             }
             sb.Append("</tr>");
         }
@@ -115,8 +119,10 @@ public sealed class TableComparison : IHtmlDisplay
     {
         var sb = new StringBuilder("row,parameter,ours,ours_errp,ours_errm,reference,reference_errp,reference_errm,delta_sigma\n");
         foreach (var e in Entries)
-            sb.AppendJoin(',', ['"' + e.Row + '"', e.Parameter, .. new[] { e.Ours.Value, e.Ours.ErrPlus, e.Ours.ErrMinus, e.Theirs.Value, e.Theirs.ErrPlus, e.Theirs.ErrMinus, e.DifferenceInSigma }
-                .Select(x => x.ToString("R", CultureInfo.InvariantCulture))]).Append('\n');
+            sb.AppendJoin(',',
+                ['"' + e.Row + '"', e.Parameter,
+                    .. new[] { e.Ours.Value, e.Ours.ErrPlus, e.Ours.ErrMinus, e.Theirs.Value, e.Theirs.ErrPlus, e.Theirs.ErrMinus, e.DifferenceInSigma }
+                        .Select(x => x.ToString("R", CultureInfo.InvariantCulture))]).Append('\n');
         return sb.ToString();
     }
 

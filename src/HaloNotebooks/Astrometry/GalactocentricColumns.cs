@@ -2,7 +2,8 @@ namespace HaloNotebooks.Astrometry;
 
 /// <summary>
 /// Galactocentric positions (kpc) and velocities (km/s) of many stars as parallel columns, the output of
-/// <see cref="GalactocentricFrame.Transform(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>.
+/// <see cref="GalactocentricFrame.Transform(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double},
+/// ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>.
 /// R is the cylindrical radius, RGc the Galactocentric distance; signs as <see cref="PhaseSpacePoint"/>.
 /// </summary>
 public sealed class GalactocentricColumns

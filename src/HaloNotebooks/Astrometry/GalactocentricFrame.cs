@@ -99,7 +99,8 @@ public sealed record GalactocentricFrame(Vector3d SunPosition, Vector3d SunVeloc
         int n = ra.Length;
         if (dec.Length != n || distance.Length != n || pmra.Length != n || pmdec.Length != n || rv.Length != n)
             throw new ArgumentException(
-                $"ra, dec, distance, pmra, pmdec, rv must have the same length (got {n}, {dec.Length}, {distance.Length}, {pmra.Length}, {pmdec.Length}, {rv.Length}).");
+                $"ra, dec, distance, pmra, pmdec, rv must have the same length (got {n}, {dec.Length}, {distance.Length}, {pmra.Length}, " +
+                    $"{pmdec.Length}, {rv.Length}).");
         var result = new GalactocentricColumns(n);
         const int chunk = 16384;
         if (n <= chunk || maxDegreeOfParallelism == 1)

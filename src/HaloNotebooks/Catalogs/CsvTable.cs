@@ -149,7 +149,8 @@ public static class CsvTable
                 {
                     if (i >= line.Length)
                     {
-                        var next = reader.ReadLine() ?? throw new CatalogException("quoted cell is not closed before the end of the file", row: row < 0 ? null : row);
+                        var next = reader.ReadLine()
+                            ?? throw new CatalogException("quoted cell is not closed before the end of the file", row: row < 0 ? null : row);
                         sb.Append('\n');
                         line = next; i = 0;
                         continue;
@@ -206,11 +207,13 @@ public static class CsvTable
                     Promote(at);
                     goto case ColumnType.Double;
                 case ColumnType.Double:
-                    double d = ParseDouble(text) ?? throw new CatalogException($"'{Short(text)}' is not a number (this column is numeric)", column: name, row: row);
+                    double d = ParseDouble(text)
+                        ?? throw new CatalogException($"'{Short(text)}' is not a number (this column is numeric)", column: name, row: row);
                     if (!scanOnly) _d[at] = d;
                     break;
                 case ColumnType.Boolean:
-                    bool b = ParseBool(text) ?? throw new CatalogException($"'{Short(text)}' is not true/false (this column is boolean)", column: name, row: row);
+                    bool b = ParseBool(text)
+                        ?? throw new CatalogException($"'{Short(text)}' is not true/false (this column is boolean)", column: name, row: row);
                     if (!scanOnly) _b[at] = b;
                     break;
                 default: if (!scanOnly) _s[at] = text; break;

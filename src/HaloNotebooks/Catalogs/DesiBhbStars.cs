@@ -42,7 +42,8 @@ public static class DesiBhbStars
             // Missing values stay NaN (4 rows have no Gaia position) and are counted out by the selection; wrong ones stop here.
             if (b[i] < -90 || b[i] > 90 || double.IsInfinity(l[i]))
                 throw new CatalogException($"(l, b) = ({l[i]}, {b[i]}) is not a sky position", csvPath, column: "b", row: i);
-            if (d[i] <= 0 || double.IsInfinity(d[i])) throw new CatalogException($"distance {d[i]} kpc is not positive and finite", csvPath, column: "d", row: i);
+            if (d[i] <= 0 || double.IsInfinity(d[i])) throw new CatalogException($"distance {d[i]} kpc is not positive and finite",
+                csvPath, column: "d", row: i);
         }
         var pmra = new double[n]; var pmdec = new double[n]; var pmraErr = new double[n]; var pmdecErr = new double[n]; var pmCorr = new double[n];
         for (int i = 0; i < n; i++)

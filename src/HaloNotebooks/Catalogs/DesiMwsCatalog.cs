@@ -14,7 +14,8 @@ namespace HaloNotebooks.Catalogs;
 /// <item><term>teff, teff_err</term><description>RVTAB · TEFF, TEFF_ERR (K)</description></item>
 /// <item><term>logg, logg_err</term><description>RVTAB · LOGG, LOGG_ERR (dex)</description></item>
 /// <item><term>feh, feh_err</term><description>RVTAB · FEH, FEH_ERR (dex)</description></item>
-/// <item><term>rvs_warn, rv_success, primary, rr_spectype</term><description>RVTAB · RVS_WARN (int64), SUCCESS (bool), PRIMARY (bool), RR_SPECTYPE (char[6])</description></item>
+/// <item><term>rvs_warn, rv_success, primary, rr_spectype</term><description>RVTAB · RVS_WARN (int64), SUCCESS (bool), PRIMARY (bool), RR_SPECTYPE
+/// (char[6])</description></item>
 /// <item><term>ra, dec</term><description>FIBERMAP · TARGET_RA, TARGET_DEC (deg)</description></item>
 /// <item><term>ebv</term><description>FIBERMAP · EBV (mag, SFD98)</description></item>
 /// <item><term>r_mag</term><description>FIBERMAP · FLUX_R (nanomaggy) · r = 22.5 − 2.5 log10(FLUX_R); FLUX_R ≤ 0 → missing</description></item>
@@ -22,7 +23,8 @@ namespace HaloNotebooks.Catalogs;
 /// <item><term>pmra, pmdec</term><description>GAIA · PMRA, PMDEC (mas/yr, pmra includes cos dec)</description></item>
 /// <item><term>pmra_error, pmdec_error, pmra_pmdec_corr</term><description>GAIA · PMRA_ERROR, PMDEC_ERROR (mas/yr), PMRA_PMDEC_CORR</description></item>
 /// <item><term>gaia_g</term><description>GAIA · PHOT_G_MEAN_MAG (mag)</description></item>
-/// <item><term>distance, distance_err, distance_rows</term><description>distance catalogue · <see cref="DistanceColumns"/> (kpc), joined by TARGETID or Gaia SOURCE_ID (<see cref="DistanceJoin"/>)</description></item>
+/// <item><term>distance, distance_err, distance_rows</term><description>distance catalogue · <see cref="DistanceColumns"/> (kpc), joined by TARGETID or Gaia
+/// SOURCE_ID (<see cref="DistanceJoin"/>)</description></item>
 /// </list>
 /// Columns of the table that are absent from a file are simply not produced (the mock may write a
 /// subset); TARGETID is the only required one. RVTAB columns whose names are entirely lower case
@@ -54,7 +56,8 @@ public static class DesiMwsCatalog
 
     const string FluxR = "FLUX_R";
 
-    /// <summary>Read an mwsall file (and optionally a distance catalogue joined by TARGETID or SOURCE_ID, <see cref="DistanceJoin"/>) as canonical columns.</summary>
+    /// <summary>Read an mwsall file (and optionally a distance catalogue joined by TARGETID or SOURCE_ID, <see cref="DistanceJoin"/>) as canonical
+    /// columns.</summary>
     public static StarTable Read(string mwsallPath, string? distancesPath = null, DistanceColumns? distanceColumns = null) =>
         Open(mwsallPath, distancesPath, distanceColumns).ReadAll();
 
@@ -108,14 +111,16 @@ public static class DesiMwsCatalog
                 var fibre = parts[FiberMap].GetInt64("TARGETID", long.MinValue);
                 for (int i = 0; i < count; i++)
                     if (fibre[i] != targetIds[i])
-                        throw new CatalogException($"TARGETID {fibre[i]} differs from RVTAB's {targetIds[i]}: HDUs not row-aligned", _path, FiberMap, "TARGETID", first + i);
+                        throw new CatalogException($"TARGETID {fibre[i]} differs from RVTAB's {targetIds[i]}: HDUs not row-aligned", _path,
+                            FiberMap, "TARGETID", first + i);
             }
 
             var result = new List<TableColumn>();
             foreach (var (canonical, hdu, desi) in Mapping)
                 if (parts[hdu].Contains(desi) && Wanted(canonical)) result.Add(parts[hdu].Column(desi).Rename(canonical));
             if (parts[FiberMap].Contains(FluxR))
-                result.Insert(result.FindIndex(c => c.Name == CanonicalColumns.Ebv) + 1, new TableColumn(CanonicalColumns.RMag, MagnitudeFromFlux(parts[FiberMap].GetDouble(FluxR))));
+                result.Insert(result.FindIndex(c => c.Name == CanonicalColumns.Ebv) + 1,
+                    new TableColumn(CanonicalColumns.RMag, MagnitudeFromFlux(parts[FiberMap].GetDouble(FluxR))));
             foreach (var c in parts[RvTab].Columns) if (IsPassThrough(c.Name)) result.Add(c);
             return new StarTable(result, count);
         }

@@ -17,7 +17,8 @@ public static class DistanceJoin
         ArgumentNullException.ThrowIfNull(names);
         string key = names.JoinKey;
         if (!stars.Contains(key))
-            throw new CatalogException($"the distance catalogue is keyed by {names.Id}, but the star catalogue has no {key} column to join it on", file, column: names.Id);
+            throw new CatalogException($"the distance catalogue is keyed by {names.Id}, but the star catalogue has no {key} column " +
+                $"to join it on", file, column: names.Id);
         return new DistanceLookup(distances, names, file).Join(stars);
     }
 
@@ -33,7 +34,8 @@ public static class DistanceJoin
         var available = TableFile.ReadColumnNames(path);
         foreach (var c in new[] { cols.Id, cols.Distance, cols.DistanceErr })
             if (!available.Contains(c))
-                throw new CatalogException($"the distance catalogue has no column {c} (it has {string.Join(", ", available)}); name its columns with --distance-columns ID,DIST,DIST_ERR", path, column: c);
+                throw new CatalogException($"the distance catalogue has no column {c} (it has {string.Join(", ", available)}); name its columns with " +
+                    $"--distance-columns ID,DIST,DIST_ERR", path, column: c);
         return new DistanceLookup(TableFile.Read(path, [cols.Id, cols.Distance, cols.DistanceErr]), cols, path);
     }
 
@@ -48,6 +50,7 @@ public static class DistanceJoin
             if (names.Contains("SOURCE_ID")) return new DistanceColumns("SOURCE_ID");
         }
         if (names.Contains(CanonicalColumns.Distance) && names.Contains(CanonicalColumns.TargetId)) return DistanceColumns.Canonical;
-        throw new CatalogException($"expected TARGETID (or SOURCE_ID), DIST, DIST_ERR or targetid, distance, distance_err; found {string.Join(", ", names)}; name the columns with --distance-columns ID,DIST,DIST_ERR", file: path, column: "DIST");
+        throw new CatalogException($"expected TARGETID (or SOURCE_ID), DIST, DIST_ERR or targetid, distance, distance_err; found {string.Join(", ", names)}; " +
+            $"name the columns with --distance-columns ID,DIST,DIST_ERR", file: path, column: "DIST");
     }
 }

@@ -23,7 +23,8 @@ internal sealed class DistanceLookup
         ArgumentNullException.ThrowIfNull(names);
         foreach (var c in new[] { names.Id, names.Distance, names.DistanceErr })
             if (!distances.Contains(c))
-                throw new CatalogException($"the distance catalogue has no column {c} (it has {string.Join(", ", distances.ColumnNames)}); name its columns with --distance-columns ID,DIST,DIST_ERR", file, column: c);
+                throw new CatalogException($"the distance catalogue has no column {c} (it has {string.Join(", ", distances.ColumnNames)}); name its columns " +
+                    $"with --distance-columns ID,DIST,DIST_ERR", file, column: c);
         Names = names;
         _file = file;
         var ids = distances.GetInt64(names.Id, long.MinValue);
@@ -48,7 +49,8 @@ internal sealed class DistanceLookup
     {
         ArgumentNullException.ThrowIfNull(stars);
         if (!stars.Contains(JoinKey))
-            throw new CatalogException($"the distance catalogue is keyed by {Names.Id}, but the star catalogue has no {JoinKey} column to join it on", _file, column: Names.Id);
+            throw new CatalogException($"the distance catalogue is keyed by {Names.Id}, but the star catalogue has no {JoinKey} column " +
+                $"to join it on", _file, column: Names.Id);
         var starIds = stars.GetInt64(JoinKey, long.MinValue);
         var starMissing = stars.GetMissing(JoinKey);
         var found = new int[stars.RowCount];

@@ -91,7 +91,8 @@ internal sealed class FitsHeader
                 if (v is "T") value = true;
                 else if (v is "F") value = false;
                 else if (long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) value = l;
-                else if (double.TryParse(v.ToString().Replace('D', 'E').Replace('d', 'e'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) value = d;
+                else if (double.TryParse(v.ToString().Replace('D', 'E').Replace('d', 'e'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+                    value = d;
                 else value = v.ToString();   // complex numbers and malformed values: kept as text
             }
             if (_values.TryAdd(key, value)) _keywords.Add(key);

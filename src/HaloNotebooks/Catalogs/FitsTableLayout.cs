@@ -83,7 +83,8 @@ internal sealed class FitsTableLayout
         foreach (var (f, e, name) in wanted)
         {
             if (!f.Format.IsReadable)
-                throw new CatalogException($"TFORM type '{f.Format.Code}' is not supported by this reader (supported: L B I J K E D A); leave the column out", column: f.Name);
+                throw new CatalogException($"TFORM type '{f.Format.Code}' is not supported by this reader (supported: L B I J K E D A); leave the " +
+                    $"column out", column: f.Name);
             int offset = (int)(f.Offset + Math.Max(e, 0) * f.Format.ElementSize);
             result.Add(FieldDecoder.Create(f, name, offset, rowCount ?? (int)RowCount));
             result[^1].RowBase = firstRow;

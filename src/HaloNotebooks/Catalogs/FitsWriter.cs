@@ -50,7 +50,8 @@ public static class FitsWriter
     sealed record Field(string Name, char Code, TableColumn[] Elements, int ElementWidth, long? Null)
     {
         public int Width => Elements.Length * ElementWidth;
-        public string Form => (Elements.Length > 1 ? Elements.Length.ToString(CultureInfo.InvariantCulture) : "") + (Code == 'A' ? ElementWidth + "A" : Code.ToString());
+        public string Form => (Elements.Length > 1 ? Elements.Length.ToString(CultureInfo.InvariantCulture) : "") +
+            (Code == 'A' ? ElementWidth + "A" : Code.ToString());
     }
 
     static List<Field> Fields(StarTable table, IReadOnlyDictionary<string, string> forms)
@@ -72,7 +73,8 @@ public static class FitsWriter
             {
                 string name = c.Name[..^2];
                 var elements = Enumerable.Range(0, v.Repeat).Select(e => byName.GetValueOrDefault(name + "_" + e.ToString(CultureInfo.InvariantCulture))
-                    ?? throw new CatalogException($"the vector {name} ({v.Repeat}{v.Code}) needs the columns {name}_0 … {name}_{v.Repeat - 1}", column: name + "_" + e)).ToArray();
+                    ?? throw new CatalogException($"the vector {name} ({v.Repeat}{v.Code}) needs the columns {name}_0 … {name}_{v.Repeat - 1}",
+                        column: name + "_" + e)).ToArray();
                 foreach (var e in elements) inVector.Add(e.Name);
                 fields.Add(Scalar(elements, name, v.Code));
                 continue;
@@ -81,7 +83,8 @@ public static class FitsWriter
             fields.Add(Scalar([c], c.Name, code));
         }
         foreach (var (first, v) in vectors)
-            if (!inVector.Contains(first)) throw new CatalogException($"a vector form {v.Repeat}{v.Code} is given but the table has no column {first}", column: first[..^2]);
+            if (!inVector.Contains(first)) throw new CatalogException($"a vector form {v.Repeat}{v.Code} is given but the table has no column " +
+                $"{first}", column: first[..^2]);
         return fields;
     }
 
@@ -102,14 +105,16 @@ public static class FitsWriter
                 'D' => type == ColumnType.Double, 'E' => type == ColumnType.Single, 'K' => type == ColumnType.Int64,
                 'J' or 'I' or 'B' => type == ColumnType.Int32, 'L' => type == ColumnType.Boolean, 'A' => type == ColumnType.String, _ => false,
             };
-            if (!fits) throw new CatalogException($"a {type} column cannot be written as TFORM {code} (D: double, E: float, K: int64, J/I/B: int32, L: bool, A: string)", column: e.Name);
+            if (!fits) throw new CatalogException($"a {type} column cannot be written as TFORM {code} (D: double, E: float, K: int64, J/I/B: int32, L: bool, " +
+                $"A: string)", column: e.Name);
         }
         if (code == 'A')
         {
             if (elements.Length > 1) throw new CatalogException("string vectors are not written", column: name);
             return new Field(name, 'A', elements, StringWidth(elements[0]), null);
         }
-        var (min, max) = code switch { 'I' => (short.MinValue, short.MaxValue), 'B' => (0L, 255L), 'J' => (int.MinValue, int.MaxValue), _ => (long.MinValue, long.MaxValue) };
+        var (min, max) = code switch { 'I' => (short.MinValue, short.MaxValue), 'B' => (0L, 255L), 'J' => (int.MinValue, int.MaxValue),
+            _ => (long.MinValue, long.MaxValue) };
         if (code is 'I' or 'B')
             foreach (var e in elements)
                 for (int i = 0; i < e.Length; i++)
@@ -185,7 +190,8 @@ public static class FitsWriter
         while (used.Contains(candidate))
         {
             candidate += down ? -1 : 1;
-            if (candidate < min || candidate > max) throw new CatalogException("every value of the column's range is used, so missing values cannot be marked", column: elements[0].Name);
+            if (candidate < min || candidate > max) throw new CatalogException("every value of the column's range is used, so missing values cannot be " +
+                "marked", column: elements[0].Name);
         }
         return candidate;
     }

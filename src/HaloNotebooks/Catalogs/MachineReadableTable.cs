@@ -67,7 +67,8 @@ public static partial class MachineReadableTable
         {
             if (cells[r] is null) { missing[r] = true; continue; }
             if (!long.TryParse(cells[r], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v[r]))
-                throw new CatalogException($"'{cells[r]}' is not an integer (format {f.Format}, bytes {f.First}-{f.Last}; line {dataStart + r + 1})", path, column: f.Label, row: r);
+                throw new CatalogException($"'{cells[r]}' is not an integer (format {f.Format}, bytes {f.First}-{f.Last}; line {dataStart + r + 1})",
+                    path, column: f.Label, row: r);
         }
         return new TableColumn(f.Label, v, missing);
     }
@@ -79,7 +80,8 @@ public static partial class MachineReadableTable
         {
             if (cells[r] is null) { v[r] = double.NaN; continue; }
             if (!double.TryParse(cells[r], NumberStyles.Float, CultureInfo.InvariantCulture, out v[r]))
-                throw new CatalogException($"'{cells[r]}' is not a number (format {f.Format}, bytes {f.First}-{f.Last}; line {dataStart + r + 1})", path, column: f.Label, row: r);
+                throw new CatalogException($"'{cells[r]}' is not a number (format {f.Format}, bytes {f.First}-{f.Last}; line {dataStart + r + 1})",
+                    path, column: f.Label, row: r);
         }
         return new TableColumn(f.Label, v);
     }

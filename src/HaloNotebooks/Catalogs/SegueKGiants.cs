@@ -31,7 +31,8 @@ public static class SegueKGiants
         Array.Fill(best, -1);
         for (int g = 0; g < names.Length; g++)
         {
-            if (names[g] is not { Length: > 1 } s || s[0] != 'S' || !int.TryParse(s.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) || i >= xue.RowCount)
+            if (names[g] is not { Length: > 1 } s || s[0] != 'S' || !int.TryParse(s.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+                || i >= xue.RowCount)
                 throw new CatalogException($"name '{names[g]}' is not S<row> with row < {xue.RowCount}", gaiaCrossMatchCsvPath, column: "name", row: g);
             if (best[i] < 0 || sep[g] < sep[best[i]]) best[i] = g;
         }

@@ -130,7 +130,8 @@ public sealed class StarTable : IHtmlDisplay
         var r = (bool[])c.Values.Clone();
         if (c.Missing is null) return r;
         for (int i = 0; i < r.Length; i++)
-            if (c.Missing[i]) r[i] = fill ?? throw new CatalogException("missing value in a boolean column (pass a fill value to accept it)", column: name, row: i);
+            if (c.Missing[i]) r[i] = fill
+                ?? throw new CatalogException("missing value in a boolean column (pass a fill value to accept it)", column: name, row: i);
         return r;
     }
 
@@ -312,7 +313,11 @@ public sealed class StarTable : IHtmlDisplay
             {
                 var objs = frame.GetColumn<object>(name);
                 var s = new string?[rowKeys.Length];
-                for (int i = 0; i < s.Length; i++) { var o = objs.TryGet(rowKeys[i]); s[i] = o.HasValue ? Convert.ToString(o.Value, CultureInfo.InvariantCulture) : null; }
+                for (int i = 0; i < s.Length; i++)
+                {
+                    var o = objs.TryGet(rowKeys[i]);
+                    s[i] = o.HasValue ? Convert.ToString(o.Value, CultureInfo.InvariantCulture) : null;
+                }
                 cols.Add(new TableColumn(name, s));
             }
         }
@@ -365,5 +370,6 @@ public sealed class StarTable : IHtmlDisplay
         return sb.ToString();
     }
 
-    public override string ToString() => $"StarTable: {RowCount} rows × {_columns.Length} columns ({string.Join(", ", ColumnNames.Take(12))}{(_columns.Length > 12 ? ", …" : "")})";
+    public override string ToString() => $"StarTable: {RowCount} rows × {_columns.Length} columns " +
+        $"({string.Join(", ", ColumnNames.Take(12))}{(_columns.Length > 12 ? ", …" : "")})";
 }

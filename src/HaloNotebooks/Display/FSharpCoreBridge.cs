@@ -22,8 +22,9 @@ namespace HaloNotebooks.Display;
 /// (<c>FSharpCoreBridgeTests</c>), so a package update that needs something new fails there, not in a notebook.
 /// </para>
 /// <para>
-/// It is installed when the library loads (<see cref="KernelIntegration"/>: the notebooks' set-up cell), and it does nothing where the process's own FSharp.Core is new enough (the <c>halo</c> CLI, the tests, the built-in
-/// notebook runner, file-based apps): there the runtime never raises the event for FSharp.Core.
+/// It is installed when the library loads (<see cref="KernelIntegration"/>: the notebooks' set-up cell), and it does nothing where the
+/// process's own FSharp.Core is new enough (the <c>halo</c> CLI, the tests, the built-in notebook runner, file-based apps): there the
+/// runtime never raises the event for FSharp.Core.
 /// When it can go: once the released kernel ships FSharp.Core ≥ 10.1, or once the kernel is no longer supported.
 /// </para>
 /// </summary>

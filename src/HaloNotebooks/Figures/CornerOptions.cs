@@ -24,7 +24,8 @@ public sealed record CornerOverlay(string Name, IReadOnlyList<double[]> Samples,
     }
 }
 
-/// <summary>Options of <see cref="CornerPlot.Create(IReadOnlyList{double[]}, IReadOnlyList{string}, CornerOptions?)"/> (corner.py's keyword arguments).</summary>
+/// <summary>Options of <see cref="CornerPlot.Create(IReadOnlyList{double[]}, IReadOnlyList{string}, CornerOptions?)"/> (corner.py's keyword
+/// arguments).</summary>
 public sealed record CornerOptions
 {
     /// <summary>Parameter names, for the by-name options below and overlays; the FitResult overload fills them.

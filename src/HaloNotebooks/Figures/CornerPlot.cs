@@ -117,7 +117,8 @@ public static class CornerPlot
                         if (double.IsFinite(v) && (v < ranges[i].Lo || v > ranges[i].Hi))
                         {
                             pinned = true;
-                            int d = ValueFormat.Decimals(0.5 * (SampleBinning.Quantile(sorted[i], 0.84) - SampleBinning.Quantile(sorted[i], 0.16)), double.PositiveInfinity);
+                            int d = ValueFormat.Decimals(0.5 * (SampleBinning.Quantile(sorted[i], 0.84) - SampleBinning.Quantile(sorted[i], 0.16)),
+                                double.PositiveInfinity);
                             bool right = v > ranges[i].Hi;
                             annotations.Add(Obj(("text", right ? $"{ValueFormat.Number(v, d)} →" : $"← {ValueFormat.Number(v, d)}"),
                                 ("xref", xr + " domain"), ("yref", yr + " domain"), ("x", right ? 1.0 : 0.0), ("y", 0.97 - 0.14 * set),
@@ -225,7 +226,8 @@ public static class CornerPlot
         {
             if (samples[i] is null) throw new ArgumentException($"samples of '{labels[i]}' are null.", nameof(samples));
             if (samples[i].Length != samples[0].Length)
-                throw new ArgumentException($"'{labels[i]}' has {samples[i].Length} samples, '{labels[0]}' has {samples[0].Length}: corner plots need joint samples.", nameof(samples));
+                throw new ArgumentException($"'{labels[i]}' has {samples[i].Length} samples, '{labels[0]}' has {samples[0].Length}: corner plots need joint " +
+                    $"samples.", nameof(samples));
             if (samples[i].Count(double.IsFinite) < 10)
                 throw new ArgumentException($"'{labels[i]}' has fewer than 10 finite samples.", nameof(samples));
         }

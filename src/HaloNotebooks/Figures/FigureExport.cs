@@ -63,7 +63,8 @@ public static class FigureExport
         if (w < 100 || h < 100 || w > 8000 || h > 8000) throw new ArgumentOutOfRangeException(nameof(width), $"PNG size {w}×{h} is outside 100–8000 px.");
         string chromium = chromiumPath ?? throw new FigureExportException(
             "PNG export needs Chromium, which was not found (looked at $HALO_CHROMIUM, /usr/bin/chromium and chromium, chromium-browser, " +
-            "google-chrome on PATH). Install it (Debian/Ubuntu: `apt-get install chromium`; environment/setup.sh does this) or export HTML with FigureExport.WriteHtml.");
+            "google-chrome on PATH). Install it (Debian/Ubuntu: `apt-get install chromium`; environment/setup.sh does this) or export HTML " +
+                "with FigureExport.WriteHtml.");
 
         string work = Path.Combine(Path.GetTempPath(), "halo-png-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
@@ -98,7 +99,8 @@ public static class FigureExport
             }
             process.WaitForExit();
             if (!File.Exists(shot))
-                throw new FigureExportException($"Chromium exited with code {process.ExitCode} without writing a PNG for '{figure.FileStem}'. {Tail(stderr.Result)}");
+                throw new FigureExportException($"Chromium exited with code {process.ExitCode} without writing a PNG for " +
+                    $"'{figure.FileStem}'. {Tail(stderr.Result)}");
 
             var image = PngImage.Read(shot);
             if (image.LuminanceVariance() < 1.0)
@@ -142,7 +144,11 @@ public static class FigureExport
         {
             string work = Path.Combine(Path.GetTempPath(), "halo-png-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(work);
-            try { RenderSession(chromiumPath, group.Select(i => figures[i]).ToList(), scale, work, group.Select(i => (Action<string?>)(m => outcome[i] = m)).ToList()); }
+            try
+            {
+                RenderSession(chromiumPath, group.Select(i => figures[i]).ToList(), scale, work,
+                    group.Select(i => (Action<string?>)(m => outcome[i] = m)).ToList());
+            }
             catch (FigureExportException e) { foreach (int i in group) outcome[i] ??= e.Message; }
             finally { try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { } }
         });

@@ -69,7 +69,8 @@ public static class FigureHtml
         html.Append("    if (typeof window.Plotly !== 'undefined') { window.Plotly.newPlot(id, figure.data, figure.layout, figure.config); return; }\n");
         html.Append("    if (++tries < 200) { setTimeout(draw, 100); return; }\n");
         html.Append("    var div = document.getElementById(id);\n");
-        html.Append("    if (div) div.textContent = 'plotly.js is not loaded on this page: re-run the first figure cell, or display FigureHtml.PlotlyScriptTag().';\n");
+        html.Append("    if (div) div.textContent = 'plotly.js is not loaded on this page: re-run the first figure cell, or display " +
+            "FigureHtml.PlotlyScriptTag().';\n");
         html.Append("  };\n  draw();\n})();</script>\n");
     }
 
@@ -78,7 +79,8 @@ public static class FigureHtml
         var assembly = typeof(GenericChart).Assembly;
         string name = assembly.GetManifestResourceNames()
             .FirstOrDefault(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"plotly.js is not embedded in {assembly.GetName().Name} {assembly.GetName().Version}: no 'Plotly.NET.plotly-*.min.js' resource.");
+            ?? throw new InvalidOperationException($"plotly.js is not embedded in {assembly.GetName().Name} {assembly.GetName().Version}: no " +
+                $"'Plotly.NET.plotly-*.min.js' resource.");
         using var stream = assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         string version = name["Plotly.NET.plotly-".Length..^".min.js".Length];

@@ -218,7 +218,8 @@ public static class PaperFigures
         var all = hemispheres.North.Concat(hemispheres.South).Select(b => b.Bin).ToList();
         var range = all.Count > 0 ? (Math.Max(1, all.Min(b => b.RMin) * 0.85), all.Max(b => b.RMax) * 1.1) : ProfileRange;
         // y range from the points and their error bars, so the shading does not set it.
-        var ys = series.SelectMany(x => x.Points).SelectMany(q => new[] { q.Y + q.ErrPlus, q.Y - q.ErrMinus }).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+        var ys = series.SelectMany(x => x.Points).SelectMany(q => new[] { q.Y + q.ErrPlus, q.Y - q.ErrMinus })
+            .Where(double.IsFinite).DefaultIfEmpty(0).ToList();
         double pad = Math.Max(5, 0.08 * (ys.Max() - ys.Min()));
         var yRange = (Math.Min(0, ys.Min()) - pad, Math.Max(0, ys.Max()) + pad);
         var bands = new List<ProfileBand>();
@@ -258,7 +259,8 @@ public static class PaperFigures
         var polar = polarVelocity.Bins.Where(b => !polarVelocity.Bins.Any(o => o != b && o.Bin.RMin >= b.Bin.RMin && o.Bin.RMax <= b.Bin.RMax)).ToList();
 
         const string bhbName = "DESI DR1 BHB, our fit";
-        List<ProfileBand> Bhb(params (string Key, string Colour)[] keys) => bhb is null ? [] : keys.Select((k, i) => BhbBand(bhb, k.Key, k.Colour, bhbName, i == 0)).ToList();
+        List<ProfileBand> Bhb(params (string Key, string Colour)[] keys) => bhb is null ? []
+            : keys.Select((k, i) => BhbBand(bhb, k.Key, k.Colour, bhbName, i == 0)).ToList();
         var mu = new ProfilePanel($"velocity [{ParameterLabels.KmPerS}]")
         {
             Bands = Bhb(("mu_compr", FigureStyle.Red), ("mu_dipole", FigureStyle.Blue)),
@@ -304,7 +306,8 @@ public static class PaperFigures
         };
         return ProfilePlot.Stack([mu, vtheta, apex], new ProfileOptions
         {
-            XRange = (Math.Min(x0, ChandraReflexRange.Lo) - 5, Math.Max(x1, ChandraReflexRange.Hi) + 5), PanelWidth = 560, PanelHeight = 230, FileStem = "fig09_dipole_profiles",
+            XRange = (Math.Min(x0, ChandraReflexRange.Lo) - 5, Math.Max(x1, ChandraReflexRange.Hi) + 5), PanelWidth = 560, PanelHeight = 230,
+            FileStem = "fig09_dipole_profiles",
             Title = "Figure 9. Contraction, reflex dipole and apex of the outer halo",
         });
     }
@@ -343,7 +346,8 @@ public static class PaperFigures
         ArgumentNullException.ThrowIfNull(appendix);
         var styles = new Dictionary<double, (string Colour, LineDash Dash, string Symbol)>
         {
-            [0.0] = (FigureStyle.Grey, LineDash.Solid, "circle"), [0.18] = (FigureStyle.Red, LineDash.Dash, "square"), [0.30] = (FigureStyle.Blue, LineDash.Dot, "diamond"),
+            [0.0] = (FigureStyle.Grey, LineDash.Solid, "circle"), [0.18] = (FigureStyle.Red, LineDash.Dash, "square"),
+            [0.30] = (FigureStyle.Blue, LineDash.Dot, "diamond"),
         };
         ProfilePanel Panel(string key, string title, IReadOnlyList<(double R, double Value)> input) => new(title)
         {
@@ -352,13 +356,16 @@ public static class PaperFigures
                 new ProfileSeries("input", input.Select(p => new ProfilePoint(p.R, p.Value, 0, 0)).ToList()) { Color = "black", MarkerSize = 0.1 },
                 .. appendix.Levels.Select((level, i) =>
                 {
-                    var (colour, dash, symbol) = styles.TryGetValue(Math.Round(level.FractionalError, 2), out var s) ? s : (FigureStyle.Grey, LineDash.DashDot, "x");
-                    return Series($"{100 * level.FractionalError:0}% distance error", level.Bins, key, colour, symbol) with { Dash = dash, XShiftFraction = 0.015 * i };
+                    var (colour, dash, symbol) = styles.TryGetValue(Math.Round(level.FractionalError, 2), out var s) ? s
+                        : (FigureStyle.Grey, LineDash.DashDot, "x");
+                    return Series($"{100 * level.FractionalError:0}% distance error", level.Bins, key, colour, symbol)
+                        with { Dash = dash, XShiftFraction = 0.015 * i };
                 }),
             ],
             LegendPosition = key == "p_mr" ? "top right" : "bottom left",
         };
-        return ProfilePlot.Grid([Panel("p_mr", ParameterLabels.For("p_mr"), appendix.InputMetalRichFraction), Panel("beta_mp", ParameterLabels.For("beta_mp"), appendix.InputBetaMetalPoor)],
+        return ProfilePlot.Grid([Panel("p_mr", ParameterLabels.For("p_mr"), appendix.InputMetalRichFraction),
+            Panel("beta_mp", ParameterLabels.For("beta_mp"), appendix.InputBetaMetalPoor)],
             new ProfileOptions { Columns = 2, LogX = true, XRange = ProfileRange, PanelWidth = 460, PanelHeight = 340, FileStem = "fig10_distance_errors",
                 Title = "Figure 10. Impact of distance errors on p<sub>MR</sub> and β<sub>MP</sub> (Appendix A)" });
     }
@@ -387,7 +394,8 @@ public static class PaperFigures
             SkyMarkers.Apex(bys.LApex, bys.BApex, "Byström+2025 apex (published)") with { Color = "#ff7f0e" },
         };
         if (bhbFit is not null)
-            markers.Add(SkyMarkers.Apex(bhbFit.LApex, bhbFit.BApex, "apex of our fit to the DESI DR1 BHB stars") with { Color = "#ff7f0e", Symbol = "diamond" });
+            markers.Add(SkyMarkers.Apex(bhbFit.LApex, bhbFit.BApex, "apex of our fit to the DESI DR1 BHB stars")
+                with { Color = "#ff7f0e", Symbol = "diamond" });
         int nStars = map.Pixels.Sum(p => p.Count);
         return SkyMap.Mollweide(map.Nside,
             [
@@ -400,9 +408,12 @@ public static class PaperFigures
                 Title = "Figure 8. Mean radial velocity of the outer halo",
                 Caption =
                 [
-                    $"Observed: weighted mean per pixel, {map.WeightingDescription}; pixel errors include the intrinsic dispersion (median ± {medianError:0.0} km/s, {nStars:N0} stars).",
-                    $"Colour scale ±{limit:0} km/s = model range + 2 × median pixel error. Grey (empty) sky: pixels with < {map.MinStars} stars — the Sgr mask |B̃| < 15° (a band along the stream),",
-                    "the sky DESI does not observe (dec < −20°: a 70° cap around the south celestial pole at l ≈ 303°, b ≈ −27°) and the Galactic plane (|b| ≲ 20°).",
+                    $"Observed: weighted mean per pixel, {map.WeightingDescription}; pixel errors include the intrinsic dispersion (median ± " +
+                        $"{medianError:0.0} km/s, {nStars:N0} stars).",
+                    $"Colour scale ±{limit:0} km/s = model range + 2 × median pixel error. Grey (empty) sky: pixels with < {map.MinStars} stars — the Sgr " +
+                        $"mask |B̃| < 15° (a band along the stream),",
+                    "the sky DESI does not observe (dec < −20°: a 70° cap around the south celestial pole at l ≈ 303°, b ≈ −27°) and the " +
+                        "Galactic plane (|b| ≲ 20°).",
                 ],
             });
     }
@@ -422,7 +433,8 @@ public static class PaperFigures
     static void RequireProfile(RadialProfile profile, FitModel model, int figure)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (profile.Model != model) throw new ArgumentException($"Figure {figure} needs the {model}-model profile, got the {profile.Model} one.", nameof(profile));
+        if (profile.Model != model) throw new ArgumentException($"Figure {figure} needs the {model}-model profile, got the " +
+            $"{profile.Model} one.", nameof(profile));
     }
 
     static ProfilePoint Point(double r, Measurement m) => new(r, m.Value, Positive(m.ErrPlus), Positive(m.ErrMinus));
@@ -453,7 +465,8 @@ public static class PaperFigures
         {
             string mean = x == "r" ? "vr" : "v" + x, sigma = "sigma_" + x;
             yield return Series(CornerPlot.StripUnit(ParameterLabels.For(mean)), bins, mean + suffix, colour, symbol);
-            yield return Series(CornerPlot.StripUnit(ParameterLabels.For(sigma)), bins, sigma + suffix, colour, symbol) with { OpenMarker = true, Dash = LineDash.Dash };
+            yield return Series(CornerPlot.StripUnit(ParameterLabels.For(sigma)), bins, sigma + suffix, colour, symbol)
+                with { OpenMarker = true, Dash = LineDash.Dash };
         }
         foreach (var (x, _, colour) in Components)
         {

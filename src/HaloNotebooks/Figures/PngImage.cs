@@ -38,7 +38,8 @@ internal sealed class PngImage
                 colourType = data[9];
                 channels = colourType switch { 0 => 1, 2 => 3, 4 => 2, 6 => 4, _ => 0 };
                 if (depth != 8 || channels == 0 || data[12] != 0)
-                    throw new InvalidDataException($"{path}: only 8-bit non-interlaced grey/RGB/RGBA PNGs are supported (depth {depth}, colour type {colourType}).");
+                    throw new InvalidDataException($"{path}: only 8-bit non-interlaced grey/RGB/RGBA PNGs are supported (depth {depth}, " +
+                        $"colour type {colourType}).");
             }
             else if (type == "IDAT") idat.Write(data);
             else if (type == "IEND") break;

@@ -122,7 +122,8 @@ public static class ProfilePlot
         foreach (var s in panel.Series)
             foreach (var pt in s.Points)
                 if (pt.ErrPlus < 0 || pt.ErrMinus < 0)
-                    throw new ArgumentException($"series '{s.Name}' at x = {pt.X}: errors must be given as non-negative magnitudes (got +{pt.ErrPlus} / −{pt.ErrMinus}).");
+                    throw new ArgumentException($"series '{s.Name}' at x = {pt.X}: errors must be given as non-negative magnitudes (got " +
+                        $"+{pt.ErrPlus} / −{pt.ErrMinus}).");
         foreach (var b in panel.Bands)
             if (b.Lower.Count != b.X.Count || b.Upper.Count != b.X.Count || (b.Center is not null && b.Center.Count != b.X.Count))
                 throw new ArgumentException($"band '{b.Name}': X, Lower, Upper (and Center) must have the same length.");

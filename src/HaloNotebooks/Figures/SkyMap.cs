@@ -80,7 +80,8 @@ public static class SkyMap
         var o = options ?? new SkyMapOptions();
         ArgumentNullException.ThrowIfNull(panels);
         if (panels.Count == 0) throw new ArgumentException("a sky map needs at least one panel.", nameof(panels));
-        if (o.ColorLevels < 3 || o.Colormap.Count < 2) throw new ArgumentException("ColorLevels must be ≥ 3 and the colour map needs ≥ 2 stops.", nameof(options));
+        if (o.ColorLevels < 3 || o.Colormap.Count < 2) throw new ArgumentException("ColorLevels must be ≥ 3 and the colour map needs " +
+            "≥ 2 stops.", nameof(options));
         var healpix = new HealPix(nside);
         foreach (var p in panels) Validate(p, healpix);
 
@@ -151,7 +152,8 @@ public static class SkyMap
         foreach (var pix in p.Pixels)
         {
             if (pix < 0 || pix >= healpix.PixelCount)
-                throw new ArgumentOutOfRangeException(nameof(p), $"sky map '{p.Title}': pixel {pix} is outside 0–{healpix.PixelCount - 1} for nside {healpix.Nside}.");
+                throw new ArgumentOutOfRangeException(nameof(p), $"sky map '{p.Title}': pixel {pix} is outside 0–{healpix.PixelCount - 1} " +
+                    $"for nside {healpix.Nside}.");
             if (!seen.Add(pix)) throw new ArgumentException($"sky map '{p.Title}': pixel {pix} appears twice.");
         }
     }
@@ -237,7 +239,8 @@ public static class SkyMap
         var xs = new List<double>(); var ys = new List<double>();
         for (double lat = -90; lat <= 90; lat += 4) { var (x, y) = ProjectOffset(180, lat, o); xs.Add(x); ys.Add(y); }
         for (double lat = 90; lat >= -90; lat -= 4) { var (x, y) = ProjectOffset(-180, lat, o); xs.Add(x); ys.Add(y); }
-        return Trace("scatter", ("x", xs.Select(R).ToArray()), ("y", ys.Select(R).ToArray()), ("xaxis", xr), ("yaxis", yr), ("mode", "lines"), ("fill", "toself"),
+        return Trace("scatter", ("x", xs.Select(R).ToArray()), ("y", ys.Select(R).ToArray()), ("xaxis", xr), ("yaxis", yr),
+            ("mode", "lines"), ("fill", "toself"),
             ("fillcolor", "#e6e6e6"), ("line", Obj(("color", "black"), ("width", 1))), ("hoverinfo", "skip"), ("showlegend", false), ("name", "sky"));
     }
 
@@ -277,7 +280,8 @@ public static class SkyMap
             var (x, y) = ProjectOffset(180, lat, o);
             string sign = lat > 0 ? "+" : "−";
             yield return Obj(("text", $"{sign}{Math.Abs(lat):0}°"), ("xref", xr), ("yref", yr), ("x", R(x)), ("y", R(y)),
-                ("xanchor", "right"), ("yanchor", "middle"), ("xshift", -3), ("showarrow", false), ("font", FigureStyle.Font(FigureStyle.FontSize - 3, "#333333")));
+                ("xanchor", "right"), ("yanchor", "middle"), ("xshift", -3), ("showarrow", false),
+                ("font", FigureStyle.Font(FigureStyle.FontSize - 3, "#333333")));
         }
     }
 

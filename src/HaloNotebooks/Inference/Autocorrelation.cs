@@ -74,7 +74,8 @@ public static class Autocorrelation
         {
             warning = string.Create(CultureInfo.InvariantCulture,
                 $"The chain is shorter than {tol} times the integrated autocorrelation time for {flagged} parameter(s). " +
-                $"Use this estimate with caution and run a longer chain!\nN/{tol} = {nT / tol:F0};\ntau: [{string.Join(" ", tau.Select(t => t.ToString("G9", CultureInfo.InvariantCulture)))}]");
+                $"Use this estimate with caution and run a longer chain!\nN/{tol} = {nT / tol:F0};\ntau: " +
+                    $"[{string.Join(" ", tau.Select(t => t.ToString("G9", CultureInfo.InvariantCulture)))}]");
             if (!quiet) throw new AutocorrelationException(tau, warning);
         }
         return tau;

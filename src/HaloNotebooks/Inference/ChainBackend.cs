@@ -60,7 +60,8 @@ public class ChainBackend
     {
         RequireShape();
         long needed = ((long)Iterations + steps) * Walkers;
-        if (needed * Dimension > Array.MaxLength) throw new ArgumentException($"a chain of {Iterations + steps} steps × {Walkers} walkers × {Dimension} parameters does not fit in one array");
+        if (needed * Dimension > Array.MaxLength) throw new ArgumentException($"a chain of {Iterations + steps} steps × {Walkers} walkers × {Dimension} " +
+            $"parameters does not fit in one array");
         if (logProb.Length >= needed) return;
         Array.Resize(ref chain, (int)(needed * Dimension));
         Array.Resize(ref logProb, (int)needed);
@@ -87,7 +88,8 @@ public class ChainBackend
     internal void Load(int walkers, int dimension, int iterations, double[] chainValues, double[] logProbValues, long[] acceptedCounts)
     {
         Reset(walkers, dimension);
-        if (chainValues.LongLength != (long)iterations * walkers * dimension || logProbValues.LongLength != (long)iterations * walkers || acceptedCounts.Length != walkers)
+        if (chainValues.LongLength != (long)iterations * walkers * dimension || logProbValues.LongLength != (long)iterations * walkers
+            || acceptedCounts.Length != walkers)
             throw new ArgumentException($"the stored arrays do not match {iterations} steps × {walkers} walkers × {dimension} parameters");
         chain = chainValues;
         logProb = logProbValues;
@@ -125,7 +127,8 @@ public class ChainBackend
     /// <summary>Flat samples of one parameter (the column of <see cref="GetFlatChain"/>).</summary>
     public double[] GetFlatSamples(int parameter, int discard = 0, int thin = 1)
     {
-        if (parameter < 0 || parameter >= Dimension) throw new ArgumentOutOfRangeException(nameof(parameter), parameter, $"the chain has {Dimension} parameters");
+        if (parameter < 0 || parameter >= Dimension) throw new ArgumentOutOfRangeException(nameof(parameter), parameter,
+            $"the chain has {Dimension} parameters");
         var steps = StepsKept(discard, thin);
         var r = new double[steps.Length * Walkers];
         for (int s = 0; s < steps.Length; s++)

@@ -39,7 +39,8 @@ public sealed class EnsembleSampler
         if (maxDegreeOfParallelism is < 1) throw new ArgumentException($"threads must be positive (got {maxDegreeOfParallelism})");
         if (moves.Count == 0) throw new ArgumentException("give at least one move");
         if (moves.Any(m => m.Move is null || !(m.Weight > 0) || !double.IsFinite(m.Weight)))
-            throw new ArgumentException($"every move needs a finite positive weight (got {string.Join(", ", moves.Select(m => m.Weight.ToString(CultureInfo.InvariantCulture)))})");
+            throw new ArgumentException($"every move needs a finite positive weight (got " +
+                $"{string.Join(", ", moves.Select(m => m.Weight.ToString(CultureInfo.InvariantCulture)))})");
         foreach (var (m, _) in moves) m.Check(walkers, target.Dimension);
         Walkers = walkers;
         this.target = target;
@@ -97,7 +98,8 @@ public sealed class EnsembleSampler
     /// <summary>
     /// emcee's sample(): starts from <paramref name="initial"/> and yields after every stored step, so that a caller
     /// can show progress, look at the chain so far (<see cref="Backend"/>) or stop early by leaving the loop; the steps
-    /// done are kept, and a later <see cref="Sample(int, CancellationToken)"/> or <see cref="Run(int, IProgress{SamplerProgress}?, CancellationToken)"/> continues from them.
+    /// done are kept, and a later <see cref="Sample(int, CancellationToken)"/> or <see cref="Run(int, IProgress{SamplerProgress}?, CancellationToken)"/>
+    /// continues from them.
     /// </summary>
     public IEnumerable<SamplerProgress> Sample(double[][] initial, int steps, bool skipInitialStateCheck = false, CancellationToken cancellation = default)
     {
@@ -106,7 +108,8 @@ public sealed class EnsembleSampler
             throw new ArgumentException($"initial state must be {n} walkers × {ndim} parameters");
         if (steps < 1) throw new ArgumentException($"steps must be positive (got {steps})");
         if (!skipInitialStateCheck && !WalkerIndependence.AreIndependent(initial))
-            throw new ArgumentException("Initial state has a large condition number. Make sure that your walkers are linearly independent for the best performance");
+            throw new ArgumentException("Initial state has a large condition number. Make sure that your walkers are linearly " +
+                "independent for the best performance");
 
         var position = initial.Select(w => (double[])w.Clone()).ToArray();
         var logProb = new double[n];

@@ -108,7 +108,8 @@ public sealed class FitResult : IHtmlDisplay
     /// <summary>The moves the sampler ran, with their weights (e.g. "stretch (a = 2)").</summary>
     public string Moves { get; }
 
-    /// <summary>The whole chain, burn-in included, in the sampled coordinates (<see cref="ChainParameterNames"/>); null when dropped (<see cref="WithoutSamples"/>).</summary>
+    /// <summary>The whole chain, burn-in included, in the sampled coordinates (<see cref="ChainParameterNames"/>); null when dropped
+    /// (<see cref="WithoutSamples"/>).</summary>
     public ChainBackend? Chain { get; }
 
     /// <summary>
@@ -121,7 +122,9 @@ public sealed class FitResult : IHtmlDisplay
     public double[] Samples(string name) => samples.TryGetValue(name, out var s) ? (double[])s.Clone() : SamplesView(name);
 
     double[] SamplesView(string name) =>
-        Chain is null ? throw new InvalidOperationException($"the samples of this {Model} fit were dropped after its summary (keep them with AnalysisSettings.KeepBinSamples)")
+        Chain is null
+            ? throw new InvalidOperationException($"the samples of this {Model} fit were dropped after its summary (keep them with " +
+                $"AnalysisSettings.KeepBinSamples)")
             : samples.TryGetValue(name, out var s) ? s
             : chainColumn.TryGetValue(name, out int column) ? Chain.GetFlatSamples(column, Settings.Burn)
             : throw new KeyNotFoundException($"no parameter '{name}' in the {Model} fit; known: {string.Join(", ", ParameterNames.Concat(DerivedNames))}");
@@ -133,7 +136,8 @@ public sealed class FitResult : IHtmlDisplay
     /// </summary>
     public void SaveChain(string path)
     {
-        if (Chain is null) throw new InvalidOperationException($"the chain of this {Model} fit was dropped after its summary, so it cannot be written to {path}");
+        if (Chain is null) throw new InvalidOperationException($"the chain of this {Model} fit was dropped after its summary, so it " +
+            $"cannot be written to {path}");
         switch (Path.GetExtension(path).ToLowerInvariant())
         {
             case ".h5" or ".hdf5": HdfChainBackend.Write(Chain, path); break;

@@ -142,13 +142,15 @@ public static class AppendixMock
         int n = kept.Length;
         double e2 = s.VelocityError * s.VelocityError;
         if (!(s.PropagateDistanceErrors && f > 0))
-            return (Enumerable.Repeat(s.VelocityError, n).ToArray(), Enumerable.Repeat(s.VelocityError, n).ToArray(), Enumerable.Repeat(s.VelocityError, n).ToArray());
+            return (Enumerable.Repeat(s.VelocityError, n).ToArray(), Enumerable.Repeat(s.VelocityError, n).ToArray(),
+                Enumerable.Repeat(s.VelocityError, n).ToArray());
         double[] Col(Func<Row, double> g) => kept.Select(g).ToArray();
         var zero = new double[n];
         var obs = new ObservableColumns(Col(r => r.Ra), Col(r => r.Dec), Col(r => r.Distance), Col(r => r.Pmra), Col(r => r.Pmdec), Col(r => r.Rv));
         var err = new ObservableErrors(Col(r => f * r.Distance), zero, zero, zero, zero);
         var mc = MonteCarloErrors.Propagate(Astrometry.GalactocentricFrame.Paper, obs, err,
-            new MonteCarloSettings(s.McSamples, SeededRandom.DeriveSeed(s.Seed, Task + 1), MaxDegreeOfParallelism: threads, StreamIds: kept.Select(r => r.Id).ToArray()));
+            new MonteCarloSettings(s.McSamples, SeededRandom.DeriveSeed(s.Seed, Task + 1), MaxDegreeOfParallelism: threads,
+                StreamIds: kept.Select(r => r.Id).ToArray()));
         double[] Add(double[] a) => a.Select(x => Math.Sqrt(x * x + e2)).ToArray();
         return (Add(mc.Vr), Add(mc.VPhi), Add(mc.VTheta));
     }

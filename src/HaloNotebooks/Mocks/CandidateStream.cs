@@ -19,7 +19,8 @@ internal static class CandidateStream
         while (true)
         {
             if (start >= maxCandidates)
-                throw new InvalidOperationException($"mock: {what} reached {counted} of {quota} stars after {start:N0} candidates; the footprint, magnitude limits or cuts leave too few.");
+                throw new InvalidOperationException($"mock: {what} reached {counted} of {quota} stars after {start:N0} candidates; the footprint, magnitude " +
+                    $"limits or cuts leave too few.");
             var results = new MockStar?[block];
             long first = start;
             Parallel.For(0, block, options, i => results[i] = draw(first + i));

@@ -17,7 +17,8 @@ internal sealed class ForecastSummary
     {
         var funnel = new List<(ForecastCut, int)> { (ForecastCut.None, stars.Count) };
         int remaining = stars.Count;
-        foreach (var cut in new[] { ForecastCut.KGiant, ForecastCut.Disc, ForecastCut.Substructure, ForecastCut.Sagittarius, ForecastCut.VelocityError, ForecastCut.RadialRange })
+        foreach (var cut in new[] { ForecastCut.KGiant, ForecastCut.Disc, ForecastCut.Substructure, ForecastCut.Sagittarius,
+            ForecastCut.VelocityError, ForecastCut.RadialRange })
         {
             remaining -= stars.Count(s => s.Forecast == cut);
             funnel.Add((cut, remaining));

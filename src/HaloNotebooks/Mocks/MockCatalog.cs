@@ -70,7 +70,8 @@ public sealed class MockCatalog : IHtmlDisplay
     /// <summary>The SpecDis2-like distance catalogue: targetid, distance, distance_err (kpc).</summary>
     public StarTable Distances { get; }
 
-    /// <summary>One row per globular cluster / dwarf galaxy: name, kind, ra, dec, radius_deg, distance, distance_err, pmra, pmdec, pm_err, rv, rv_err.</summary>
+    /// <summary>One row per globular cluster / dwarf galaxy: name, kind, ra, dec, radius_deg, distance, distance_err, pmra, pmdec, pm_err, rv,
+    /// rv_err.</summary>
     public StarTable Substructures { get; }
 
     /// <summary>
@@ -186,7 +187,8 @@ public sealed class MockCatalog : IHtmlDisplay
         var cut = Truth.GetString("forecast_cut");
         var sb = new StringBuilder();
         sb.Append("<table><caption>Mock catalogue (seed ").Append(Settings.Seed).Append(", scale ")
-          .Append(Settings.Scale.ToString("G", CultureInfo.InvariantCulture)).Append("): ").Append(Catalogue.RowCount.ToString("N0", CultureInfo.InvariantCulture))
+          .Append(Settings.Scale.ToString("G", CultureInfo.InvariantCulture)).Append("): ")
+          .Append(Catalogue.RowCount.ToString("N0", CultureInfo.InvariantCulture))
           .Append(" stars</caption><thead><tr><th>population</th><th>stars</th><th>forecast to survive §2.3</th></tr></thead><tbody>");
         foreach (var g in pop.Select((p, i) => (p, i)).GroupBy(t => t.p).OrderBy(g => g.Key, StringComparer.Ordinal))
             sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(g.Key)).Append("</td><td>").Append(g.Count().ToString("N0", CultureInfo.InvariantCulture))
@@ -195,5 +197,6 @@ public sealed class MockCatalog : IHtmlDisplay
         return sb.ToString();
     }
 
-    public override string ToString() => $"MockCatalog(seed {Settings.Seed}, scale {Settings.Scale.ToString(CultureInfo.InvariantCulture)}: {Catalogue.RowCount} stars)";
+    public override string ToString() => $"MockCatalog(seed {Settings.Seed}, scale {Settings.Scale.ToString(CultureInfo.InvariantCulture)}: " +
+        $"{Catalogue.RowCount} stars)";
 }

@@ -39,7 +39,11 @@ internal static class MockInputTables
         {
             var cells = lines[i].Split(',');
             labels[i - 1] = cells[0];
-            rows[i - 1] = cells[1..].Select(c => c.Length == 0 ? double.NaN : double.Parse(c, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            rows[i - 1] = cells[1..]
+                .Select(c => c.Length == 0
+                    ? double.NaN
+                    : double.Parse(c, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture))
+                .ToArray();
         }
         return new MockInputTable(header[1..], labels, rows);
     }

@@ -20,7 +20,8 @@ public sealed record TriplePowerLaw(double InnerBreak = 12.0, double OuterBreak 
 
     public void Validate()
     {
-        if (!(InnerBreak > 0 && OuterBreak > InnerBreak)) throw new ArgumentException($"TriplePowerLaw needs 0 < InnerBreak < OuterBreak; got {InnerBreak}, {OuterBreak}.");
+        if (!(InnerBreak > 0 && OuterBreak > InnerBreak)) throw new ArgumentException($"TriplePowerLaw needs 0 < InnerBreak < OuterBreak; got " +
+            $"{InnerBreak}, {OuterBreak}.");
         if (!(double.IsFinite(InnerSlope) && double.IsFinite(MiddleSlope) && double.IsFinite(OuterSlope)))
             throw new ArgumentException("TriplePowerLaw slopes must be finite.");
     }

@@ -21,7 +21,8 @@ public static class ComparisonProfiles
     /// <summary>The SEGUE K giants' single- and double-component fits per radial bin.</summary>
     public static IReadOnlyList<ComparisonPoint> SegueKGiants => segue.Value;
 
-    static readonly Lazy<IReadOnlyList<ComparisonPoint>> segue = new(() => Parse(PublishedTables.ReadResource("segue_kgiants_ours.csv"), "segue_kgiants_ours.csv"));
+    static readonly Lazy<IReadOnlyList<ComparisonPoint>> segue =
+        new(() => Parse(PublishedTables.ReadResource("segue_kgiants_ours.csv"), "segue_kgiants_ours.csv"));
 
     /// <summary>The points of <paramref name="model"/>'s <paramref name="parameter"/> in radial order.</summary>
     public static IReadOnlyList<ComparisonPoint> Of(this IReadOnlyList<ComparisonPoint> points, string model, string parameter) =>

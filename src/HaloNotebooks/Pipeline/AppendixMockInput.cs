@@ -15,6 +15,7 @@ internal static class AppendixMockInput
     {
         var samples = fractionalErrors.Select(f => AppendixInput.FromTable(f, AppendixMock.Generate(settings, f, maxDegreeOfParallelism))).ToList();
         var grid = Enumerable.Range(0, 61).Select(i => 3 * Math.Pow(160.0 / 3, i / 60.0)).ToArray();
-        return new AppendixInput(samples, grid.Select(r => (r, settings.MetalRichFraction(r))).ToList(), grid.Select(r => (r, settings.BetaMetalPoor(r))).ToList());
+        return new AppendixInput(samples, grid.Select(r => (r, settings.MetalRichFraction(r))).ToList(),
+            grid.Select(r => (r, settings.BetaMetalPoor(r))).ToList());
     }
 }

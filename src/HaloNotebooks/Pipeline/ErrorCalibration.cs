@@ -9,7 +9,8 @@ namespace HaloNotebooks.Pipeline;
 /// <summary>One entry: our posterior 1σ and how much the estimate moves when the same stars are observed again.</summary>
 public sealed record CalibrationEntry(string Row, string Parameter, double PosteriorSigma, double RealisationScatter)
 {
-    /// <summary>Noise-only scatter over posterior σ: below 1 for a well-behaved fit (the σ also holds the finite sample of stars), ≫ 1 for a bimodal one.</summary>
+    /// <summary>Noise-only scatter over posterior σ: below 1 for a well-behaved fit (the σ also holds the finite sample of stars), ≫ 1 for a bimodal
+    /// one.</summary>
     public double Ratio => RealisationScatter / PosteriorSigma;
 }
 
@@ -67,7 +68,8 @@ public sealed class ErrorCalibration : IHtmlDisplay
 
     /// <summary>A one-line summary.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"Table {Table} measurement-noise scatter on fixed stars vs posterior σ: {Entries.Count} entries, median scatter/σ {MedianRatio:0.00}, {Above(2).Count} above 2×");
+        $"Table {Table} measurement-noise scatter on fixed stars vs posterior σ: {Entries.Count} entries, median scatter/σ {MedianRatio:0.00}, " +
+            $"{Above(2).Count} above 2×");
 
     /// <summary>One line per entry: row (quoted), parameter, posterior σ, realisation scatter, ratio.</summary>
     public string ToCsv()
@@ -86,10 +88,12 @@ public sealed class ErrorCalibration : IHtmlDisplay
         sb.Append("<div class=\"calibration\"><p><b>").Append(WebUtility.HtmlEncode(Summary)).Append("</b>");
         var high = Above(2);
         if (high.Count == 0) return sb.Append(".</p></div>").ToString();
-        sb.Append(". Entries that measurement noise alone moves by more than 2× their posterior σ (two modes or a prior edge, not by itself a wrong error bar):</p><table><tr><th>row</th><th>parameter</th><th>posterior σ</th><th>realisation scatter</th><th>ratio</th></tr>");
+        sb.Append(". Entries that measurement noise alone moves by more than 2× their posterior σ (two modes or a prior edge, not by itself a wrong error " +
+            "bar):</p><table><tr><th>row</th><th>parameter</th><th>posterior σ</th><th>realisation scatter</th><th>ratio</th></tr>");
         foreach (var e in high)
             sb.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{WebUtility.HtmlEncode(e.Row)}</td><td>{WebUtility.HtmlEncode(e.Parameter)}</td><td>{e.PosteriorSigma:G3}</td><td>{e.RealisationScatter:G3}</td><td>{e.Ratio:0.0}×</td></tr>");
+                $"<tr><td>{WebUtility.HtmlEncode(e.Row)}</td><td>{WebUtility.HtmlEncode(e.Parameter)}</td><td>{e.PosteriorSigma:G3}</td>" +
+                    $"<td>{e.RealisationScatter:G3}</td><td>{e.Ratio:0.0}×</td></tr>");
         return sb.Append("</table></div>").ToString();
     }
 

@@ -54,23 +54,29 @@ internal sealed record MockCalibrationResult(MockInputTable Inputs, IReadOnlyLis
         sb.AppendLine("# mock_calibrated_halo.csv — provenance").AppendLine();
         sb.AppendLine("Written by `halo mock calibrate` (src/HaloNotebooks/Pipeline/MockCalibration.cs); the default mock (`halo mock`) draws its");
         sb.AppendLine("halo K giants from this file instead of from Table 2 directly.").AppendLine();
-        sb.AppendLine("    " + string.Create(inv, $"halo mock calibrate --iterations {Settings.Iterations} --average {Settings.Averaged} --scale {Settings.Scale:G} --seed {Settings.Seed} --min-stars {Settings.MinStars}")
+        sb.AppendLine("    " + string.Create(inv, $"halo mock calibrate --iterations {Settings.Iterations} --average {Settings.Averaged} " +
+                $"--scale {Settings.Scale:G} --seed {Settings.Seed} --min-stars {Settings.MinStars}")
             + (Settings.Start == "Table 2" ? "" : " --start " + Settings.Start)).AppendLine();
         sb.AppendLine("What it is: per Table 2 bin and component the intrinsic mean velocities, dispersions, [Fe/H] mean and spread (before the");
         sb.AppendLine("§2.3 cut [Fe/H] < −0.85) and p_MR of the populations before the cuts, such that the paper's selection and");
         sb.AppendLine("two-component model, run on the mock, return Table 2 in expectation (under the mock's assumptions: Gaussian");
         sb.AppendLine("components, linear interpolation in ln r_GC between bin centres, the mock's error model and contaminants).").AppendLine();
-        sb.AppendLine("How: start from " + (Settings.Start == "Table 2" ? "Table 2" : $"the inputs in {Settings.Start} (an earlier calibration)") + "; each step generates the mock (seed = base + step, scale above), runs the §2.3 selection with");
+        sb.AppendLine("How: start from " + (Settings.Start == "Table 2" ? "Table 2" : $"the inputs in {Settings.Start} (an earlier calibration)") +
+            "; each step generates the mock (seed = base + step, scale above), runs the §2.3 selection with");
         sb.AppendLine("1000 Monte-Carlo error draws, fits every Table 2 bin by extreme deconvolution inside the footnote-11 prior box (the");
         sb.AppendLine("maximum of the same likelihood the MCMC samples: at these sample sizes the posterior median sits within a fraction of");
         sb.AppendLine("its σ of it, and a fit is ~1000× faster than a chain), and moves every input by (paper − recovered). The result is");
-        sb.AppendLine(string.Create(inv, $"the mean of the last {Settings.Averaged} steps' inputs, so the noise of one mock realisation enters it with weight 1/√{Settings.Averaged}."));
+        sb.AppendLine(string.Create(inv, $"the mean of the last {Settings.Averaged} steps' inputs, so the noise of one mock realisation enters it with " +
+            $"weight 1/√{Settings.Averaged}."));
         sb.AppendLine("Not calibrated: ⟨V_r⟩ and ⟨V_θ⟩ of the bins centred beyond 50 kpc (there the mock's mean velocity is the outer halo's");
         sb.AppendLine("reflex motion — one travel vector, Table 3's μ_dipole × apex, projected on each star — plus the contraction, so that");
-        sb.AppendLine("Eq. 6's cos θ and Eq. 7 are results; the inputs hold 0 there), the all-stars rows (they follow from the bins), and every entry of a bin with fewer than");
-        sb.AppendLine(string.Create(inv, $"{Settings.MinStars} stars in Table 1 ([80, 160) kpc: 164 stars for 17 parameters; in a first run its two components swapped"));
+        sb.AppendLine("Eq. 6's cos θ and Eq. 7 are results; the inputs hold 0 there), the all-stars rows (they follow from the bins), and every " +
+            "entry of a bin with fewer than");
+        sb.AppendLine(string.Create(inv, $"{Settings.MinStars} stars in Table 1 ([80, 160) kpc: 164 stars for 17 parameters; in a first run " +
+            $"its two components swapped"));
         sb.AppendLine("their [Fe/H] order and the iteration ran away) — those keep Table 2's values.").AppendLine();
-        sb.AppendLine(string.Create(inv, $"Run time {Elapsed.TotalMinutes:F1} min. Distance of each step's recovered Table 2 (bins, calibrated entries) from the paper, in the paper's σ / √scale:")).AppendLine();
+        sb.AppendLine(string.Create(inv, $"Run time {Elapsed.TotalMinutes:F1} min. Distance of each step's recovered Table 2 (bins, calibrated entries) from " +
+            $"the paper, in the paper's σ / √scale:")).AppendLine();
         sb.AppendLine("| step | mock seed | within 1σ | within 2σ | largest | entry |").AppendLine("| ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var s in Steps)
             sb.AppendLine(string.Create(inv, $"| {s.Iteration} | {s.MockSeed} | {s.Within1:P0} | {s.Within2:P0} | {s.MaxPull:F1}σ | {s.Worst} |"));
@@ -127,7 +133,8 @@ internal static class MockCalibration
             var step = Score(it, seed, recovered, paper, inputs, settings.Scale, settings.MinStars);
             steps.Add(step);
             log?.Report(string.Create(CultureInfo.InvariantCulture,
-                $"step {it}/{settings.Iterations} (mock seed {seed}): {step.Within2:P0} of Table 2 within 2σ of the paper, largest {step.MaxPull:F1}σ ({step.Worst}); {watch.Elapsed.TotalSeconds:F0} s"));
+                $"step {it}/{settings.Iterations} (mock seed {seed}): {step.Within2:P0} of Table 2 within 2σ of the paper, largest {step.MaxPull:F1}σ " +
+                    $"({step.Worst}); {watch.Elapsed.TotalSeconds:F0} s"));
             inputs = Step(inputs, recovered, paper, settings.MinStars);
             if (it > settings.Iterations - settings.Averaged) kept.Add(inputs);
         }
@@ -149,7 +156,8 @@ internal static class MockCalibration
         return MockTruthTables.Mixtures(sample, [replica], mock.Truth, analysis).Table2;
     }
 
-    static IEnumerable<(int Row, string Column, string Key, TableRow Paper, Measurement Recovered)> Entries(MockInputTable inputs, PaperTable recovered, PaperTable paper, int minStars)
+    static IEnumerable<(int Row, string Column, string Key, TableRow Paper, Measurement Recovered)> Entries(MockInputTable inputs, PaperTable recovered,
+        PaperTable paper, int minStars)
     {
         for (int i = 0; i < inputs.RowCount; i++)
         {
@@ -169,7 +177,8 @@ internal static class MockCalibration
     static CalibrationStep Score(int it, long seed, PaperTable recovered, PaperTable paper, MockInputTable inputs, double scale, int minStars)
     {
         var pulls = Entries(inputs, recovered, paper, minStars)
-            .Select(e => (Pull: (e.Recovered.Value - e.Paper.Values[e.Key].Value) * Math.Sqrt(scale) / e.Paper.Values[e.Key].Sigma, Label: $"{e.Paper.Label} {e.Column}"))
+            .Select(e => (Pull: (e.Recovered.Value - e.Paper.Values[e.Key].Value) * Math.Sqrt(scale) / e.Paper.Values[e.Key].Sigma,
+                Label: $"{e.Paper.Label} {e.Column}"))
             .ToList();
         var worst = pulls.MaxBy(p => Math.Abs(p.Pull));
         return new CalibrationStep(it, seed, recovered, pulls.Count(p => Math.Abs(p.Pull) <= 1) / (double)pulls.Count,

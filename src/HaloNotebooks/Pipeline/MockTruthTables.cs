@@ -100,12 +100,14 @@ public static class MockTruthTables
     /// A Table 2 row is left out where the sample holds fewer than two true MR or MP halo stars. Scatter1/2: the same
     /// fits on each replica alone, per entry half the 16–84% width of their values (NaN with fewer than two replicas).
     /// </summary>
-    public static (PaperTable Table1, PaperTable Table2, PaperTable Scatter1, PaperTable Scatter2) Mixtures(HaloSample sample, IReadOnlyList<ReplicaSample> replicas, StarTable truth,
+    public static (PaperTable Table1, PaperTable Table2, PaperTable Scatter1, PaperTable Scatter2) Mixtures(HaloSample sample,
+        IReadOnlyList<ReplicaSample> replicas, StarTable truth,
         AnalysisSettings settings, MixturePriors? priors = null)
     {
         ArgumentNullException.ThrowIfNull(sample);
         ArgumentNullException.ThrowIfNull(settings);
-        if (replicas is null || replicas.Count == 0) throw new ArgumentException("the truth of Tables 1–2 needs at least one re-observed replica (MockTruthTables.Replicas)");
+        if (replicas is null || replicas.Count == 0) throw new ArgumentException("the truth of Tables 1–2 needs at least one re-observed replica " +
+            "(MockTruthTables.Replicas)");
         var box = priors ?? MixturePriors.Paper;
         var index = TruthIndex(truth);
         var pop = truth.GetString(Population);

@@ -24,7 +24,8 @@ internal static class PaperDiscrepancies
         new(3, null, "sigma_r",
             "Table 3's σ_r (≈ 149 km/s) is larger than Table 1's σ_r at the same radii (≈ 105 km/s) although Eq. 5 deconvolves the errors: " +
             "an inconsistency inside the paper. The mock's §4.4 sample returns Table 1's value; to reach 149 km/s the V_r errors of the §4.4 " +
-            "stars would have to be understated by ≈ 105 km/s rms on average, twice the |δV_r| < 50 km/s cut those stars pass: nothing in the stated errors can do it."),
+            "stars would have to be understated by ≈ 105 km/s rms on average, twice the |δV_r| < 50 km/s cut those stars pass: nothing in " +
+                "the stated errors can do it."),
         new(2, "MR [3, 160)", "sigma_phi",
             "The all-stars rows are not calibrated (they follow from the bins), and this one is not the bins combined: the paper's MR " +
             "rows, weighted by Table 1's N × p_MR, give σ_φ ≈ 41.5 km/s against the all-stars 30.8 ± 0.3 (the 3–9 kpc MR row, σ_φ 88 km/s, " +
@@ -73,7 +74,8 @@ internal static class PaperDiscrepancies
         sb.Append(CultureInfo.InvariantCulture, $"<p>{list.Count} entr{(list.Count == 1 ? "y lies" : "ies lie")} beyond {Threshold:0}&sigma; of the paper");
         sb.Append(list.Count == 0 ? ".</p>\n" : ":</p>\n<ul>");
         foreach (var (table, e, text) in list)
-            sb.Append(CultureInfo.InvariantCulture, $"<li>Table {table} {WebUtility.HtmlEncode(e.Row)} {WebUtility.HtmlEncode(e.Parameter)} {e.DifferenceInSigma:+0.0;-0.0}&sigma;: ")
+            sb.Append(CultureInfo.InvariantCulture, $"<li>Table {table} {WebUtility.HtmlEncode(e.Row)} {WebUtility.HtmlEncode(e.Parameter)} " +
+                $"{e.DifferenceInSigma:+0.0;-0.0}&sigma;: ")
               .Append(text is null ? "<b>not explained</b>" : WebUtility.HtmlEncode(text)).Append("</li>");
         if (list.Count > 0) sb.Append("</ul>\n");
         return sb.ToString();

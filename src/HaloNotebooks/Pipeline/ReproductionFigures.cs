@@ -39,7 +39,8 @@ internal static class ReproductionFigures
             else pngStatus = pngErrors.FirstOrDefault(e => e is not null);
         }
         progress?.Report(1.0);
-        return figures.Select((f, i) => new ReportFigure(f.Title, "figures/" + f.FileStem + ".html", png && pngErrors[i] is null ? "figures/" + f.FileStem + ".png" : null)
+        return figures.Select((f, i) => new ReportFigure(f.Title, "figures/" + f.FileStem + ".html",
+            png && pngErrors[i] is null ? "figures/" + f.FileStem + ".png" : null)
         {
             Figure = f,
             PngStatus = pngStatus ?? (pngErrors[i] is { } e ? "PNG not rendered: " + e : null),

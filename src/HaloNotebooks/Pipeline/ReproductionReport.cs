@@ -262,12 +262,17 @@ public sealed class ReproductionReport
     {
         var sb = new StringBuilder();
         sb.Append("<h2 id=\"bhb\">Real DESI DR1 BHB stars (Byström et al. 2025): the dipole field of &sect;3.2</h2>\n")
-          .Append("<p>The same dipole + contraction model (Eq. 6), priors and sampler as Table 3, fitted to the public DESI DR1 blue horizontal branch stars of Byström et al. (2025) between 50 and 120 kpc. ")
-          .Append("The model is unchanged when &mu;<sub>dipole</sub> changes sign and the apex moves to its antipode, so the posterior has two mirror modes; both are listed as the sampler visited them, then the folded result (&mu;<sub>dipole</sub> &le; 0, Table 3's convention). ")
-          .Append("The fit is drawn in Figs. 6 (north/south &lang;V<sub>r</sub>&rang; of these stars, dashed), 8 (apex, orange diamond) and 9 (dotted lines with 1&sigma; bands) beside Byström et al.'s published values. Files: tables/bhb_dipole.csv, tables/funnel_bhb.md.</p>\n")
-          .Append("<p>As sampled, the two modes are mirror images only up to the sampler's noise: with a few hundred stars each mode is broad and the walkers visit them unevenly, so compare the folded row, not the modes' medians.</p>\n")
+          .Append("<p>The same dipole + contraction model (Eq. 6), priors and sampler as Table 3, fitted to the public DESI DR1 blue horizontal branch stars " +
+              "of Byström et al. (2025) between 50 and 120 kpc. ")
+          .Append("The model is unchanged when &mu;<sub>dipole</sub> changes sign and the apex moves to its antipode, so the posterior has two mirror modes; " +
+              "both are listed as the sampler visited them, then the folded result (&mu;<sub>dipole</sub> &le; 0, Table 3's convention). ")
+          .Append("The fit is drawn in Figs. 6 (north/south &lang;V<sub>r</sub>&rang; of these stars, dashed), 8 (apex, orange diamond) and 9 (dotted lines " +
+              "with 1&sigma; bands) beside Byström et al.'s published values. Files: tables/bhb_dipole.csv, tables/funnel_bhb.md.</p>\n")
+          .Append("<p>As sampled, the two modes are mirror images only up to the sampler's noise: with a few hundred stars each mode is broad and the " +
+              "walkers visit them unevenly, so compare the folded row, not the modes' medians.</p>\n")
           .Append(bhb.Sample.Funnel.ToHtml()).Append(bhb.ToHtml());
-        sb.Append("<table><caption>Folded fit against Byström et al. (2025)'s published values (no errors are shipped for theirs; &Delta; in units of our 1&sigma;)</caption><tr><th>parameter</th><th>ours (DESI DR1 BHB)</th><th>Byström et al. (2025)</th><th>&Delta;</th></tr>");
+        sb.Append("<table><caption>Folded fit against Byström et al. (2025)'s published values (no errors are shipped for theirs; &Delta; in units of our " +
+            "1&sigma;)</caption><tr><th>parameter</th><th>ours (DESI DR1 BHB)</th><th>Byström et al. (2025)</th><th>&Delta;</th></tr>");
         foreach (var (name, ours, published, d) in bhb.ComparisonWithPublished())
             sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(name)).Append("</td><td>").Append(ours.ToHtml(1)).Append("</td><td>")
               .Append(published.ToString("0.#", CultureInfo.InvariantCulture)).Append("</td><td>")
@@ -284,51 +289,81 @@ public sealed class ReproductionReport
           .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:110em}table{border-collapse:collapse;margin:1em 0;font-size:0.85em}")
           .Append("td,th{border:1px solid #ccc;padding:0.25em 0.5em;vertical-align:top}caption{text-align:left;padding:0.3em 0}")
           .Append("iframe{width:100%;height:34em;border:1px solid #ddd}nav a{margin-right:1em}.small{color:#555;font-size:0.85em}")
-          .Append(".about{background:#f4f6fa;border-left:4px solid #6a8cc7;padding:0.6em 1em;margin:1em 0}.note{background:#fff6e0;border-left:4px solid #e0a030;padding:0.4em 1em}</style></head><body>\n");
+          .Append(".about{background:#f4f6fa;border-left:4px solid #6a8cc7;padding:0.6em 1em;margin:1em 0}.note{background:#fff6e0;border-left:4px solid " +
+              "#e0a030;padding:0.4em 1em}</style></head><body>\n");
         sb.Append("<h1>The velocity field of the Milky Way's outer stellar halo — reproduction</h1>\n");
         sb.Append("<p>Every table and figure of Li, Wang, Koposov et al. (2026, DESI DR2) recomputed on: <b>")
-          .Append(WebUtility.HtmlEncode(InputDescription)).Append("</b>. Each table is set beside the paper's; &Delta; is (ours &minus; paper) in units of the combined 1&sigma;.</p>\n");
+          .Append(WebUtility.HtmlEncode(InputDescription))
+              .Append("</b>. Each table is set beside the paper's; &Delta; is (ours &minus; paper) in units of the combined 1&sigma;.</p>\n");
         if (SelectionChanges.Count > 0)
             sb.Append("<p style=\"background:#fff3c4;padding:0.6em;border:1px solid #d8b84a\"><b>What-if run: the paper's selection was changed</b> — ")
               .Append(WebUtility.HtmlEncode(string.Join("; ", SelectionChanges)))
-              .Append(". Every difference from the paper below includes the effect of these changes; <code>halo compare</code> against a run with the paper's cuts isolates it.</p>\n");
+              .Append(". Every difference from the paper below includes the effect of these changes; <code>halo compare</code> against a run with the " +
+                  "paper's cuts isolates it.</p>\n");
         sb.Append("<div class=\"about\"><b>What &ldquo;against the paper&rdquo; means here.</b> ");
         bool mock = SelectionBias is not null || TruthComparisons.Count > 0;
         sb.Append(mock
-            ? "DESI DR2's star catalogue is not public, so this run analyses the project's mock: a DESI-like catalogue forward-modelled from the paper's own Tables 1&ndash;3. "
-              + "Agreement with the <a href=\"#tables\">paper's tables</a> therefore shows that the pipeline returns what the mock was built from &mdash; it is not an independent check of the paper's measurement; "
+            ? "DESI DR2's star catalogue is not public, so this run analyses the project's mock: a DESI-like catalogue forward-modelled from the " +
+                "paper's own Tables 1&ndash;3. "
+              + "Agreement with the <a href=\"#tables\">paper's tables</a> therefore shows that the pipeline returns what the mock was built from &mdash; it " +
+                  "is not an independent check of the paper's measurement; "
               + (TruthComparisons.Count > 0
-                  ? "the <a href=\"#truth\">mock's truth</a> is the exact answer for these stars, and the noise scatter on fixed stars says how far measurement noise alone moves each number (coverage over independent mocks is <code>halo sweep</code>'s). "
-                  : "the truth of this one realisation (re-observed replicas of the mock, which separate realisation noise from pipeline bias) was not computed: <code>halo reproduce --mock-truth</code> adds it (coverage over independent mocks is <code>halo sweep</code>'s). ")
-              + "The <a href=\"#funnel\">funnel</a> sets our counts beside the paper's (&sect;2.3) and the <a href=\"#figures\">figures</a> overlay the paper's values (&times;) and the literature the paper compares with."
-            : "This run analyses a real catalogue: the <a href=\"#tables\">tables</a> compare its fits with the paper's DESI DR2 values entry by entry, the <a href=\"#funnel\">funnel</a> sets its counts beside the paper's (&sect;2.3), "
-              + "and the <a href=\"#figures\">figures</a> overlay the paper's values (&times;) and the literature the paper compares with. Differences measure the catalogues' differences as well as the method.");
+                  ? "the <a href=\"#truth\">mock's truth</a> is the exact answer for these stars, and the noise scatter on fixed stars says how far " +
+                      "measurement noise alone moves each number (coverage over independent mocks is <code>halo sweep</code>'s). "
+                  : "the truth of this one realisation (re-observed replicas of the mock, which separate realisation noise from pipeline bias) was not " +
+                      "computed: <code>halo reproduce --mock-truth</code> adds it (coverage over independent mocks is <code>halo sweep</code>'s). ")
+              + "The <a href=\"#funnel\">funnel</a> sets our counts beside the paper's (&sect;2.3) and the <a href=\"#figures\">figures</a> overlay the " +
+                  "paper's values (&times;) and the literature the paper compares with."
+            : "This run analyses a real catalogue: the <a href=\"#tables\">tables</a> compare its fits with the paper's DESI DR2 values entry by entry, the " +
+                "<a href=\"#funnel\">funnel</a> sets its counts beside the paper's (&sect;2.3), "
+              + "and the <a href=\"#figures\">figures</a> overlay the paper's values (&times;) and the literature the paper compares with. Differences " +
+                  "measure the catalogues' differences as well as the method.");
         sb.Append("</div>\n");
-        sb.Append("<nav><a href=\"#funnel\">Selection</a><a href=\"#tables\">Tables</a><a href=\"#figures\">Figures</a><a href=\"#extra\">Hemispheres, sky map, Eq. 7, Appendix A</a>");
+        sb.Append("<nav><a href=\"#funnel\">Selection</a><a href=\"#tables\">Tables</a><a href=\"#figures\">Figures</a><a href=\"#extra\">Hemispheres, sky " +
+            "map, Eq. 7, Appendix A</a>");
         if (Bhb is not null) sb.Append("<a href=\"#bhb\">DESI DR1 BHB stars</a>");
         sb.Append("<a href=\"#run\">Run</a></nav>\n");
         sb.Append("<h2 id=\"funnel\">Selection (§2.3)</h2>").Append(FunnelWithPaperCounts(Funnel));
-        if (DipoleFunnel is not null) sb.Append("<p>Outer-halo sample of §4.4 (|&delta;V<sub>r</sub>| &lt; 50 km/s, no tangential-error cut):</p>").Append(DipoleFunnel.ToHtml());
+        if (DipoleFunnel is not null) sb.Append("<p>Outer-halo sample of §4.4 (|&delta;V<sub>r</sub>| &lt; 50 km/s, no tangential-error cut):</p>")
+            .Append(DipoleFunnel.ToHtml());
         sb.Append("<h2 id=\"tables\">Tables 1–3 against the paper</h2>\n<p>Files: ");
         foreach (var t in Results.Tables)
-            sb.Append(CultureInfo.InvariantCulture, $"<a href=\"tables/{t.Name}.csv\">{t.Name}.csv</a> <a href=\"tables/{t.Name}.md\">.md</a> <a href=\"tables/{t.Name}.tex\">.tex</a>; ");
+            sb.Append(CultureInfo.InvariantCulture, $"<a href=\"tables/{t.Name}.csv\">{t.Name}.csv</a> <a href=\"tables/{t.Name}.md\">.md</a> " +
+                $"<a href=\"tables/{t.Name}.tex\">.tex</a>; ");
         sb.Append("</p>\n");
         var versusPaper = Results.CompareWithPaper();
         if (SelectionBias is not null)
-            sb.Append("<p><b>What agreement means here.</b> The input is the calibrated mock: its halo was chosen (<code>halo mock calibrate</code>) so that the paper's selection and fits return Table 2 <i>in expectation</i>. Agreement with the paper therefore tests the pipeline end to end &mdash; the cuts, the Monte-Carlo errors, the samplers, the tables &mdash; and the calibration; it does not confirm the paper's physics, which the mock assumes. One realisation scatters about the expectation by the paper's own error bars (plus the calibration's ≈ half of them), so about 90&ndash;95% of entries within 2&sigma; is what a correct pipeline gives. Every entry beyond 3&sigma; is listed below with its explanation; one marked <b>not explained</b> is a bug until shown otherwise.</p>\n");
+            sb.Append("<p><b>What agreement means here.</b> The input is the calibrated mock: its halo was chosen (<code>halo mock calibrate</code>) so that " +
+                "the paper's selection and fits return Table 2 <i>in expectation</i>. Agreement with the paper therefore tests the pipeline end to end " +
+                "&mdash; the cuts, the Monte-Carlo errors, the samplers, the tables &mdash; and the calibration; it does not confirm the paper's physics, " +
+                "which the mock assumes. One realisation scatters about the expectation by the paper's own error bars (plus the calibration's ≈ half of " +
+                "them), so about 90&ndash;95% of entries within 2&sigma; is what a correct pipeline gives. Every entry beyond 3&sigma; is listed below with " +
+                "its explanation; one marked <b>not explained</b> is a bug until shown otherwise.</p>\n");
         sb.Append(PaperDiscrepancies.ToHtml(versusPaper));
         foreach (var c in versusPaper)
             sb.Append(CultureInfo.InvariantCulture, $"<h3>Table {c.Ours.Number}</h3>").Append(c.ToHtml()).Append('\n');
         if (SelectionBias is not null)
-            sb.Append("<h2 id=\"selection-bias\">The selection bias of the paper's Table 2 (under the mock's assumptions)</h2>\n<p>The calibration gives, for every Table 2 entry, the intrinsic value of the population before the &sect;2.3 cuts that the paper's cuts and two-component model turn into the published one: e.g. the metal-rich [Fe/H] spread before the [Fe/H] &lt; &minus;0.85 truncation, and p<sub>MR</sub> before the cut. This holds only under the mock's assumptions (Gaussian components per bin, interpolated in ln r; the mock's error model and contaminants). Files: tables/selection_bias.csv, .md, .tex; provenance: data/reference/mock_calibrated_halo.md.</p>\n")
+            sb.Append("<h2 id=\"selection-bias\">The selection bias of the paper's Table 2 (under the mock's assumptions)</h2>\n<p>The calibration gives, " +
+                "for every Table 2 entry, the intrinsic value of the population before the &sect;2.3 cuts that the paper's cuts and two-component model turn " +
+                "into the published one: e.g. the metal-rich [Fe/H] spread before the [Fe/H] &lt; &minus;0.85 truncation, and p<sub>MR</sub> before the cut. " +
+                "This holds only under the mock's assumptions (Gaussian components per bin, interpolated in ln r; the mock's error model and contaminants). " +
+                "Files: tables/selection_bias.csv, .md, .tex; provenance: data/reference/mock_calibrated_halo.md.</p>\n")
               .Append(SelectionBias.ToHtml()).Append('\n');
         if (TruthComparisons.Count > 0)
         {
-            sb.Append("<h2 id=\"truth\">Tables 1–3 against the mock's truth</h2>\n<p>The truth of Tables 1–2 is what the fits tend to on these true stars: the mock observed again (every measurement redrawn with its quoted error), re-selected by &sect;2.3 and fitted by extreme deconvolution inside the paper's prior box, pooled over the replicas; Table 3's is the mock's dipole field averaged over the selected stars. It has no error, so &Delta; is in units of our 1&sigma;.</p>\n");
+            sb.Append("<h2 id=\"truth\">Tables 1–3 against the mock's truth</h2>\n<p>The truth of Tables 1–2 is what the fits tend to on these true stars: " +
+                "the mock observed again (every measurement redrawn with its quoted error), re-selected by &sect;2.3 and fitted by extreme deconvolution " +
+                "inside the paper's prior box, pooled over the replicas; Table 3's is the mock's dipole field averaged over the selected stars. It has no " +
+                "error, so &Delta; is in units of our 1&sigma;.</p>\n");
             foreach (var c in TruthComparisons) sb.Append(CultureInfo.InvariantCulture, $"<h3>Table {c.Ours.Number}</h3>").Append(c.ToHtml()).Append('\n');
             if (Calibrations.Count > 0)
             {
-                sb.Append("<h3>Measurement noise alone, on fixed stars</h3>\n<p>Each re-observation of the same stars fitted alone gives its own answer; half the 16&ndash;84% width of their answers (the measure a posterior &sigma; uses) is how far the measurement noise alone moves the result. It is not a test of the error bars: the stars never change, so the finite-sample part of the uncertainty is absent. Entries that noise alone moves by more than 2&times; their &sigma; (two modes, a prior edge) are listed. Whether the error bars cover the truth is answered by the coverage over independent mocks of <code>halo sweep</code>. Files: tables/table1_noise_scatter_fixed_stars.csv, table2_noise_scatter_fixed_stars.csv.</p>\n");
+                sb.Append("<h3>Measurement noise alone, on fixed stars</h3>\n<p>Each re-observation of the same stars fitted alone gives its own answer; " +
+                    "half the 16&ndash;84% width of their answers (the measure a posterior &sigma; uses) is how far the measurement noise alone moves the " +
+                    "result. It is not a test of the error bars: the stars never change, so the finite-sample part of the uncertainty is absent. Entries " +
+                    "that noise alone moves by more than 2&times; their &sigma; (two modes, a prior edge) are listed. Whether the error bars cover the truth " +
+                    "is answered by the coverage over independent mocks of <code>halo sweep</code>. Files: tables/table1_noise_scatter_fixed_stars.csv, " +
+                    "table2_noise_scatter_fixed_stars.csv.</p>\n");
                 foreach (var c in Calibrations) sb.Append(c.ToHtml()).Append('\n');
             }
         }
@@ -349,7 +384,8 @@ public sealed class ReproductionReport
             else if (f.PngStatus is not null && Figures.Any(o => o.PngFile is not null)) sb.Append(" · ").Append(WebUtility.HtmlEncode(f.PngStatus));
             sb.Append("</p>");
             if (f.PngFile is not null)
-                sb.Append(CultureInfo.InvariantCulture, $"<img src=\"{WebUtility.HtmlEncode(f.PngFile)}\" alt=\"{WebUtility.HtmlEncode(f.Title)}\" style=\"max-width:100%\"/>");
+                sb.Append(CultureInfo.InvariantCulture, $"<img src=\"{WebUtility.HtmlEncode(f.PngFile)}\" alt=\"{WebUtility.HtmlEncode(f.Title)}\" " +
+                    $"style=\"max-width:100%\"/>");
             else if (f.Figure is not null)
             {
                 var div = new StringBuilder();
@@ -362,12 +398,19 @@ public sealed class ReproductionReport
         sb.Append("<h2 id=\"extra\">North/south profiles, sky map, Eq. 7, Appendix A</h2>\n");
         sb.Append(Results.Hemispheres.ToHtml()).Append(Results.PolarVelocity.ToHtml());
         if (Eq7Footprint is not null)
-            sb.Append("<p>Eq. 7 is the whole-sky mean of the reflex motion's polar projection. The mock draws its outer halo from one travel velocity per radius (its V_r, V_&phi;, V_&theta; are that vector's projections on each star), so the single-component &lang;V<sub>&theta;</sub>&rang; above is a measurement over DESI's footprint, and Eq. 7 a whole-sky statement. The table gives the mock's own answer, noise-free: the reflex V<sub>&theta;</sub> averaged over the &sect;2.3 stars whose &lang;V<sub>&theta;</sub>&rang; Fig. 9 fits, against its whole-sky value (tables/eq7_footprint.csv).</p>")
+            sb.Append("<p>Eq. 7 is the whole-sky mean of the reflex motion's polar projection. The mock draws its outer halo from one travel velocity per " +
+                "radius (its V_r, V_&phi;, V_&theta; are that vector's projections on each star), so the single-component &lang;V<sub>&theta;</sub>&rang; " +
+                "above is a measurement over DESI's footprint, and Eq. 7 a whole-sky statement. The table gives the mock's own answer, noise-free: the " +
+                "reflex V<sub>&theta;</sub> averaged over the &sect;2.3 stars whose &lang;V<sub>&theta;</sub>&rang; Fig. 9 fits, against its whole-sky value " +
+                "(tables/eq7_footprint.csv).</p>")
               .Append(Eq7Footprint.ToHtml());
         sb.Append(Results.SkyMap.ToHtml());
         if (Results.AppendixA is not null)
             sb.Append(Results.AppendixA.ToHtml())
-              .Append("<p>Beside the paper's description (Appendix A): with distance errors p<sub>MR</sub> overestimated at 40&ndash;60 kpc; &beta;<sub>MP</sub> slightly underestimated within 30 kpc, consistent at 30&ndash;60 kpc, overestimated beyond 60 kpc. The fits receive the velocity errors each star's distance error implies (&sect;2.3 Monte-Carlo), as the paper's pipeline does (tables/appendix_a_bias.csv).</p>")
+              .Append("<p>Beside the paper's description (Appendix A): with distance errors p<sub>MR</sub> overestimated at 40&ndash;60 kpc; " +
+                  "&beta;<sub>MP</sub> slightly underestimated within 30 kpc, consistent at 30&ndash;60 kpc, overestimated beyond 60 kpc. The fits receive " +
+                  "the velocity errors each star's distance error implies (&sect;2.3 Monte-Carlo), as the paper's pipeline does " +
+                  "(tables/appendix_a_bias.csv).</p>")
               .Append(AppendixABias.From(Results.AppendixA).ToHtml());
         if (Bhb is not null) sb.Append(BhbSection(Bhb));
         sb.Append("<h2 id=\"run\">Run</h2>\n<table><caption>Settings</caption>");
@@ -404,7 +447,8 @@ public sealed class ReproductionReport
     internal static string FunnelWithPaperCounts(Funnel funnel)
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<table class=\"halo-funnel\"><caption>Selection funnel (§2.3): {funnel.InputCount:N0} stars in, {funnel.FinalCount:N0} selected; the paper's counts after the steps it reports</caption><thead><tr>");
+        sb.Append(CultureInfo.InvariantCulture, $"<table class=\"halo-funnel\"><caption>Selection funnel (§2.3): {funnel.InputCount:N0} stars in, " +
+            $"{funnel.FinalCount:N0} selected; the paper's counts after the steps it reports</caption><thead><tr>");
         foreach (var h in Funnel.Header.Concat(["paper kept", "ours / paper"])) sb.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
         sb.Append("</tr></thead><tbody>");
         var rows = funnel.Rows();
@@ -414,7 +458,8 @@ public sealed class ReproductionReport
             for (int c = 0; c < rows[r].Length; c++)
                 sb.Append(c >= 4 ? "<td style=\"text-align:right\">" : "<td>").Append(WebUtility.HtmlEncode(rows[r][c])).Append("</td>");
             if (PaperFunnelCounts.TryGetValue(funnel.Steps[r].Cut, out var paper))
-                sb.Append(CultureInfo.InvariantCulture, $"<td style=\"text-align:right\">{WebUtility.HtmlEncode(paper.Text)}</td><td style=\"text-align:right\">{funnel.Steps[r].Kept / paper.Count:0.00}</td>");
+                sb.Append(CultureInfo.InvariantCulture, $"<td style=\"text-align:right\">{WebUtility.HtmlEncode(paper.Text)}</td>" +
+                    $"<td style=\"text-align:right\">{funnel.Steps[r].Kept / paper.Count:0.00}</td>");
             else sb.Append("<td></td><td></td>");
             sb.Append("</tr>");
         }

@@ -72,14 +72,16 @@ public sealed class SelectionBias : IHtmlDisplay
     {
         var sb = new StringBuilder("component,r_min_kpc,r_max_kpc,parameter,paper,paper_sigma,intrinsic,bias,bias_sigma\n");
         foreach (var e in Entries)
-            sb.Append(CultureInfo.InvariantCulture, $"{e.Component},{e.RMin},{e.RMax},{e.Key},{e.Paper.Value:R},{e.Paper.Sigma:R},{e.Intrinsic:R},{e.Bias:R},{e.BiasInSigma:R}\n");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{e.Component},{e.RMin},{e.RMax},{e.Key},{e.Paper.Value:R},{e.Paper.Sigma:R},{e.Intrinsic:R},{e.Bias:R},{e.BiasInSigma:R}\n");
         return sb.ToString();
     }
 
     static string Cell(SelectionBiasEntry? e, int decimals) => e is null ? "" :
         string.Create(CultureInfo.InvariantCulture, $"{e.Intrinsic.ToString("F" + decimals, CultureInfo.InvariantCulture)} ({e.BiasInSigma:+0.0;−0.0}σ)");
 
-    const string Note = "Intrinsic value (before the §2.3 cuts) that the calibrated mock draws; in brackets the paper's value minus it, in the paper's σ. Under the mock's assumptions only.";
+    const string Note = "Intrinsic value (before the §2.3 cuts) that the calibrated mock draws; in brackets the paper's value minus it, in the paper's σ. " +
+        "Under the mock's assumptions only.";
 
     /// <summary>Wide Markdown: one row per component and bin, one column per parameter.</summary>
     public string ToMarkdown()
@@ -100,14 +102,18 @@ public sealed class SelectionBias : IHtmlDisplay
     public string ToLatex()
     {
         var sb = new StringBuilder(@"\begin{deluxetable*}{ll").Append('r', Columns.Count).Append("}\n")
-            .Append(@"\tablecaption{Selection bias of Table 2 under the mock's assumptions: the intrinsic value the calibrated mock draws, and in brackets (paper $-$ intrinsic) in units of the paper's $\sigma$.}").Append('\n')
+            .Append(@"\tablecaption{Selection bias of Table 2 under the mock's assumptions: the intrinsic value the calibrated mock draws, and in brackets " +
+                @"(paper $-$ intrinsic) in units of the paper's $\sigma$.}").Append('\n')
             .Append(@"\tablehead{\colhead{Component} & \colhead{$r_{\rm GC}$ [kpc]}");
         foreach (var c in Columns) sb.Append(@" & \colhead{").Append(c.Latex).Append('}');
         sb.Append("}\n\\startdata\n");
         foreach (var g in Rows)
         {
-            sb.Append(g.Key.Component).Append(" & ").Append(Range(g.Key.RMin, g.Key.RMax).Replace(")", "$)$", StringComparison.Ordinal).Replace("[", "$[$", StringComparison.Ordinal));
-            foreach (var c in Columns) sb.Append(" & ").Append(Cell(g.FirstOrDefault(e => e.Key == c.Key), c.Decimals).Replace("σ", @"$\sigma$", StringComparison.Ordinal).Replace("−", "$-$", StringComparison.Ordinal));
+            sb.Append(g.Key.Component).Append(" & ").Append(Range(g.Key.RMin, g.Key.RMax).Replace(")", "$)$", StringComparison.Ordinal)
+                .Replace("[", "$[$", StringComparison.Ordinal));
+            foreach (var c in Columns)
+                sb.Append(" & ").Append(Cell(g.FirstOrDefault(e => e.Key == c.Key), c.Decimals)
+                    .Replace("σ", @"$\sigma$", StringComparison.Ordinal).Replace("−", "$-$", StringComparison.Ordinal));
             sb.Append(@" \\").Append('\n');
         }
         return sb.Append("\\enddata\n\\end{deluxetable*}\n").ToString();
@@ -115,7 +121,8 @@ public sealed class SelectionBias : IHtmlDisplay
 
     public string ToHtml()
     {
-        var sb = new StringBuilder("<table><caption>Selection bias of Table 2 — ").Append(WebUtility.HtmlEncode(Note)).Append("</caption><thead><tr><th>component</th><th>r<sub>GC</sub> [kpc]</th>");
+        var sb = new StringBuilder("<table><caption>Selection bias of Table 2 — ").Append(WebUtility.HtmlEncode(Note))
+            .Append("</caption><thead><tr><th>component</th><th>r<sub>GC</sub> [kpc]</th>");
         foreach (var c in Columns) sb.Append("<th>").Append(c.Html).Append("</th>");
         sb.Append("</tr></thead><tbody>");
         foreach (var g in Rows)
@@ -125,7 +132,10 @@ public sealed class SelectionBias : IHtmlDisplay
             {
                 var e = g.FirstOrDefault(x => x.Key == c.Key);
                 string style = e is not null && Math.Abs(e.BiasInSigma) > 3 ? " style=\"background:#fde0c5\"" : "";
-                sb.Append("<td").Append(style).Append(" title=\"").Append(e is null ? "" : WebUtility.HtmlEncode(string.Create(CultureInfo.InvariantCulture, $"paper {e.Paper.Value:G4} ± {e.Paper.Sigma:G2}"))).Append("\">")
+                sb.Append("<td").Append(style).Append(" title=\"")
+                    .Append(e is null ? "" : WebUtility.HtmlEncode(string.Create(CultureInfo.InvariantCulture,
+                        $"paper {e.Paper.Value:G4} ± {e.Paper.Sigma:G2}")))
+                    .Append("\">")
                   .Append(WebUtility.HtmlEncode(Cell(e, c.Decimals))).Append("</td>");
             }
             sb.Append("</tr>");
@@ -142,5 +152,6 @@ public sealed class SelectionBias : IHtmlDisplay
         File.WriteAllText(Path.Combine(directory, "selection_bias.tex"), ToLatex());
     }
 
-    public override string ToString() => $"SelectionBias: {Entries.Count} Table 2 entries, {Entries.Count(e => Math.Abs(e.BiasInSigma) > 3)} shifted by more than 3σ";
+    public override string ToString() => $"SelectionBias: {Entries.Count} Table 2 entries, " +
+        $"{Entries.Count(e => Math.Abs(e.BiasInSigma) > 3)} shifted by more than 3σ";
 }

@@ -32,7 +32,8 @@ internal static class SlurmArray
         return string.Join(',', parts);
     }
 
-    /// <summary>The batch script for <paramref name="indices"/>; <paramref name="halo"/> is the command that runs halo (e.g. "dotnet /path/halo.dll").</summary>
+    /// <summary>The batch script for <paramref name="indices"/>; <paramref name="halo"/> is the command that runs halo (e.g. "dotnet
+    /// /path/halo.dll").</summary>
     public static string Script(string directory, IReadOnlyList<int> indices, SlurmOptions options, string halo)
     {
         if (indices.Count == 0) throw new ArgumentException("no task is left to submit");
@@ -41,7 +42,8 @@ internal static class SlurmArray
         string dir = Path.GetFullPath(directory);
         var sb = new StringBuilder("#!/bin/bash\n");
         sb.Append("#SBATCH --job-name=halo-sweep\n");
-        sb.Append("#SBATCH --array=").Append(IndexRanges(indices)).Append(options.MaxParallel is int k ? "%" + k.ToString(CultureInfo.InvariantCulture) : "").Append('\n');
+        sb.Append("#SBATCH --array=").Append(IndexRanges(indices)).Append(options.MaxParallel is int k ? "%" + k.ToString(CultureInfo.InvariantCulture) : "")
+            .Append('\n');
         sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --cpus-per-task={options.CpusPerTask}\n");
         sb.Append("#SBATCH --ntasks=1\n");
         if (options.Partition is not null) sb.Append("#SBATCH --partition=").Append(options.Partition).Append('\n');

@@ -22,15 +22,19 @@ public static class SweepFigures
             foreach (int table in new[] { 1, 2, 3 })
             {
                 var z = realisations.Where(r => r.Variant == v).SelectMany(r => r.Entries).Where(e => e.Table == table && truth.ContainsKey(e.Key))
-                    .Select(e => e.ZScore(e.Parameter == "l_apex" ? Coverage.NearestTurn(truth[e.Key], e.Median) : truth[e.Key])).Where(double.IsFinite).ToArray();
+                    .Select(e => e.ZScore(e.Parameter == "l_apex" ? Coverage.NearestTurn(truth[e.Key], e.Median) : truth[e.Key]))
+                        .Where(double.IsFinite).ToArray();
                 if (z.Length > 0) figures.Add(ZScoreHistogram(table, z));
             }
         }
         var feh = summary.Systematics.Where(s => s.Setting.Equals("FehMax", StringComparison.OrdinalIgnoreCase)).ToList();
         var pmr = feh.FirstOrDefault(s => s.Table == 2 && s.Parameter == "p_mr" && s.Row.StartsWith("MR [3, 160)", StringComparison.Ordinal));
-        if (pmr is not null) figures.Add(AgainstCut("pmr_vs_feh_cut", "p_MR (Table 2, 3–160 kpc) against the [Fe/H] disc cut", "p<sub>MR</sub>", [("p_MR", pmr, FigureStyle.ThisWork)]));
-        var betas = new (string Name, string Row, int Table, string Colour)[] { ("β (single)", "[3, 160)", 1, FigureStyle.ThisWork), ("β MR", "MR [3, 160)", 2, FigureStyle.MetalRich), ("β MP", "MP [3, 160)", 2, FigureStyle.MetalPoor) }
-            .Select(b => (b.Name, feh.FirstOrDefault(s => s.Table == b.Table && s.Parameter == "beta" && s.Row == b.Row), b.Colour)).Where(b => b.Item2 is not null).ToList();
+        if (pmr is not null) figures.Add(AgainstCut("pmr_vs_feh_cut", "p_MR (Table 2, 3–160 kpc) against the [Fe/H] disc cut", "p<sub>MR</sub>",
+            [("p_MR", pmr, FigureStyle.ThisWork)]));
+        var betas = new (string Name, string Row, int Table, string Colour)[] { ("β (single)", "[3, 160)", 1, FigureStyle.ThisWork),
+            ("β MR", "MR [3, 160)", 2, FigureStyle.MetalRich), ("β MP", "MP [3, 160)", 2, FigureStyle.MetalPoor) }
+            .Select(b => (b.Name, feh.FirstOrDefault(s => s.Table == b.Table && s.Parameter == "beta" && s.Row == b.Row), b.Colour))
+                .Where(b => b.Item2 is not null).ToList();
         if (betas.Count > 0) figures.Add(AgainstCut("beta_vs_feh_cut", "β (3–160 kpc) against the [Fe/H] disc cut", "β", betas!));
         return figures;
     }
@@ -52,9 +56,11 @@ public static class SweepFigures
         var xs = Enumerable.Range(0, 201).Select(i => -limit + i * 2 * limit / 200).ToArray();
         var traces = new List<Trace>
         {
-            Trace("bar", ("x", Values(centres)), ("y", Values(density)), ("width", width), ("name", $"Table {table}: {z.Count} z-scores ({outside} beyond ±{limit})"),
+            Trace("bar", ("x", Values(centres)), ("y", Values(density)), ("width", width),
+                ("name", $"Table {table}: {z.Count} z-scores ({outside} beyond ±{limit})"),
                 ("marker", Obj(("color", FigureStyle.Blue), ("opacity", 0.6)))),
-            Trace("scatter", ("x", Values(xs)), ("y", Values(xs.Select(x => Math.Exp(-0.5 * x * x) / Math.Sqrt(2 * Math.PI)))), ("mode", "lines"), ("name", "N(0, 1)"),
+            Trace("scatter", ("x", Values(xs)), ("y", Values(xs.Select(x => Math.Exp(-0.5 * x * x) / Math.Sqrt(2 * Math.PI)))),
+                ("mode", "lines"), ("name", "N(0, 1)"),
                 ("line", Obj(("color", FigureStyle.ThisWork), ("width", 2)))),
         };
         var layout = new Layout();
@@ -71,9 +77,12 @@ public static class SweepFigures
     /// <summary>Mean median over realisations against the setting's value, with the mean statistical σ as error bar.</summary>
     static Figure AgainstCut(string stem, string title, string yTitle, IReadOnlyList<(string Name, Systematic S, string Colour)> series)
     {
-        var traces = series.Select(s => (Trace)Trace("scatter", ("x", Values(s.S.Means.Select(m => m.Value))), ("y", Values(s.S.Means.Select(m => m.MeanMedian))),
-            ("mode", "lines+markers"), ("name", $"{s.Name}: {s.S.ShiftPerStep:+0.000;-0.000} ± {s.S.ShiftPerStepError:0.000} per {s.S.Step:0.##} dex ({s.S.ShiftPerStep / s.S.Sigma:+0.00;-0.00} σ)"),
-            ("error_y", Obj(("type", "constant"), ("value", s.S.Sigma), ("visible", true))), ("line", Obj(("color", s.Colour))), ("marker", Obj(("color", s.Colour))))).ToList();
+        var traces = series.Select(s => (Trace)Trace("scatter",
+            ("x", Values(s.S.Means.Select(m => m.Value))), ("y", Values(s.S.Means.Select(m => m.MeanMedian))), ("mode", "lines+markers"),
+            ("name", $"{s.Name}: {s.S.ShiftPerStep:+0.000;-0.000} ± {s.S.ShiftPerStepError:0.000} per {s.S.Step:0.##} dex " +
+                $"({s.S.ShiftPerStep / s.S.Sigma:+0.00;-0.00} σ)"),
+            ("error_y", Obj(("type", "constant"), ("value", s.S.Sigma), ("visible", true))), ("line", Obj(("color", s.Colour))),
+            ("marker", Obj(("color", s.Colour))))).ToList();
         var layout = new Layout();
         layout.SetProperty("xaxis", FigureStyle.FramedAxis("[Fe/H] disc cut (keep [Fe/H] < cut) [dex]"));
         layout.SetProperty("yaxis", FigureStyle.FramedAxis(yTitle));

@@ -74,7 +74,8 @@ public static class SweepMerge
             columns[variant] = realisations.Where(r => r.Variant == variant).SelectMany(r => r.Entries)
                 .Where(e => truthByKey.TryGetValue(e.Key, out double t) && double.IsFinite(t))
                 .GroupBy(e => (e.Table, e.Component, e.Parameter))
-                .Select(g => Coverage.OfPairs($"table{g.Key.Table} {g.Key.Component} {g.Key.Parameter}", g.Key.Table, (g.Key.Component ?? "") + " all rows", g.Key.Parameter,
+                .Select(g => Coverage.OfPairs($"table{g.Key.Table} {g.Key.Component} {g.Key.Parameter}", g.Key.Table,
+                    (g.Key.Component ?? "") + " all rows", g.Key.Parameter,
                     g.Select(e => (e, truthByKey[e.Key])).ToList()))
                 .OrderBy(c => c.Table).ThenBy(c => c.Row, StringComparer.Ordinal).ThenBy(c => c.Parameter, StringComparer.Ordinal).ToList();
         }
@@ -161,14 +162,16 @@ public static class SweepMerge
                 list.Add(new Systematic(setting.Name, key, e.Table, e.Row, e.Parameter, complete.Count, step, slope, error, sigma[key].Average(), means));
             }
         }
-        return list.OrderBy(s => s.Setting, StringComparer.Ordinal).ThenBy(s => s.Table).ThenBy(s => Order(s.Row)).ThenBy(s => s.Parameter, StringComparer.Ordinal).ToList();
+        return list.OrderBy(s => s.Setting, StringComparer.Ordinal).ThenBy(s => s.Table).ThenBy(s => Order(s.Row))
+            .ThenBy(s => s.Parameter, StringComparer.Ordinal).ToList();
     }
 
     static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     static string CoverageCsv(SweepSummary s, IReadOnlyDictionary<int, IReadOnlyList<Coverage>> coverage)
     {
-        var sb = new StringBuilder("variant,table,row,parameter,realisations,truth,coverage68,coverage68_err,coverage95,coverage95_err,z_mean,z_rms,mean_sigma,outside_68pm5\n");
+        var sb = new StringBuilder("variant,table,row,parameter,realisations,truth,coverage68,coverage68_err,coverage95,coverage95_err,z_mean," +
+            "z_rms,mean_sigma,outside_68pm5\n");
         foreach (var (variant, list) in coverage.OrderBy(kv => kv.Key))
             foreach (var c in list)
                 sb.AppendJoin(',', ['"' + s.Variants[variant].Label + '"', c.Table.ToString(CultureInfo.InvariantCulture), '"' + c.Row + '"', c.Parameter,
@@ -179,9 +182,11 @@ public static class SweepMerge
 
     static string SystematicsCsv(IReadOnlyList<Systematic> list)
     {
-        var sb = new StringBuilder("setting,table,row,parameter,realisations,step,slope_per_unit,slope_err,shift_per_step,shift_per_step_err,sigma_stat,shift_per_step_over_sigma,shift_over_range,shift_over_range_over_sigma,mean_median_by_value\n");
+        var sb = new StringBuilder("setting,table,row,parameter,realisations,step,slope_per_unit,slope_err,shift_per_step,shift_per_step_err,sigma_stat," +
+            "shift_per_step_over_sigma,shift_over_range,shift_over_range_over_sigma,mean_median_by_value\n");
         foreach (var x in list)
-            sb.AppendJoin(',', [x.Setting, x.Table.ToString(CultureInfo.InvariantCulture), '"' + x.Row + '"', x.Parameter, x.Realisations.ToString(CultureInfo.InvariantCulture),
+            sb.AppendJoin(',', [x.Setting, x.Table.ToString(CultureInfo.InvariantCulture), '"' + x.Row + '"', x.Parameter,
+                x.Realisations.ToString(CultureInfo.InvariantCulture),
                 F(x.Step), F(x.Slope), F(x.SlopeError), F(x.ShiftPerStep), F(x.ShiftPerStepError), F(x.Sigma), F(x.ShiftPerStep / x.Sigma),
                 F(x.ShiftOverRange), F(x.ShiftOverRange / x.Sigma),
                 '"' + string.Join("; ", x.Means.Select(m => F(m.Value) + ":" + m.MeanMedian.ToString("G6", CultureInfo.InvariantCulture))) + '"']).Append('\n');
@@ -189,7 +194,8 @@ public static class SweepMerge
     }
 
     /// <summary>Per table the entries covered, the mean 68 %/95 % coverage and the entries outside 68 ± 5 %.</summary>
-    public static IEnumerable<(int Table, int Entries, double Mean68, double Mean95, IReadOnlyList<Coverage> Outside)> TableSummaries(IReadOnlyList<Coverage> list) =>
+    public static IEnumerable<(int Table, int Entries, double Mean68, double Mean95,
+        IReadOnlyList<Coverage> Outside)> TableSummaries(IReadOnlyList<Coverage> list) =>
         list.GroupBy(c => c.Table).OrderBy(g => g.Key).Select(g => (g.Key, g.Count(), g.Average(c => c.Within68.Fraction), g.Average(c => c.Within95.Fraction),
             (IReadOnlyList<Coverage>)g.Where(c => c.OutsideNominal68()).ToList()));
 
@@ -199,18 +205,29 @@ public static class SweepMerge
         {
             variant = s.Variants[kv.Key].Label,
             realisations = kv.Value.Count == 0 ? 0 : kv.Value.Max(c => c.Within68.Trials),
-            columns = s.ColumnCoverage.TryGetValue(kv.Key, out var cols) ? cols.Select(c => new { table = c.Table, rows = c.Row, parameter = c.Parameter, n = c.Within68.Trials, coverage68 = c.Within68.Fraction, coverage68_err = c.Within68.Error, coverage95 = c.Within95.Fraction, z_mean = c.ZMean, z_rms = c.ZRms, outside_68pm5 = c.OutsideNominal68() }).ToList() : null,
+            columns = s.ColumnCoverage.TryGetValue(kv.Key, out var cols)
+                ? cols.Select(c => new
+                    {
+                        table = c.Table, rows = c.Row, parameter = c.Parameter, n = c.Within68.Trials, coverage68 = c.Within68.Fraction,
+                        coverage68_err = c.Within68.Error, coverage95 = c.Within95.Fraction, z_mean = c.ZMean, z_rms = c.ZRms,
+                        outside_68pm5 = c.OutsideNominal68(),
+                    }).ToList()
+                : null,
             tables = TableSummaries(kv.Value).Select(t => new
             {
                 table = t.Table, entries = t.Entries, mean_coverage68 = t.Mean68, mean_coverage95 = t.Mean95,
-                outside_68pm5 = t.Outside.Select(c => new { row = c.Row, parameter = c.Parameter, coverage68 = c.Within68.Fraction, err = c.Within68.Error, z_mean = c.ZMean, z_rms = c.ZRms }),
+                outside_68pm5 = t.Outside.Select(c => new
+                {
+                    row = c.Row, parameter = c.Parameter, coverage68 = c.Within68.Fraction, err = c.Within68.Error, z_mean = c.ZMean, z_rms = c.ZRms,
+                }),
             }),
         });
         var budget = s.Systematics.GroupBy(x => x.Setting).Select(g => new
         {
             setting = g.Key,
             largest = g.OrderByDescending(x => Math.Abs(x.ShiftPerStep / x.Sigma)).Take(10)
-                .Select(x => new { table = x.Table, row = x.Row, parameter = x.Parameter, step = x.Step, shift_per_step = x.ShiftPerStep, err = x.ShiftPerStepError, sigma_stat = x.Sigma }),
+                .Select(x => new { table = x.Table, row = x.Row, parameter = x.Parameter, step = x.Step, shift_per_step = x.ShiftPerStep,
+                    err = x.ShiftPerStepError, sigma_stat = x.Sigma }),
         });
         var doc = new { plan = s.Plan, truth = s.Truth, cost = s.Cost, coverage, systematics = budget };
         return JsonSerializer.Serialize(doc, SweepPlan.IndentedJson);
@@ -219,7 +236,9 @@ public static class SweepMerge
     static string Html(SweepSummary s, IReadOnlyList<Figure> figures)
     {
         var figurePage = new FigurePage();
-        var sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>halo sweep</title><style>body{font-family:sans-serif;max-width:1100px;margin:auto}td,th{padding:2px 8px;border-bottom:1px solid #ddd}</style></head><body><h1>halo sweep</h1>");
+        var sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>halo sweep</title>" +
+            "<style>body{font-family:sans-serif;max-width:1100px;margin:auto}td,th{padding:2px 8px;border-bottom:1px solid #ddd}</style>" +
+            "</head><body><h1>halo sweep</h1>");
         sb.Append(SummaryHtml(s)).Append("<p>Data: coverage.csv, systematics.csv, summary.json, tasks/*.json.</p>");
         foreach (var f in figures) sb.Append("<h3>").Append(WebUtility.HtmlEncode(f.Title)).Append("</h3>").Append(figurePage.Fragment(f));
         return sb.Append("</body></html>").ToString();
@@ -230,27 +249,41 @@ public static class SweepMerge
     {
         var sb = new StringBuilder("<div class=\"sweep\">");
         var p = s.Plan;
-        sb.Append(CultureInfo.InvariantCulture, $"<p>{p.Realisations} independent mock realisations (scale {p.Scale:0.###}) × {s.Variants.Count} variant(s); sampler {p.Walkers} walkers × {p.Steps} steps, {p.Burn} burn-in; seed {p.Seed}. ");
-        sb.Append(CultureInfo.InvariantCulture, $"{s.Cost.Finished} of {s.Cost.Total} tasks finished; per realisation {s.Cost.MeanSeconds:0.0} s mean, {s.Cost.MaxSeconds:0.0} s max, peak {s.Cost.MaxPeakMemoryMb:0} MB. Truth: {WebUtility.HtmlEncode(s.Truth)}.</p>");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>{p.Realisations} independent mock realisations (scale {p.Scale:0.###}) × {s.Variants.Count} variant(s); " +
+            $"sampler {p.Walkers} walkers × {p.Steps} steps, {p.Burn} burn-in; seed {p.Seed}. ");
+        sb.Append(CultureInfo.InvariantCulture, $"{s.Cost.Finished} of {s.Cost.Total} tasks finished; per realisation {s.Cost.MeanSeconds:0.0} s mean, " +
+            $"{s.Cost.MaxSeconds:0.0} s max, peak {s.Cost.MaxPeakMemoryMb:0} MB. Truth: {WebUtility.HtmlEncode(s.Truth)}.</p>");
         foreach (var (variant, list) in s.Coverage.OrderBy(kv => kv.Key))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<h2>Coverage, {WebUtility.HtmlEncode(s.Variants[variant].Label)}</h2><table><tr><th>table</th><th>entries</th><th>mean 68% coverage</th><th>mean 95% coverage</th><th>outside 68 ± 5%</th></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<h2>Coverage, {WebUtility.HtmlEncode(s.Variants[variant].Label)}</h2><table><tr><th>table</th>" +
+                $"<th>entries</th><th>mean 68% coverage</th><th>mean 95% coverage</th><th>outside 68 ± 5%</th></tr>");
             foreach (var t in TableSummaries(list))
-                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{t.Table}</td><td>{t.Entries}</td><td>{100 * t.Mean68:0.0}%</td><td>{100 * t.Mean95:0.0}%</td><td>{WebUtility.HtmlEncode(string.Join("; ", t.Outside.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Row} {c.Parameter} {100 * c.Within68.Fraction:0}±{100 * c.Within68.Error:0}%"))))}</td></tr>");
+            {
+                var outside = t.Outside.Select(c =>
+                    string.Create(CultureInfo.InvariantCulture, $"{c.Row} {c.Parameter} {100 * c.Within68.Fraction:0}±{100 * c.Within68.Error:0}%"));
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{t.Table}</td><td>{t.Entries}</td><td>{100 * t.Mean68:0.0}%</td>" +
+                    $"<td>{100 * t.Mean95:0.0}%</td><td>{WebUtility.HtmlEncode(string.Join("; ", outside))}</td></tr>");
+            }
             sb.Append("</table>");
             if (s.ColumnCoverage.TryGetValue(variant, out var columns))
             {
-                sb.Append("<p>Per column (all rows and realisations pooled):</p><table><tr><th>table</th><th>rows</th><th>column</th><th>n</th><th>68% coverage</th><th>95% coverage</th><th>mean z</th><th>rms z</th></tr>");
+                sb.Append("<p>Per column (all rows and realisations pooled):</p><table><tr><th>table</th><th>rows</th><th>column</th><th>n</th><th>68% " +
+                    "coverage</th><th>95% coverage</th><th>mean z</th><th>rms z</th></tr>");
                 foreach (var c in columns)
-                    sb.Append(CultureInfo.InvariantCulture, $"<tr{(c.OutsideNominal68() ? " style=\"background:#f8dcc0\"" : "")}><td>{c.Table}</td><td>{WebUtility.HtmlEncode(c.Row)}</td><td>{c.Parameter}</td><td>{c.Within68.Trials}</td><td>{100 * c.Within68.Fraction:0.0} ± {100 * c.Within68.Error:0.0}%</td><td>{100 * c.Within95.Fraction:0.0} ± {100 * c.Within95.Error:0.0}%</td><td>{c.ZMean:+0.00;-0.00}</td><td>{c.ZRms:0.00}</td></tr>");
+                    sb.Append(CultureInfo.InvariantCulture, $"<tr{(c.OutsideNominal68() ? " style=\"background:#f8dcc0\"" : "")}><td>{c.Table}</td>" +
+                        $"<td>{WebUtility.HtmlEncode(c.Row)}</td><td>{c.Parameter}</td><td>{c.Within68.Trials}</td><td>{100 * c.Within68.Fraction:0.0} ± " +
+                        $"{100 * c.Within68.Error:0.0}%</td><td>{100 * c.Within95.Fraction:0.0} ± {100 * c.Within95.Error:0.0}%</td>" +
+                        $"<td>{c.ZMean:+0.00;-0.00}</td><td>{c.ZRms:0.00}</td></tr>");
                 sb.Append("</table>");
             }
         }
         if (s.Systematics.Count > 0)
         {
-            sb.Append("<h2>Systematics budget (largest shifts per step, in statistical σ)</h2><table><tr><th>setting</th><th>entry</th><th>step</th><th>shift per step</th><th>σ<sub>stat</sub></th><th>shift/σ</th></tr>");
+            sb.Append("<h2>Systematics budget (largest shifts per step, in statistical σ)</h2><table><tr><th>setting</th><th>entry</th><th>step</th>" +
+                "<th>shift per step</th><th>σ<sub>stat</sub></th><th>shift/σ</th></tr>");
             foreach (var x in s.Systematics.GroupBy(x => x.Setting).SelectMany(g => g.OrderByDescending(x => Math.Abs(x.ShiftPerStep / x.Sigma)).Take(8)))
-                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{x.Setting}</td><td>{WebUtility.HtmlEncode(x.Key)}</td><td>{x.Step:G3}</td><td>{x.ShiftPerStep:G3} ± {x.ShiftPerStepError:G2}</td><td>{x.Sigma:G3}</td><td>{x.ShiftPerStep / x.Sigma:0.00}</td></tr>");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{x.Setting}</td><td>{WebUtility.HtmlEncode(x.Key)}</td><td>{x.Step:G3}</td>" +
+                    $"<td>{x.ShiftPerStep:G3} ± {x.ShiftPerStepError:G2}</td><td>{x.Sigma:G3}</td><td>{x.ShiftPerStep / x.Sigma:0.00}</td></tr>");
             sb.Append("</table>");
         }
         return sb.Append("</div>").ToString();

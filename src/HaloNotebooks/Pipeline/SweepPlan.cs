@@ -17,7 +17,8 @@ public sealed record SweepVariant(int Index, IReadOnlyDictionary<string, double>
 {
     /// <summary>"paper" or "FehMax=-1, …".</summary>
     [JsonIgnore]
-    public string Label => Settings.Count == 0 ? "paper" : string.Join(", ", Settings.Select(s => s.Key + "=" + s.Value.ToString("R", CultureInfo.InvariantCulture)));
+    public string Label => Settings.Count == 0 ? "paper"
+        : string.Join(", ", Settings.Select(s => s.Key + "=" + s.Value.ToString("R", CultureInfo.InvariantCulture)));
 
     /// <summary><paramref name="paper"/> with this variant's settings (applied to both the §2.3 and the §4.4 selection).</summary>
     public SelectionSettings Apply(SelectionSettings paper) =>
@@ -74,7 +75,8 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
         foreach (var v in Varied)
         {
             if (v.Values.Count == 0) throw new ArgumentException($"--vary {v.Name} has no values");
-            foreach (double x in v.Values) SelectionSettings.Paper.With(v.Name, x.ToString("R", CultureInfo.InvariantCulture));   // unknown names and bad values fail here
+            foreach (double x in v.Values)
+                SelectionSettings.Paper.With(v.Name, x.ToString("R", CultureInfo.InvariantCulture));   // unknown names and bad values fail here
         }
         if (Varied.Select(v => v.Name.ToLowerInvariant()).Distinct().Count() != Varied.Count) throw new ArgumentException("a setting is varied twice");
         return this;
@@ -104,7 +106,8 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
     /// <summary>The paper's value of a numeric selection setting (NaN for one that is not a number).</summary>
     public static double PaperValue(string name)
     {
-        var p = typeof(SelectionSettings).GetProperties().FirstOrDefault(p => string.Equals(p.Name.Replace("_", ""), name.Replace("_", ""), StringComparison.OrdinalIgnoreCase));
+        var p = typeof(SelectionSettings).GetProperties()
+            .FirstOrDefault(p => string.Equals(p.Name.Replace("_", ""), name.Replace("_", ""), StringComparison.OrdinalIgnoreCase));
         return p?.GetValue(SelectionSettings.Paper) switch { double d => d, int i => i, long l => l, bool b => b ? 1 : 0, _ => double.NaN };
     }
 
@@ -119,7 +122,8 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
                     SeededRandom.DeriveSeed(Seed, r), SeededRandom.DeriveSeed(Seed, 1_000_000 + r), SeededRandom.DeriveSeed(Seed, 2_000_000 + r)));
         if (TruthScale > 0)
             foreach (var v in variants)
-                tasks.Add(new SweepTask(tasks.Count, SweepTask.TruthKind, v.Index, -1, TruthSeed, SeededRandom.DeriveSeed(Seed, 3_000_000), SeededRandom.DeriveSeed(Seed, 3_000_001)));
+                tasks.Add(new SweepTask(tasks.Count, SweepTask.TruthKind, v.Index, -1, TruthSeed, SeededRandom.DeriveSeed(Seed, 3_000_000),
+                    SeededRandom.DeriveSeed(Seed, 3_000_001)));
         return tasks;
     }
 
@@ -169,7 +173,8 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
             .Select(l => JsonSerializer.Deserialize<SweepTask>(l, Json) ?? throw new FormatException("empty task line")).ToList();
 
     /// <summary>DIR/tasks/I.json: where task I writes its result.</summary>
-    public static string ResultPath(string directory, int index) => Path.Combine(directory, TasksDirectory, index.ToString(CultureInfo.InvariantCulture) + ".json");
+    public static string ResultPath(string directory, int index) =>
+        Path.Combine(directory, TasksDirectory, index.ToString(CultureInfo.InvariantCulture) + ".json");
 
     /// <summary>sweep.json: the plan, its variants and task count (merge adds the measured per-task cost).</summary>
     internal sealed record PlanDocument(SweepPlan Plan, IReadOnlyList<SweepVariant> Variants, int TaskCount, SweepCost? Cost = null);

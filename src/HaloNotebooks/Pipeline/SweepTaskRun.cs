@@ -35,12 +35,14 @@ public static class SweepTaskRun
         if (task.Kind == SweepTask.TruthKind)
         {
             var entries = SweepTruth.Tables(plan, variant, task, threads);
-            result = new SweepTaskResult(index, task.Kind, task.Variant, task.Realisation, clock.Elapsed.TotalSeconds, PeakMemoryMb(), 0, 0, entries, Environment.MachineName);
+            result = new SweepTaskResult(index, task.Kind, task.Variant, task.Realisation, clock.Elapsed.TotalSeconds, PeakMemoryMb(), 0, 0,
+                entries, Environment.MachineName);
         }
         else
         {
             var (entries, stars, dipoleStars) = Realisation(plan, variant, task, threads, progress);
-            result = new SweepTaskResult(index, task.Kind, task.Variant, task.Realisation, clock.Elapsed.TotalSeconds, PeakMemoryMb(), stars, dipoleStars, entries, Environment.MachineName);
+            result = new SweepTaskResult(index, task.Kind, task.Variant, task.Realisation, clock.Elapsed.TotalSeconds, PeakMemoryMb(), stars, dipoleStars,
+                entries, Environment.MachineName);
         }
         AtomicFile.Write(path, s => JsonSerializer.Serialize(s, result, SweepPlan.Json));
         progress?.Report($"task {index}: done in {result.Seconds:0.0} s, peak {result.PeakMemoryMb:0} MB");
@@ -54,13 +56,16 @@ public static class SweepTaskRun
     }
 
     /// <summary>An independent mock (its own seed) through the variant's selections and the fits of Tables 1–3.</summary>
-    public static (IReadOnlyList<SweepEntry> Entries, int Stars, int DipoleStars) Realisation(SweepPlan plan, SweepVariant variant, SweepTask task, int? threads, IProgress<string>? progress = null)
+    public static (IReadOnlyList<SweepEntry> Entries, int Stars, int DipoleStars) Realisation(SweepPlan plan, SweepVariant variant, SweepTask task,
+        int? threads, IProgress<string>? progress = null)
     {
         var mock = MockCatalog.Generate(new MockSettings(task.MockSeed, plan.Scale) { MaxDegreeOfParallelism = threads });
         var catalogue = mock.Catalogue.Join(mock.Distances, CanonicalColumns.TargetId, CanonicalColumns.TargetId);
         var subs = SubstructureCatalog.FromTable(mock.Substructures, "mock substructures");
-        var sample = PaperSelection.Run(catalogue, variant.Apply(SelectionSettings.Paper) with { Seed = task.SelectionSeed, MaxDegreeOfParallelism = threads }, subs);
-        var dipoleSample = PaperSelection.Run(catalogue, variant.Apply(SelectionSettings.PaperDipole) with { Seed = task.SelectionSeed, MaxDegreeOfParallelism = threads }, subs);
+        var sample = PaperSelection.Run(catalogue,
+            variant.Apply(SelectionSettings.Paper) with { Seed = task.SelectionSeed, MaxDegreeOfParallelism = threads }, subs);
+        var dipoleSample = PaperSelection.Run(catalogue,
+            variant.Apply(SelectionSettings.PaperDipole) with { Seed = task.SelectionSeed, MaxDegreeOfParallelism = threads }, subs);
         progress?.Report($"task {task.Index}: {mock.Catalogue.RowCount} mock stars, {sample.Count} selected, {dipoleSample.Count} in the dipole sample");
         var results = PaperAnalysis.Run(sample, dipoleSample, plan.Analysis(task, threads));
         return (Entries(results), sample.Count, dipoleSample.Count);

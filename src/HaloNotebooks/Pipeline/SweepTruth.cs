@@ -19,7 +19,8 @@ internal static class SweepTruth
 {
     /// <summary>What is used, for reports.</summary>
     public static string Description(SweepPlan plan) =>
-        $"the mock's own truth tables (MockTruthTables: {MockTruthTables.DefaultReplicas} re-observations of the mock with seed {plan.TruthSeed} at scale {plan.TruthScale:0.###}, pooled)";
+        $"the mock's own truth tables (MockTruthTables: {MockTruthTables.DefaultReplicas} re-observations of the mock with seed {plan.TruthSeed} at scale " +
+            $"{plan.TruthScale:0.###}, pooled)";
 
     /// <summary>Tables 1–3 of the truth for <paramref name="variant"/>, as entries with the value in Median.</summary>
     public static IReadOnlyList<SweepEntry> Tables(SweepPlan plan, SweepVariant variant, SweepTask task, int? threads, IProgress<double>? progress = null)
@@ -35,7 +36,8 @@ internal static class SweepTruth
         var truth = MockTruthTables.Build(sample, dipoleSample, replicas, mock.Truth, plan.Analysis(task, threads), MockTruthTables.DefaultMockField());
         return new[] { truth.Table1, truth.Table2, truth.Table3 }
             .SelectMany(t => t.Rows.SelectMany(row => row.Values.Select(kv =>
-                new SweepEntry(t.Number, row.Component, row.RMin, row.RMax, kv.Key, row.N ?? 0, kv.Value.Value, double.NaN, double.NaN, double.NaN, double.NaN))))
+                new SweepEntry(t.Number, row.Component, row.RMin, row.RMax, kv.Key, row.N ?? 0, kv.Value.Value, double.NaN,
+                    double.NaN, double.NaN, double.NaN))))
             .ToList();
     }
 }

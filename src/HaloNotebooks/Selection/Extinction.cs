@@ -16,7 +16,8 @@ public static class Extinction
         rMag - 5 * Math.Log10(100 * distanceKpc) - rCoefficient * ebv;
 
     /// <summary>Column form of <see cref="AbsoluteMagnitude(double, double, double, double)"/>.</summary>
-    public static double[] AbsoluteMagnitude(ReadOnlySpan<double> rMag, ReadOnlySpan<double> distanceKpc, ReadOnlySpan<double> ebv, double rCoefficient = DecamR)
+    public static double[] AbsoluteMagnitude(ReadOnlySpan<double> rMag, ReadOnlySpan<double> distanceKpc,
+        ReadOnlySpan<double> ebv, double rCoefficient = DecamR)
     {
         var m = new double[rMag.Length];
         for (int i = 0; i < m.Length; i++) m[i] = AbsoluteMagnitude(rMag[i], distanceKpc[i], ebv[i], rCoefficient);

@@ -83,7 +83,8 @@ public sealed class Funnel : IHtmlDisplay
         sb.AppendLine("| " + string.Join(" | ", Header) + " |");
         sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Header.Count)));
         foreach (var row in Rows()) sb.AppendLine("| " + string.Join(" | ", row.Select(c => c.Replace("|", "\\|"))) + " |");
-        sb.AppendLine($"| | **final sample** | | | {InputCount.ToString("N0", CultureInfo.InvariantCulture)} | **{FinalCount.ToString("N0", CultureInfo.InvariantCulture)}** | {(InputCount - FinalCount).ToString("N0", CultureInfo.InvariantCulture)} | |");
+        sb.AppendLine($"| | **final sample** | | | {InputCount.ToString("N0", CultureInfo.InvariantCulture)} | " +
+            $"**{FinalCount.ToString("N0", CultureInfo.InvariantCulture)}** | {(InputCount - FinalCount).ToString("N0", CultureInfo.InvariantCulture)} | |");
         return sb.ToString();
     }
 

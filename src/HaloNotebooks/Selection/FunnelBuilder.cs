@@ -25,7 +25,8 @@ internal sealed class FunnelBuilder
     {
     }
 
-    /// <summary>Continues a funnel: <paramref name="survivors"/> are the input rows <paramref name="inputRows"/> that passed <paramref name="steps"/>.</summary>
+    /// <summary>Continues a funnel: <paramref name="survivors"/> are the input rows <paramref name="inputRows"/> that passed
+    /// <paramref name="steps"/>.</summary>
     internal FunnelBuilder(StarTable survivors, int inputCount, string?[]? removedBy, int[] inputRows, IEnumerable<FunnelStep> steps)
     {
         if (inputRows.Length != survivors.RowCount) throw new ArgumentException($"{inputRows.Length} input rows for {survivors.RowCount} survivors");

@@ -69,7 +69,8 @@ public sealed class HaloSample : IHtmlDisplay
         {
             var r = Stars.GetDouble(C.RGc);
             sb.Append(string.Create(CultureInfo.InvariantCulture, $", {r.Min():F1} ≤ r_GC ≤ {r.Max():F1} kpc"))
-              .Append(string.Create(CultureInfo.InvariantCulture, $"; median δV_r, δV_φ, δV_θ = {Median(Stars.GetDouble(C.ErrVR)):F1}, {Median(Stars.GetDouble(C.ErrVPhi)):F1}, {Median(Stars.GetDouble(C.ErrVTheta)):F1} km/s"));
+              .Append(string.Create(CultureInfo.InvariantCulture, $"; median δV_r, δV_φ, δV_θ = {Median(Stars.GetDouble(C.ErrVR)):F1}, " +
+                  $"{Median(Stars.GetDouble(C.ErrVPhi)):F1}, {Median(Stars.GetDouble(C.ErrVTheta)):F1} km/s"));
         }
         sb.Append("</p>").Append(Funnel.ToHtml()).Append("</div>");
         return sb.ToString();

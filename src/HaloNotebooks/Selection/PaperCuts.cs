@@ -36,11 +36,15 @@ public static class PaperCuts
         });
 
     public static Cut KGiantTeff(SelectionSettings s) => Cut.Between(
-        "K giants: T_eff", $"§2.3: {V(s.TeffMin)} K < T_eff < {V(s.TeffMax)} K{Paper(s.TeffMin, 4500, s.TeffMax, 5500, "4500–5500 K")}", C.Teff, s.TeffMin, s.TeffMax,
+        "K giants: T_eff", $"§2.3: {V(s.TeffMin)} K < T_eff < {V(s.TeffMax)} K{Paper(s.TeffMin, 4500, s.TeffMax, 5500, "4500–5500 K")}",
+        C.Teff, s.TeffMin, s.TeffMax,
         [new(nameof(s.TeffMin), s.TeffMin, "K"), new(nameof(s.TeffMax), s.TeffMax, "K")]);
 
     public static Cut KGiantAbsMag(SelectionSettings s) => Cut.Between(
-        "K giants: M_r", $"§2.3: {V(s.AbsMagRMin)} < M_r < {V(s.AbsMagRMax)} after extinction correction (A_r = R_r E(B−V)){Paper(s.AbsMagRMin, -3, s.AbsMagRMax, 2, "−3 < M_r < 2")}", C.AbsMagR, s.AbsMagRMin, s.AbsMagRMax,
+        "K giants: M_r",
+        $"§2.3: {V(s.AbsMagRMin)} < M_r < {V(s.AbsMagRMax)} after extinction correction (A_r = R_r E(B−V))" +
+            $"{Paper(s.AbsMagRMin, -3, s.AbsMagRMax, 2, "−3 < M_r < 2")}",
+        C.AbsMagR, s.AbsMagRMin, s.AbsMagRMax,
         [new(nameof(s.AbsMagRMin), s.AbsMagRMin, "mag"), new(nameof(s.AbsMagRMax), s.AbsMagRMax, "mag"), new(nameof(s.ExtinctionRr), s.ExtinctionRr, "")]);
 
     /// <summary>
@@ -49,7 +53,8 @@ public static class PaperCuts
     /// priors of footnote 11 (μ_[Fe/H] ≤ −0.85) and with ~150,000 stars left after this step.
     /// </summary>
     public static Cut DiscMetallicity(SelectionSettings s) => Cut.Between(
-        "disc: [Fe/H]", $"§2.3: remove thin/thick disc stars with [Fe/H] > {V(s.FehMax)} dex{Paper(s.FehMax, -0.85, "−0.85 dex", "Li et al. 2025a")}", C.Feh, double.NegativeInfinity, s.FehMax,
+        "disc: [Fe/H]", $"§2.3: remove thin/thick disc stars with [Fe/H] > {V(s.FehMax)} dex{Paper(s.FehMax, -0.85, "−0.85 dex", "Li et al. 2025a")}",
+        C.Feh, double.NegativeInfinity, s.FehMax,
         [new(nameof(s.FehMax), s.FehMax, "dex")]);
 
     public static Cut DiscHeight(SelectionSettings s) => new(

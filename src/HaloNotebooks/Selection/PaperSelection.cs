@@ -6,8 +6,8 @@ using C = HaloNotebooks.Catalogs.CanonicalColumns;
 namespace HaloNotebooks.Selection;
 
 /// <summary>
-/// The paper's selection of halo K giants (§2.3) as a funnel, after DESI's quality cuts (<see cref="QualityCuts"/>), in the paper's order: K giants (T_eff, M_r), disc
-/// removal ([Fe/H], |z|), substructures (globular clusters, dwarf galaxies, Sagittarius), then Galactocentric
+/// The paper's selection of halo K giants (§2.3) as a funnel, after DESI's quality cuts (<see cref="QualityCuts"/>), in the paper's order:
+/// K giants (T_eff, M_r), disc removal ([Fe/H], |z|), substructures (globular clusters, dwarf galaxies, Sagittarius), then Galactocentric
 /// velocities with Monte-Carlo errors and the error limits, and the r_GC range of the final sample.
 /// </summary>
 public static class PaperSelection

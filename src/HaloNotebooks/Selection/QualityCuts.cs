@@ -35,7 +35,8 @@ public static class QualityCuts
     /// The kept row of every Gaia source among the rows that pass <see cref="PerRow"/>: a first pass over the catalogue,
     /// reading only <see cref="GaiaSourceColumns"/> (null when the cut is off or the catalogue has no SOURCE_ID).
     /// </summary>
-    internal static GaiaSourceWinners? FindGaiaSourceWinners(CatalogueChunks catalogue, SelectionSettings s, int rowsPerChunk = CatalogueChunks.DefaultChunkRows,
+    internal static GaiaSourceWinners? FindGaiaSourceWinners(CatalogueChunks catalogue, SelectionSettings s,
+        int rowsPerChunk = CatalogueChunks.DefaultChunkRows,
         IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -106,7 +107,8 @@ public static class QualityCuts
         true, null, t => Array.ConvertAll(t.GetInt64(C.DistanceRows, 0), k => k >= 1), reason: false);
 
     public static Cut DistanceUnique() => Flag(
-        "distances: one row per ID", "not in the paper; removes stars whose ID has several rows in the distance catalogue (which one is right is not ours to guess)", C.DistanceRows,
+        "distances: one row per ID", "not in the paper; removes stars whose ID has several rows in the distance catalogue (which one is right is not " +
+            "ours to guess)", C.DistanceRows,
         true, null, t => Array.ConvertAll(t.GetInt64(C.DistanceRows, 0), k => k <= 1), reason: false);
 
     static Cut Flag(string name, string what, string column, bool on, string? setting, Func<StarTable, bool[]> keep, bool reason = true) =>

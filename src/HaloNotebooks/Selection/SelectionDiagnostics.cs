@@ -35,7 +35,8 @@ public sealed record BinCount(double RMin, double RMax, int Count, double Expect
 
 /// <summary>A selection compared with the truth of a mock: per cut and per contaminant population.</summary>
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
-public sealed class SelectionReport(IReadOnlyList<CutDiagnostic> cuts, IReadOnlyList<PopulationDiagnostic> populations, int finalCount, int finalHalo) : IHtmlDisplay
+public sealed class SelectionReport(IReadOnlyList<CutDiagnostic> cuts, IReadOnlyList<PopulationDiagnostic> populations, int finalCount, int finalHalo)
+    : IHtmlDisplay
 {
     public IReadOnlyList<CutDiagnostic> Cuts { get; } = cuts;
     public IReadOnlyList<PopulationDiagnostic> Populations { get; } = populations;
@@ -50,12 +51,15 @@ public sealed class SelectionReport(IReadOnlyList<CutDiagnostic> cuts, IReadOnly
         sb.AppendLine("| cut | meant for | removed | removed by true population | purity | completeness |");
         sb.AppendLine("|---|---|---|---|---|---|");
         foreach (var c in Cuts)
-            sb.AppendLine(string.Create(ci, $"| {c.Cut} | {c.Target ?? "—"} | {c.Removed:N0} | {string.Join(", ", c.RemovedByPopulation.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value:N0}"))} | {Pct(c.Purity)} | {Pct(c.Completeness)} |"));
+            sb.AppendLine(string.Create(ci, $"| {c.Cut} | {c.Target ?? "—"} | {c.Removed:N0} | " +
+                $"{string.Join(", ", c.RemovedByPopulation.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value:N0}"))} | {Pct(c.Purity)} " +
+                $"| {Pct(c.Completeness)} |"));
         sb.AppendLine();
         sb.AppendLine("| population | in catalogue | reaching its cut | removed by its cut | completeness | removed by other cuts | left in final sample |");
         sb.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var p in Populations)
-            sb.AppendLine(string.Create(ci, $"| {p.Population} | {p.Input:N0} | {p.ReachingIntendedCut:N0} | {p.RemovedByIntendedCut:N0} | {Pct(p.Completeness)} | {p.RemovedByOtherCuts:N0} | {p.InFinalSample:N0} |"));
+            sb.AppendLine(string.Create(ci, $"| {p.Population} | {p.Input:N0} | {p.ReachingIntendedCut:N0} | {p.RemovedByIntendedCut:N0} | " +
+                $"{Pct(p.Completeness)} | {p.RemovedByOtherCuts:N0} | {p.InFinalSample:N0} |"));
         sb.AppendLine(string.Create(ci, $"\nFinal sample: {finalCount:N0} stars, {Pct(FinalPurity)} true halo."));
         return sb.ToString();
     }

@@ -74,7 +74,8 @@ public sealed record SelectionSettings(
         string key = Normalise(name);
         var property = Settable().FirstOrDefault(p => Normalise(p.Name) == key)
             ?? throw new ArgumentException(
-                $"unknown selection parameter '{name}'; valid names: {string.Join(", ", ParameterNames)} (SelectionParameter.All, or `halo select --list-cuts`, describes them)");
+                $"unknown selection parameter '{name}'; valid names: {string.Join(", ", ParameterNames)} (SelectionParameter.All, or " +
+                    $"`halo select --list-cuts`, describes them)");
         object? parsed = Parse(property, value.Trim());
         var copy = this with { };          // records: the clone shares nothing mutable
         property.SetValue(copy, parsed);   // init-only setters are settable by reflection on the fresh copy

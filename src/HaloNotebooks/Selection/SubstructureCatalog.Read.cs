@@ -14,7 +14,8 @@ public sealed partial class SubstructureCatalog
             if (File.Exists(Path.Combine(path, "dwarf_mw.csv"))) return ReadPace(path);
             if (File.Exists(Path.Combine(path, "orbits_table.txt")) || File.Exists(Path.Combine(path, "GCs_VB21.txt")))
                 return ReadBaumgardtVasiliev(path);
-            throw new FileNotFoundException($"{path}: a substructure folder must hold dwarf_mw.csv (Pace et al. 2022) or orbits_table.txt / GCs_VB21.txt (Baumgardt & Vasiliev 2021)");
+            throw new FileNotFoundException($"{path}: a substructure folder must hold dwarf_mw.csv (Pace et al. 2022) or orbits_table.txt / GCs_VB21.txt " +
+                $"(Baumgardt & Vasiliev 2021)");
         }
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such substructure file or folder", path);
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
@@ -22,7 +23,8 @@ public sealed partial class SubstructureCatalog
             string header = File.ReadLines(path).FirstOrDefault() ?? "";
             var names = header.Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToArray();
             if (names.Contains("kind")) return ReadMockList(path);
-            throw new FormatException($"{path}: a substructure CSV needs the columns name, kind, ra, dec, radius_deg, distance, distance_err, pmra, pmdec, pm_err, rv, rv_err (the mock's substructures.csv); for the LVDB give its folder");
+            throw new FormatException($"{path}: a substructure CSV needs the columns name, kind, ra, dec, radius_deg, distance, distance_err, pmra, pmdec, " +
+                $"pm_err, rv, rv_err (the mock's substructures.csv); for the LVDB give its folder");
         }
         return ReadBaumgardtVasiliev(path);
     }

@@ -47,7 +47,8 @@ public sealed partial class SubstructureCatalog : IHtmlDisplay
         string csv = source;
         string[] numeric = ["ra", "dec", "radius_deg", "distance", "distance_err", "pmra", "pmdec", "pm_err", "rv", "rv_err"];
         foreach (var c in numeric.Prepend("kind").Prepend("name"))
-            if (!t.Contains(c)) throw new CatalogException($"the substructure list needs columns name, kind, {string.Join(", ", numeric)}; this one is absent", file: csv, column: c);
+            if (!t.Contains(c)) throw new CatalogException($"the substructure list needs columns name, kind, {string.Join(", ", numeric)}; this one is " +
+                $"absent", file: csv, column: c);
         var name = t.GetString("name");
         var kind = t.GetString("kind");
         var v = numeric.Select(t.GetDouble).ToArray();

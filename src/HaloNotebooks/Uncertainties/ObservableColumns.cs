@@ -6,7 +6,8 @@ public sealed record ObservableColumns(double[] Ra, double[] Dec, double[] Dista
     public int Count => Ra.Length;
 }
 
-/// <summary>1σ errors of the observables: distance (kpc), pmra, pmdec (mas/yr), the (pmra, pmdec) correlation coefficient, rv (km/s). ra/dec are exact.</summary>
+/// <summary>1σ errors of the observables: distance (kpc), pmra, pmdec (mas/yr), the (pmra, pmdec) correlation coefficient, rv (km/s). ra/dec are
+/// exact.</summary>
 public sealed record ObservableErrors(double[] Distance, double[] Pmra, double[] Pmdec, double[] PmCorr, double[] Rv);
 
 /// <summary>Monte-Carlo standard deviations (ddof = 1) of V_r, V_phi, V_theta per star, km/s.</summary>

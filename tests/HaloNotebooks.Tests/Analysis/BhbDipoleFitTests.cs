@@ -97,7 +97,8 @@ public class BhbDipoleFitTests(ITestOutputHelper output)
         var path = TestPaths.RequireShared("data/external/desi_dr1_bhb_bystrom2025/Bystrom_2025_BHB.csv");
         var fit = BhbDipoleFit.Run(DesiBhbStars.Read(path), Quick);
         output.WriteLine(fit.ToString());
-        foreach (var m in fit.Modes) output.WriteLine($"{m.Name}: {m.Samples} ({m.Fraction:P1}) " + string.Join(", ", m.Parameters.Select(p => $"{p.Key} {p.Value}")));
+        foreach (var m in fit.Modes) output.WriteLine($"{m.Name}: {m.Samples} ({m.Fraction:P1}) " +
+            string.Join(", ", m.Parameters.Select(p => $"{p.Key} {p.Value}")));
         output.WriteLine(fit.Sample.Funnel.ToMarkdown());
         var funnel = fit.Sample.Funnel;
         Assert.Equal(DesiBhbStars.DocumentedRowCount, funnel.InputCount);

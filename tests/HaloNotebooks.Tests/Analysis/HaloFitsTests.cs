@@ -34,12 +34,14 @@ public class HaloFitsTests(ITestOutputHelper output)
         double nEff = fit.Samples(fit.ParameterNames[0]).Length / tau;
         double medianExtra = fullSize ? 0 : 4 * 1.25 / Math.Sqrt(nEff);
         double widthTol = fullSize ? 0.15 : 0.15 + 4 / Math.Sqrt(2 * nEff);
-        output.WriteLine($"{fit.Model}: τ_max = {tau:F1}, N_eff = {nEff:F0}, median tol = {0.3 + medianExtra:F2}σ, width tol = {widthTol:P0}, acc = {fit.AcceptanceFraction:F3}, {fit.WallTimeSeconds:F1} s");
+        output.WriteLine($"{fit.Model}: τ_max = {tau:F1}, N_eff = {nEff:F0}, median tol = {0.3 + medianExtra:F2}σ, width tol = {widthTol:P0}, acc = " +
+            $"{fit.AcceptanceFraction:F3}, {fit.WallTimeSeconds:F1} s");
         foreach (var name in fit.ParameterNames.Concat(fit.DerivedNames))
         {
             var (refMedian, refSigma) = Reference(reference, referenceName(name));
             var ours = fit.Summary[name];
-            output.WriteLine($"  {name,-16} {ours.Median,12:G6} ref {refMedian,12:G6}  Δ = {(ours.Median - refMedian) / refSigma,6:F2}σ   width ratio {ours.Sigma / refSigma:F3}");
+            output.WriteLine($"  {name,-16} {ours.Median,12:G6} ref {refMedian,12:G6}  Δ = {(ours.Median - refMedian) / refSigma,6:F2}σ   width ratio " +
+                $"{ours.Sigma / refSigma:F3}");
             Assert.InRange((ours.Median - refMedian) / refSigma, -(0.3 + medianExtra), 0.3 + medianExtra);
             Assert.InRange(ours.Sigma / refSigma, 1 - widthTol, 1 + widthTol);
         }

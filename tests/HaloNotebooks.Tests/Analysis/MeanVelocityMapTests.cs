@@ -56,7 +56,8 @@ public class MeanVelocityMapTests
         {
             var err = Enumerable.Range(0, n).Select(_ => 1 + 14 * rng.NextDouble()).ToArray();
             var vr = err.Select(e => truth + sigmaR * Gauss() + e * Gauss()).ToArray();
-            var p = Assert.Single(MeanVelocityMap.Build(4, new long[n], vr, err, _ => (0, 0), new DipoleVelocityField(0, 0, 0, 0), weighting: weighting).Pixels);
+            var p = Assert.Single(MeanVelocityMap.Build(4, new long[n], vr, err, _ => (0, 0), new DipoleVelocityField(0, 0, 0, 0), weighting: weighting)
+                .Pixels);
             means[k] = p.MeanVr;
             errors[k] = p.ErrMeanVr;
         }

@@ -26,7 +26,8 @@ static class MockRecovery
             var results = PaperAnalysis.Run(sample, dipoleSample, settings);
             var replicas = MockTruthTables.Replicas(catalogue, mock.Truth, subs, SelectionSettings.Paper);
             var truth = MockTruthTables.Build(sample, dipoleSample, replicas, mock.Truth, settings, MockTruthTables.DefaultMockField());
-            return new Outcome(results, results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3], (o, t) => TableComparison.Compare(o, t, "mock truth")).ToList(),
+            return new Outcome(results,
+                results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3], (o, t) => TableComparison.Compare(o, t, "mock truth")).ToList(),
                 [ErrorCalibration.Compare(results.Table1, truth.Scatter1), ErrorCalibration.Compare(results.Table2, truth.Scatter2)]);
         }
         finally { Directory.Delete(dir, true); }

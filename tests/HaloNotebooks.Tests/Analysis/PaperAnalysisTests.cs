@@ -28,7 +28,8 @@ public class PaperAnalysisTests
         var inner = h.RGc.Where(r => r >= 3 && r < 15.9).OrderBy(r => r).ToArray();
         Assert.Equal(Measurement.Percentile(inner, 50), res.Single.Bins[0].Bin.RMedian, 12);
         // Every fit used its own derived seed.
-        Assert.Equal(res.Single.Bins.Count + res.Double.Bins.Count + 2, res.Single.Bins.Concat(res.Double.Bins).Append(res.Single.AllStars).Append(res.Double.AllStars).Select(b => b.Seed).Distinct().Count());
+        Assert.Equal(res.Single.Bins.Count + res.Double.Bins.Count + 2,
+            res.Single.Bins.Concat(res.Double.Bins).Append(res.Single.AllStars).Append(res.Double.AllStars).Select(b => b.Seed).Distinct().Count());
     }
 
     [Fact]
@@ -53,7 +54,8 @@ public class PaperAnalysisTests
         Assert.All(lean.Single.Bins.Concat(lean.Double.Bins), b => Assert.False(b.Fit!.HasSamples));
         // The dropped fits keep every summary the report prints (τ, acceptance, notes).
         var (full, summary) = (kept.Double.Bins[0].Fit!, lean.Double.Bins[0].Fit!);
-        static string Json(HaloNotebooks.Inference.FitResult f) => System.Text.RegularExpressions.Regex.Replace(f.ToJson(), "\"wall_time_s\": [^,]+", "");   // two runs, two clocks
+        static string Json(HaloNotebooks.Inference.FitResult f) =>
+            System.Text.RegularExpressions.Regex.Replace(f.ToJson(), "\"wall_time_s\": [^,]+", "");   // two runs, two clocks
         Assert.Equal(Json(full), Json(summary));
         var e = Assert.Throws<InvalidOperationException>(() => summary.Samples("p_mr"));
         Assert.Contains("KeepBinSamples", e.Message);

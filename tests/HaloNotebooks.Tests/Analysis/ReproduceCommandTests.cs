@@ -21,7 +21,8 @@ public class ReproduceCommandTests
             var mockDir = Path.Combine(root, "mock");
             MockCatalog.Generate(new MockSettings(Seed: 42, Scale: 0.02)).Write(mockDir);
             var output = Path.Combine(root, "results");
-            int code = HaloNotebooks.Cli.Program.Run(["reproduce", "--mock", mockDir, "--walkers", "36", "--steps", "40", "--burn", "20", "--seed", "5", "--output", output, "--no-png", "--appendix-stars", "4000"]);
+            int code = HaloNotebooks.Cli.Program.Run(["reproduce", "--mock", mockDir, "--walkers", "36", "--steps", "40", "--burn", "20", "--seed", "5",
+                "--output", output, "--no-png", "--appendix-stars", "4000"]);
             Assert.Equal(0, code);
 
             var html = File.ReadAllText(Path.Combine(output, "index.html"));
@@ -168,7 +169,11 @@ public class ReproduceCommandTests
             var previous = Console.Error;
             Console.SetError(err);
             int code;
-            try { code = HaloNotebooks.Cli.Program.Run(["reproduce", "--bhb", Path.Combine(root, "absent_bhb.csv"), "--output", Path.Combine(root, "r"), "--mock", Path.Combine(root, "m")]); }
+            try
+            {
+                code = HaloNotebooks.Cli.Program.Run(["reproduce", "--bhb", Path.Combine(root, "absent_bhb.csv"), "--output", Path.Combine(root, "r"),
+                    "--mock", Path.Combine(root, "m")]);
+            }
             finally { Console.SetError(previous); }
             Assert.Equal(1, code);
             Assert.Contains("absent_bhb.csv", err.ToString());
@@ -185,7 +190,11 @@ public class ReproduceCommandTests
         {
             var previous = Console.Error;
             Console.SetError(TextWriter.Null);
-            try { Assert.Equal(2, HaloNotebooks.Cli.Program.Run(["reproduce", "--steps", "100", "--burn", "100", "--output", Path.Combine(root, "r"), "--mock", Path.Combine(root, "m")])); }
+            try
+            {
+                Assert.Equal(2, HaloNotebooks.Cli.Program.Run(["reproduce", "--steps", "100", "--burn", "100", "--output", Path.Combine(root, "r"),
+                    "--mock", Path.Combine(root, "m")]));
+            }
             finally { Console.SetError(previous); }
             Assert.False(Directory.Exists(Path.Combine(root, "m")), "settings are checked before any mock is generated");
         }

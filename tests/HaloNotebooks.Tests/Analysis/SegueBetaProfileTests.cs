@@ -26,7 +26,8 @@ public class SegueBetaProfileTests(ITestOutputHelper output)
         output.WriteLine("| r_GC [kpc] | N | median r | β | σ_r | σ_φ | σ_θ |");
         output.WriteLine("| --- | ---: | ---: | --- | --- | --- | --- |");
         foreach (var b in profile.Bins.Prepend(profile.AllStars))
-            output.WriteLine($"| {b.Bin.Label} | {b.Bin.Count} | {b.Bin.RMedian:0.0} | {b["beta"].Format(3)} | {b["sigma_r"].Format(1)} | {b["sigma_phi"].Format(1)} | {b["sigma_theta"].Format(1)} |");
+            output.WriteLine($"| {b.Bin.Label} | {b.Bin.Count} | {b.Bin.RMedian:0.0} | {b["beta"].Format(3)} | {b["sigma_r"].Format(1)} | " +
+                $"{b["sigma_phi"].Format(1)} | {b["sigma_theta"].Format(1)} |");
 
         var inner = profile.Bins.Where(b => b.Bin.RMin >= 9 && b.Bin.RMax <= 28.7 && b.Bin.Count >= 100).ToList();
         Assert.NotEmpty(inner);

@@ -36,7 +36,10 @@ public class TableComparisonTests
     public void Compare_TreatsApexLongitudesModulo360()
     {
         var paper = PublishedTables.Table3;
-        var rows = paper.Rows.Select(r => r with { Values = new Dictionary<string, Measurement>(r.Values) { ["l_apex"] = r.Values["l_apex"] with { Value = r.Values["l_apex"].Value + 360 } } }).ToList();
+        var rows = paper.Rows.Select(r => r with
+        {
+            Values = new Dictionary<string, Measurement>(r.Values) { ["l_apex"] = r.Values["l_apex"] with { Value = r.Values["l_apex"].Value + 360 } },
+        }).ToList();
         var c = TableComparison.Compare(new PaperTable(3, rows), paper);
         Assert.All(c.Entries, e => Assert.Equal(0, e.DifferenceInSigma, 9));
     }

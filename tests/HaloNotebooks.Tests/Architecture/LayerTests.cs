@@ -55,7 +55,8 @@ public class LayerTests
     {
         var namespaces = Library.GetTypes().Select(t => t.Namespace).OfType<string>().Where(n => n.StartsWith("HaloNotebooks.", StringComparison.Ordinal))
             .Select(n => n["HaloNotebooks.".Length..].Split('.')[0]).Distinct().Order().ToList();
-        Assert.All(namespaces, n => Assert.True(Uses.ContainsKey(n), $"namespace HaloNotebooks.{n} is in no layer: add it to DESIGN.md's table and to {nameof(Uses)}"));
+        Assert.All(namespaces,
+            n => Assert.True(Uses.ContainsKey(n), $"namespace HaloNotebooks.{n} is in no layer: add it to DESIGN.md's table and to {nameof(Uses)}"));
         Assert.Empty(Library.GetTypes().Where(t => t.Namespace == "HaloNotebooks" && !t.Name.StartsWith('<')).Select(t => t.FullName));
     }
 }

@@ -68,7 +68,8 @@ public class GalactocentricFrameTests
     [Fact]
     public void Transform_RejectsColumnsOfDifferentLengths()
     {
-        var ex = Assert.Throws<ArgumentException>(() => Frame.Transform(new double[3], new double[3], new double[2], new double[3], new double[3], new double[3]));
+        var ex =
+            Assert.Throws<ArgumentException>(() => Frame.Transform(new double[3], new double[3], new double[2], new double[3], new double[3], new double[3]));
         Assert.Contains("same length", ex.Message);
     }
 

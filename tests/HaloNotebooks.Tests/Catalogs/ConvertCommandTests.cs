@@ -13,7 +13,8 @@ public class ConvertCommandTests
         try
         {
             var output = Path.Combine(dir.FullName, "stars.csv");
-            int code = HaloNotebooks.Cli.Program.Run(["convert", "--input", TestPaths.Fixture("catalogs/bintable_features.fits"), "--hdu", "STARS", "--output", output]);
+            int code = HaloNotebooks.Cli.Program.Run(["convert", "--input", TestPaths.Fixture("catalogs/bintable_features.fits"),
+                "--hdu", "STARS", "--output", output]);
             Assert.Equal(0, code);
             var lines = File.ReadAllLines(output);
             Assert.Equal("ID,FLAG,B8,U16,J32,K64,E32,D64,NAME,VEC_0,VEC_1,VEC_2,SCALED,SBYTE,U32", lines[0]);
@@ -36,7 +37,8 @@ public class ConvertCommandTests
         try
         {
             var output = Path.Combine(dir.FullName, "stars.parquet");
-            Assert.Equal(0, HaloNotebooks.Cli.Program.Run(["convert", "--input", TestPaths.Fixture("catalogs/bintable_features.fits"), "--columns", "D64,ID,VEC", "--output", output]));
+            Assert.Equal(0, HaloNotebooks.Cli.Program.Run(["convert", "--input", TestPaths.Fixture("catalogs/bintable_features.fits"),
+                "--columns", "D64,ID,VEC", "--output", output]));
             var t = ParquetTable.Read(output);
             Assert.Equal(["D64", "ID", "VEC_0", "VEC_1", "VEC_2"], t.ColumnNames);
             Assert.Equal([39627835862863901L, -1L, 42L], t.GetInt64("ID"));

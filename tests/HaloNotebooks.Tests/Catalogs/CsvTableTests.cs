@@ -68,7 +68,9 @@ public class CsvTableTests
                 switch (t.GetColumnType(name))
                 {
                     case ColumnType.Double or ColumnType.Single:
-                        Assert.Equal(t.GetDouble(name).Select(BitConverter.DoubleToInt64Bits), back.GetDouble(name).Select(BitConverter.DoubleToInt64Bits)); break;
+                        Assert.Equal(t.GetDouble(name).Select(BitConverter.DoubleToInt64Bits),
+                            back.GetDouble(name).Select(BitConverter.DoubleToInt64Bits));
+                        break;
                     case ColumnType.Int32 or ColumnType.Int64: Assert.Equal(t.GetInt64(name, 0), back.GetInt64(name, 0)); break;
                     case ColumnType.Boolean: Assert.Equal(t.GetBool(name, false), back.GetBool(name, false)); break;
                     default: Assert.Equal(ColumnType.String, back.GetColumnType(name)); Assert.Equal(t.GetString(name), back.GetString(name)); break;

@@ -17,7 +17,8 @@ public class DistanceJoinTests
     public void JoinBySourceId_CountsMissingAndRepeatedIds_AndDropsNoRow()
     {
         // SpecDis-like: keyed by SOURCE_ID; 902 twice (ambiguous), 904 absent, 999 not in the catalogue.
-        var d = StarTable.FromColumns([("SOURCE_ID", new long[] { 903, 902, 901, 902, 999 }), ("DIST", new[] { 3.0, 2.0, 1.0, 2.5, 9.0 }), ("DIST_ERR", new[] { 0.3, 0.2, 0.1, 0.25, 0.9 })]);
+        var d = StarTable.FromColumns([("SOURCE_ID", new long[] { 903, 902, 901, 902, 999 }), ("DIST", new[] { 3.0, 2.0, 1.0, 2.5, 9.0 }),
+            ("DIST_ERR", new[] { 0.3, 0.2, 0.1, 0.25, 0.9 })]);
         var cols = DistanceColumns.Parse("SOURCE_ID, DIST, DIST_ERR");
         Assert.Equal(C.SourceId, cols.JoinKey);
         var t = DistanceJoin.Join(Stars(), d, cols);
@@ -44,7 +45,8 @@ public class DistanceJoinTests
         try
         {
             string byTarget = Path.Combine(dir.FullName, "t.fits"), bySource = Path.Combine(dir.FullName, "s.csv");
-            TableFile.Write(StarTable.FromColumns([("TARGETID", new long[] { 104, 101 }), ("DIST", new[] { 4.0, 1.0 }), ("DIST_ERR", new[] { 0.4, 0.1 })]), byTarget);
+            TableFile.Write(StarTable.FromColumns([("TARGETID", new long[] { 104, 101 }), ("DIST", new[] { 4.0, 1.0 }), ("DIST_ERR", new[] { 0.4, 0.1 })]),
+                byTarget);
             TableFile.Write(StarTable.FromColumns([("SOURCE_ID", new long[] { 902 }), ("DIST", new[] { 2.0 }), ("DIST_ERR", new[] { 0.2 })]), bySource);
             var t = DistanceJoin.Join(Stars(), byTarget);
             Assert.Equal(new long[] { 1, 0, 0, 1 }, t.GetInt64(C.DistanceRows));

@@ -71,7 +71,8 @@ public class FitsFuzzTests
                 int flips = 1 + (int)(rng.NextDouble() * 8);
                 for (int i = 0; i < flips; i++)
                 {
-                    int at = rng.NextDouble() < 0.5 ? (int)(rng.NextDouble() * Math.Min(bytes.Length, 2 * 2880 + 2880)) : (int)(rng.NextDouble() * bytes.Length);
+                    int at = rng.NextDouble() < 0.5 ? (int)(rng.NextDouble() * Math.Min(bytes.Length, 2 * 2880 + 2880))
+                        : (int)(rng.NextDouble() * bytes.Length);
                     bytes[at] ^= (byte)(1 << (int)(rng.NextDouble() * 8));
                 }
                 return bytes;
@@ -79,7 +80,8 @@ public class FitsFuzzTests
                 return bytes[..(int)(rng.NextDouble() * bytes.Length)];
             case 2:   // header value edits
                 int edits = 1 + (int)(rng.NextDouble() * 3);
-                for (int i = 0; i < edits; i++) EditCard(bytes, Keys[(int)(rng.NextDouble() * Keys.Length)], Values[(int)(rng.NextDouble() * Values.Length)], rng);
+                for (int i = 0; i < edits; i++) EditCard(bytes, Keys[(int)(rng.NextDouble() * Keys.Length)],
+                    Values[(int)(rng.NextDouble() * Values.Length)], rng);
                 return bytes;
             default:  // a card copied over another (duplicated / missing keywords), then a flip in the data
                 int cards = bytes.Length / 80;

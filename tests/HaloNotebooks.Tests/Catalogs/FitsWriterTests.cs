@@ -37,7 +37,8 @@ public class FitsWriterTests
             switch (type)
             {
                 case ColumnType.Double or ColumnType.Single:
-                    Assert.Equal(expected.GetDouble(name).Select(BitConverter.DoubleToInt64Bits), actual.GetDouble(name).Select(BitConverter.DoubleToInt64Bits));
+                    Assert.Equal(expected.GetDouble(name).Select(BitConverter.DoubleToInt64Bits),
+                        actual.GetDouble(name).Select(BitConverter.DoubleToInt64Bits));
                     break;
                 case ColumnType.Int32 or ColumnType.Int64: Assert.Equal(expected.GetInt64(name, 0), actual.GetInt64(name, 0)); break;
                 case ColumnType.Boolean: Assert.Equal(expected.GetBool(name, false), actual.GetBool(name, false)); break;
@@ -90,11 +91,13 @@ public class FitsWriterTests
             var path = Path.Combine(dir.FullName, "forms.fits");
             int n = 300;
             var rng = new HaloNotebooks.Numerics.SeededRandom(3, 0);
-            var i16 = Enumerable.Range(0, n).Select(i => i == 0 ? short.MinValue + 1 : i == 1 ? short.MaxValue : (int)(rng.NextDouble() * 60000) - 30000).ToArray();
+            var i16 = Enumerable.Range(0, n).Select(i => i == 0 ? short.MinValue + 1 : i == 1 ? short.MaxValue : (int)(rng.NextDouble() * 60000) - 30000)
+                .ToArray();
             var u8 = Enumerable.Range(0, n).Select(i => i % 255).ToArray();
             var missing = Enumerable.Range(0, n).Select(i => i % 17 == 5).ToArray();
             var t = StarTable.FromColumns([("RELEASE", i16)]).WithColumn("FA_TYPE", u8, missing).WithColumn("MASKBITS", i16, missing);
-            for (int e = 0; e < 25; e++) t = t.WithColumn($"COVAR_{e}", Enumerable.Range(0, n).Select(i => e == 7 && i == 2 ? double.NaN : rng.NextGaussian() * (e + 1)).ToArray());
+            for (int e = 0; e < 25; e++)
+                t = t.WithColumn($"COVAR_{e}", Enumerable.Range(0, n).Select(i => e == 7 && i == 2 ? double.NaN : rng.NextGaussian() * (e + 1)).ToArray());
             for (int e = 0; e < 4; e++) t = t.WithColumn($"ELEM_{e}", Enumerable.Range(0, n).Select(i => (float)rng.NextGaussian()).ToArray());
             t = t.WithColumn("ID", Enumerable.Range(0, n).Select(i => (long)i * 1_000_000_007).ToArray());
             var forms = new Dictionary<string, string> { ["RELEASE"] = "I", ["MASKBITS"] = "I", ["FA_TYPE"] = "B", ["COVAR"] = "25D", ["ELEM"] = "4E" };

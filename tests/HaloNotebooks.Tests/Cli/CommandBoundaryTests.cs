@@ -50,10 +50,13 @@ public class CommandBoundaryTests(SmallMockFixture mock) : IClassFixture<SmallMo
     public void Select_AtTheDoor()
     {
         var dir = Dir();
-        AssertRejected(HaloProcess.Run(dir, "select", "--input", "absent.fits", "--output", "s.csv"), "select", 1, "--input absent.fits", "no such file", "halo mock");
-        AssertRejected(HaloProcess.Run(dir, "select", "--input", mock.Catalogue, "--output", Unwritable(dir, "s.csv")), "select", 1, "--output", "cannot write");
+        AssertRejected(HaloProcess.Run(dir, "select", "--input", "absent.fits", "--output", "s.csv"), "select", 1,
+            "--input absent.fits", "no such file", "halo mock");
+        AssertRejected(HaloProcess.Run(dir, "select", "--input", mock.Catalogue, "--output", Unwritable(dir, "s.csv")), "select",
+            1, "--output", "cannot write");
         AssertRejected(HaloProcess.Run(dir, "select", "--input", mock.Catalogue, "--set", "FehMax=abc", "--output", "s.csv"), "select", 2, "FehMax", "abc");
-        AssertRejected(HaloProcess.Run(dir, "select", "--input", mock.Catalogue, "--set", "Nonsense=1", "--output", "s.csv"), "select", 2, "Nonsense", "--list-cuts");
+        AssertRejected(HaloProcess.Run(dir, "select", "--input", mock.Catalogue, "--set", "Nonsense=1", "--output", "s.csv"), "select",
+            2, "Nonsense", "--list-cuts");
         AssertRejected(HaloProcess.Run(dir, "select", "--input", mock.Catalogue, "--preset", "nope", "--output", "s.csv"), "select", 2, "--preset nope");
         AssertRejected(HaloProcess.Run(dir, "select", "--input", mock.Catalogue, "--output", "s.csv", "--seed", "x"), "select", 2, "--seed");
         Assert.False(File.Exists(Path.Combine(dir, "s.csv")));
@@ -86,7 +89,8 @@ public class CommandBoundaryTests(SmallMockFixture mock) : IClassFixture<SmallMo
         AssertRejected(HaloProcess.Run(dir, "fit", "--input", stars, "--model", "single", "--bins", "3,2,1"), "fit", 2, "--bins", "increase");
         AssertRejected(HaloProcess.Run(dir, "fit", "--input", stars, "--model", "single", "--r-min", "50", "--r-max", "20"), "fit", 2, "empty");
         // The case: the output folder cannot be made; this used to surface after the whole MCMC.
-        AssertRejected(HaloProcess.Run(dir, "fit", "--input", stars, "--model", "single", "--output", Unwritable(dir, "fit.json")), "fit", 1, "--output", "cannot write");
+        AssertRejected(HaloProcess.Run(dir, "fit", "--input", stars, "--model", "single", "--output", Unwritable(dir, "fit.json")), "fit",
+            1, "--output", "cannot write");
         // A raw catalogue has no Galactocentric velocities: the message says which command makes them.
         AssertRejected(HaloProcess.Run(dir, "fit", "--input", mock.Catalogue, "--model", "single"), "fit", 1, "v_r", "halo select");
 

@@ -23,7 +23,8 @@ public class CompareCommandTests
                 {
                     // Move the all-stars MR p_MR (0.542 +0.003 −0.003) up by 0.012: Δ = 0.012 / √(0.003² + 0.003²) = 2.83σ.
                     var rows = table.Rows.Select((r, i) => i == 0
-                        ? r with { Values = r.Values.ToDictionary(kv => kv.Key, kv => kv.Key == "p_mr" ? kv.Value with { Value = kv.Value.Value + 0.012 } : kv.Value) }
+                        ? r with { Values = r.Values.ToDictionary(kv => kv.Key, kv => kv.Key == "p_mr"
+                            ? kv.Value with { Value = kv.Value.Value + 0.012 } : kv.Value) }
                         : r).ToList();
                     table = new PaperTable(2, rows);
                 }

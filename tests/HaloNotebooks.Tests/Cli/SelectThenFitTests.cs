@@ -19,7 +19,8 @@ public class SelectThenFitTests(SmallMockFixture mock) : IClassFixture<SmallMock
         {
             string[] sampler = ["--walkers", "36", "--steps", "40", "--burn", "20", "--seed", "5"];
             string[] input = ["--distances", mock.Distances, "--substructures", mock.Substructures];
-            var reproduce = HaloProcess.Run(dir, ["reproduce", "--catalogue", mock.Catalogue, .. input, .. sampler, "--appendix-stars", "0", "--no-png", "--output", "results"]);
+            var reproduce = HaloProcess.Run(dir, ["reproduce", "--catalogue", mock.Catalogue, .. input, .. sampler, "--appendix-stars", "0",
+                "--no-png", "--output", "results"]);
             Assert.True(reproduce.ExitCode == 0, reproduce.Stderr);
             var select = HaloProcess.Run(dir, ["select", "--input", mock.Catalogue, .. input, "--seed", "5", "--output", "sample.csv"]);
             Assert.True(select.ExitCode == 0, select.Stderr);

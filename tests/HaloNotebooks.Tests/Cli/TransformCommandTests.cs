@@ -26,7 +26,8 @@ public sealed class TransformCommandTests : IDisposable
     {
         var input = Path.Combine(TestPaths.RepoRoot, "data", "examples", "stars.csv");
         var output = Path.Combine(folder, "out.csv");
-        Assert.Equal(0, HaloNotebooks.Cli.Program.Run(["transform", "--input", input, "--output", output, "--healpix", "8", "--mc-samples", "200", "--seed", "3"]));
+        Assert.Equal(0,
+            HaloNotebooks.Cli.Program.Run(["transform", "--input", input, "--output", output, "--healpix", "8", "--mc-samples", "200", "--seed", "3"]));
         var result = ReferenceCsv.Load(output);
         var truth = ReferenceCsv.Load(TestPaths.Fixture("astro/stars_truth.csv"));
         Assert.Equal(20, result.Count);
@@ -71,11 +72,13 @@ public sealed class TransformCommandTests : IDisposable
     [InlineData("name,ra,dec,pmra,pmdec,rv\nstar a,10.5,-20.25,1.5,-0.5,120.0\n", "column 'distance' is missing")]
     [InlineData(Header + "\n" + GoodRow + "\nstar b,10.5,-20.25,twelve,1.5,-0.5,120.0\n", "row 2 (line 3), column 'distance': 'twelve' is not a number")]
     [InlineData(Header + "\n" + GoodRow + "\nstar b,10.5,-20.25,12,NaN,-0.5,120.0\n", "row 2 (line 3), column 'pmra': NaN (or empty) is not finite")]
-    [InlineData(Header + "\n" + GoodRow + "\n" + GoodRow + "\nstar c,10.5,-20.25,-3,1.5,-0.5,120.0\n", "row 3 (line 4), column 'distance': -3 is not a positive")]
+    [InlineData(Header + "\n" + GoodRow + "\n" + GoodRow + "\nstar c,10.5,-20.25,-3,1.5,-0.5,120.0\n",
+        "row 3 (line 4), column 'distance': -3 is not a positive")]
     [InlineData(Header + "\nstar b,10.5,-90.5,12,1.5,-0.5,120.0\n", "row 1 (line 2), column 'dec': -90.5 is not in [-90, 90]")]
     [InlineData(Header + "\nstar b,10.5,-20,12,1.5,-0.5\n", "row 1 (line 2), row has 6 cells but the header has 7")]
     [InlineData(Header + ",distance_err\n" + GoodRow + ",1\n", "'pmra_error', 'pmdec_error', 'rv_err' missing")]
-    [InlineData(Header + ",distance_err,pmra_error,pmdec_error,rv_err\n" + GoodRow + ",1,0.1,0.1,-2\n", "row 1 (line 2), column 'rv_err': -2 is not a non-negative")]
+    [InlineData(Header + ",distance_err,pmra_error,pmdec_error,rv_err\n" + GoodRow + ",1,0.1,0.1,-2\n",
+        "row 1 (line 2), column 'rv_err': -2 is not a non-negative")]
     public void BadInput_FailsWithFileRowAndColumn_AndWritesNoOutput(string csv, string expected)
     {
         var input = Write("bad.csv", csv);
@@ -102,8 +105,10 @@ public sealed class TransformCommandTests : IDisposable
     {
         var input = Write("in.csv", Header + "\n" + GoodRow + "\n");
         var output = Path.Combine(folder, "out.csv");
-        Assert.Contains("--healpix 12", Assert.Throws<TransformCommand.TransformInputException>(() => TransformCommand.Run(input, output, 12, null, 1)).Message);
-        Assert.Contains("--mc-samples needs the error columns", Assert.Throws<TransformCommand.TransformInputException>(() => TransformCommand.Run(input, output, null, 100, 1)).Message);
+        Assert.Contains("--healpix 12",
+            Assert.Throws<TransformCommand.TransformInputException>(() => TransformCommand.Run(input, output, 12, null, 1)).Message);
+        Assert.Contains("--mc-samples needs the error columns",
+            Assert.Throws<TransformCommand.TransformInputException>(() => TransformCommand.Run(input, output, null, 100, 1)).Message);
         var missing = Path.Combine(folder, "nope.csv");
         Assert.Contains(missing, Assert.Throws<TransformCommand.TransformInputException>(() => TransformCommand.Run(missing, output, null, null, 1)).Message);
         Assert.NotEqual(0, HaloNotebooks.Cli.Program.Run(["transform", "--output", output]));   // --input is required

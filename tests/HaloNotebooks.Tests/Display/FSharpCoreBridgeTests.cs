@@ -22,7 +22,8 @@ public sealed class FSharpCoreBridgeTests
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
                     ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         var manifest = Path.Combine(TestPaths.RepoRoot, ".config", "dotnet-tools.json");
-        var version = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!["tools"]!["microsoft.dotnet-interactive"]!["version"]!.GetValue<string>();
+        var version =
+            System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!["tools"]!["microsoft.dotnet-interactive"]!["version"]!.GetValue<string>();
         var path = Path.Combine(cache, "microsoft.dotnet-interactive", version, "tools", "net10.0", "any", "FSharp.Core.dll");
         return File.Exists(path) ? path : null;
     }

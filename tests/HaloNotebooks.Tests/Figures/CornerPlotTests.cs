@@ -71,7 +71,8 @@ public class CornerPlotTests
         var far = Layout(CornerPlot.Create(samples, ["a", "b"], new CornerOptions { Reference = [100, double.NaN] }));
         Assert.InRange((double)far["xaxis3"]!["range"]![1]!, 3, 6);
         Assert.DoesNotContain(far["shapes"]!.AsArray(), sh => (string?)sh!["line"]!["color"] == new CornerOptions().ReferenceColor);   // no line off the axis
-        Assert.Contains(far["annotations"]!.AsArray(), a => ((string)a!["text"]!).StartsWith("100.0", StringComparison.Ordinal) && ((string)a!["text"]!).EndsWith(" →", StringComparison.Ordinal));
+        Assert.Contains(far["annotations"]!.AsArray(), a => ((string)a!["text"]!).StartsWith("100.0", StringComparison.Ordinal)
+            && ((string)a!["text"]!).EndsWith(" →", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -80,7 +80,10 @@ public class FigureTests
     [Fact]
     public void ToJson_IsValidJsonWithoutNaN()
     {
-        var fig = ProfilePlot.Create(new ProfilePanel("y") { Series = [new ProfileSeries("gap", [new(1, 1, 0.1, 0.1), new(2, double.NaN, 0.1, 0.1), new(3, 2, 0.1, 0.1)])] });
+        var fig = ProfilePlot.Create(new ProfilePanel("y")
+        {
+            Series = [new ProfileSeries("gap", [new(1, 1, 0.1, 0.1), new(2, double.NaN, 0.1, 0.1), new(3, 2, 0.1, 0.1)])],
+        });
         var json = fig.ToJson();
         Assert.DoesNotContain("NaN", json);
         var y = JsonNode.Parse(json)!["data"]![0]!["y"]!.AsArray();

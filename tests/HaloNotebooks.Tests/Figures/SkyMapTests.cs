@@ -26,7 +26,11 @@ public class SkyMapTests
         for (long p = 0; p < hp.PixelCount; p++)
         {
             var outlines = SkyMap.PixelOutlines(hp, p, o);
-            if (outlines.Count == 2) { split++; Assert.True(outlines[0].Average(q => q.X) * outlines[1].Average(q => q.X) < 0, $"pixel {p}: halves on one side"); }
+            if (outlines.Count == 2)
+            {
+                split++;
+                Assert.True(outlines[0].Average(q => q.X) * outlines[1].Average(q => q.X) < 0, $"pixel {p}: halves on one side");
+            }
             double area = outlines.Sum(ShoelaceArea);
             Assert.InRange(area, 4 * Math.PI / hp.PixelCount * 0.9, 4 * Math.PI / hp.PixelCount * 1.1);
             total += area;

@@ -60,7 +60,8 @@ public class FitCommandTests
         File.WriteAllLines(renamed, [lines[0].Replace("err_feh", "feh_err"), .. lines[1..]]);
         Assert.Contains("feh_err", File.ReadLines(renamed).First());
         var settings = new HaloNotebooks.Inference.FitSettings(Walkers: 20, Steps: 40, Burn: 10, Seed: 5, MaxDegreeOfParallelism: 1);
-        Assert.Equal(FitCommand.Run(original, FitModel.Single, settings).Samples("feh_sigma"), FitCommand.Run(renamed, FitModel.Single, settings).Samples("feh_sigma"));
+        Assert.Equal(FitCommand.Run(original, FitModel.Single, settings).Samples("feh_sigma"),
+            FitCommand.Run(renamed, FitModel.Single, settings).Samples("feh_sigma"));
         dir.Delete(true);
     }
 

@@ -23,7 +23,8 @@ public class AppendixMockTests
         {
             var rows = Enumerable.Range(0, r.Length).Where(i => r[i] >= a && r[i] < b).ToArray();
             // MR fraction: binomial, 4σ.
-            double expected = rows.Sum(i => Settings.MetalRichFraction(r[i])), var = rows.Sum(i => Settings.MetalRichFraction(r[i]) * (1 - Settings.MetalRichFraction(r[i])));
+            double expected = rows.Sum(i => Settings.MetalRichFraction(r[i])),
+                var = rows.Sum(i => Settings.MetalRichFraction(r[i]) * (1 - Settings.MetalRichFraction(r[i])));
             Assert.True(Math.Abs(rows.Count(i => mr[i]) - expected) < 4 * Math.Sqrt(var), $"[{a}, {b}) MR count {rows.Count(i => mr[i])} vs {expected:F0}");
             // β of each population: 1 − (⟨v_φ²⟩ + ⟨v_θ²⟩)/(2⟨v_r²⟩) (zero means) against the input averaged the same way.
             foreach (bool metalRich in new[] { true, false })
@@ -31,7 +32,8 @@ public class AppendixMockTests
                 var p = rows.Where(i => mr[i] == metalRich).ToArray();
                 double sr2 = p.Average(i => vr[i] * vr[i]), st2 = p.Average(i => 0.5 * (vphi[i] * vphi[i] + vtheta[i] * vtheta[i]));
                 double inSr2 = p.Average(i => Math.Pow(Settings.SigmaR(metalRich, r[i]), 2));
-                double inSt2 = p.Average(i => Math.Pow(Settings.SigmaR(metalRich, r[i]), 2) * (1 - (metalRich ? Settings.BetaMetalRich(r[i]) : Settings.BetaMetalPoor(r[i]))));
+                double inSt2 = p.Average(i =>
+                    Math.Pow(Settings.SigmaR(metalRich, r[i]), 2) * (1 - (metalRich ? Settings.BetaMetalRich(r[i]) : Settings.BetaMetalPoor(r[i]))));
                 double beta = 1 - st2 / sr2, betaIn = 1 - inSt2 / inSr2;
                 // σ(β̂) ≈ (1 − β) √(2/n + 1/n) for Gaussian second moments (n stars).
                 double tol = 4 * (1 - betaIn) * Math.Sqrt(3.0 / p.Length) + 1e-3;
@@ -46,7 +48,12 @@ public class AppendixMockTests
         // Fraction of the perfect-distance sample in [12, 28) relative to [3, 12): ∫ρ r² dr ratio, binomial 4σ.
         var r = Perfect.Value.GetDouble("true_r_gc");
         var d = Settings.Density;
-        double Integral(double a, double b) { double s = 0; int n = 4000; double h = (b - a) / n; for (int k = 0; k < n; k++) { double x = a + (k + 0.5) * h; s += d.Density(x) * x * x * h; } return s; }
+        double Integral(double a, double b)
+        {
+            double s = 0; int n = 4000; double h = (b - a) / n;
+            for (int k = 0; k < n; k++) { double x = a + (k + 0.5) * h; s += d.Density(x) * x * x * h; }
+            return s;
+        }
         double p = Integral(12, 28) / (Integral(3, 12) + Integral(12, 28));
         int inner = r.Count(x => x >= 3 && x < 12), middle = r.Count(x => x >= 12 && x < 28), n2 = inner + middle;
         Assert.True(Math.Abs(middle - p * n2) < 4 * Math.Sqrt(n2 * p * (1 - p)), $"{middle} of {n2} in [12, 28) vs {p * n2:F0}");
@@ -126,7 +133,8 @@ public class AppendixMockTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => AppendixMock.Generate(Settings, -0.1));
         Assert.Contains("Stars", Assert.Throws<ArgumentException>(() => AppendixMock.Generate(Settings with { Stars = 0 }, 0)).Message);
-        Assert.Contains("InnerBreak", Assert.Throws<ArgumentException>(() => AppendixMock.Generate(Settings with { Density = new TriplePowerLaw(30, 20) }, 0)).Message);
+        Assert.Contains("InnerBreak",
+            Assert.Throws<ArgumentException>(() => AppendixMock.Generate(Settings with { Density = new TriplePowerLaw(30, 20) }, 0)).Message);
     }
 
     sealed class ToleranceComparer(double tol) : IEqualityComparer<double>

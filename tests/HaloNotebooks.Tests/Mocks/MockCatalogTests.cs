@@ -103,8 +103,10 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
                 double mean = Enumerable.Range(0, n).Average(x), sd = Math.Sqrt(Enumerable.Range(0, n).Sum(k => Math.Pow(x(k) - mean, 2)) / (n - 1));
                 double muBar = m.Average(mu), varMu = m.Average(p => Math.Pow(mu(p) - muBar, 2));
                 double expectedSd = Math.Sqrt(m.Average(p => sigma(p) * sigma(p)) + varMu);
-                Assert.True(Math.Abs(mean - muBar) < 4 * expectedSd / Math.Sqrt(n), $"{t2.Labels[i]} [{r0}, {r1}) {what}: mean {mean:F2} vs {muBar:F2} (n {n})");
-                Assert.True(Math.Abs(sd - expectedSd) < 4 * expectedSd / Math.Sqrt(2.0 * n), $"{t2.Labels[i]} [{r0}, {r1}) {what}: sd {sd:F2} vs {expectedSd:F2} (n {n})");
+                Assert.True(Math.Abs(mean - muBar) < 4 * expectedSd / Math.Sqrt(n),
+                    $"{t2.Labels[i]} [{r0}, {r1}) {what}: mean {mean:F2} vs {muBar:F2} (n {n})");
+                Assert.True(Math.Abs(sd - expectedSd) < 4 * expectedSd / Math.Sqrt(2.0 * n), $"{t2.Labels[i]} [{r0}, {r1}) {what}: sd {sd:F2} " +
+                    $"vs {expectedSd:F2} (n {n})");
             }
             Check("v_r", k => s[k].Vr, p => p.Vr, p => p.SigmaR);
             Check("v_phi", k => s[k].VPhi, p => p.VPhi, p => p.SigmaPhi);
@@ -122,7 +124,8 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
         foreach (var (r0, r1) in new[] { (3.0, 15.9), (15.9, 28.7), (28.7, 160.0) })
         {
             var s = halo.Where(h => h.R >= r0 && h.R < r1).ToArray();
-            double expected = s.Sum(h => Field.MetalRichFraction(h.R)), variance = s.Sum(h => Field.MetalRichFraction(h.R) * (1 - Field.MetalRichFraction(h.R)));
+            double expected = s.Sum(h => Field.MetalRichFraction(h.R)),
+                variance = s.Sum(h => Field.MetalRichFraction(h.R) * (1 - Field.MetalRichFraction(h.R)));
             double observed = s.Count(h => h.Mr);
             Assert.True(Math.Abs(observed - expected) < 4 * Math.Sqrt(variance), $"[{r0}, {r1}): {observed} MR vs {expected:F1} ± {Math.Sqrt(variance):F1}");
         }
@@ -174,7 +177,8 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
         var members = Enumerable.Range(0, pop.Length).Where(i => pop[i] is "gc" or "dwarf").ToArray();
         Assert.True(members.Count(i => cut[i] is "Substructure" or "KGiant" or "Disc") >= 0.97 * members.Length);
         // A 3σ match in distance, proper motion (χ², 2 dof) and RV misses ≈2% of true members; those that also pass later cuts stay.
-        Assert.True(members.Count(i => cut[i] == "none") <= 0.03 * members.Length + 2, $"{members.Count(i => cut[i] == "none")} of {members.Length} members survive");
+        Assert.True(members.Count(i => cut[i] == "none") <= 0.03 * members.Length + 2,
+            $"{members.Count(i => cut[i] == "none")} of {members.Length} members survive");
     }
 
     [Fact]
@@ -268,7 +272,8 @@ public class MockCatalogTests(SmallMockFixture fixture) : IClassFixture<SmallMoc
     public void Settings_RejectBadValues()
     {
         Assert.Contains("Scale", Assert.Throws<ArgumentException>(() => MockCatalog.Generate(new MockSettings(1, 0))).Message);
-        Assert.Contains("MaxDegreeOfParallelism", Assert.Throws<ArgumentException>(() => MockCatalog.Generate(new MockSettings(1, 0.01) { MaxDegreeOfParallelism = 0 })).Message);
+        Assert.Contains("MaxDegreeOfParallelism",
+            Assert.Throws<ArgumentException>(() => MockCatalog.Generate(new MockSettings(1, 0.01) { MaxDegreeOfParallelism = 0 })).Message);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public class MockInputTablesTests
             for (int j = 0; j < cells.Length; j++)
             {
                 double expected = cells[j].Length == 0 ? double.NaN : double.Parse(cells[j], CultureInfo.InvariantCulture);
-                Assert.True(expected.Equals(table.Rows[i - 1][j]), $"{file} row {i} column {header[labelled ? j + 1 : j]}: csv {cells[j]}, embedded {table.Rows[i - 1][j]}");
+                Assert.True(expected.Equals(table.Rows[i - 1][j]), $"{file} row {i} column {header[labelled ? j + 1 : j]}: csv {cells[j]}, " +
+                    $"embedded {table.Rows[i - 1][j]}");
             }
         }
     }

@@ -8,7 +8,8 @@ public sealed class CellDirectivesTests
     [Fact]
     public void Directives_AreLiftedOut_KeepingLineNumbers()
     {
-        var split = CellDirectives.Parse("var a = 1;\n#r \"nuget: Deedle, 8.1.0\"\n#r \"nuget:Plotly.NET\"\n#r \"../lib/X.dll\"\n#i \"nuget: https://example.org/feed\"\n#!time\nvar b = a;");
+        var split = CellDirectives.Parse("var a = 1;\n#r \"nuget: Deedle, 8.1.0\"\n#r \"nuget:Plotly.NET\"\n#r \"../lib/X.dll\"\n#i \"nuget: " +
+            "https://example.org/feed\"\n#!time\nvar b = a;");
         Assert.Equal("var a = 1;\n\n\n\n\n\nvar b = a;", split.Code);
         Assert.Equal(
             [new PackageReference(2, "Deedle", "8.1.0"), new PackageReference(3, "Plotly.NET", null), new AssemblyReference(4, "../lib/X.dll"),

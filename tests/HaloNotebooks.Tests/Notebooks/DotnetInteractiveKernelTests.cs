@@ -34,7 +34,8 @@ public sealed class DotnetInteractiveKernelTests
         // the notebook's folder, and the environment passes through.
         Assert.Equal(CellStatus.Succeeded, cells[1].Status);
         var setup = ExecutedNotebooks.Displays(notebook, 2);
-        Assert.Contains(setup, d => !d.IsResult && d.Data.TryGetValue("text/html", out var h) && h.Contains("HALO_FAST=1: a quick look", StringComparison.Ordinal));
+        Assert.Contains(setup, d => !d.IsResult && d.Data.TryGetValue("text/html", out var h)
+            && h.Contains("HALO_FAST=1: a quick look", StringComparison.Ordinal));
         var cwd = Assert.Single(setup, d => d.IsResult);
         Assert.Contains(notebook.Directory, cwd.Data["text/plain"], StringComparison.Ordinal);
 

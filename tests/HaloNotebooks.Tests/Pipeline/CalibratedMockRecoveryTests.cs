@@ -32,6 +32,7 @@ public class CalibratedMockRecoveryTests
         Assert.True(comparisons[0].FractionWithin2Sigma >= 0.85, comparisons[0].Summary);
         var unexplained = PaperDiscrepancies.Beyond(comparisons)
             .Where(b => !(Math.Abs(b.Entry.DifferenceInSigma) <= 4) && b.Explanation is null).ToList();
-        Assert.True(unexplained.Count == 0, string.Join("; ", unexplained.Select(b => $"Table {b.Table} {b.Entry.Row} {b.Entry.Parameter} {b.Entry.DifferenceInSigma:F1}σ")));
+        Assert.True(unexplained.Count == 0,
+            string.Join("; ", unexplained.Select(b => $"Table {b.Table} {b.Entry.Row} {b.Entry.Parameter} {b.Entry.DifferenceInSigma:F1}σ")));
     }
 }

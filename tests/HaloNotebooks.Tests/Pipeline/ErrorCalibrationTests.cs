@@ -14,7 +14,8 @@ public class ErrorCalibrationTests
     public void Ratios_AreScatterOverTheMeanOfTheTwoPosteriorErrors()
     {
         var ours = new PaperTable(1, [Row(3, 9, ("vr", new(1, 2, 4)), ("sigma_r", new(100, 1, 1))), Row(9, 12, ("vr", new(0, 5, 5)))]);
-        var scatter = new PaperTable(1, [Row(3, 9, ("vr", Measurement.Exact(6)), ("sigma_r", Measurement.Exact(0.5))), Row(9, 12, ("vr", Measurement.Exact(double.NaN)))]);
+        var scatter = new PaperTable(1,
+            [Row(3, 9, ("vr", Measurement.Exact(6)), ("sigma_r", Measurement.Exact(0.5))), Row(9, 12, ("vr", Measurement.Exact(double.NaN)))]);
         var c = ErrorCalibration.Compare(ours, scatter);
         Assert.Equal(2, c.Entries.Count);                       // the NaN scatter of [9, 12) is left out
         Assert.Equal(2.0, c.Entries[0].Ratio, 12);              // 6 / ((2 + 4) / 2)

@@ -35,7 +35,8 @@ public class MockCalibrationTests
         var bias = SelectionBias.Calibrated();
         var mrSpread = bias.Entries.Where(e => e.Component == "MR" && e.Key == "feh_sigma" && e.RMin >= 9 && e.RMax <= 50).ToList();
         Assert.Equal(9, mrSpread.Count);
-        Assert.All(mrSpread, e => Assert.True(e.Intrinsic > e.Paper.Value, $"MR [{e.RMin}, {e.RMax}) σ_[Fe/H]: intrinsic {e.Intrinsic} vs paper {e.Paper.Value}"));
+        Assert.All(mrSpread,
+            e => Assert.True(e.Intrinsic > e.Paper.Value, $"MR [{e.RMin}, {e.RMax}) σ_[Fe/H]: intrinsic {e.Intrinsic} vs paper {e.Paper.Value}"));
     }
 
     [Fact]

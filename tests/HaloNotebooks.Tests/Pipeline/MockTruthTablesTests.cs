@@ -46,13 +46,15 @@ public class MockTruthTablesTests(ITestOutputHelper output)
         foreach (var c in outcome.Calibrations)
         {
             output.WriteLine(c.Summary);
-            foreach (var e in c.Above(2).Take(5)) output.WriteLine($"  {e.Row} {e.Parameter}: posterior σ {e.PosteriorSigma:G3}, scatter {e.RealisationScatter:G3} ({e.Ratio:0.0}×)");
+            foreach (var e in c.Above(2).Take(5)) output.WriteLine($"  {e.Row} {e.Parameter}: posterior σ {e.PosteriorSigma:G3}, scatter " +
+                $"{e.RealisationScatter:G3} ({e.Ratio:0.0}×)");
         }
         var all = outcome.VersusTruth.SelectMany(c => c.Entries).ToList();
         foreach (var c in outcome.VersusTruth)
         {
             output.WriteLine(c.Summary);
-            foreach (var e in c.Worst(3)) output.WriteLine($"  {e.Row} {e.Parameter}: ours {e.Ours}, truth {e.Theirs.Value:0.###}, {e.DifferenceInSigma:+0.0;-0.0}σ");
+            foreach (var e in c.Worst(3)) output.WriteLine($"  {e.Row} {e.Parameter}: ours {e.Ours}, truth {e.Theirs.Value:0.###}, " +
+                $"{e.DifferenceInSigma:+0.0;-0.0}σ");
         }
         Assert.NotEmpty(all);
         double within2 = all.Count(e => Math.Abs(e.DifferenceInSigma) <= 2) / (double)all.Count;

@@ -40,7 +40,8 @@ public class SelectionBiasTests
         Assert.Equal("component,r_min_kpc,r_max_kpc,parameter,paper,paper_sigma,intrinsic,bias,bias_sigma", csv[0]);
         Assert.Equal(bias.Entries.Count + 1, csv.Length);
         int bins = MockInputTables.CalibratedHalo.RowCount;
-        Assert.Equal(bins, bias.ToMarkdown().Split('\n').Count(l => l.StartsWith("| MR ", StringComparison.Ordinal) || l.StartsWith("| MP ", StringComparison.Ordinal)));
+        Assert.Equal(bins, bias.ToMarkdown().Split('\n')
+            .Count(l => l.StartsWith("| MR ", StringComparison.Ordinal) || l.StartsWith("| MP ", StringComparison.Ordinal)));
         string tex = bias.ToLatex();
         Assert.Contains(@"\begin{deluxetable*}", tex);
         Assert.Equal(bins, tex.Split('\n').Count(l => l.EndsWith(@"\\", StringComparison.Ordinal)));

@@ -15,7 +15,8 @@ public class SlurmArrayTests
     [Fact]
     public void Script_IsAnArrayOfSweepTasks_WithTheThrottle()
     {
-        string s = SlurmArray.Script("/scratch/sweep", Enumerable.Range(0, 100).ToList(), new SlurmOptions("debug", "00:10:00", 2, 8, "2G"), "dotnet /opt/halo/halo.dll");
+        string s = SlurmArray.Script("/scratch/sweep", Enumerable.Range(0, 100).ToList(),
+            new SlurmOptions("debug", "00:10:00", 2, 8, "2G"), "dotnet /opt/halo/halo.dll");
         Assert.Contains("#SBATCH --array=0-99%8\n", s);
         Assert.Contains("#SBATCH --partition=debug\n", s);
         Assert.Contains("#SBATCH --time=00:10:00\n", s);

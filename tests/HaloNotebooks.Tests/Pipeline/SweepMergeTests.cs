@@ -14,7 +14,11 @@ public class SweepMergeTests
     static void WriteResult(string dir, SweepTask t, IReadOnlyList<SweepEntry> entries) =>
         File.WriteAllText(SweepPlan.ResultPath(dir, t.Index), JsonSerializer.Serialize(
             new SweepTaskResult(t.Index, t.Kind, t.Variant, t.Realisation, 10 + t.Index, 300, 1000, 1200, entries, "test"),
-            new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+            new JsonSerializerOptions
+            {
+                PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+                NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            }));
 
     /// <summary>
     /// Ten realisations of three [Fe/H] cuts with one Table 1 entry each: median = truth + offset σ + 5 (cut + 0.85).

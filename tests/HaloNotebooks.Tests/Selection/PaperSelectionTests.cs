@@ -54,8 +54,10 @@ public class PaperSelectionTests
         var dwCentre = GalactocentricFrame.Paper.ToObservables(new PhaseSpacePoint(Position(Rng(), 60, 5, 20, 90) is var d ? d.X : 0, d.Y, d.Z, -20, 90, 30));
         var subs = new SubstructureCatalog(
         [
-            new Substructure("GC test", SubstructureKind.GlobularCluster, gcCentre.Ra, gcCentre.Dec, 0.3, gcCentre.Distance, 0.3, gcCentre.Pmra, gcCentre.Pmdec, 0.1, gcCentre.Rv, 8),
-            new Substructure("dSph test", SubstructureKind.DwarfGalaxy, dwCentre.Ra, dwCentre.Dec, 1.0, dwCentre.Distance, 3, dwCentre.Pmra, dwCentre.Pmdec, 0.05, dwCentre.Rv, 10),
+            new Substructure("GC test", SubstructureKind.GlobularCluster, gcCentre.Ra, gcCentre.Dec, 0.3, gcCentre.Distance, 0.3, gcCentre.Pmra,
+                gcCentre.Pmdec, 0.1, gcCentre.Rv, 8),
+            new Substructure("dSph test", SubstructureKind.DwarfGalaxy, dwCentre.Ra, dwCentre.Dec, 1.0, dwCentre.Distance, 3, dwCentre.Pmra,
+                dwCentre.Pmdec, 0.05, dwCentre.Rv, 10),
         ], "test list");
         for (int i = 0; i < 6; i++)
         {
@@ -86,11 +88,13 @@ public class PaperSelectionTests
         var sample = PaperSelection.Run(cat.ToTable(), Fast, subs);
         var removedBy = sample.Funnel.RemovedBy;
         for (int i = 0; i < cat.Count; i++)
-            Assert.True(IntendedCut[cat.Label[i]] == removedBy[i], $"row {i} ({cat.Label[i]}) removed by '{removedBy[i]}', expected '{IntendedCut[cat.Label[i]]}'");
+            Assert.True(IntendedCut[cat.Label[i]] == removedBy[i], $"row {i} ({cat.Label[i]}) removed by '{removedBy[i]}', expected " +
+                $"'{IntendedCut[cat.Label[i]]}'");
         Assert.Equal(cat.Label.Count(l => l == "halo"), sample.Count);
         Assert.Equal(
             ["DESI: SUCCESS", "DESI: RVS_WARN = 0", "DESI: RR_SPECTYPE = STAR", "DESI: PRIMARY", "Gaia SOURCE_ID: one row",
-             "distances: ID found", "distances: one row per ID", "measured", "K giants: T_eff", "K giants: M_r", "disc: [Fe/H]", "disc: |z|", "globular clusters", "dwarf galaxies",
+             "distances: ID found", "distances: one row per ID", "measured", "K giants: T_eff", "K giants: M_r", "disc: [Fe/H]", "disc: |z|",
+             "globular clusters", "dwarf galaxies",
              "Sagittarius stream", "velocity errors", "r_GC range"],
             sample.Funnel.Steps.Select(s => s.Cut).ToArray());
     }
@@ -159,7 +163,8 @@ public class PaperSelectionTests
     [Fact]
     public void VelocityErrorCut_DipoleVariantIgnoresTangentialErrors()
     {
-        var t = StarTable.FromColumns([(C.ErrVR, new[] { 10.0, 60.0, 40.0 }), (C.ErrVPhi, new[] { 500.0, 1.0, 50.0 }), (C.ErrVTheta, new[] { 1.0, 1.0, 150.0 })]);
+        var t = StarTable.FromColumns([(C.ErrVR, new[] { 10.0, 60.0, 40.0 }), (C.ErrVPhi, new[] { 500.0, 1.0, 50.0 }),
+            (C.ErrVTheta, new[] { 1.0, 1.0, 150.0 })]);
         Assert.Equal([true, false, true], PaperCuts.VelocityErrors(SelectionSettings.PaperDipole).Keep(t));
         Assert.Equal([false, true, false], PaperCuts.VelocityErrors(SelectionSettings.Paper).Keep(t));
     }

@@ -73,7 +73,8 @@ public class QualityCutsTests
     [Fact]
     public void EveryCut_CanBeSwitchedOffByName()
     {
-        var off = On.With(["RequireRvSuccess=false", "RequireNoRvsWarn=false", "RequireStarSpectype=false", "RequirePrimary=false", "OneRowPerGaiaSource=false"]);
+        var off =
+            On.With(["RequireRvSuccess=false", "RequireNoRvsWarn=false", "RequireStarSpectype=false", "RequirePrimary=false", "OneRowPerGaiaSource=false"]);
         var (kept, funnel) = Apply(Flagged(), off);
         Assert.Equal(10, kept.RowCount);
         Assert.All(funnel.Steps.Take(5), s => Assert.Contains("switched off", s.Wording));

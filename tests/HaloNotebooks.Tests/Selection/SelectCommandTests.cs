@@ -78,7 +78,8 @@ public class SelectCommandTests
             var rows = Enumerable.Range(1, d.RowCount - 1).Append(1).ToArray();
             var specdis = Path.Combine(dir, "specdis.csv");
             CsvTable.Write(StarTable.FromColumns([("SOURCE_ID", rows.Select(i => source[i]).ToArray()),
-                ("D_KPC", rows.Select(i => d.GetDouble(C.Distance)[i]).ToArray()), ("E_D_KPC", rows.Select(i => d.GetDouble(C.DistanceErr)[i]).ToArray())]), specdis);
+                ("D_KPC", rows.Select(i => d.GetDouble(C.Distance)[i]).ToArray()),
+                ("E_D_KPC", rows.Select(i => d.GetDouble(C.DistanceErr)[i]).ToArray())]), specdis);
             var funnel = Path.Combine(dir, "funnel.md");
             string[] args = ["select", "--input", Path.Combine(dir, MockCatalog.CatalogueFile), "--distances", specdis,
                 "--distance-columns", "SOURCE_ID,D_KPC,E_D_KPC", "--set", "McSamples=20", "--output", Path.Combine(dir, "s.csv"), "--funnel", funnel];
@@ -89,7 +90,8 @@ public class SelectCommandTests
             Assert.Equal(1, Removed("distances: one row per ID"));    // star 1's
             Assert.True(Removed("DESI: PRIMARY") > 0);
 
-            var (noDist, message) = Run(["select", "--input", Path.Combine(dir, MockCatalog.CatalogueFile), "--distance-columns", "SOURCE_ID,D,E", "--output", Path.Combine(dir, "t.csv")]);
+            var (noDist, message) = Run(["select", "--input", Path.Combine(dir, MockCatalog.CatalogueFile), "--distance-columns", "SOURCE_ID,D,E",
+                "--output", Path.Combine(dir, "t.csv")]);
             Assert.Equal(2, noDist);
             Assert.Contains("--distance-columns goes with --distances", message);
         }

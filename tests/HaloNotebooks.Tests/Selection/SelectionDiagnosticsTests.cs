@@ -15,7 +15,10 @@ public class SelectionDiagnosticsTests
         int iMin = Array.IndexOf(header, "r_min_kpc"), iMax = Array.IndexOf(header, "r_max_kpc"), iN = Array.IndexOf(header, "N");
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
         Assert.Equal(SelectionDiagnostics.PaperTable1Total, int.Parse(rows[0][iN], CultureInfo.InvariantCulture));
-        var bins = rows.Skip(1).Select(r => (double.Parse(r[iMin], CultureInfo.InvariantCulture), double.Parse(r[iMax], CultureInfo.InvariantCulture), int.Parse(r[iN], CultureInfo.InvariantCulture))).ToArray();
+        var bins = rows.Skip(1)
+            .Select(r => (double.Parse(r[iMin], CultureInfo.InvariantCulture), double.Parse(r[iMax], CultureInfo.InvariantCulture),
+                int.Parse(r[iN], CultureInfo.InvariantCulture)))
+            .ToArray();
         Assert.Equal(bins, SelectionDiagnostics.PaperTable1Bins.ToArray());
     }
 

@@ -95,7 +95,8 @@ public class SubstructureCatalogTests
         var path = Path.Combine(Path.GetTempPath(), $"subs-{Guid.NewGuid():N}.csv");
         try
         {
-            File.WriteAllText(path, "name,kind,ra,dec,radius_deg,distance,distance_err,pmra,pmdec,pm_err,rv,rv_err\nA,globular_cluster,1,2,0.1,5,0.1,0,0,0.1,0,1\nB,open_cluster,1,2,0.1,5,0.1,0,0,0.1,0,1\n");
+            File.WriteAllText(path, "name,kind,ra,dec,radius_deg,distance,distance_err,pmra,pmdec,pm_err,rv,rv_err\nA,globular_cluster,1,2,0.1,5,0.1,0,0," +
+                "0.1,0,1\nB,open_cluster,1,2,0.1,5,0.1,0,0,0.1,0,1\n");
             var e = Assert.Throws<CatalogException>(() => SubstructureCatalog.ReadMockList(path));
             Assert.Equal("kind", e.Column);
             Assert.Equal(1, e.Row);
