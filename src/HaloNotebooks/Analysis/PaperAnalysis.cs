@@ -83,7 +83,8 @@ public static class PaperAnalysis
         var dipole = Profile(FitModel.Dipole, fits, dipoleBins, dipoleBins.RMin, dipoleBins.RMax);
 
         var clock = Stopwatch.StartNew();
-        var hemispheres = HemisphereProfile.Fit(dipoleStars.B, dipoleRGc, dipoleStars.Vr, dipoleStars.ErrVr, settings.HemisphereRadialBins, settings.HemisphereMinStars);
+        var hemispheres = HemisphereProfile.Fit(dipoleStars.B, dipoleRGc, dipoleStars.Vr, dipoleStars.ErrVr,
+            settings.HemisphereRadialBins, settings.HemisphereMinStars);
         timings["hemispheres"] = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
@@ -113,7 +114,8 @@ public static class PaperAnalysis
     /// <summary>
     /// One model's radial profile alone (notebooks, what-if cuts): the single or double model on the stars of
     /// <paramref name="sample"/> over settings.RMin–RMax and settings.RadialBins, or the dipole over settings.DipoleRadialBins.
-    /// Fits get the same seeds as in <see cref="Run(HaloSample, HaloSample, AnalysisSettings, AppendixInput?, IProgress{AnalysisProgress}?)"/>, so the profile is identical to the one Run returns.
+    /// Fits get the same seeds as in <see cref="Run(HaloSample, HaloSample, AnalysisSettings, AppendixInput?, IProgress{AnalysisProgress}?)"/>,
+    /// so the profile is identical to the one Run returns.
     /// </summary>
     // Two overloads with an optional progress, as before the public API was tracked: notebooks call the short form.
 #pragma warning disable RS0026, RS0027
@@ -170,14 +172,16 @@ public static class PaperAnalysis
     }
 
     /// <summary>Fig. 8's map: stars in [rMin, rMax) on HEALPix RING pixels of (l, b).</summary>
-    public static MeanVelocityMap BuildSkyMap(RadialVelocitySample stars, double[] rGc, double rMin, double rMax, DipoleVelocityField model, AnalysisSettings settings)
+    public static MeanVelocityMap BuildSkyMap(RadialVelocitySample stars, double[] rGc, double rMin, double rMax, DipoleVelocityField model,
+        AnalysisSettings settings)
     {
         var keep = InRange(rGc, rMin, rMax);
         var s = stars.Where(keep);
         var healpix = new HealPix(settings.SkyMapNside);
         var pixel = new long[s.Count];
         for (int i = 0; i < pixel.Length; i++) pixel[i] = healpix.Ang2PixRing(s.L[i], s.B[i]);
-        return MeanVelocityMap.Build(settings.SkyMapNside, pixel, s.Vr, s.ErrVr, p => healpix.Pix2AngRing(p), model, settings.SkyMapMinStars, rMin, rMax, settings.SkyMapWeights);
+        return MeanVelocityMap.Build(settings.SkyMapNside, pixel, s.Vr, s.ErrVr, p => healpix.Pix2AngRing(p), model, settings.SkyMapMinStars,
+            rMin, rMax, settings.SkyMapWeights);
     }
 
     sealed record FitJob(FitKey Key, RadialBin Bin, KinematicSample? Kinematic, RadialVelocitySample? Radial)

@@ -102,18 +102,20 @@ public static class ProfilePlot
     /// as the widest entry (Fig. 9's five entries take three rows, not two), so the larger of the two counts.</summary>
     static int LegendRows(ProfilePanel panel, int width)
     {
-        var widths = panel.Series.Where(s => s.ShowInLegend).Select(s => s.Name).Concat(panel.Bands.Where(b => b.ShowInLegend).Select(b => b.Name))
-            .Select(name => 40 + 6.5 * System.Text.RegularExpressions.Regex.Replace(name, "<[^>]+>", "").Length).ToList();
+        var chars = panel.Series.Where(s => s.ShowInLegend).Select(s => s.Name).Concat(panel.Bands.Where(b => b.ShowInLegend).Select(b => b.Name))
+            .Select(name => System.Text.RegularExpressions.Regex.Replace(name, "<[^>]+>", "").Length).ToList();
         int rows = 1;
         double used = 0;
-        foreach (var w in widths)
+        foreach (var n in chars)
         {
+            double w = 40 + 6.5 * n;
             if (used > 0 && used + w > width) { rows++; used = 0; }
             used += w;
         }
-        if (rows == 1 || widths.Count == 0) return rows;
-        int columns = Math.Max(1, (int)(width / widths.Max()));
-        return Math.Max(rows, (widths.Count + columns - 1) / columns);
+        if (rows == 1 || chars.Count == 0) return rows;
+        // The aligned columns, measured on Fig. 9's PNG: ≈ 5.5 px a character once the entries sit in a grid.
+        int columns = Math.Max(1, (int)(width / (40 + 5.5 * chars.Max())));
+        return Math.Max(rows, (chars.Count + columns - 1) / columns);
     }
 
     static void Validate(ProfilePanel panel)

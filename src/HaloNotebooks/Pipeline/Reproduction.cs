@@ -40,7 +40,8 @@ public sealed record ReproductionSettings(AnalysisSettings Analysis, long Select
     public IReadOnlyList<string> SelectionChanges =>
         SelectionParameter.Changes(EffectiveSelection with { Seed = 0, MaxDegreeOfParallelism = null }, SelectionSettings.Paper with { Seed = 0 })
             .Select(c => "§2.3 " + c)
-            .Concat(SelectionParameter.Changes(EffectiveDipoleSelection with { Seed = 0, MaxDegreeOfParallelism = null }, SelectionSettings.PaperDipole with { Seed = 0 })
+            .Concat(SelectionParameter.Changes(EffectiveDipoleSelection with { Seed = 0, MaxDegreeOfParallelism = null },
+                SelectionSettings.PaperDipole with { Seed = 0 })
             .Select(c => "§4.4 " + c)).ToList();
 }
 
@@ -62,7 +63,8 @@ public static class Reproduction
     public static ReproductionReport Run(StarTable catalogue, SubstructureCatalog? substructures, StarTable? mockTruth,
         ReproductionSettings settings, string directory, IProgress<ReproductionProgress>? progress = null,
         IReadOnlyList<(string Stage, double Seconds)>? earlierTimings = null, StarTable? bhbStars = null) =>
-        Run(CatalogueChunks.FromTable(catalogue), substructures, mockTruth, settings, directory, progress, earlierTimings, CatalogueChunks.DefaultChunkRows, bhbStars);
+        Run(CatalogueChunks.FromTable(catalogue), substructures, mockTruth, settings, directory, progress, earlierTimings,
+            CatalogueChunks.DefaultChunkRows, bhbStars);
 
     /// <summary>As the overload above on a catalogue read in row chunks (the selections stream it; only the mock truth's
     /// re-observations need it whole, and read it so when <paramref name="mockTruth"/> is given).</summary>
@@ -84,7 +86,8 @@ public static class Reproduction
         var sample = PaperSelection.Select(catalogue, settings.EffectiveSelection, substructures, velocityErrors, Fraction(selection), rowsPerChunk);
         Done(selection, "selection");
         Stage(dipoleSelection);
-        var dipoleSample = PaperSelection.Select(catalogue, settings.EffectiveDipoleSelection, substructures, velocityErrors, Fraction(dipoleSelection), rowsPerChunk);
+        var dipoleSample = PaperSelection.Select(catalogue, settings.EffectiveDipoleSelection, substructures, velocityErrors,
+            Fraction(dipoleSelection), rowsPerChunk);
         Done(dipoleSelection, "selection_dipole");
         // Fig. 2's Sgr argument (§4.1.2): β of the same selection with the Sgr footprint kept.
         const string noSgrSelection = "selection (§2.3, Sgr not masked)";
@@ -105,13 +108,15 @@ public static class Reproduction
 
         Stage(fits);
         var results = PaperAnalysis.Run(sample, dipoleSample, settings.Analysis, appendix,
-            progress is null ? null : new Forward<AnalysisProgress>(p => progress.Report(new ReproductionProgress(fits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
+            progress is null ? null : new Forward<AnalysisProgress>(p =>
+                progress.Report(new ReproductionProgress(fits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
         Done(fits, "fits");
         foreach (var (stage, seconds) in results.Timings) timings.Add(("fits." + stage, seconds));
         const string noSgrFits = "fits (Sgr not masked)";
         Stage(noSgrFits);
         var singleWithoutSgrMask = PaperAnalysis.FitProfile(FitModel.Single, noSgrSample, settings.Analysis,
-            progress is null ? null : new Forward<AnalysisProgress>(p => progress.Report(new ReproductionProgress(noSgrFits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
+            progress is null ? null : new Forward<AnalysisProgress>(p =>
+                progress.Report(new ReproductionProgress(noSgrFits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
         Done(noSgrFits, "fits_no_sgr_mask");
 
         BhbDipoleFit? bhb = null;
@@ -137,7 +142,8 @@ public static class Reproduction
                 progress is null ? null : new Forward<double>(f => progress.Report(new ReproductionProgress(truthStage, 0.7 * f, "re-observing"))));
             progress?.Report(new ReproductionProgress(truthStage, 0.7, "deconvolution fits"));
             var truth = MockTruthTables.Build(sample, dipoleSample, replicas, mockTruth, settings.Analysis, MockTruthTables.DefaultMockField());
-            truthComparisons = results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3], (ours, t) => TableComparison.Compare(ours, t, "mock truth")).ToList();
+            truthComparisons = results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3],
+                (ours, t) => TableComparison.Compare(ours, t, "mock truth")).ToList();
             calibrations = [ErrorCalibration.Compare(results.Table1, truth.Scatter1), ErrorCalibration.Compare(results.Table2, truth.Scatter2)];
             Done(truthStage, "mock_truth");
         }
@@ -180,7 +186,8 @@ public static class Reproduction
         }
         timings.Add(("tables", clock.Elapsed.TotalSeconds));
         timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
-        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings, settings.InputDescription, truthComparisons, calibrations, selectionBias, settings.SelectionChanges, eq7Footprint)
+        var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings,
+            settings.InputDescription, truthComparisons, calibrations, selectionBias, settings.SelectionChanges, eq7Footprint)
             { Bhb = bhb };
         report.Write(directory);
         progress?.Report(new ReproductionProgress(tables, 1));
