@@ -8,14 +8,6 @@ namespace HaloNotebooks.Tests.Architecture;
 /// </summary>
 public class LineLengthTests
 {
-    /// <summary>Files not yet wrapped, relative to the repository root with '/' separators.</summary>
-    static readonly string[] NotYetWrapped =
-    [
-        // wrapped by the lead before merge
-        "src/HaloNotebooks/Pipeline/Reproduction.cs",
-        "src/HaloNotebooks/Analysis/PaperAnalysis.cs",
-    ];
-
     [Fact]
     public void EveryCSharpLine_IsWithinTheEditorConfigLimit()
     {
@@ -25,17 +17,9 @@ public class LineLengthTests
         foreach (var file in CSharpFiles(root))
         {
             string relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (NotYetWrapped.Contains(relative, StringComparer.Ordinal)) continue;
             tooLong.AddRange(LongLines(File.ReadAllLines(file), limit).Select(l => $"{relative}:{l.Line}: {l.Length} characters"));
         }
         Assert.True(tooLong.Count == 0, $"{tooLong.Count} line(s) over max_line_length = {limit} (.editorconfig, [*.cs]):\n" + string.Join("\n", tooLong));
-    }
-
-    [Fact]
-    public void NotYetWrapped_NamesFilesThatExist()
-    {
-        foreach (var relative in NotYetWrapped)
-            Assert.True(File.Exists(Path.Combine(TestPaths.RepoRoot, relative)), $"{relative} is allowed long lines but does not exist: drop it from the list");
     }
 
     [Fact]
