@@ -18,12 +18,7 @@ public class ReproduceCommandTests
         var root = Directory.CreateTempSubdirectory("halo-reproduce-").FullName;
         try
         {
-            var mockDir = Path.Combine(root, "mock");
-            MockCatalog.Generate(new MockSettings(Seed: 42, Scale: 0.02)).Write(mockDir);
-            var output = Path.Combine(root, "results");
-            int code = HaloNotebooks.Cli.Program.Run(["reproduce", "--mock", mockDir, "--walkers", "36", "--steps", "40", "--burn", "20", "--seed", "5",
-                "--output", output, "--no-png", "--appendix-stars", "4000"]);
-            Assert.Equal(0, code);
+            var output = ReproduceOnSmallMock(root, "--appendix-stars", "4000");
 
             var html = File.ReadAllText(Path.Combine(output, "index.html"));
             Assert.Contains("Table 1 vs paper", html);
@@ -79,6 +74,19 @@ public class ReproduceCommandTests
         finally { Directory.Delete(root, true); }
     }
 
+    /// <summary>`halo reproduce` at short chains (seed 5, no PNG) on a 2 % mock (seed 42) written under
+    /// <paramref name="root"/>, with <paramref name="options"/> added; asserts success and returns the results folder.</summary>
+    static string ReproduceOnSmallMock(string root, params string[] options)
+    {
+        var mockDir = Path.Combine(root, "mock");
+        MockCatalog.Generate(new MockSettings(Seed: 42, Scale: 0.02)).Write(mockDir);
+        var output = Path.Combine(root, "results");
+        string[] args = ["reproduce", "--mock", mockDir, "--walkers", "36", "--steps", "40", "--burn", "20", "--seed", "5",
+            "--output", output, "--no-png", .. options];
+        Assert.Equal(0, HaloNotebooks.Cli.Program.Run(args));
+        return output;
+    }
+
     /// <summary>`--mock-truth` adds Tables 1–3 against the truth of this mock realisation, and their noise scatter.</summary>
     [Fact]
     public void Reproduce_WithMockTruth_ComparesWithTheTruthOfThisRealisation()
@@ -86,12 +94,7 @@ public class ReproduceCommandTests
         var root = Directory.CreateTempSubdirectory("halo-reproduce-").FullName;
         try
         {
-            var mockDir = Path.Combine(root, "mock");
-            MockCatalog.Generate(new MockSettings(Seed: 42, Scale: 0.02)).Write(mockDir);
-            var output = Path.Combine(root, "results");
-            int code = HaloNotebooks.Cli.Program.Run(["reproduce", "--mock", mockDir, "--walkers", "36", "--steps", "40", "--burn", "20", "--seed", "5",
-                "--output", output, "--no-png", "--appendix-stars", "0", "--mock-truth"]);
-            Assert.Equal(0, code);
+            var output = ReproduceOnSmallMock(root, "--appendix-stars", "0", "--mock-truth");
             foreach (int n in new[] { 1, 2, 3 })
                 Assert.True(File.Exists(Path.Combine(output, "tables", $"table{n}_vs_mock_truth.csv")), $"table{n}_vs_mock_truth.csv");
             Assert.True(File.Exists(Path.Combine(output, "tables", "table1_noise_scatter_fixed_stars.csv")));
