@@ -5,6 +5,7 @@ using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Selection;
 using HaloNotebooks.Pipeline;
+using HaloNotebooks.Truth;
 
 namespace HaloNotebooks.Benchmarks;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using HaloNotebooks.Pipeline;
+using HaloNotebooks.Sweeps;
 
 namespace HaloNotebooks.Benchmarks;
 

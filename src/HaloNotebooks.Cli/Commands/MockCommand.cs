@@ -4,6 +4,7 @@ using System.Globalization;
 using HaloNotebooks.Cli.Plumbing;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Pipeline;
+using HaloNotebooks.Truth;
 
 namespace HaloNotebooks.Cli.Commands;
 

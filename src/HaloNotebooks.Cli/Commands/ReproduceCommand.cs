@@ -8,6 +8,7 @@ using HaloNotebooks.Selection;
 using HaloNotebooks.Cli.Plumbing;
 using Spectre.Console;
 using HaloNotebooks.Pipeline;
+using HaloNotebooks.Truth;
 
 namespace HaloNotebooks.Cli.Commands;
 

@@ -3,13 +3,14 @@ using System.Diagnostics;
 using System.Globalization;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Pipeline;
+using HaloNotebooks.Sweeps;
 using HaloNotebooks.Selection;
 
 namespace HaloNotebooks.Cli.Commands;
 
 /// <summary>
 /// `halo sweep plan|task|run|submit|status|merge`: ensembles of independent mocks (coverage of the error bars) and
-/// grids of selection settings (systematics), run here or as a Slurm array job. The work is in HaloNotebooks.Pipeline;
+/// grids of selection settings (systematics), run here or as a Slurm array job. The work is in HaloNotebooks.Sweeps;
 /// this file parses options and prints.
 /// </summary>
 public sealed class SweepCommand : ICliCommand

@@ -5,6 +5,7 @@ using HaloNotebooks.Numerics;
 using HaloNotebooks.Selection;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Paper;
+using HaloNotebooks.Truth;
 
 namespace HaloNotebooks.Pipeline;
 

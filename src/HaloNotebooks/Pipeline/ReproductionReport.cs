@@ -8,6 +8,7 @@ using HaloNotebooks.Figures;
 using HaloNotebooks.Selection;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Paper;
+using HaloNotebooks.Truth;
 
 namespace HaloNotebooks.Pipeline;
 

@@ -2,6 +2,7 @@ using HaloNotebooks.Analysis;
 using Xunit;
 using HaloNotebooks.Paper;
 using HaloNotebooks.Pipeline;
+using HaloNotebooks.Truth;
 
 namespace HaloNotebooks.Tests.Analysis;
 

@@ -6,7 +6,7 @@ using HaloNotebooks.Paper;
 using HaloNotebooks.Display;
 using HaloNotebooks.Mocks;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Truth;
 
 /// <summary>One Table 2 entry: the paper's value and the intrinsic value the calibrated mock needs to return it.</summary>
 /// <param name="Intrinsic">The population before the cuts, as the mock draws it (data/reference/mock_calibrated_halo.csv).</param>

@@ -6,7 +6,7 @@ using HaloNotebooks.Catalogs;
 using HaloNotebooks.Display;
 using HaloNotebooks.Figures;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Sweeps;
 
 /// <summary>Measured cost of a sweep's finished tasks (sweep.json "cost"): what to give Slurm as --time and --mem.</summary>
 public sealed record SweepCost(int Finished, int Total, double MeanSeconds, double MaxSeconds, double MaxPeakMemoryMb,

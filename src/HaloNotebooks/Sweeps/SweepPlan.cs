@@ -7,7 +7,7 @@ using HaloNotebooks.Catalogs;
 using HaloNotebooks.Numerics;
 using HaloNotebooks.Selection;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Sweeps;
 
 /// <summary>One selection setting varied by a sweep: its name (<see cref="SelectionSettings.ParameterNames"/>) and values.</summary>
 public sealed record VariedSetting(string Name, IReadOnlyList<double> Values);

@@ -1,4 +1,4 @@
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Sweeps;
 
 /// <summary>A fraction of n trials with its binomial standard error √(f(1 − f)/n).</summary>
 public readonly record struct BinomialFraction(int Hits, int Trials)

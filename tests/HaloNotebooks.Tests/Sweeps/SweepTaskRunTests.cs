@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using HaloNotebooks.Pipeline;
+using HaloNotebooks.Sweeps;
 using Xunit;
 
-namespace HaloNotebooks.Tests.Pipeline;
+namespace HaloNotebooks.Tests.Sweeps;
 
 public class SweepTaskRunTests
 {

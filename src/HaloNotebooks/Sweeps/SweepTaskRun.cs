@@ -6,7 +6,7 @@ using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Selection;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Sweeps;
 
 /// <summary>
 /// One task of a sweep (`halo sweep task DIR --index I`, one Slurm array element): mock → §2.3 and §4.4 selections → the

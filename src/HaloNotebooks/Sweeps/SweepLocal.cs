@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Sweeps;
 
 /// <summary>
 /// `halo sweep run`: every unfinished task on this machine, <c>jobs</c> at a time, each in its own `halo sweep task`

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Sweeps;
 
 /// <summary>What `halo sweep submit` asks Slurm for (sbatch options; null leaves the cluster's default).</summary>
 internal sealed record SlurmOptions(string? Partition = null, string? Time = null, int CpusPerTask = 1, int? MaxParallel = null, string? Memory = null);

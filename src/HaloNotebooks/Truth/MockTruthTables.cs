@@ -8,7 +8,7 @@ using C = HaloNotebooks.Catalogs.CanonicalColumns;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Paper;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Truth;
 
 /// <summary>One re-observed, re-selected copy of a mock: the fits' input and each star's observed r_GC.</summary>
 public sealed record ReplicaSample(KinematicSample Stars, double[] RGc);

@@ -3,7 +3,7 @@ using Plotly.NET;
 using Figure = HaloNotebooks.Figures.Figure;
 using static HaloNotebooks.Figures.PlotlyObjects;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Sweeps;
 
 /// <summary>
 /// The figures of a merged sweep: per table the histogram of z = (median − truth)/σ over every entry and realisation

@@ -1,7 +1,7 @@
-using HaloNotebooks.Pipeline;
+using HaloNotebooks.Sweeps;
 using Xunit;
 
-namespace HaloNotebooks.Tests.Pipeline;
+namespace HaloNotebooks.Tests.Sweeps;
 
 public class SlurmArrayTests
 {

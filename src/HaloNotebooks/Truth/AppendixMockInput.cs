@@ -1,7 +1,7 @@
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Mocks;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Truth;
 
 /// <summary>Appendix A's input drawn from the mocks (the analysis only reads an <see cref="AppendixInput"/>).</summary>
 internal static class AppendixMockInput

@@ -1,9 +1,9 @@
 using HaloNotebooks.Analysis;
 using Xunit;
 using HaloNotebooks.Paper;
-using HaloNotebooks.Pipeline;
+using HaloNotebooks.Truth;
 
-namespace HaloNotebooks.Tests.Pipeline;
+namespace HaloNotebooks.Tests.Truth;
 
 public class ErrorCalibrationTests
 {

@@ -3,8 +3,9 @@ using HaloNotebooks.Paper;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Selection;
+using HaloNotebooks.Truth;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Sweeps;
 
 /// <summary>
 /// The one place a sweep's truth comes from: what Tables 1–3 should read for a variant's selection. Today it is the

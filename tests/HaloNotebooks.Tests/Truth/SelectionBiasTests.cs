@@ -2,9 +2,9 @@ using Xunit;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Paper;
 using HaloNotebooks.Mocks;
-using HaloNotebooks.Pipeline;
+using HaloNotebooks.Truth;
 
-namespace HaloNotebooks.Tests.Pipeline;
+namespace HaloNotebooks.Tests.Truth;
 
 public class SelectionBiasTests
 {

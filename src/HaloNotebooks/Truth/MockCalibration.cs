@@ -7,7 +7,7 @@ using HaloNotebooks.Models;
 using HaloNotebooks.Selection;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Truth;
 
 /// <summary>
 /// Settings of <see cref="MockCalibration.Run"/>.
@@ -52,7 +52,7 @@ internal sealed record MockCalibrationResult(MockInputTable Inputs, IReadOnlyLis
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.AppendLine("# mock_calibrated_halo.csv — provenance").AppendLine();
-        sb.AppendLine("Written by `halo mock calibrate` (src/HaloNotebooks/Pipeline/MockCalibration.cs); the default mock (`halo mock`) draws its");
+        sb.AppendLine("Written by `halo mock calibrate` (src/HaloNotebooks/Truth/MockCalibration.cs); the default mock (`halo mock`) draws its");
         sb.AppendLine("halo K giants from this file instead of from Table 2 directly.").AppendLine();
         sb.AppendLine("    " + string.Create(inv, $"halo mock calibrate --iterations {Settings.Iterations} --average {Settings.Averaged} " +
                 $"--scale {Settings.Scale:G} --seed {Settings.Seed} --min-stars {Settings.MinStars}")

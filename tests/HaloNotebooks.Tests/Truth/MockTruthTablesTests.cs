@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 using HaloNotebooks.Tests.Analysis;
 
-namespace HaloNotebooks.Tests.Pipeline;
+namespace HaloNotebooks.Tests.Truth;
 
 public class MockTruthTablesTests(ITestOutputHelper output)
 {

@@ -4,7 +4,7 @@ using System.Text;
 using HaloNotebooks.Display;
 using HaloNotebooks.Paper;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Truth;
 
 /// <summary>One entry: our posterior 1σ and how much the estimate moves when the same stars are observed again.</summary>
 public sealed record CalibrationEntry(string Row, string Parameter, double PosteriorSigma, double RealisationScatter)
@@ -27,7 +27,7 @@ public sealed record CalibrationEntry(string Row, string Parameter, double Poste
 /// fitted by extreme deconvolution (maximum likelihood), which in sparse bins (a few hundred stars with large errors)
 /// scatters more than a posterior median does, so a ratio ≈ 2 there is not by itself a wrong error bar. Whether the
 /// error bars cover the truth needs new stars as well as new noise: the coverage of `halo sweep` over independent mocks
-/// (Pipeline.Coverage) answers that.
+/// (Sweeps.Coverage) answers that.
 /// </summary>
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class ErrorCalibration : IHtmlDisplay

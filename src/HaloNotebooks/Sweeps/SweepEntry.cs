@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HaloNotebooks.Pipeline;
+namespace HaloNotebooks.Sweeps;
 
 /// <summary>
 /// One entry of Tables 1–3 from one task: the posterior median and the 2.5/16/84/97.5th percentiles (a truth task fills
