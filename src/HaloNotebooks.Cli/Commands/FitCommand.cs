@@ -9,6 +9,7 @@ using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
 using HaloNotebooks.Paper;
 using HaloNotebooks.Pipeline;
+using HaloNotebooks.Numerics;
 
 namespace HaloNotebooks.Cli.Commands;
 
@@ -137,7 +138,7 @@ public sealed class FitCommand : ICliCommand
         if (settings.Progress is not null) return fit(settings);
         string stage = $"{model} fit, {n:N0} stars";
         return StageProgress.Run("fit", [stage], progress =>
-            fit(settings with { Progress = new StepProgress(step => progress.Report(stage, step / (double)settings.Steps)) }), log);
+            fit(settings with { Progress = new SyncProgress<SamplerProgress>(p => progress.Report(stage, p.Step / (double)settings.Steps)) }), log);
     }
 
     /// <summary>The all-stars fit and one fit per bin, seeded as
@@ -158,7 +159,7 @@ public sealed class FitCommand : ICliCommand
         const string stage = "fits";
         return StageProgress.Run("fit", [stage], progress =>
             PaperAnalysis.FitProfile(model, kinematic, radial, r, settings,
-                new AnalysisForward(p => progress.Report(stage, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))), log);
+                new SyncProgress<AnalysisProgress>(p => progress.Report(stage, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))), log);
     }
 
     /// <summary>One JSON: the table's rows (summary.json's format) and each fit's full summary.</summary>
@@ -224,14 +225,4 @@ public sealed class FitCommand : ICliCommand
 
     static string Preview(IReadOnlyList<string> names) => names.Count <= 12 ? string.Join(", ", names) : string.Join(", ", names.Take(12)) +
         $", … ({names.Count} columns)";
-
-    sealed class StepProgress(Action<int> onStep) : IProgress<SamplerProgress>
-    {
-        public void Report(SamplerProgress value) => onStep(value.Step);
-    }
-
-    sealed class AnalysisForward(Action<AnalysisProgress> action) : IProgress<AnalysisProgress>
-    {
-        public void Report(AnalysisProgress value) => action(value);
-    }
 }

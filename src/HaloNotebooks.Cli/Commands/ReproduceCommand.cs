@@ -9,6 +9,7 @@ using HaloNotebooks.Cli.Plumbing;
 using Spectre.Console;
 using HaloNotebooks.Pipeline;
 using HaloNotebooks.Truth;
+using HaloNotebooks.Numerics;
 
 namespace HaloNotebooks.Cli.Commands;
 
@@ -172,7 +173,7 @@ public sealed class ReproduceCommand : ICliCommand
                         string dir = o.MockDirectory;
                         bool present = MockCatalog.IsCurrent(dir);
                         Report("default mock", 0);
-                        MockCatalog.EnsureDefault(dir, new Forward<double>(f => Report("default mock", f)));
+                        MockCatalog.EnsureDefault(dir, new SyncProgress<double>(f => Report("default mock", f)));
                         Report("default mock", 1);
                         earlier.Add((present ? "mock (found)" : "mock (generated)", clock.Elapsed.TotalSeconds));
                         catalogue = Path.Combine(dir, MockCatalog.CatalogueFile);
@@ -223,7 +224,7 @@ public sealed class ReproduceCommand : ICliCommand
                     ], o.Png, o.AppendixStars, Selection: selection, DipoleSelection: dipoleSelection,
                         MockTruth: o.MockTruth);
                     return Reproduction.Run(stars, subs, truth, settings, partial,
-                        new Forward<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, CatalogueChunks.DefaultChunkRows, bhbStars);
+                        new SyncProgress<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, CatalogueChunks.DefaultChunkRows, bhbStars);
                 }, o.Log);
 
             MoveIntoPlace(partial, output);
@@ -287,11 +288,5 @@ public sealed class ReproduceCommand : ICliCommand
         try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
-    }
-
-    /// <summary>Reports on the calling thread (System.Progress would post to a synchronisation context).</summary>
-    sealed class Forward<T>(Action<T> action) : IProgress<T>
-    {
-        public void Report(T value) => action(value);
     }
 }

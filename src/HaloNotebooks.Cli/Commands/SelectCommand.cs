@@ -3,6 +3,7 @@ using System.Diagnostics;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Selection;
 using HaloNotebooks.Cli.Plumbing;
+using HaloNotebooks.Numerics;
 using Spectre.Console;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
@@ -74,7 +75,7 @@ public sealed class SelectCommand : ICliCommand
                 var catalog = subs.Length == 0 ? null : SubstructureCatalog.Combine(subs);
                 progress.Report("read catalogue", 1);
                 var clock = Stopwatch.StartNew();
-                var selected = PaperSelection.RunInChunks(stars, settings, catalog, new Forward(f => progress.Report("selection", f)));
+                var selected = PaperSelection.RunInChunks(stars, settings, catalog, new SyncProgress<double>(f => progress.Report("selection", f)));
                 progress.Report("selection", 1);
                 return (selected, clock.Elapsed.TotalSeconds);
             });
@@ -133,11 +134,6 @@ public sealed class SelectCommand : ICliCommand
             throw new InputException($"{catalogue}: no '{c}' column; the selection needs {string.Join(", ", PaperCuts.RequiredColumns)} (the canonical names " +
                 $"listed in the README, section Your own catalogue)");
         }
-    }
-
-    sealed class Forward(Action<double> action) : IProgress<double>
-    {
-        public void Report(double value) => action(value);
     }
 
     /// <summary>The funnel as a console table (counts), then each cut's wording from the paper, numbered to match.</summary>

@@ -5,6 +5,7 @@ using HaloNotebooks.Catalogs;
 using HaloNotebooks.Pipeline;
 using HaloNotebooks.Sweeps;
 using HaloNotebooks.Selection;
+using HaloNotebooks.Numerics;
 
 namespace HaloNotebooks.Cli.Commands;
 
@@ -111,7 +112,7 @@ public sealed class SweepCommand : ICliCommand
         {
             int t = parse.GetValue(threads);
             if (t < 1) throw new ArgumentException($"--threads must be at least 1, got {t}");
-            SweepTaskRun.Run(parse.GetValue(dir)!, parse.GetValue(index), t, new Forward<string>(Console.WriteLine));
+            SweepTaskRun.Run(parse.GetValue(dir)!, parse.GetValue(index), t, new SyncProgress<string>(Console.WriteLine));
             return 0;
         }));
         return cmd;
@@ -145,7 +146,7 @@ public sealed class SweepCommand : ICliCommand
                 foreach (var a in new[] { "sweep", "task", d, "--index", index.ToString(CultureInfo.InvariantCulture), "--threads", "1" })
                     info.ArgumentList.Add(a);
                 return info;
-            }, new Forward<string>(Console.WriteLine));
+            }, new SyncProgress<string>(Console.WriteLine));
             Console.WriteLine($"wall time {clock.Elapsed.TotalSeconds:0} s; {failed} task(s) failed");
             return failed == 0 ? 0 : 1;
         }));
@@ -223,10 +224,5 @@ public sealed class SweepCommand : ICliCommand
             return 0;
         }));
         return cmd;
-    }
-
-    sealed class Forward<T>(Action<T> action) : IProgress<T>
-    {
-        public void Report(T value) => action(value);
     }
 }

@@ -7,6 +7,7 @@ using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
 using HaloNotebooks.Paper;
 using HaloNotebooks.Selection;
+using HaloNotebooks.Numerics;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
 namespace HaloNotebooks.Analysis;
@@ -73,8 +74,8 @@ public sealed class BhbDipoleFit : IHtmlDisplay
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         var all = BhbSelection.Run(catalogue, selection ?? SelectionSettings.PaperDipole,
-            progress is null ? null : new FractionOf(progress, 0, 0.2));
-        return Fit(all, settings, progress is null ? null : new FractionOf(progress, 0.2, 0.8));
+            progress is null ? null : FractionOf(progress, 0, 0.2));
+        return Fit(all, settings, progress is null ? null : FractionOf(progress, 0.2, 0.8));
     }
 
     /// <summary>Fits an already selected BHB sample (all radii; the dipole range is cut here).</summary>
@@ -86,7 +87,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
         if (outer.Count < 10)
             throw new ArgumentException($"only {outer.Count} BHB stars between {range.RMin} and {range.RMax} kpc after the cuts: too few for " +
                 $"the 5-parameter dipole fit");
-        var steps = progress is null ? null : new StepFraction(progress, settings.Steps);
+        var steps = progress is null ? null : new SyncProgress<SamplerProgress>(p => progress.Report((double)p.Step / settings.Steps));
         var fitSettings = new FitSettings(settings.Walkers, settings.Steps, settings.Burn, Key.Seed(settings.Seed),
             settings.MaxDegreeOfParallelism, steps);
         var fit = HaloFits.Dipole(outer.ToRadialVelocitySample(), fitSettings);
@@ -237,15 +238,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
                 $"{f["l_apex"]}, b_apex {f["b_apex"]}");
     }
 
-    /// <summary>Sampler steps → fraction of the fit.</summary>
-    sealed class StepFraction(IProgress<double> progress, int steps) : IProgress<SamplerProgress>
-    {
-        public void Report(SamplerProgress value) => progress.Report((double)value.Step / steps);
-    }
-
-    /// <summary>A stage's 0–1 mapped onto [start, start + width] of the whole (System.Progress would post to a context).</summary>
-    sealed class FractionOf(IProgress<double> progress, double start, double width) : IProgress<double>
-    {
-        public void Report(double value) => progress.Report(start + width * value);
-    }
+    /// <summary>A stage's 0–1 mapped onto [start, start + width] of the whole.</summary>
+    static SyncProgress<double> FractionOf(IProgress<double> progress, double start, double width) =>
+        new(value => progress.Report(start + width * value));
 }

@@ -12,7 +12,7 @@ namespace HaloNotebooks.Analysis;
 /// One model fitted to the stars of one radial bin: the bin (count, median r_GC) and, per parameter, the posterior
 /// median with its 16th/84th-percentile errors, keyed by the parameter names of `halo fit`'s JSON
 /// (single: vr … feh_sigma, beta; double: … _mr / _mp, p_mr, beta_mr, beta_mp; dipole: mu_compr, mu_dipole,
-/// sigma_r, l_apex, b_apex in degrees with l_apex in (−180, 180] as Table 3 prints it).
+/// sigma_r, l_apex, b_apex in degrees with l_apex's median in [−180, 180) as Table 3 prints it).
 /// </summary>
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class BinFit : IHtmlDisplay
@@ -29,7 +29,7 @@ public sealed class BinFit : IHtmlDisplay
 
     /// <summary>
     /// A bin's MCMC fit summarised: medians and 16/84th percentiles of every sampled and derived parameter; l_apex is
-    /// summarised on the circle (samples unwrapped around their circular mean) and printed in (−180°, 180°].
+    /// summarised on the circle in the one convention of <see cref="Angles.LongitudeCentre"/> (median in [−180°, 180°)).
     /// </summary>
     public static BinFit FromFit(RadialBin bin, FitResult fit)
     {
@@ -39,12 +39,9 @@ public sealed class BinFit : IHtmlDisplay
         return new BinFit(FitModel.Parse(fit.Model), bin, parameters, fit.Settings.Seed, fit.WallTimeSeconds, fit);
     }
 
-    /// <summary>Median and 16/84th percentiles of longitudes (deg) unwrapped around their circular mean; median in (−180, 180].</summary>
-    public static Measurement CircularLongitude(ReadOnlySpan<double> longitudes)
-    {
-        var m = Measurement.FromSamples(Angles.UnwrapAround(longitudes, Angles.CircularMean(longitudes)));
-        return m with { Value = Angles.Wrap180(m.Value) };
-    }
+    /// <summary>Median and 16/84th percentiles of longitudes (deg) in the one l_apex convention
+    /// (<see cref="Angles.LongitudeCentre"/>): unwrapped around their mode, median in [−180, 180).</summary>
+    public static Measurement CircularLongitude(ReadOnlySpan<double> longitudes) => Measurement.FromSamples(Angles.UnwrapLongitudes(longitudes));
 
     /// <summary>The sampler's result (corner plots, chains); null for the one-dimensional grid fits.</summary>
     public FitResult? Fit { get; }

@@ -95,17 +95,15 @@ public static class HaloFits
             mu[i] = raw["mu_dipole"][i]; l[i] = raw["l_apex"][i]; b[i] = Angles.ToDegrees(Math.Asin(raw["sin_b_apex"][i]));
             if (DipoleField.Fold(ref mu[i], ref l[i], ref b[i])) folded++;
         }
-        // l_apex is an angle: unwrap the samples around their circular mean so that a posterior straddling
-        // l = 0° is summarised as one interval (p16 / p84 may then fall outside [0°, 360°)).
-        double meanL = Angles.ToDegrees(Math.Atan2(l.Average(x => Math.Sin(Angles.ToRadians(x))), l.Average(x => Math.Cos(Angles.ToRadians(x)))));
-        meanL = (meanL + 360) % 360;
-        for (int i = 0; i < n; i++) l[i] = meanL + Angles.Wrap180(l[i] - meanL);
+        // l_apex is an angle: the one convention (Angles.LongitudeCentre) makes its summary the Table 3 row.
+        l = Angles.UnwrapLongitudes(l);
         // mu_compr and sigma_r are chain coordinates, read from the chain; the folded angles are kept here.
         var samples = new Dictionary<string, double[]> { ["mu_dipole"] = mu, ["l_apex"] = l, ["b_apex"] = b };
         string note = FormattableString.Invariant(
             $"dipole folded to the canonical mu_dipole <= 0: {folded} of {n} samples ({100.0 * folded / n:F1}%) had mu_dipole > 0 and were mapped to ") +
             "(-mu_dipole, antipode of the apex); the likelihood is unchanged. " +
-            "l_apex samples are unwrapped around their circular mean, so its percentiles may lie outside [0, 360) deg";
+            "l_apex samples are unwrapped around their circular mode into the window whose median lies in [-180, 180) deg, " +
+            "so its percentiles may lie outside that range";
         return Result(FitModel.Dipole, model.StarCount, DipoleField.ParameterNames, [], samples, sampler, DipoleField.SampledCoordinates,
             start, clock, settings, [note]);
     }

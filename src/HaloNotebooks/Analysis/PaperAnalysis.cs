@@ -4,6 +4,7 @@ using HaloNotebooks.Astrometry;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
 using HaloNotebooks.Selection;
+using HaloNotebooks.Numerics;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
 namespace HaloNotebooks.Analysis;
@@ -207,7 +208,7 @@ public static class PaperAnalysis
         // core could be left with several large fits while the other idles at the end.
         Parallel.ForEach(Partitioner.Create(ordered, EnumerablePartitionerOptions.NoBuffering), options, job =>
         {
-            var stepProgress = progress is null ? null : new StepCounter(step =>
+            var stepProgress = progress is null ? null : new SyncProgress<SamplerProgress>(_ =>
             {
                 lock (gate)
                 {
@@ -237,12 +238,6 @@ public static class PaperAnalysis
                 }
         });
         return new Dictionary<FitKey, BinFit>(results);
-    }
-
-    /// <summary>Counts sampler steps without a synchronisation context (System.Progress would post to one).</summary>
-    sealed class StepCounter(Action<int> onStep) : IProgress<SamplerProgress>
-    {
-        public void Report(SamplerProgress value) => onStep(value.Step);
     }
 
     static bool[] InRange(double[] r, double lo, double hi)

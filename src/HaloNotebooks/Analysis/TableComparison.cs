@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using HaloNotebooks.Astrometry;
 using HaloNotebooks.Display;
 using HaloNotebooks.Paper;
 
@@ -63,17 +64,8 @@ public sealed class TableComparison : IHtmlDisplay
         var entries = new List<ComparisonEntry>();
         foreach (var (row, key, a, b) in ours.CellsMatching(reference))
             if (double.IsFinite(a.Value) && double.IsFinite(b.Value))
-                entries.Add(new ComparisonEntry(row.Label, key, a, key == "l_apex" ? Unwrap(b, a.Value) : b));
+                entries.Add(new ComparisonEntry(row.Label, key, a, key == "l_apex" ? b with { Value = Angles.NearestTurn(b.Value, a.Value) } : b));
         return new TableComparison(ours, reference, referenceName, entries);
-    }
-
-    /// <summary>An angle brought within 180° of <paramref name="near"/> (l_apex −34.8 and 325.2 are the same direction).</summary>
-    static Measurement Unwrap(Measurement angle, double near)
-    {
-        double v = angle.Value;
-        while (v - near > 180) v -= 360;
-        while (v - near < -180) v += 360;
-        return angle with { Value = v };
     }
 
     /// <summary>A one-line summary.</summary>

@@ -277,22 +277,22 @@ public static class CsvTable
             }
         }
 
-        public TableColumn Build(int rows)
+        public ColumnData Build(int rows)
         {
             Ensure(rows);
             var mask = _missing[..rows];
             switch (_type)
             {
-                case ColumnType.Int64: return new TableColumn(name, _l[..rows], mask);
-                case ColumnType.Boolean: return new TableColumn(name, _b[..rows], mask);
-                case ColumnType.String: return new TableColumn(name, _s[..rows]);
+                case ColumnType.Int64: return new ColumnData(name, _l[..rows], mask);
+                case ColumnType.Boolean: return new ColumnData(name, _b[..rows], mask);
+                case ColumnType.String: return new ColumnData(name, _s[..rows]);
                 case ColumnType.Double:
                 {
                     var v = _d[..rows];
                     for (int i = 0; i < rows; i++) if (mask[i]) v[i] = double.NaN;
-                    return new TableColumn(name, v);
+                    return new ColumnData(name, v);
                 }
-                default: return new TableColumn(name, Enumerable.Repeat(double.NaN, rows).ToArray());   // every cell empty
+                default: return new ColumnData(name, Enumerable.Repeat(double.NaN, rows).ToArray());   // every cell empty
             }
         }
     }

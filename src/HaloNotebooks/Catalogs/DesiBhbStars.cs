@@ -51,7 +51,7 @@ public static class DesiBhbStars
             var icrs = GalacticProperMotion.ToIcrs(l[i], b[i], new ProperMotion(mul[i], mub[i], eL[i], eB[i], corr[i]));
             (pmra[i], pmdec[i], pmraErr[i], pmdecErr[i], pmCorr[i]) = (icrs.Lon, icrs.Lat, icrs.ErrLon, icrs.ErrLat, icrs.Corr);
         }
-        var columns = new List<TableColumn>
+        var columns = new List<ColumnData>
         {
             t.Column("ID").Rename(CanonicalColumns.SourceId),
             t.Column("RA").Rename(CanonicalColumns.Ra), t.Column("DEC").Rename(CanonicalColumns.Dec),

@@ -115,12 +115,12 @@ public static class DesiMwsCatalog
                             FiberMap, "TARGETID", first + i);
             }
 
-            var result = new List<TableColumn>();
+            var result = new List<ColumnData>();
             foreach (var (canonical, hdu, desi) in Mapping)
                 if (parts[hdu].Contains(desi) && Wanted(canonical)) result.Add(parts[hdu].Column(desi).Rename(canonical));
             if (parts[FiberMap].Contains(FluxR))
                 result.Insert(result.FindIndex(c => c.Name == CanonicalColumns.Ebv) + 1,
-                    new TableColumn(CanonicalColumns.RMag, MagnitudeFromFlux(parts[FiberMap].GetDouble(FluxR))));
+                    new ColumnData(CanonicalColumns.RMag, MagnitudeFromFlux(parts[FiberMap].GetDouble(FluxR))));
             foreach (var c in parts[RvTab].Columns) if (IsPassThrough(c.Name)) result.Add(c);
             return new StarTable(result, count);
         }
@@ -159,14 +159,14 @@ public static class DesiMwsCatalog
     {
         if (!canonical.Contains(CanonicalColumns.TargetId))
             throw new CatalogException("the table needs a targetid column to be written in the mwsall layout", path, column: CanonicalColumns.TargetId);
-        var byHdu = new Dictionary<string, List<TableColumn>> { [RvTab] = [], [FiberMap] = [], [Gaia] = [] };
+        var byHdu = new Dictionary<string, List<ColumnData>> { [RvTab] = [], [FiberMap] = [], [Gaia] = [] };
         var mapped = Mapping.ToDictionary(m => m.Canonical, StringComparer.Ordinal);
         byHdu[FiberMap].Add(canonical.Column(CanonicalColumns.TargetId).Rename("TARGETID"));
         foreach (var c in canonical.Columns)
         {
             if (mapped.TryGetValue(c.Name, out var m)) byHdu[m.Hdu].Add(c.Rename(m.Desi));
             else if (c.Name == CanonicalColumns.RMag)
-                byHdu[FiberMap].Add(new TableColumn(FluxR, Array.ConvertAll(canonical.GetDouble(CanonicalColumns.RMag), FluxFromMagnitude)));
+                byHdu[FiberMap].Add(new ColumnData(FluxR, Array.ConvertAll(canonical.GetDouble(CanonicalColumns.RMag), FluxFromMagnitude)));
             else if (IsPassThrough(c.Name)) byHdu[RvTab].Add(c);
             else throw new CatalogException("column has no place in the mwsall layout (use a canonical or a lower-case name)", path, column: c.Name);
         }

@@ -14,7 +14,7 @@ internal sealed class DistanceLookup
 
     readonly long[] _ids;      // sorted; missing IDs left out
     readonly int[] _rows;      // the distance-catalogue row of each sorted ID
-    readonly TableColumn _distance, _distanceErr;
+    readonly ColumnData _distance, _distanceErr;
     readonly string? _file;
 
     public DistanceLookup(StarTable distances, DistanceColumns names, string? file = null)

@@ -14,7 +14,7 @@ internal abstract class FieldDecoder(string name, int offset)
 
     /// <summary>Decode <paramref name="rows"/> rows of <paramref name="chunk"/> into output rows starting at <paramref name="first"/>.</summary>
     public abstract void Decode(ReadOnlySpan<byte> chunk, int rowWidth, int rows, int first);
-    public abstract TableColumn ToColumn();
+    public abstract ColumnData ToColumn();
 
     const double TwoTo31 = 2147483648.0, TwoTo63 = 9223372036854775808.0;
 
@@ -58,7 +58,7 @@ internal sealed class DoubleDecoder(string name, int offset, int n, double scale
             for (int r = 0; r < rows; r++, at += rowWidth) dest[r] = zero + scale * BinaryPrimitives.ReadDoubleBigEndian(chunk.Slice(at, 8));
     }
 
-    public override TableColumn ToColumn() => new(Name, _values);
+    public override ColumnData ToColumn() => new(Name, _values);
 }
 
 internal sealed class SingleDecoder(string name, int offset, int n) : FieldDecoder(name, offset)
@@ -72,7 +72,7 @@ internal sealed class SingleDecoder(string name, int offset, int n) : FieldDecod
         for (int r = 0; r < rows; r++, at += rowWidth) dest[r] = BinaryPrimitives.ReadSingleBigEndian(chunk.Slice(at, 4));
     }
 
-    public override TableColumn ToColumn() => new(Name, _values);
+    public override ColumnData ToColumn() => new(Name, _values);
 }
 
 /// <summary>B, I, J, K with TNULL (compared with the stored value) and the unsigned/scaled conventions.</summary>
@@ -114,7 +114,7 @@ internal sealed class IntegerDecoder(string name, int offset, int n, char code, 
         }
     }
 
-    public override TableColumn ToColumn() =>
+    public override ColumnData ToColumn() =>
         _int32 is not null ? new(Name, _int32, _missing) : _int64 is not null ? new(Name, _int64, _missing) : new(Name, _double!);
 }
 
@@ -138,7 +138,7 @@ internal sealed class LogicalDecoder(string name, int offset, int n) : FieldDeco
         }
     }
 
-    public override TableColumn ToColumn() => new(Name, _values, _missing);
+    public override ColumnData ToColumn() => new(Name, _values, _missing);
 }
 
 internal sealed class StringDecoder(string name, int offset, int width, int n) : FieldDecoder(name, offset)
@@ -158,5 +158,5 @@ internal sealed class StringDecoder(string name, int offset, int width, int n) :
         }
     }
 
-    public override TableColumn ToColumn() => new(Name, _values);
+    public override ColumnData ToColumn() => new(Name, _values);
 }

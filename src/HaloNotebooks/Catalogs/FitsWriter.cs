@@ -47,7 +47,7 @@ public static class FitsWriter
 
     /// <summary>One BINTABLE field: its name, type code, the table columns of its elements (one unless a vector),
     /// bytes per element and TNULL.</summary>
-    sealed record Field(string Name, char Code, TableColumn[] Elements, int ElementWidth, long? Null)
+    sealed record Field(string Name, char Code, ColumnData[] Elements, int ElementWidth, long? Null)
     {
         public int Width => Elements.Length * ElementWidth;
         public string Form => (Elements.Length > 1 ? Elements.Length.ToString(CultureInfo.InvariantCulture) : "") +
@@ -88,13 +88,13 @@ public static class FitsWriter
         return fields;
     }
 
-    static char Default(TableColumn c) => c.Type switch
+    static char Default(ColumnData c) => c.Type switch
     {
         ColumnType.Double => 'D', ColumnType.Single => 'E', ColumnType.Int32 => 'J', ColumnType.Int64 => 'K', ColumnType.Boolean => 'L', _ => 'A',
     };
 
     /// <summary>A field of one or more element columns of one type, stored as <paramref name="code"/>.</summary>
-    static Field Scalar(TableColumn[] elements, string name, char code)
+    static Field Scalar(ColumnData[] elements, string name, char code)
     {
         var type = elements[0].Type;
         foreach (var e in elements)
@@ -163,7 +163,7 @@ public static class FitsWriter
         stream.Write(new byte[pad]);
     }
 
-    static int StringWidth(TableColumn c)
+    static int StringWidth(ColumnData c)
     {
         int max = 1;
         foreach (var s in (string?[])c.Values)
@@ -179,7 +179,7 @@ public static class FitsWriter
 
     /// <summary>A TNULL value in [<paramref name="min"/>, <paramref name="max"/>] no present value uses: the minimum
     /// unless taken (for uint8 the maximum, 255, unless taken: 0 is usually a real value).</summary>
-    static long UnusedValue(TableColumn[] elements, long min, long max)
+    static long UnusedValue(ColumnData[] elements, long min, long max)
     {
         var used = new HashSet<long>();
         foreach (var c in elements)
@@ -196,7 +196,7 @@ public static class FitsWriter
         return candidate;
     }
 
-    static void Encode(TableColumn c, char code, long? tnull, Span<byte> chunk, int rowWidth, int offset, int width, int first, int rows)
+    static void Encode(ColumnData c, char code, long? tnull, Span<byte> chunk, int rowWidth, int offset, int width, int first, int rows)
     {
         int at = offset;
         switch (code)

@@ -25,8 +25,8 @@ public static class LamostKGiants
     {
         var raw = TableFile.Read(path, Map.Select(m => m.File).ToArray());
         var columns = Map.Select(m => m.File == "obsid"
-            ? new TableColumn("obsid", raw.GetInt64("obsid", 0), raw.GetMissing("obsid"))
-            : new TableColumn(m.Canonical, raw.GetDouble(m.File))).ToList();
+            ? new ColumnData("obsid", raw.GetInt64("obsid", 0), raw.GetMissing("obsid"))
+            : new ColumnData(m.Canonical, raw.GetDouble(m.File))).ToList();
         return new StarTable(columns, raw.RowCount);
     }
 }

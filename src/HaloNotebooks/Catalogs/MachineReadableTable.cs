@@ -36,7 +36,7 @@ public static partial class MachineReadableTable
         if (fields.Count == 0) throw new CatalogException("the byte-by-byte description lists no columns", path);
         int dataStart = Array.FindLastIndex(lines, IsSeparator) + 1;
         var data = lines.Skip(dataStart).Where(l => l.Trim().Length > 0).ToArray();
-        var columns = new List<TableColumn>(fields.Count);
+        var columns = new List<ColumnData>(fields.Count);
         foreach (var f in fields)
         {
             char kind = f.Format[0];
@@ -51,7 +51,7 @@ public static partial class MachineReadableTable
             {
                 'I' => Integers(f, cells, path, dataStart),
                 'F' or 'E' => Reals(f, cells, path, dataStart),
-                _ => new TableColumn(f.Label, cells),
+                _ => new ColumnData(f.Label, cells),
             });
         }
         return new StarTable(columns, data.Length);
@@ -59,7 +59,7 @@ public static partial class MachineReadableTable
 
     static bool IsSeparator(string line) => line.Length >= 10 && line.All(c => c is '-' or '=');
 
-    static TableColumn Integers(Field f, string?[] cells, string path, int dataStart)
+    static ColumnData Integers(Field f, string?[] cells, string path, int dataStart)
     {
         var v = new long[cells.Length];
         var missing = new bool[cells.Length];
@@ -70,10 +70,10 @@ public static partial class MachineReadableTable
                 throw new CatalogException($"'{cells[r]}' is not an integer (format {f.Format}, bytes {f.First}-{f.Last}; line {dataStart + r + 1})",
                     path, column: f.Label, row: r);
         }
-        return new TableColumn(f.Label, v, missing);
+        return new ColumnData(f.Label, v, missing);
     }
 
-    static TableColumn Reals(Field f, string?[] cells, string path, int dataStart)
+    static ColumnData Reals(Field f, string?[] cells, string path, int dataStart)
     {
         var v = new double[cells.Length];
         for (int r = 0; r < cells.Length; r++)
@@ -83,6 +83,6 @@ public static partial class MachineReadableTable
                 throw new CatalogException($"'{cells[r]}' is not a number (format {f.Format}, bytes {f.First}-{f.Last}; line {dataStart + r + 1})",
                     path, column: f.Label, row: r);
         }
-        return new TableColumn(f.Label, v);
+        return new ColumnData(f.Label, v);
     }
 }

@@ -37,12 +37,12 @@ public static class ParquetTable
         }
         if (total > int.MaxValue) throw new CatalogException($"{total} rows is more than a table can hold");
         int n = (int)total;
-        var result = new List<TableColumn>(wanted.Count);
+        var result = new List<ColumnData>(wanted.Count);
         foreach (var field in wanted)
         {
             if (field.IsArray) throw new CatalogException("repeated (list) Parquet columns are not supported", column: field.Name);
             var t = field.ClrType;
-            TableColumn column;
+            ColumnData column;
             if (t == typeof(double)) column = await ReadNumeric<double>(reader, field, n, v => v, double.NaN);
             else if (t == typeof(float)) column = await ReadNumeric<float>(reader, field, n, v => v, float.NaN);
             else if (t == typeof(int)) column = await ReadNumeric<int>(reader, field, n, v => v, null);
@@ -64,7 +64,7 @@ public static class ParquetTable
                     await rg.ReadAsync(field, values.AsMemory(at, rows));
                     at += rows;
                 }
-                column = new TableColumn(field.Name, values);
+                column = new ColumnData(field.Name, values);
             }
             else throw new CatalogException($"Parquet type {t.Name} is not supported (double, float, integers, bool, string)", column: field.Name);
             result.Add(column);
@@ -72,7 +72,7 @@ public static class ParquetTable
         return new StarTable(result, n);
     }
 
-    static async Task<TableColumn> ReadNumeric<T>(ParquetReader reader, DataField field, int n, Func<T[], Array> convert, T? nanLike)
+    static async Task<ColumnData> ReadNumeric<T>(ParquetReader reader, DataField field, int n, Func<T[], Array> convert, T? nanLike)
         where T : struct
     {
         var values = new T[n];
@@ -96,7 +96,7 @@ public static class ParquetTable
             else await rg.ReadAsync<T>(field, values.AsMemory(at, rows));
             at += rows;
         }
-        return new TableColumn(field.Name, convert(values), missing);
+        return new ColumnData(field.Name, convert(values), missing);
     }
 
     public static void Write(StarTable table, string path) =>

@@ -37,9 +37,9 @@ public static class SegueKGiants
             if (best[i] < 0 || sep[g] < sep[best[i]]) best[i] = g;
         }
         // best[i] = the Gaia row for Xue row i, or -1 (Gather turns -1 into a missing value).
-        TableColumn Gaia(string from, string to) => gaia.Column(from).Gather(best).Rename(to);
+        ColumnData Gaia(string from, string to) => gaia.Column(from).Gather(best).Rename(to);
 
-        var columns = new List<TableColumn>
+        var columns = new List<ColumnData>
         {
             xue.Column("RAdeg").Rename(CanonicalColumns.Ra), xue.Column("DEdeg").Rename(CanonicalColumns.Dec),
             xue.Column("rmag").Rename(CanonicalColumns.RMag), new(CanonicalColumns.Ebv, new double[xue.RowCount]),

@@ -15,7 +15,7 @@ namespace HaloNotebooks.Catalogs;
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class StarTable : IHtmlDisplay
 {
-    readonly TableColumn[] _columns;
+    readonly ColumnData[] _columns;
     readonly Dictionary<string, int> _index;
 
     /// <summary>Rows shown by <see cref="ToHtml"/>.</summary>
@@ -24,7 +24,7 @@ public sealed class StarTable : IHtmlDisplay
     public int RowCount { get; }
     public IReadOnlyList<string> ColumnNames { get; }
 
-    internal StarTable(IReadOnlyList<TableColumn> columns, int? rowCount = null)
+    internal StarTable(IReadOnlyList<ColumnData> columns, int? rowCount = null)
     {
         RowCount = rowCount ?? (columns.Count == 0 ? 0 : columns[0].Length);
         _columns = columns.ToArray();
@@ -44,14 +44,14 @@ public sealed class StarTable : IHtmlDisplay
     /// <summary>Build a table from named arrays: double[], float[], int[], long[], bool[] or string[]
     /// (short/byte/ushort widen to int, uint to long). The arrays are copied.</summary>
     public static StarTable FromColumns(IEnumerable<(string Name, Array Values)> columns) =>
-        new(columns.Select(c => new TableColumn(c.Name, (Array)c.Values.Clone())).ToList());
+        new(columns.Select(c => new ColumnData(c.Name, (Array)c.Values.Clone())).ToList());
 
     public bool Contains(string name) => _index.ContainsKey(name);
     public ColumnType GetColumnType(string name) => Column(name).Type;
-    internal TableColumn Column(string name) =>
+    internal ColumnData Column(string name) =>
         _index.TryGetValue(name, out var i) ? _columns[i]
             : throw new CatalogException($"no such column (table has: {string.Join(", ", ColumnNames)})", column: name);
-    internal IReadOnlyList<TableColumn> Columns => _columns;
+    internal IReadOnlyList<ColumnData> Columns => _columns;
 
     /// <summary>Any numeric column as double; missing → NaN. Absent or non-numeric → CatalogException.</summary>
     public double[] GetDouble(string name)
@@ -156,11 +156,11 @@ public sealed class StarTable : IHtmlDisplay
     {
         if (_columns.Length > 0 && values.Length != RowCount)
             throw new CatalogException($"new column has {values.Length} rows but the table has {RowCount}", column: name);
-        var column = new TableColumn(name, (Array)values.Clone(), (bool[]?)missing?.Clone());
+        var column = new ColumnData(name, (Array)values.Clone(), (bool[]?)missing?.Clone());
         return WithColumn(column);
     }
 
-    internal StarTable WithColumn(TableColumn column)
+    internal StarTable WithColumn(ColumnData column)
     {
         var list = _columns.ToList();
         if (_index.TryGetValue(column.Name, out var i)) list[i] = column; else list.Add(column);
@@ -194,7 +194,7 @@ public sealed class StarTable : IHtmlDisplay
     {
         foreach (var r in rows)
             if ((uint)r >= (uint)RowCount) throw new CatalogException($"row index {r} outside 0..{RowCount - 1}");
-        var cols = new TableColumn[_columns.Length];
+        var cols = new ColumnData[_columns.Length];
         for (int j = 0; j < cols.Length; j++) cols[j] = _columns[j].Gather(rows);
         return new StarTable(cols, rows.Length);
     }
@@ -210,8 +210,8 @@ public sealed class StarTable : IHtmlDisplay
         foreach (var p in parts)
             if (!p.ColumnNames.SequenceEqual(names))
                 throw new CatalogException($"parts have different columns ({string.Join(", ", names)} and {string.Join(", ", p.ColumnNames)})");
-        var cols = new TableColumn[names.Count];
-        for (int j = 0; j < cols.Length; j++) cols[j] = TableColumn.Concat(parts.Select(p => p._columns[j]).ToList());
+        var cols = new ColumnData[names.Count];
+        for (int j = 0; j < cols.Length; j++) cols[j] = ColumnData.Concat(parts.Select(p => p._columns[j]).ToList());
         return new StarTable(cols, parts.Sum(p => p.RowCount));
     }
 
@@ -219,7 +219,7 @@ public sealed class StarTable : IHtmlDisplay
     public StarTable Slice(int first, int count)
     {
         if (first < 0 || count < 0 || first > RowCount - count) throw new CatalogException($"rows {first}..{first + count - 1} outside 0..{RowCount - 1}");
-        var cols = new TableColumn[_columns.Length];
+        var cols = new ColumnData[_columns.Length];
         for (int j = 0; j < cols.Length; j++) cols[j] = _columns[j].Slice(first, count);
         return new StarTable(cols, count);
     }
@@ -282,7 +282,7 @@ public sealed class StarTable : IHtmlDisplay
         return builder.Frame;
     }
 
-    Series<int, T> Present<T>(TableColumn c, T[] values)
+    Series<int, T> Present<T>(ColumnData c, T[] values)
     {
         var b = new SeriesBuilder<int, T>();
         for (int i = 0; i < values.Length; i++) if (!c.IsMissing(i)) b.Add(i, values[i]);
@@ -296,7 +296,7 @@ public sealed class StarTable : IHtmlDisplay
         var rowKeys = frame.RowKeys.ToArray();
         var types = frame.ColumnTypes.ToArray();
         var names = frame.ColumnKeys.ToArray();
-        var cols = new List<TableColumn>(names.Length);
+        var cols = new List<ColumnData>(names.Length);
         for (int j = 0; j < names.Length; j++)
         {
             var t = types[j];
@@ -318,13 +318,13 @@ public sealed class StarTable : IHtmlDisplay
                     var o = objs.TryGet(rowKeys[i]);
                     s[i] = o.HasValue ? Convert.ToString(o.Value, CultureInfo.InvariantCulture) : null;
                 }
-                cols.Add(new TableColumn(name, s));
+                cols.Add(new ColumnData(name, s));
             }
         }
         return new StarTable(cols, rowKeys.Length);
     }
 
-    static TableColumn FrameColumn<T>(Frame<int, string> frame, string name, int[] rowKeys, T missing)
+    static ColumnData FrameColumn<T>(Frame<int, string> frame, string name, int[] rowKeys, T missing)
     {
         var series = frame.GetColumn<T>(name);
         var values = new T[rowKeys.Length];
@@ -336,11 +336,11 @@ public sealed class StarTable : IHtmlDisplay
             values[i] = missing;
             (mask ??= new bool[values.Length])[i] = true;
         }
-        return new TableColumn(name, values, mask);
+        return new ColumnData(name, values, mask);
     }
 
     /// <summary>The value of one cell as display text (invariant culture; missing → empty).</summary>
-    internal string FormatCell(TableColumn c, int row) => c.IsMissing(row) ? "" : c.Type switch
+    internal string FormatCell(ColumnData c, int row) => c.IsMissing(row) ? "" : c.Type switch
     {
         ColumnType.Double => ((double[])c.Values)[row].ToString("R", CultureInfo.InvariantCulture),
         ColumnType.Single => ((double)((float[])c.Values)[row]).ToString("R", CultureInfo.InvariantCulture),

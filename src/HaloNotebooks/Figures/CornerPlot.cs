@@ -16,7 +16,8 @@ public static class CornerPlot
 {
     /// <summary>
     /// The posterior of <paramref name="fit"/>: every sampled parameter, labelled with its symbol and unit. l_apex is
-    /// shown in a 360° window around its circular mean, and markers and overlays of l_apex go on the same branch.
+    /// shown in the window of Table 3's convention (<see cref="Angles.LongitudeCentre"/>), and markers and overlays of
+    /// l_apex go on the same branch.
     /// </summary>
     public static Figure Create(FitResult fit, CornerOptions options)
     {
@@ -26,9 +27,9 @@ public static class CornerPlot
         var samples = names.Select(fit.Samples).ToList();
         int li = names.ToList().IndexOf("l_apex");
         if (li < 0) return Create(samples, ParameterLabels.For(names), o with { Names = names });
-        double centre = Angles.CircularMean(samples[li]);
+        double centre = Angles.LongitudeCentre(samples[li]);
         samples[li] = Angles.UnwrapAround(samples[li], centre);
-        double Wrap(double v) => double.IsFinite(v) ? centre + Angles.Wrap180(v - centre) : v;
+        double Wrap(double v) => Angles.NearestTurn(v, centre);
         IReadOnlyDictionary<string, double>? WrapL(IReadOnlyDictionary<string, double>? d) =>
             d?.ToDictionary(kv => kv.Key, kv => kv.Key == "l_apex" ? Wrap(kv.Value) : kv.Value);
         var overlays = o.Overlays.Select(v => v.Names?.ToList().IndexOf("l_apex") is int k and >= 0

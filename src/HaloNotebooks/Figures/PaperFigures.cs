@@ -68,7 +68,7 @@ public static class PaperFigures
     }
 
     /// <summary>Fig. 7: posterior of the dipole + contraction field (Eq. 6), 50–120 kpc; paper values from Table 3. l_apex is
-    /// shown in (−180°, 180°] around its circular mean, as Table 3 prints it.</summary>
+    /// shown in the window of Table 3's convention (<see cref="Angles.LongitudeCentre"/>).</summary>
     public static Figure Fig7(FitResult dipoleFit, IReadOnlyDictionary<string, double>? truths = null)
     {
         RequireModel(dipoleFit, FitModel.Dipole, 7);
@@ -87,9 +87,6 @@ public static class PaperFigures
             Title = title,
             FileStem = stem,
         });
-
-    /// <summary>Longitudes (deg) unwrapped around their circular mean, the mean taken into (−180°, 180°].</summary>
-    internal static double[] UnwrapLongitude(double[] lon) => Angles.UnwrapAround(lon, Angles.CircularMean(lon));
 
     static void RequireModel(FitResult fit, FitModel model, int figure)
     {

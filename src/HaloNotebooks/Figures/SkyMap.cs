@@ -269,7 +269,7 @@ public static class SkyMap
     {
         for (double d = -180 + o.GraticuleLongitudeStep; d < 180 - 1e-9; d += o.GraticuleLongitudeStep)
         {
-            double l = ((o.CentralLongitude + d) % 360 + 360) % 360;
+            double l = Angles.Wrap360(o.CentralLongitude + d);
             var (x, y) = ProjectOffset(d, 0, o);
             yield return Obj(("text", $"{l:0}°"), ("xref", xr), ("yref", yr), ("x", R(x)), ("y", R(y)), ("xanchor", "left"),
                 ("yanchor", "bottom"), ("xshift", 2), ("yshift", 1), ("showarrow", false), ("font", FigureStyle.Font(FigureStyle.FontSize - 3, "#333333")));

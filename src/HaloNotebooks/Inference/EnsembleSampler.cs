@@ -119,7 +119,7 @@ public sealed class EnsembleSampler
         // loaded machines); either way every walker draws from its own stream, so the chain is the same.
         bool parallel = maxDegreeOfParallelism != 1 && clock.Elapsed.TotalSeconds / 2 > MinParallelSeconds;
         if (logProb.Any(double.IsNaN)) throw new InvalidOperationException("The initial log_prob was NaN");
-        ensemble = new Ensemble(target, position, logProb, walkerRandom, SeededRandom.DeriveSeed(seed, -1), parallel, maxDegreeOfParallelism);
+        ensemble = new Ensemble(target, position, logProb, walkerRandom, SeededRandom.DeriveSeed(seed, SeedStream.EnsembleSplit), parallel, maxDegreeOfParallelism);
         return Steps(steps, cancellation);
     }
 
@@ -135,7 +135,7 @@ public sealed class EnsembleSampler
     {
         var e = ensemble!;
         Backend.Grow(steps);
-        var moveSeed = SeededRandom.DeriveSeed(seed, -2);
+        var moveSeed = SeededRandom.DeriveSeed(seed, SeedStream.Moves);
         try
         {
             for (int i = 0; i < steps; i++)

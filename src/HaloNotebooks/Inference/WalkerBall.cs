@@ -16,7 +16,7 @@ public static class WalkerBall
         if (double.IsNegativeInfinity(target.LogDensity(c)))
             throw new ArgumentException($"the starting point ({string.Join(", ", c)}) lies outside the prior");
         var s = scale.ToArray();
-        var ballSeed = SeededRandom.DeriveSeed(seed, 1);
+        var ballSeed = SeededRandom.DeriveSeed(seed, SeedStream.WalkerBall);
         var result = new double[walkers][];
         for (int k = 0; k < walkers; k++)
         {

@@ -96,7 +96,6 @@ public sealed record AppendixMockSettings(long Seed = 42, int Stars = 200_000)
 /// </summary>
 public static class AppendixMock
 {
-    const long Task = 500;
     static readonly HaloVelocityField Field = new(MockInputTables.Table2, MockInputTables.Table3);
 
     /// <summary>
@@ -149,7 +148,7 @@ public static class AppendixMock
         var obs = new ObservableColumns(Col(r => r.Ra), Col(r => r.Dec), Col(r => r.Distance), Col(r => r.Pmra), Col(r => r.Pmdec), Col(r => r.Rv));
         var err = new ObservableErrors(Col(r => f * r.Distance), zero, zero, zero, zero);
         var mc = MonteCarloErrors.Propagate(Astrometry.GalactocentricFrame.Paper, obs, err,
-            new MonteCarloSettings(s.McSamples, SeededRandom.DeriveSeed(s.Seed, Task + 1), MaxDegreeOfParallelism: threads,
+            new MonteCarloSettings(s.McSamples, SeededRandom.DeriveSeed(s.Seed, SeedStream.AppendixMockErrors), MaxDegreeOfParallelism: threads,
                 StreamIds: kept.Select(r => r.Id).ToArray()));
         double[] Add(double[] a) => a.Select(x => Math.Sqrt(x * x + e2)).ToArray();
         return (Add(mc.Vr), Add(mc.VPhi), Add(mc.VTheta));
@@ -165,7 +164,7 @@ public static class AppendixMock
 
     static Row? Draw(AppendixMockSettings s, RadiusSampler radii, long i, double f)
     {
-        var rng = new SeededRandom(SeededRandom.DeriveSeed(s.Seed, Task), i);
+        var rng = new SeededRandom(SeededRandom.DeriveSeed(s.Seed, SeedStream.AppendixMock), i);
         double r = radii.Sample(rng.NextDouble());
         var (x, y, z) = HaloPopulation.IsotropicPoint(rng, r);
         bool mr = rng.NextDouble() < s.MetalRichFraction(r);

@@ -17,7 +17,6 @@ namespace HaloNotebooks.Mocks;
 /// </summary>
 internal static class DiscPopulation
 {
-    const long Task = 10;
     const double CircularVelocity = 230.0;
 
     /// <summary>Disc geometry, kinematics and chemistry of one component.</summary>
@@ -35,7 +34,7 @@ internal static class DiscPopulation
 
     static MockStar? Draw(MockSettings settings, long candidate)
     {
-        var rng = MockStar.Stream(settings.Seed, Task, candidate);
+        var rng = MockStar.Stream(settings.Seed, SeedStream.DiscPopulation, candidate);
         ulong key = rng.NextUInt64();
         var c = rng.NextDouble() < ThickFraction ? Thick : Thin;
         var (x, y, z, vx, vy, vz, feh) = DrawPhaseSpace(rng, c);

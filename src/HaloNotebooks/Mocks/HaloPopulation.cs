@@ -15,8 +15,6 @@ namespace HaloNotebooks.Mocks;
 /// </summary>
 internal sealed class HaloPopulation(MockSettings settings, HaloVelocityField field, RadialProposal radii, SelectionForecast forecast)
 {
-    /// <summary>Task number of bin k's random streams (disjoint from the other populations').</summary>
-    const long TaskBase = 1000;
     /// <summary>True radii for an observed bin are drawn within this factor of its edges (12% distance errors: &gt; 4σ).</summary>
     const double Reach = 1.6;
 
@@ -43,7 +41,7 @@ internal sealed class HaloPopulation(MockSettings settings, HaloVelocityField fi
 
     MockStar? Draw(int bin, long candidate, double rObsMin, double rObsMax)
     {
-        var rng = MockStar.Stream(settings.Seed, TaskBase + bin, candidate);
+        var rng = MockStar.Stream(settings.Seed, SeedStream.HaloBin(bin), candidate);
         ulong key = rng.NextUInt64();
         double lo = Math.Max(rObsMin / Reach, RadialProposal.MinRadius), hi = Math.Min(rObsMax * Reach, RadialProposal.MaxRadius);
         double r = radii.Sample(rng.NextDouble(), lo, hi);

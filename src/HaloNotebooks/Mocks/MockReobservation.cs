@@ -40,7 +40,7 @@ internal static class MockReobservation
         for (int i = 0; i < n; i++)
             rows[i] = truthRow.TryGetValue(ids[i], out int t) ? t
                 : throw new CatalogException($"catalogue star targetid {ids[i]} is not in the mock's truth table", row: i);
-        long replicaSeed = SeededRandom.DeriveSeed(seed, replica);
+        long replicaSeed = SeededRandom.DeriveSeed(seed, SeedStream.Reobservation(replica));
         Parallel.For(0, n, i =>
         {
             int t = rows[i];

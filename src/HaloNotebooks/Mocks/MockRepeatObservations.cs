@@ -35,7 +35,6 @@ internal sealed record RepeatFractions(double Repeat = 0.20, double Failed = 0.0
 internal static class MockRepeatObservations
 {
     /// <summary>Streams of this step (apart from the mock's other draws of the same seed).</summary>
-    const long Stream = 0x5245_5045_4154;   // "REPEAT"
 
     /// <summary>
     /// <paramref name="catalogue"/> (MockCatalog's canonical rows, all PRIMARY) followed by the repeat rows. Needs
@@ -49,7 +48,7 @@ internal static class MockRepeatObservations
             throw new ArgumentException($"repeat fractions {f}: need 0 ≤ Repeat ≤ 1 and the failed + warned rows to fit among the repeats");
         int n = catalogue.RowCount;
         var ids = catalogue.GetInt64(C.TargetId);
-        long pick = SeededRandom.DeriveSeed(seed, Stream);
+        long pick = SeededRandom.DeriveSeed(seed, SeedStream.RepeatPick);
         var repeats = new List<int>();
         for (int i = 0; i < n; i++)
             if (new SeededRandom(pick, ids[i]).NextDouble() < f.Repeat) repeats.Add(i);
@@ -60,7 +59,7 @@ internal static class MockRepeatObservations
 
         // The repeat spectra: RV, T_eff, log g, [Fe/H] drawn afresh about the truth (another "night", Mocks/MockReobservation).
         var again = MockReobservation.Reobserve(catalogue.Take(repeats.ToArray()).Join(distances, C.TargetId, C.TargetId), truth,
-                                                SeededRandom.DeriveSeed(seed, Stream + 1), replica: 0);
+                                                SeededRandom.DeriveSeed(seed, SeedStream.RepeatValues), replica: 0);
         double[] rv = catalogue.GetDouble(C.Rv), teff = catalogue.GetDouble(C.Teff), logg = catalogue.GetDouble(C.Logg), feh = catalogue.GetDouble(C.Feh);
         double[] rvErr = catalogue.GetDouble(C.RvErr);
         double[] rvAgain = again.GetDouble(C.Rv), teffAgain = again.GetDouble(C.Teff), loggAgain = again.GetDouble(C.Logg), fehAgain = again.GetDouble(C.Feh);
@@ -72,7 +71,7 @@ internal static class MockRepeatObservations
         Array.Fill(success, true);
 
         double pFailed = f.Repeat == 0 ? 0 : f.Failed * (1 + f.Repeat) / f.Repeat, pWarned = f.Repeat == 0 ? 0 : f.Warned * (1 + f.Repeat) / f.Repeat;
-        long quality = SeededRandom.DeriveSeed(seed, Stream + 2);
+        long quality = SeededRandom.DeriveSeed(seed, SeedStream.RepeatQuality);
         for (int k = 0; k < m; k++)
         {
             int i = repeats[k], r = n + k;

@@ -1,3 +1,5 @@
+using HaloNotebooks.Numerics;
+
 namespace HaloNotebooks.Mocks;
 
 /// <summary>
@@ -7,7 +9,6 @@ namespace HaloNotebooks.Mocks;
 /// </summary>
 internal static class NonKGiantPopulation
 {
-    const long Task = 30;
 
     public static List<MockStar> Generate(MockSettings settings, HaloVelocityField field, RadialProposal radii) =>
         CandidateStream.Fill(c => Draw(settings, field, radii, c), _ => true, settings.Scaled(settings.NonKGiants), settings.MaxDegreeOfParallelism,
@@ -15,7 +16,7 @@ internal static class NonKGiantPopulation
 
     static MockStar? Draw(MockSettings settings, HaloVelocityField field, RadialProposal radii, long candidate)
     {
-        var rng = MockStar.Stream(settings.Seed, Task, candidate);
+        var rng = MockStar.Stream(settings.Seed, SeedStream.NonKGiants, candidate);
         ulong key = rng.NextUInt64();
         TrueStar t;
         if (rng.NextDouble() < 0.5)

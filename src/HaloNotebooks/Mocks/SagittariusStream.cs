@@ -1,4 +1,5 @@
 using HaloNotebooks.Astrometry;
+using HaloNotebooks.Numerics;
 
 namespace HaloNotebooks.Mocks;
 
@@ -10,7 +11,6 @@ namespace HaloNotebooks.Mocks;
 /// </summary>
 internal static class SagittariusStream
 {
-    const long Task = 20;
     const double Speed = 230.0, Dispersion = 15.0, BWidth = 4.0, BMax = 11.0;
 
     public static List<MockStar> Generate(MockSettings settings) =>
@@ -19,7 +19,7 @@ internal static class SagittariusStream
 
     static MockStar? Draw(MockSettings settings, long candidate)
     {
-        var rng = MockStar.Stream(settings.Seed, Task, candidate);
+        var rng = MockStar.Stream(settings.Seed, SeedStream.SagittariusStream, candidate);
         ulong key = rng.NextUInt64();
         double lambda = 360.0 * rng.NextDouble();
         double beta;

@@ -49,21 +49,19 @@ internal sealed class SelectionForecast
         double z = p.Z, r = p.RGc;
         rGcObs = r;
         double absMag = s.RMag - MockPhotometry.DistanceModulus(s.DistanceObs) - MockPhotometry.ExtinctionR * s.Ebv;
-        if (!(s.Teff > Cuts.TeffMin && s.Teff < Cuts.TeffMax && absMag > Cuts.AbsMagRMin && absMag < Cuts.AbsMagRMax))
-            return ForecastCut.KGiant;
+        if (!Cuts.IsKGiant(s.Teff, absMag)) return ForecastCut.KGiant;
         if (!PassesDiscCut(s.Feh, z)) return ForecastCut.Disc;
         if (IsMember(s)) return ForecastCut.Substructure;
         var (_, sgrB) = ObservingGeometry.SagittariusFromGalactic(s.L, s.B);
-        if (Math.Abs(sgrB) < Cuts.SgrBWidth) return ForecastCut.Sagittarius;
+        if (!Cuts.OutsideSagittarius(sgrB)) return ForecastCut.Sagittarius;
         var (er, ephi, etheta) = LinearVelocityErrors(s);
         if (!(er < MaxVelocityError && ephi < MaxVelocityError && etheta < MaxVelocityError)) return ForecastCut.VelocityError;
-        if (!(r >= Cuts.RGcMin && r < Cuts.RGcMax)) return ForecastCut.RadialRange;
+        if (!Cuts.InRadialRange(r)) return ForecastCut.RadialRange;
         return ForecastCut.None;
     }
 
-    /// <summary>§2.3's disc cut: kept when [Fe/H] &lt; −0.85 and |z| &gt; 2 kpc (the paper's thresholds).</summary>
-    public static bool PassesDiscCut(double feh, double z) =>
-        feh < Cuts.FehMax && Math.Abs(z) > Cuts.AbsZMin;
+    /// <summary>§2.3's disc cut at the paper's thresholds (<see cref="SelectionSettings.Paper"/>).</summary>
+    public static bool PassesDiscCut(double feh, double z) => Cuts.PassesDiscCut(feh, z);
 
     /// <summary>Inside an object's radius and consistent with it in distance, proper motion (χ² of two components) and RV.</summary>
     bool IsMember(MockStar s)

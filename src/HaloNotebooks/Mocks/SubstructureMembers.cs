@@ -1,4 +1,5 @@
 using HaloNotebooks.Astrometry;
+using HaloNotebooks.Numerics;
 
 namespace HaloNotebooks.Mocks;
 
@@ -10,7 +11,6 @@ namespace HaloNotebooks.Mocks;
 /// </summary>
 internal static class SubstructureMembers
 {
-    const long TaskBase = 100;
 
     public static List<MockStar> Generate(MockSettings settings)
     {
@@ -27,7 +27,7 @@ internal static class SubstructureMembers
 
     static MockStar? Draw(MockSettings settings, int index, MockSubstructure o, long candidate)
     {
-        var rng = MockStar.Stream(settings.Seed, TaskBase + index, candidate);
+        var rng = MockStar.Stream(settings.Seed, SeedStream.SubstructureMembers(index), candidate);
         ulong key = rng.NextUInt64();
         double u = rng.NextDouble();
         double radius = o.ScaleRadiusDeg * Math.Sqrt(u / (1.0 - u));   // projected Plummer: M(<R) = R²/(R² + a²)

@@ -117,7 +117,7 @@ public sealed class DipoleField : ILogDensity
     {
         if (muDipole <= 0) return false;
         muDipole = -muDipole;
-        lApexDeg = (lApexDeg + 180.0) % 360.0;
+        lApexDeg = Angles.Wrap360(lApexDeg + 180.0);
         bApexDeg = -bApexDeg;
         return true;
     }

@@ -78,7 +78,7 @@ public static class Reproduction
 
         void Stage(string name) { progress?.Report(new ReproductionProgress(name, 0)); clock.Restart(); }
         void Done(string name, string timingKey) { timings.Add((timingKey, clock.Elapsed.TotalSeconds)); progress?.Report(new ReproductionProgress(name, 1)); }
-        IProgress<double>? Fraction(string name) => progress is null ? null : new Forward<double>(f => progress.Report(new ReproductionProgress(name, f)));
+        IProgress<double>? Fraction(string name) => progress is null ? null : new SyncProgress<double>(f => progress.Report(new ReproductionProgress(name, f)));
 
         const string selection = "selection (§2.3)", dipoleSelection = "selection (§4.4)", fits = "fits", tables = "tables and report";
         // The three selections differ only in cuts: each star's Monte-Carlo velocity errors are drawn once (§2.3 (4)).
@@ -102,21 +102,21 @@ public static class Reproduction
         {
             const string appendixStage = "Appendix A mock";
             Stage(appendixStage);
-            appendix = AppendixMockInput.Generate(new AppendixMockSettings(SeededRandom.DeriveSeed(settings.Analysis.Seed, 9000), settings.AppendixStars),
+            appendix = AppendixMockInput.Generate(new AppendixMockSettings(SeededRandom.DeriveSeed(settings.Analysis.Seed, SeedStream.ReproduceAppendixMock), settings.AppendixStars),
                 settings.Analysis.DistanceErrors, settings.Analysis.MaxDegreeOfParallelism);
             Done(appendixStage, "appendix_mock");
         }
 
         Stage(fits);
         var results = PaperAnalysis.Run(sample, dipoleSample, settings.Analysis, appendix,
-            progress is null ? null : new Forward<AnalysisProgress>(p =>
+            progress is null ? null : new SyncProgress<AnalysisProgress>(p =>
                 progress.Report(new ReproductionProgress(fits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
         Done(fits, "fits");
         foreach (var (stage, seconds) in results.Timings) timings.Add(("fits." + stage, seconds));
         const string noSgrFits = "fits (Sgr not masked)";
         Stage(noSgrFits);
         var singleWithoutSgrMask = PaperAnalysis.FitProfile(FitModel.Single, noSgrSample, settings.Analysis,
-            progress is null ? null : new Forward<AnalysisProgress>(p =>
+            progress is null ? null : new SyncProgress<AnalysisProgress>(p =>
                 progress.Report(new ReproductionProgress(noSgrFits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
         Done(noSgrFits, "fits_no_sgr_mask");
 
@@ -138,9 +138,9 @@ public static class Reproduction
             const string truthStage = "mock truth (re-observed replicas)";
             Stage(truthStage);
             var replicas = MockTruthTables.Replicas(catalogue.ReadAll(), mockTruth, substructures, settings.EffectiveSelection,
-                settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Seed, 9100),
+                settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Seed, SeedStream.ReproduceMockTruth),
                 // The replicas are about 70 % of this stage; the deconvolution fits of Build the rest.
-                progress is null ? null : new Forward<double>(f => progress.Report(new ReproductionProgress(truthStage, 0.7 * f, "re-observing"))));
+                progress is null ? null : new SyncProgress<double>(f => progress.Report(new ReproductionProgress(truthStage, 0.7 * f, "re-observing"))));
             progress?.Report(new ReproductionProgress(truthStage, 0.7, "deconvolution fits"));
             var truth = MockTruthTables.Build(sample, dipoleSample, replicas, mockTruth, settings.Analysis, MockTruthTables.DefaultMockField());
             truthComparisons = results.Tables.Zip([truth.Table1, truth.Table2, truth.Table3],
@@ -193,11 +193,5 @@ public static class Reproduction
         report.Write(directory);
         progress?.Report(new ReproductionProgress(tables, 1));
         return report;
-    }
-
-    /// <summary>An IProgress that calls back on the reporting thread (System.Progress would post to a context).</summary>
-    internal sealed class Forward<T>(Action<T> action) : IProgress<T>
-    {
-        public void Report(T value) => action(value);
     }
 }

@@ -70,11 +70,15 @@ public sealed class Cut
 
     /// <summary>A cut keeping rows whose column value v satisfies lo &lt; v &lt; hi (either bound may be infinite).</summary>
     public static Cut Between(string name, string wording, string column, double lo, double hi, IReadOnlyList<CutParameter> parameters) =>
+        Where(name, wording, column, v => v > lo && v < hi, parameters);
+
+    /// <summary>A cut keeping rows whose column value satisfies <paramref name="keep"/> (one of SelectionSettings' comparisons).</summary>
+    internal static Cut Where(string name, string wording, string column, Func<double, bool> keep, IReadOnlyList<CutParameter> parameters) =>
         new(name, wording, parameters, t =>
         {
             var v = t.GetDouble(column);
             var k = new bool[v.Length];
-            for (int i = 0; i < v.Length; i++) k[i] = v[i] > lo && v[i] < hi;
+            for (int i = 0; i < v.Length; i++) k[i] = keep(v[i]);
             return k;
         });
 

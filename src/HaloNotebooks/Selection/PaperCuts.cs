@@ -11,6 +11,9 @@ namespace HaloNotebooks.Selection;
 /// </summary>
 public static class PaperCuts
 {
+    /// <summary>The paper's thresholds, named in a funnel line when a what-if moves one.</summary>
+    static SelectionSettings P => SelectionSettings.Paper;
+
     /// <summary>Not a cut of the paper: rows lacking a quantity a later step needs are removed first, by name.</summary>
     public static readonly string[] RequiredColumns =
         [C.Ra, C.Dec, C.Teff, C.Feh, C.FehErr, C.RMag, C.Ebv, C.Distance, C.DistanceErr,
@@ -35,16 +38,17 @@ public static class PaperCuts
             return keep;
         });
 
-    public static Cut KGiantTeff(SelectionSettings s) => Cut.Between(
-        "K giants: T_eff", $"§2.3: {V(s.TeffMin)} K < T_eff < {V(s.TeffMax)} K{Paper(s.TeffMin, 4500, s.TeffMax, 5500, "4500–5500 K")}",
-        C.Teff, s.TeffMin, s.TeffMax,
+    public static Cut KGiantTeff(SelectionSettings s) => Cut.Where(
+        "K giants: T_eff",
+        $"§2.3: {V(s.TeffMin)} K < T_eff < {V(s.TeffMax)} K{Paper(s.TeffMin, P.TeffMin, s.TeffMax, P.TeffMax, $"{V(P.TeffMin)}–{V(P.TeffMax)} K")}",
+        C.Teff, s.InTeffRange,
         [new(nameof(s.TeffMin), s.TeffMin, "K"), new(nameof(s.TeffMax), s.TeffMax, "K")]);
 
-    public static Cut KGiantAbsMag(SelectionSettings s) => Cut.Between(
+    public static Cut KGiantAbsMag(SelectionSettings s) => Cut.Where(
         "K giants: M_r",
         $"§2.3: {V(s.AbsMagRMin)} < M_r < {V(s.AbsMagRMax)} after extinction correction (A_r = R_r E(B−V))" +
-            $"{Paper(s.AbsMagRMin, -3, s.AbsMagRMax, 2, "−3 < M_r < 2")}",
-        C.AbsMagR, s.AbsMagRMin, s.AbsMagRMax,
+            $"{Paper(s.AbsMagRMin, P.AbsMagRMin, s.AbsMagRMax, P.AbsMagRMax, $"{V(P.AbsMagRMin)} < M_r < {V(P.AbsMagRMax)}")}",
+        C.AbsMagR, s.InAbsMagRange,
         [new(nameof(s.AbsMagRMin), s.AbsMagRMin, "mag"), new(nameof(s.AbsMagRMax), s.AbsMagRMax, "mag"), new(nameof(s.ExtinctionRr), s.ExtinctionRr, "")]);
 
     /// <summary>
@@ -52,21 +56,16 @@ public static class PaperCuts
     /// conditions as separate cuts (a star must be metal-poor AND off the plane), the reading consistent with the
     /// priors of footnote 11 (μ_[Fe/H] ≤ −0.85) and with ~150,000 stars left after this step.
     /// </summary>
-    public static Cut DiscMetallicity(SelectionSettings s) => Cut.Between(
-        "disc: [Fe/H]", $"§2.3: remove thin/thick disc stars with [Fe/H] > {V(s.FehMax)} dex{Paper(s.FehMax, -0.85, "−0.85 dex", "Li et al. 2025a")}",
-        C.Feh, double.NegativeInfinity, s.FehMax,
+    public static Cut DiscMetallicity(SelectionSettings s) => Cut.Where(
+        "disc: [Fe/H]",
+        $"§2.3: remove thin/thick disc stars with [Fe/H] > {V(s.FehMax)} dex{Paper(s.FehMax, P.FehMax, $"{V(P.FehMax)} dex", "Li et al. 2025a")}",
+        C.Feh, s.IsMetalPoor,
         [new(nameof(s.FehMax), s.FehMax, "dex")]);
 
-    public static Cut DiscHeight(SelectionSettings s) => new(
-        "disc: |z|", $"§2.3: remove stars within {V(s.AbsZMin)} kpc of the disc plane{Paper(s.AbsZMin, 2, "2 kpc", "Bird et al. 2021")}",
-        [new(nameof(s.AbsZMin), s.AbsZMin, "kpc")],
-        t =>
-        {
-            var z = t.GetDouble(C.Z);
-            var keep = new bool[z.Length];
-            for (int i = 0; i < z.Length; i++) keep[i] = Math.Abs(z[i]) > s.AbsZMin;
-            return keep;
-        });
+    public static Cut DiscHeight(SelectionSettings s) => Cut.Where(
+        "disc: |z|",
+        $"§2.3: remove stars within {V(s.AbsZMin)} kpc of the disc plane{Paper(s.AbsZMin, P.AbsZMin, $"{V(P.AbsZMin)} kpc", "Bird et al. 2021")}",
+        C.Z, s.IsOffDiscPlane, [new(nameof(s.AbsZMin), s.AbsZMin, "kpc")]);
 
     /// <summary>Members of the <paramref name="kind"/> entries of <paramref name="catalog"/>; with no catalogue, a step
     /// that removes nothing and says so (so the funnel shows the step was not done).</summary>
@@ -96,21 +95,19 @@ public static class PaperCuts
         t.GetDouble(C.Pmra), t.GetDouble(C.Pmdec), t.GetDouble(C.PmraError), t.GetDouble(C.PmdecError),
         t.GetDouble(C.Rv), t.GetDouble(C.RvErr));
 
-    public static Cut Sagittarius(SelectionSettings s) => new(
-        "Sagittarius stream", $"§2.3: remove the Sgr stream footprint |B̃| < {V(s.SgrBWidth)}° {Paper(s.SgrBWidth, 15, "15°", "Belokurov et al. coordinates")}",
-        [new(nameof(s.SgrBWidth), s.SgrBWidth, "deg")],
-        t =>
-        {
-            var b = t.GetDouble(C.SgrBeta);
-            var keep = new bool[b.Length];
-            for (int i = 0; i < b.Length; i++) keep[i] = Math.Abs(b[i]) >= s.SgrBWidth;
-            return keep;
-        });
+    public static Cut Sagittarius(SelectionSettings s) => Cut.Where(
+        "Sagittarius stream",
+        $"§2.3: remove the Sgr stream footprint |B̃| < {V(s.SgrBWidth)}° " +
+            $"{Paper(s.SgrBWidth, P.SgrBWidth, $"{V(P.SgrBWidth)}°", "Belokurov et al. coordinates")}",
+        C.SgrBeta, s.OutsideSagittarius, [new(nameof(s.SgrBWidth), s.SgrBWidth, "deg")]);
 
     public static Cut VelocityErrors(SelectionSettings s) => new(
         "velocity errors",
-        (s.MaxErrVPhi is null && s.MaxErrVTheta is null ? "§4.4 (paper: |δV_r| < 50 km/s, no tangential limit)" : "§2.3 (paper: all three < 100 km/s)")
-            + $": keep |δV_r| {Limit(s.MaxErrVr)}, |δV_φ| {Limit(s.MaxErrVPhi)}, |δV_θ| {Limit(s.MaxErrVTheta)} ({s.McSamples} Monte-Carlo draws; paper 1000)",
+        (s.MaxErrVPhi is null && s.MaxErrVTheta is null
+            ? $"§4.4 (paper: |δV_r| {Limit(SelectionSettings.PaperDipole.MaxErrVr)}, no tangential limit)"
+            : $"§2.3 (paper: all three {Limit(P.MaxErrVr)})")
+            + $": keep |δV_r| {Limit(s.MaxErrVr)}, |δV_φ| {Limit(s.MaxErrVPhi)}, |δV_θ| {Limit(s.MaxErrVTheta)} " +
+            $"({s.McSamples} Monte-Carlo draws; paper {P.McSamples})",
         [new(nameof(s.MaxErrVr), s.MaxErrVr, "km/s"), new(nameof(s.MaxErrVPhi), s.MaxErrVPhi, "km/s"),
          new(nameof(s.MaxErrVTheta), s.MaxErrVTheta, "km/s"), new(nameof(s.McSamples), s.McSamples, "draws")],
         t =>
@@ -141,14 +138,9 @@ public static class PaperCuts
         for (int i = 0; i < keep.Length; i++) keep[i] &= Math.Abs(err[i]) < m;
     }
 
-    public static Cut RadialRange(SelectionSettings s) => new(
-        "r_GC range", $"§2.3: the final sample covers {V(s.RGcMin)} kpc ≤ r_GC < {V(s.RGcMax)} kpc{Paper(s.RGcMin, 3, s.RGcMax, 160, "3–160 kpc")}",
-        [new(nameof(s.RGcMin), s.RGcMin, "kpc"), new(nameof(s.RGcMax), s.RGcMax, "kpc")],
-        t =>
-        {
-            var r = t.GetDouble(C.RGc);
-            var keep = new bool[r.Length];
-            for (int i = 0; i < r.Length; i++) keep[i] = r[i] >= s.RGcMin && r[i] < s.RGcMax;
-            return keep;
-        });
+    public static Cut RadialRange(SelectionSettings s) => Cut.Where(
+        "r_GC range",
+        $"§2.3: the final sample covers {V(s.RGcMin)} kpc ≤ r_GC < {V(s.RGcMax)} kpc" +
+            $"{Paper(s.RGcMin, P.RGcMin, s.RGcMax, P.RGcMax, $"{V(P.RGcMin)}–{V(P.RGcMax)} kpc")}",
+        C.RGc, s.InRadialRange, [new(nameof(s.RGcMin), s.RGcMin, "kpc"), new(nameof(s.RGcMax), s.RGcMax, "kpc")]);
 }

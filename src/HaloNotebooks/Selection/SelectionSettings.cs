@@ -58,6 +58,30 @@ public sealed record SelectionSettings(
     /// <summary>§2.3 as published: the sample of Tables 1 and 2.</summary>
     public static SelectionSettings Paper { get; } = new();
 
+    // The cuts' comparisons, one each, used by PaperCuts on a table and by Mocks/SelectionForecast star by star.
+
+    /// <summary>§2.3's K-giant box: T_eff and extinction-corrected M_r strictly inside their limits.</summary>
+    internal bool IsKGiant(double teff, double absMagR) => InTeffRange(teff) && InAbsMagRange(absMagR);
+
+    internal bool InTeffRange(double teff) => teff > TeffMin && teff < TeffMax;
+
+    internal bool InAbsMagRange(double absMagR) => absMagR > AbsMagRMin && absMagR < AbsMagRMax;
+
+    /// <summary>§2.3's disc cut, [Fe/H] half: kept when [Fe/H] &lt; <see cref="FehMax"/>.</summary>
+    internal bool IsMetalPoor(double feh) => feh > double.NegativeInfinity && feh < FehMax;
+
+    /// <summary>§2.3's disc cut, height half: kept when |z| &gt; <see cref="AbsZMin"/>.</summary>
+    internal bool IsOffDiscPlane(double z) => Math.Abs(z) > AbsZMin;
+
+    /// <summary>§2.3's disc cut: kept when metal-poor and off the plane (both halves, see PaperCuts.DiscMetallicity).</summary>
+    internal bool PassesDiscCut(double feh, double z) => IsMetalPoor(feh) && IsOffDiscPlane(z);
+
+    /// <summary>§2.3's Sgr mask: kept when |B̃| ≥ <see cref="SgrBWidth"/>.</summary>
+    internal bool OutsideSagittarius(double sgrBeta) => Math.Abs(sgrBeta) >= SgrBWidth;
+
+    /// <summary>§2.3's radial range: kept when <see cref="RGcMin"/> ≤ r_GC &lt; <see cref="RGcMax"/>.</summary>
+    internal bool InRadialRange(double rGc) => rGc >= RGcMin && rGc < RGcMax;
+
     /// <summary>§4.4: the dipole sample keeps |δV_r| &lt; 50 km/s and puts no limit on δV_φ, δV_θ.</summary>
     public static SelectionSettings PaperDipole { get; } = new() { MaxErrVr = 50, MaxErrVPhi = null, MaxErrVTheta = null };
 

@@ -1,3 +1,5 @@
+using HaloNotebooks.Astrometry;
+
 namespace HaloNotebooks.Sweeps;
 
 /// <summary>A fraction of n trials with its binomial standard error √(f(1 − f)/n).</summary>
@@ -21,7 +23,7 @@ public sealed record Coverage(string Key, int Table, string Row, string Paramete
     {
         if (entries.Count == 0) throw new ArgumentException("coverage needs at least one realisation");
         var first = entries[0];
-        if (first.Parameter == "l_apex") truth = NearestTurn(truth, entries.Average(e => e.Median));
+        if (first.Parameter == "l_apex") truth = Angles.NearestTurn(truth, entries.Average(e => e.Median));
         var c = OfPairs(first.Key, first.Table, first.Row, first.Parameter, entries.Select(e => (e, truth)).ToList());
         return c with { Truth = truth };
     }
@@ -33,7 +35,7 @@ public sealed record Coverage(string Key, int Table, string Row, string Paramete
     public static Coverage OfPairs(string key, int table, string row, string parameter, IReadOnlyList<(SweepEntry Entry, double Truth)> pairs)
     {
         if (pairs.Count == 0) throw new ArgumentException("coverage needs at least one realisation");
-        var unwrapped = pairs.Select(p => (p.Entry, Truth: p.Entry.Parameter == "l_apex" ? NearestTurn(p.Truth, p.Entry.Median) : p.Truth)).ToList();
+        var unwrapped = pairs.Select(p => (p.Entry, Truth: p.Entry.Parameter == "l_apex" ? Angles.NearestTurn(p.Truth, p.Entry.Median) : p.Truth)).ToList();
         int in68 = unwrapped.Count(p => p.Entry.P16 <= p.Truth && p.Truth <= p.Entry.P84);
         int in95 = unwrapped.Count(p => p.Entry.P2_5 <= p.Truth && p.Truth <= p.Entry.P97_5);
         var z = unwrapped.Select(p => p.Entry.ZScore(p.Truth)).Where(double.IsFinite).ToArray();
@@ -41,14 +43,6 @@ public sealed record Coverage(string Key, int Table, string Row, string Paramete
         double rms = z.Length == 0 ? double.NaN : Math.Sqrt(z.Average(x => x * x));
         return new Coverage(key, table, row, parameter, unwrapped[0].Truth,
             new BinomialFraction(in68, pairs.Count), new BinomialFraction(in95, pairs.Count), mean, rms, pairs.Average(p => p.Entry.Sigma));
-    }
-
-    /// <summary>An angle (deg) moved by whole turns to within 180° of <paramref name="near"/>.</summary>
-    public static double NearestTurn(double angle, double near)
-    {
-        while (angle - near > 180) angle -= 360;
-        while (angle - near < -180) angle += 360;
-        return angle;
     }
 
     /// <summary>True when the 68 % coverage is outside 68 ± <paramref name="tolerance"/> (percentage points / 100).</summary>

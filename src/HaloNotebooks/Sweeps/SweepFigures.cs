@@ -1,3 +1,4 @@
+using HaloNotebooks.Astrometry;
 using HaloNotebooks.Figures;
 using Plotly.NET;
 using Figure = HaloNotebooks.Figures.Figure;
@@ -22,7 +23,7 @@ public static class SweepFigures
             foreach (int table in new[] { 1, 2, 3 })
             {
                 var z = realisations.Where(r => r.Variant == v).SelectMany(r => r.Entries).Where(e => e.Table == table && truth.ContainsKey(e.Key))
-                    .Select(e => e.ZScore(e.Parameter == "l_apex" ? Coverage.NearestTurn(truth[e.Key], e.Median) : truth[e.Key]))
+                    .Select(e => e.ZScore(e.Parameter == "l_apex" ? Angles.NearestTurn(truth[e.Key], e.Median) : truth[e.Key]))
                         .Where(double.IsFinite).ToArray();
                 if (z.Length > 0) figures.Add(ZScoreHistogram(table, z));
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using HaloNotebooks.Astrometry;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Display;
 using HaloNotebooks.Figures;
@@ -155,7 +156,7 @@ public static class SweepMerge
                 var complete = byReal.Values.Where(y => y.All(double.IsFinite)).ToList();
                 if (complete.Count == 0 || sigma[key].Count == 0) continue;
                 if (first[key].Parameter == "l_apex")
-                    complete = complete.Select(y => y.Select(a => Coverage.NearestTurn(a, y[0])).ToArray()).ToList();
+                    complete = complete.Select(y => y.Select(a => Angles.NearestTurn(a, y[0])).ToArray()).ToList();
                 var (slope, error) = Systematic.PairedSlope(values, complete);
                 var means = values.Select((x, v) => (x, complete.Average(y => y[v]))).ToList();
                 var e = first[key];

@@ -119,11 +119,12 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
         foreach (var v in variants)
             for (int r = 0; r < Realisations; r++)
                 tasks.Add(new SweepTask(tasks.Count, SweepTask.RealisationKind, v.Index, r,
-                    SeededRandom.DeriveSeed(Seed, r), SeededRandom.DeriveSeed(Seed, 1_000_000 + r), SeededRandom.DeriveSeed(Seed, 2_000_000 + r)));
+                    SeededRandom.DeriveSeed(Seed, SeedStream.SweepMock(r)), SeededRandom.DeriveSeed(Seed, SeedStream.SweepSelection(r)),
+                    SeededRandom.DeriveSeed(Seed, SeedStream.SweepAnalysis(r))));
         if (TruthScale > 0)
             foreach (var v in variants)
-                tasks.Add(new SweepTask(tasks.Count, SweepTask.TruthKind, v.Index, -1, TruthSeed, SeededRandom.DeriveSeed(Seed, 3_000_000),
-                    SeededRandom.DeriveSeed(Seed, 3_000_001)));
+                tasks.Add(new SweepTask(tasks.Count, SweepTask.TruthKind, v.Index, -1, TruthSeed,
+                    SeededRandom.DeriveSeed(Seed, SeedStream.SweepTruthSelection), SeededRandom.DeriveSeed(Seed, SeedStream.SweepTruthAnalysis)));
         return tasks;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using HaloNotebooks.Astrometry;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Paper;
 using HaloNotebooks.Catalogs;
@@ -78,13 +79,13 @@ public static class SweepTaskRun
         void Add(int table, string? component, BinFit fit, string tableKey, string fitKey)
         {
             var samples = fit.Fit?.Samples(fitKey) ?? throw new InvalidOperationException($"the {fit.Model} fit of {fit.Bin.Label} kpc kept no samples");
-            if (fitKey == "l_apex") samples = Unwrapped(samples, fit[fitKey].Value);
+            if (fitKey == "l_apex") samples = Angles.UnwrapLongitudes(samples);
             var sorted = samples.Order().ToArray();
             var m = fit[fitKey];
             entries.Add(new SweepEntry(table, component, fit.Bin.RMin, fit.Bin.RMax, tableKey, fit.Bin.Count, m.Value,
                 Measurement.Percentile(sorted, 2.5), m.P16, m.P84, Measurement.Percentile(sorted, 97.5)));
         }
-        var kinematic = Paper.TableColumn.Kinematics.Select(c => c.Key).ToArray();
+        var kinematic = TableColumn.Kinematics.Select(c => c.Key).ToArray();
         foreach (var fit in results.Single.Bins.Prepend(results.Single.AllStars))
             foreach (var k in kinematic) Add(1, null, fit, k, k);
         foreach (var component in new[] { "MR", "MP" })
@@ -95,11 +96,7 @@ public static class SweepTaskRun
                 if (component == "MR") Add(2, component, fit, "p_mr", "p_mr");
             }
         foreach (var fit in results.Dipole.Bins.Prepend(results.Dipole.AllStars))
-            foreach (var c in Paper.TableColumn.Dipole) Add(3, null, fit, c.Key, c.Key);
+            foreach (var c in TableColumn.Dipole) Add(3, null, fit, c.Key, c.Key);
         return entries;
     }
-
-    /// <summary>Longitudes (deg) brought within 180° of <paramref name="centre"/>, as BinFit summarises l_apex.</summary>
-    static double[] Unwrapped(double[] longitudes, double centre) =>
-        longitudes.Select(l => centre + (((l - centre) % 360 + 540) % 360 - 180)).ToArray();
 }

@@ -3,6 +3,7 @@ using System.Text;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Paper;
 using HaloNotebooks.Mocks;
+using HaloNotebooks.Numerics;
 using HaloNotebooks.Models;
 using HaloNotebooks.Selection;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
@@ -128,7 +129,7 @@ internal static class MockCalibration
         var kept = new List<MockInputTable>();
         for (int it = 1; it <= settings.Iterations; it++)
         {
-            long seed = settings.Seed + it - 1;
+            long seed = SeedStream.CalibrationStep(settings.Seed, it);
             var recovered = Recover(inputs, seed, settings.Scale, settings.MaxDegreeOfParallelism);
             var step = Score(it, seed, recovered, paper, inputs, settings.Scale, settings.MinStars);
             steps.Add(step);

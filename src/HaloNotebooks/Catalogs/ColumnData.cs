@@ -5,7 +5,7 @@ namespace HaloNotebooks.Catalogs;
 /// a missing-value mask (null when nothing is missing). Never mutated after construction; the
 /// table hands out copies.
 /// </summary>
-internal sealed class TableColumn
+internal sealed class ColumnData
 {
     public string Name { get; }
     public ColumnType Type { get; }
@@ -13,7 +13,7 @@ internal sealed class TableColumn
     public bool[]? Missing { get; }
     public int Length => Values.Length;
 
-    public TableColumn(string name, Array values, bool[]? missing = null)
+    public ColumnData(string name, Array values, bool[]? missing = null)
     {
         Name = name;
         (Type, Values) = Normalise(name, values);
@@ -37,7 +37,7 @@ internal sealed class TableColumn
     };
 
     /// <summary>Rows <paramref name="rows"/> in that order; a negative index gives a missing value (left joins).</summary>
-    public TableColumn Gather(ReadOnlySpan<int> rows)
+    public ColumnData Gather(ReadOnlySpan<int> rows)
     {
         bool[]? mask = null;
         Array values;
@@ -50,21 +50,21 @@ internal sealed class TableColumn
             case ColumnType.Int64: values = GatherValues((long[])Values, rows, 0L); mask = GatherMask(rows); break;
             default: values = GatherValues((bool[])Values, rows, false); mask = GatherMask(rows); break;
         }
-        return new TableColumn(Name, values, mask);
+        return new ColumnData(Name, values, mask);
     }
 
-    public TableColumn Rename(string name) => new(name, Values, Missing);
+    public ColumnData Rename(string name) => new(name, Values, Missing);
 
     /// <summary>Rows <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 (a copy).</summary>
-    public TableColumn Slice(int first, int count)
+    public ColumnData Slice(int first, int count)
     {
         var values = Array.CreateInstance(Values.GetType().GetElementType()!, count);
         Array.Copy(Values, first, values, 0, count);
-        return new TableColumn(Name, values, Missing?[first..(first + count)]);
+        return new ColumnData(Name, values, Missing?[first..(first + count)]);
     }
 
     /// <summary>The rows of <paramref name="parts"/> one after another (same name and type in every part).</summary>
-    public static TableColumn Concat(IReadOnlyList<TableColumn> parts)
+    public static ColumnData Concat(IReadOnlyList<ColumnData> parts)
     {
         var first = parts[0];
         int n = 0;
@@ -83,7 +83,7 @@ internal sealed class TableColumn
             if (p.Missing is not null) Array.Copy(p.Missing, 0, mask ??= new bool[n], at, p.Length);
             at += p.Length;
         }
-        return new TableColumn(first.Name, values, mask);
+        return new ColumnData(first.Name, values, mask);
     }
 
     static T[] GatherValues<T>(T[] source, ReadOnlySpan<int> rows, T missing)
