@@ -109,6 +109,8 @@ public sealed class NotebookSession : INotebookKernel
             return Fail("CompilationError", lines[0], lines);
         }
 
+        if (interrupt.IsCancellationRequested) return Fail("Interrupted", $"cell {cellNumber}: interrupted", [$"cell {cellNumber}: interrupted"]);
+
         ScriptState<object>? next;
         _globals.Sink = sink;
         try
