@@ -26,7 +26,7 @@ if [ -z "$app" ]; then
   echo "error: Microsoft.dotnet-interactive $version is not in the NuGet cache ${cache}; run dotnet tool restore" >&2
   exit 1
 fi
-kernels="${JUPYTER_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/jupyter}/kernels"
+kernels="$(jupyter --data-dir)/kernels"   # JUPYTER_DATA_DIR, else ~/.local/share/jupyter (jupyter_core decides)
 mkdir -p "$kernels/.net-csharp"
 cat >"$kernels/.net-csharp/kernel.json" <<JSON
 {
