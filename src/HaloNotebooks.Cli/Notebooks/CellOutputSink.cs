@@ -9,10 +9,14 @@ public sealed class CellOutputSink
     readonly List<CellOutput> _outputs = [];
     readonly Lock _gate = new();
 
+    /// <summary>Called with each new output as it happens (a stream write is passed as its new text alone), in order: the
+    /// Jupyter kernel publishes outputs while the cell runs.</summary>
+    public Action<CellOutput>? OnOutput { get; init; }
+
     public IReadOnlyList<CellOutput> Snapshot() { lock (_gate) return [.. _outputs]; }
 
     /// <summary>Appends an output; returns its index (for <see cref="Replace"/>).</summary>
-    public int Add(CellOutput output) { lock (_gate) { _outputs.Add(output); return _outputs.Count - 1; } }
+    public int Add(CellOutput output) { lock (_gate) { _outputs.Add(output); OnOutput?.Invoke(output); return _outputs.Count - 1; } }
 
     /// <summary>Replaces an output in place (a display the kernel updates, e.g. a progress line).</summary>
     public void Replace(int index, CellOutput output) { lock (_gate) _outputs[index] = output; }
@@ -22,6 +26,7 @@ public sealed class CellOutputSink
         if (text.Length == 0) return;
         lock (_gate)
         {
+            OnOutput?.Invoke(new StreamOutput(stream, text));
             if (_outputs.Count > 0 && _outputs[^1] is StreamOutput last && last.Name == stream)
                 _outputs[^1] = last with { Text = last.Text + text };
             else

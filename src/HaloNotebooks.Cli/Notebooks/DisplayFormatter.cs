@@ -23,6 +23,8 @@ public static class DisplayFormatter
     public static IReadOnlyDictionary<string, string> Format(object? value, IReadOnlyCollection<string>? mimeTypes = null)
     {
         var bundle = Build(value);
+        if (mimeTypes is { Count: > 0 } && mimeTypes.Contains("image/png") && value is HaloNotebooks.Figures.Figure figure && Png(figure) is { } png)
+            bundle["image/png"] = png;
         if (mimeTypes is { Count: > 0 })
         {
             var filtered = bundle.Where(kv => mimeTypes.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
@@ -46,8 +48,29 @@ public static class DisplayFormatter
             }
             else if (value is Plotly.NET.GenericChart chart) bundle["text/html"] = ChartHtml(chart);
         }
+        // Figures also as plotly's own MIME type, which JupyterLab and VS Code's Jupyter extension draw natively.
+        if (value is HaloNotebooks.Figures.Figure figure) bundle[PlotlyMimeType] = figure.ToJson();
+        else if (value is Plotly.NET.GenericChart generic) bundle[PlotlyMimeType] = Plotly.NET.GenericChart.toJson(generic);
         if (!bundle.ContainsKey("text/plain")) bundle["text/plain"] = PlainText(value);
         return bundle;
+    }
+
+    /// <summary>The MIME type of a plotly figure ({data, layout, config}) in Jupyter front ends.</summary>
+    public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
+
+    /// <summary><c>display(figure, "image/png")</c>: the figure drawn by headless Chromium (base64, as nbformat stores images); null without
+    /// Chromium or when it fails (then the other requested types are shown).</summary>
+    static string? Png(HaloNotebooks.Figures.Figure figure)
+    {
+        if (!HaloNotebooks.Figures.FigureExport.ChromiumAvailable) return null;
+        var path = Path.Combine(Path.GetTempPath(), $"halo-display-{Guid.NewGuid():N}.png");
+        try
+        {
+            HaloNotebooks.Figures.FigureExport.WritePng(figure, path);
+            return Convert.ToBase64String(File.ReadAllBytes(path));
+        }
+        catch (HaloNotebooks.Figures.FigureExportException) { return null; }
+        finally { File.Delete(path); }
     }
 
     /// <summary>The kernel convention, by name, so that no assembly has to reference the kernel.</summary>

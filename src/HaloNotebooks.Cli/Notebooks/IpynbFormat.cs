@@ -92,7 +92,7 @@ public static class IpynbFormat
             if (cell.Kind == CellKind.Code)
             {
                 c["execution_count"] = cell.ExecutionCount;
-                var outputs = cell.Outputs.Select(o => WithPlotlyOnce(o, ref plotlyIncluded)).ToList();
+                var outputs = cell.Outputs.Select(o => JupyterMimeBundle.WithPlotlyOnce(o, ref plotlyIncluded)).ToList();
                 c["outputs"] = new JsonArray(outputs.Select(o => OutputJson(o, cell.ExecutionCount)).ToArray<JsonNode?>());
             }
             cells.Add(c);
@@ -100,21 +100,6 @@ public static class IpynbFormat
         doc["cells"] = cells;
         var options = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         return doc.ToJsonString(options) + "\n";
-    }
-
-    /// <summary>
-    /// Charts need plotly.js: the first output that draws one carries Plotly.NET's embedded copy, so the
-    /// executed notebook renders offline in Jupyter and VS Code (outputs share one page there).
-    /// </summary>
-    static CellOutput WithPlotlyOnce(CellOutput output, ref bool included)
-    {
-        if (included || output is not DisplayOutput d || !d.Data.TryGetValue("text/html", out var html)) return output;
-        if (PlotlyJs.HasInlinePlotly(html)) { included = true; return output; }
-        if (!PlotlyJs.NeedsPlotly(html)) return output;
-        included = true;
-        var data = d.Data.ToDictionary(kv => kv.Key, kv => kv.Value);
-        data["text/html"] = PlotlyJs.ScriptTag() + "\n" + html;
-        return d with { Data = data };
     }
 
     static JsonObject OutputJson(CellOutput output, int? executionCount) => output switch
@@ -137,7 +122,8 @@ public static class IpynbFormat
     static JsonObject MimeBundle(IReadOnlyDictionary<string, string> data)
     {
         var bundle = new JsonObject();
-        foreach (var (mime, text) in data) bundle[mime] = SplitLines(text);
+        foreach (var (mime, text) in data)
+            bundle[mime] = JupyterMimeBundle.IsJson(mime) && JupyterMimeBundle.Parse(text) is { } json ? json : SplitLines(text);
         return bundle;
     }
 

@@ -7,7 +7,9 @@ namespace HaloNotebooks.Cli.Notebooks;
 /// </summary>
 public sealed class NotebookGlobals
 {
-    internal CellOutputSink? Sink { get; set; }
+    // Per execution flow: the work of an interrupted cell that goes on in the background keeps displaying into its own cell.
+    readonly AsyncLocal<CellOutputSink?> _sink = new();
+    internal CellOutputSink? Sink { get => _sink.Value; set => _sink.Value = value; }
 
     /// <summary>Shows a value below the cell (text/html by the kernel's formatter convention, else text/plain).</summary>
     public void display(object? value) => Emit(value, null);

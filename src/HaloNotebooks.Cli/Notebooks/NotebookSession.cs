@@ -30,6 +30,7 @@ public sealed class NotebookSession : INotebookKernel
     ScriptOptions _options;
     ScriptState<object>? _state;
     int _executionCount;
+    bool _interruptible;
 
     /// <param name="baseDirectory">Where <c>#r "relative.dll"</c> resolves (the notebook's folder).</param>
     /// <param name="name">Used in the script file names that locate exceptions ("name.cell3.csx").</param>
@@ -57,11 +58,18 @@ public sealed class NotebookSession : INotebookKernel
     public bool Abandoned { get; private set; }
 
     /// <summary>Compiles and runs one C# cell in the continuing state, capturing console output and displays.</summary>
-    public CellExecution Execute(int cellNumber, string source, TimeSpan? timeout = null)
+    public CellExecution Execute(int cellNumber, string source, TimeSpan? timeout = null) => Execute(cellNumber, source, timeout, new CellOutputSink(), default);
+
+    /// <summary>
+    /// As above, with outputs going to <paramref name="sink"/> as they happen, and <paramref name="interrupt"/> stopping the cell (the Jupyter kernel's
+    /// interrupt): loops in the cell's own code stop at their next iteration (<see cref="Kernel.CellInterrupt"/>); work inside a library call cannot be
+    /// stopped from outside, so after <see cref="Kernel.CellInterrupt.Grace"/> the cell is reported interrupted, its work goes on in the background, and
+    /// the next cell continues from the state before it.
+    /// </summary>
+    public CellExecution Execute(int cellNumber, string source, TimeSpan? timeout, CellOutputSink sink, CancellationToken interrupt)
     {
         if (Abandoned) throw new InvalidOperationException("the session was abandoned after a cell timed out");
         var clock = Stopwatch.StartNew();
-        var sink = new CellOutputSink();
         var count = ++_executionCount;
         var cellPath = Path.Combine(_baseDirectory, $"{_name}.cell{cellNumber}.csx");
         bool timeMagic = false;
@@ -84,16 +92,24 @@ public sealed class NotebookSession : INotebookKernel
             return Fail("DirectiveError", where, [where]);
         }
 
+        if (interrupt.CanBeCanceled && !_interruptible)
+        {
+            _options = _options.AddReferences(typeof(Kernel.CellInterrupt).Assembly);   // the instrumented loops call into it
+            _interruptible = true;
+        }
         var options = _options.WithFilePath(cellPath);
+        var code = interrupt.CanBeCanceled ? Kernel.CellInterrupt.Instrument(split.Code) : split.Code;
         var script = _state is null
-            ? CSharpScript.Create(split.Code, options, typeof(NotebookGlobals))
-            : _state.Script.ContinueWith(split.Code, options);
+            ? CSharpScript.Create(code, options, typeof(NotebookGlobals))
+            : _state.Script.ContinueWith(code, options);
         var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
             var lines = errors.Select(d => Describe(cellNumber, d)).ToList();
             return Fail("CompilationError", lines[0], lines);
         }
+
+        if (interrupt.IsCancellationRequested) return Fail("Interrupted", $"cell {cellNumber}: interrupted", [$"cell {cellNumber}: interrupted"]);
 
         ScriptState<object>? next;
         _globals.Sink = sink;
@@ -102,10 +118,19 @@ public sealed class NotebookSession : INotebookKernel
             var previous = _state;
             Task<ScriptState<object>> task;
             using (ConsoleCapture.Begin(sink))   // the task started here inherits the capture, later code does not
+            using (Kernel.CellInterrupt.Begin(interrupt))
                 task = Task.Run(() => previous is null
                     ? script.RunAsync(_globals, catchException: _ => true)
                     : script.RunFromAsync(previous, catchException: _ => true));
-            if (timeout is { } limit && !task.Wait(limit))
+            if (interrupt.CanBeCanceled && !Kernel.CellInterrupt.Wait(task, timeout, interrupt))
+            {
+                if (!interrupt.IsCancellationRequested) Abandoned = true;
+                var message = interrupt.IsCancellationRequested
+                    ? $"cell {cellNumber}: interrupted; its work goes on in the background until the call it is in returns"
+                    : $"cell {cellNumber}: did not finish within {timeout!.Value.TotalSeconds:0.###} s";
+                return Fail(interrupt.IsCancellationRequested ? "Interrupted" : "TimeoutError", message, [message]);
+            }
+            if (!interrupt.CanBeCanceled && timeout is { } limit && !task.Wait(limit))
             {
                 Abandoned = true;
                 var message = $"cell {cellNumber}: did not finish within {limit.TotalSeconds:0.###} s (--timeout-per-cell)";
@@ -118,6 +143,11 @@ public sealed class NotebookSession : INotebookKernel
             _globals.Sink = null;
         }
 
+        if (next.Exception is OperationCanceledException && interrupt.IsCancellationRequested)
+        {
+            var message = $"cell {cellNumber}: interrupted";   // a loop of the cell stopped; the state stays as before the cell
+            return Fail("Interrupted", message, [message]);
+        }
         _state = next;
         if (next.Exception is { } ex)
         {
@@ -129,6 +159,18 @@ public sealed class NotebookSession : INotebookKernel
             sink.Add(new DisplayOutput(DisplayFormatter.Format(next.ReturnValue), IsResult: true));
         if (timeMagic) sink.Write("stdout", $"Wall time: {clock.Elapsed.TotalMilliseconds:F0} ms\n");
         return new CellExecution(CellStatus.Succeeded, sink.Snapshot(), count, clock.Elapsed, null);
+    }
+
+    /// <summary>The number the next cell gets (Jupyter's <c>execute_input</c> announces it before the cell runs).</summary>
+    internal int NextExecutionCount => _executionCount + 1;
+
+    /// <summary>The compilation <paramref name="code"/> would have as the next cell (for completion); directives left in, as Roslyn's script
+    /// syntax allows them.</summary>
+    internal Compilation CompilationOf(string code)
+    {
+        var options = _options.WithFilePath(Path.Combine(_baseDirectory, $"{_name}.completion.csx"));
+        var script = _state is null ? CSharpScript.Create(code, options, typeof(NotebookGlobals)) : _state.Script.ContinueWith(code, options);
+        return script.GetCompilation();
     }
 
     /// <summary>A cell ending in an expression without ';' has a result (the kernel shows it, null included).</summary>
