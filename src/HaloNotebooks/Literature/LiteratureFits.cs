@@ -58,14 +58,14 @@ internal static class LiteratureFits
         "globular clusters, dwarf galaxies: the Baumgardt/Vasiliev and Pace catalogues of the same folder, as for the DESI sample",
     ];
 
-    public static readonly LiteratureCatalogue Lamost = new("lamost_dr5_kgiants_halo", "Bird et al. (2021; LAMOST DR5 K giants)", "K giants", false, 3,
+    public static readonly LiteratureCatalogue Lamost = new("lamost_dr5_kgiants_halo", "Bird et al. 2021 (LAMOST DR5 K giants)", "K giants", false, 3,
     [
         "K-giant T_eff and M_r cuts not applied: the catalogue is already K giants and has neither T_eff nor photometry",
         "no [Fe/H]: the disc [Fe/H] cut is not applied (|z| > 2 kpc still is) and the fit is velocity-only, single component",
         "no proper-motion correlation: taken as 0", .. Common,
     ]);
 
-    public static readonly LiteratureCatalogue SegueBhb = new("segue_bhb_xue2011", "Bird et al. (2021; SEGUE BHB stars of Xue et al. 2011)", "BHB stars",
+    public static readonly LiteratureCatalogue SegueBhb = new("segue_bhb_xue2011", "Bird et al. 2021 (SEGUE BHB stars, Xue et al. 2011)", "BHB stars",
         true, 3,
     [
         "BHB stars: the K-giant T_eff and M_r cuts do not apply",
@@ -73,13 +73,13 @@ internal static class LiteratureFits
         .. Common,
     ]);
 
-    public static readonly LiteratureCatalogue SegueKGiants = new("segue_kgiants_xue2014", "Xue et al. (2014; SEGUE K giants, Gaia DR2), Bird's SEGUE part",
+    public static readonly LiteratureCatalogue SegueKGiants = new("segue_kgiants_xue2014", "Bird et al. 2021 (SEGUE K giants, Xue et al. 2014)",
         "K giants", true, 3,
     [
         "the paper's selection whole (T_eff, M_r from Xue's dereddened r with E(B−V) = 0, [Fe/H], |z|, masks, errors)", .. Common,
     ]);
 
-    public static readonly LiteratureCatalogue Yaaqib = new("kgiants_edr3_yaaqib2024", "Yaaqib et al. (2024; SEGUE K giants, Gaia EDR3)", "K giants",
+    public static readonly LiteratureCatalogue Yaaqib = new("kgiants_edr3_yaaqib2024", "Yaaqib et al. 2024 (SEGUE K giants, Gaia EDR3)", "K giants",
         true, 20,
     [
         "K-giant T_eff and M_r cuts not applied: the table has no T_eff or photometry (its stars are Xue et al. 2014's K giants)",
@@ -87,7 +87,7 @@ internal static class LiteratureFits
         .. Common,
     ]);
 
-    public static readonly LiteratureCatalogue DesiBhb = new("desi_dr1_bhb_bystrom2025", "Byström et al. (2025; DESI DR1 BHB stars)", "BHB stars", false, 3,
+    public static readonly LiteratureCatalogue DesiBhb = new("desi_dr1_bhb_bystrom2025", "Byström et al. 2025 (DESI DR1 BHB stars)", "BHB stars", false, 3,
     [
         "BHB stars: the K-giant T_eff, M_r and disc cuts do not apply (satellite members were removed when the table was built; " +
             "RVSpecFit [Fe/H] of BHB stars is not used, so the fit is velocity-only, single component)",
@@ -174,4 +174,34 @@ internal static class LiteratureFits
 
     static string Unit(string parameter) =>
         parameter.StartsWith("beta", StringComparison.Ordinal) || parameter == "p_mr" ? "1" : parameter.StartsWith("feh", StringComparison.Ordinal) ? "dex" : "km/s";
+}
+
+/// <summary>The literature stage of `halo reproduce`: the fits, what was skipped, and their cost (wall and this process's CPU time).</summary>
+internal sealed record LiteratureResult(IReadOnlyList<LiteratureFit> Fits, IReadOnlyList<string> Notes, double WallSeconds, double CpuSeconds)
+{
+    /// <summary>Runs <see cref="LiteratureFits.Run"/> on <paramref name="externalDir"/> and writes tables/literature_fits.csv.</summary>
+    public static LiteratureResult Run(string externalDir, StarTable? bhbStars, AnalysisSettings run, long selectionSeed, string tablesDir,
+        IProgress<double>? progress)
+    {
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var notes = new List<string>();
+        var fits = LiteratureFits.Run(externalDir, bhbStars, run, selectionSeed, progress, notes.Add);
+        process.Refresh();
+        var result = new LiteratureResult(fits, notes, clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu0).TotalSeconds);
+        Directory.CreateDirectory(tablesDir);
+        File.WriteAllText(Path.Combine(tablesDir, "literature_fits.csv"), LiteratureFits.ToCsv(fits));
+        return result;
+    }
+
+    /// <summary>The folder `halo reproduce` reads when no --literature is given: $HALO_SHARED/data/external, else
+    /// ../shared/data/external from the working directory; null when neither exists.</summary>
+    public static string? DefaultDirectory()
+    {
+        var shared = Environment.GetEnvironmentVariable("HALO_SHARED");
+        foreach (var dir in new[] { shared is null ? null : Path.Combine(shared, "data", "external"), Path.Combine("..", "shared", "data", "external") })
+            if (dir is not null && Directory.Exists(dir)) return Path.GetFullPath(dir);
+        return null;
+    }
 }
