@@ -417,8 +417,8 @@ public static class PaperFigures
 
     /// <summary>Fig. 8: observed ⟨V_r⟩ per HEALPix pixel (left) and the best-fit Eq. 6 model (right), with our apex (white
     /// dot), Byström et al. (2025)'s published apex (orange dot; and the apex we fit to their DESI DR1 BHB stars, when
-    /// given) and the LMC (red pentagram). The colour scale is shared, centred on zero, and spans the model's range plus
-    /// twice the median pixel error, so pixels that differ from the model by noise alone do not saturate it.</summary>
+    /// given) and the LMC (red pentagram). The colour scale is shared, centred on zero, and spans the model's range (rounded
+    /// up to 5 km/s), so the model's dipole is visible; observed pixels beyond it saturate and the caption counts them.</summary>
     public static Figure Fig8(Analysis.MeanVelocityMap map, DipoleVelocityField? bhbFit = null)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -427,8 +427,10 @@ public static class PaperFigures
         var model = map.Pixels.Select(p => p.ModelVr).ToList();
         var errors = map.Pixels.Select(p => p.ErrMeanVr).Where(double.IsFinite).OrderBy(e => e).ToArray();
         double medianError = errors.Length > 0 ? SampleBinning.Quantile(errors, 0.5) : 0;
-        double limit = model.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max() + 2 * medianError;
+        // The model's own range: a scale set by the noisy pixels (±55 km/s) left the model's −24…+5 km/s dipole one colour.
+        double limit = model.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max();
         limit = Math.Max(5, Math.Ceiling(limit / 5) * 5);
+        int saturated = observed.Count(v => double.IsFinite(v) && Math.Abs(v) > limit);
         var bys = DipoleVelocityField.Bystrom2025;
         var markers = new List<SkyMarker>
         {
@@ -453,8 +455,8 @@ public static class PaperFigures
                 [
                     $"Observed: weighted mean per pixel, {map.WeightingDescription}; pixel errors include the intrinsic dispersion (median ± " +
                         $"{medianError:0.0} km/s, {nStars:N0} stars).",
-                    $"Colour scale ±{limit:0} km/s = model range + 2 × median pixel error. Grey (empty) sky: pixels with < {map.MinStars} stars — the Sgr " +
-                        $"mask |B̃| < 15° (a band along the stream),",
+                    $"Colour scale ±{limit:0} km/s: the model's range, so its dipole shows; {saturated} of {map.Pixels.Count} observed pixels lie beyond it " +
+                        $"and take the end colours. Grey (empty) sky: pixels with < {map.MinStars} stars — the Sgr mask |B̃| < 15° (a band along the stream),",
                     "the sky DESI does not observe (dec < −20°: a 70° cap around the south celestial pole at l ≈ 303°, b ≈ −27°) and the " +
                         "Galactic plane (|b| ≲ 20°).",
                 ],
