@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Cli.Plumbing;
+using HaloNotebooks.Literature;
 using HaloNotebooks.Paper;
 using HaloNotebooks.Pipeline;
 using HaloNotebooks.Selection;
@@ -19,8 +20,13 @@ public sealed class LiteratureCommand : ICliCommand
 {
     public Command Build()
     {
-        var sample = new Argument<string>("SAMPLE") { Description = "segue: the SEGUE K giants of Xue et al. (2014) with Gaia DR2" };
-        sample.AcceptOnlyFromAmong("segue");
+        var sample = new Argument<string>("SAMPLE")
+        {
+            Description = "segue: the SEGUE K giants of Xue et al. (2014) with Gaia DR2 at the paper's sampler in coarse bins; all: every " +
+                "catalogue of literature_fits.csv (LAMOST DR5 K giants, SEGUE BHB, SEGUE K giants, Yaaqib+2024, DESI DR1 BHB) in Table 1's bins, " +
+                "reduced sampler (40 × 400, 150 burn-in)",
+        };
+        sample.AcceptOnlyFromAmong("segue", "all");
         var external = new Option<string>("--external")
         {
             Description = "folder holding segue_kgiants_xue2014/ (and gc_baumgardt_orbits/, gc_vasiliev_baumgardt2021_pm/, lvdb_pace2022/ for the §2.3 masks)",
@@ -50,6 +56,16 @@ public sealed class LiteratureCommand : ICliCommand
             string csv = Check.OutputFile(parse.GetValue(output), "--output");
             var selection = SelectionSettings.Paper with { Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) };
             var notes = new List<string>();
+            if (parse.GetValue(sample) == "all")
+            {
+                var fits = LiteratureFits.Run(dir, null, analysis, selection.Seed, null, notes.Add);
+                foreach (var n in notes) Console.Error.WriteLine($"halo literature: {n}");
+                File.WriteAllText(csv, LiteratureFits.ToCsv(fits));
+                foreach (var f in fits)
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Catalogue.Name}: {f.Selected} stars selected, {f.WallSeconds:0} s"));
+                Console.Out.WriteLine($"written {Path.GetFullPath(csv)}");
+                return ExitCode.Ok;
+            }
             var result = StageProgress.Run("literature", ["fits"], progress =>
                 SegueComparison.Run(dir, analysis, selection, new Progress<AnalysisProgress>(p => progress.Report("fits", p.Fraction, p.LastFinished)),
                     notes.Add));

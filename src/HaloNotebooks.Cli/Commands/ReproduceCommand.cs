@@ -83,15 +83,23 @@ public sealed class ReproduceCommand : ICliCommand
             Description = "on the default mock, also compare with the truth of this realisation from re-observed replicas (separates realisation noise from " +
                 "pipeline bias; about a fifth more CPU time)",
         };
+        var literature = new Option<string?>("--literature")
+        {
+            Description = "folder of the public comparison catalogues (lamost_dr5_kgiants_halo/, segue_bhb_xue2011/, …): fitted in Table 1's bins into " +
+                "tables/literature_fits.csv and Figs. 2, 5 (default: $HALO_SHARED/data/external or ../shared/data/external when present; none: skip)",
+        };
         var command = new Command("reproduce", "Reproduce every table and figure of the paper and report how close each number is to the paper's");
         foreach (var o in new Option[] { catalogue, distances, distanceColumns, substructures, walkers, steps, burn, seed, set, preset, output, mock, threads,
-            appendixStars, noPng, bhb, mockTruth }) command.Options.Add(o);
+            appendixStars, noPng, bhb, mockTruth, literature }) command.Options.Add(o);
         command.SetAction(parse => Execute(new ReproduceOptions(
             parse.GetValue(catalogue), parse.GetValue(distances), parse.GetValue(substructures) ?? [],
             parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed),
             parse.GetValue(output)!, parse.GetValue(mock)!, parse.GetValue(threads), !parse.GetValue(noPng), parse.GetValue(appendixStars),
             parse.GetValue(set) ?? [], parse.GetValue(preset))
-            { DistanceColumns = parse.GetValue(distanceColumns), Bhb = parse.GetValue(bhb), MockTruth = parse.GetValue(mockTruth) }));
+            {
+                DistanceColumns = parse.GetValue(distanceColumns), Bhb = parse.GetValue(bhb), MockTruth = parse.GetValue(mockTruth),
+                Literature = parse.GetValue(literature),
+            }));
         return command;
     }
 
@@ -107,6 +115,12 @@ public sealed class ReproduceCommand : ICliCommand
 
         /// <summary><c>--mock-truth</c>: the re-observed replicas' truth of Tables 1–3 (default mock only).</summary>
         public bool MockTruth { get; init; }
+
+        /// <summary><c>--literature DIR</c> (null: the default folder when present; "none": skip).</summary>
+        public string? Literature { get; init; }
+
+        /// <summary>The literature folder in effect, or null.</summary>
+        public string? LiteratureDirectory => Literature is "none" ? null : Literature ?? HaloNotebooks.Literature.LiteratureResult.DefaultDirectory();
     }
 
     internal static int Execute(ReproduceOptions o) => CommandErrors.Run("reproduce", () =>
@@ -129,6 +143,7 @@ public sealed class ReproduceCommand : ICliCommand
             foreach (var sub in o.Substructures) Check.InputPath(sub, "--substructures");
         }
         if (o.Bhb is not null) Check.InputFile(o.Bhb, "--bhb");
+        if (o.Literature is not null and not "none") Check.InputPath(o.Literature, "--literature");
         Check.OutputFolder(Path.GetDirectoryName(Path.GetFullPath(o.Output)) ?? ".", "--output");
         if (File.Exists(o.Output)) throw new InputException($"--output {o.Output}: is a file, not a results folder");
         if (o.Catalogue is null) Check.OutputFolder(o.MockDirectory, "--mock");
@@ -211,7 +226,7 @@ public sealed class ReproduceCommand : ICliCommand
                         ("preset", o.Preset ?? "paper"),
                         ("catalogue", catalogue), ("distances", distances ?? "(in the catalogue)"),
                         ("distance_columns", distanceColumns?.ToString() ?? "(detected)"), ("substructures", string.Join("; ", subPaths)),
-                        ("bhb", o.Bhb ?? "(not given)"),
+                        ("bhb", o.Bhb ?? "(not given)"), ("literature", o.LiteratureDirectory ?? "(none)"),
                         ("walkers", o.Walkers), ("steps", o.Steps), ("burn", o.Burn), ("seed", o.Seed),
                         ("radial_bins_kpc", analysis.RadialBins.ToString()), ("dipole_bins_kpc", analysis.DipoleRadialBins.ToString()),
                         ("sky_map_nside", analysis.SkyMapNside), ("sky_map_min_stars", analysis.SkyMapMinStars),
@@ -222,7 +237,7 @@ public sealed class ReproduceCommand : ICliCommand
                         ("output", output),
                         ("started_utc", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
                     ], o.Png, o.AppendixStars, Selection: selection, DipoleSelection: dipoleSelection,
-                        MockTruth: o.MockTruth);
+                        MockTruth: o.MockTruth) { LiteratureDirectory = o.LiteratureDirectory };
                     return Reproduction.Run(stars, subs, truth, settings, partial,
                         new SyncProgress<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, CatalogueChunks.DefaultChunkRows, bhbStars);
                 }, o.Log);

@@ -23,15 +23,21 @@ public static class PaperFigures
 
     /// <summary>Every figure the results allow, in the paper's order (Fig. 10 only with Appendix A results); with
     /// <paramref name="bhb"/>, our fit of the DESI DR1 BHB stars is drawn in Figs. 6, 8 and 9 beside Byström et al.'s values.</summary>
-    public static IReadOnlyList<Figure> All(AnalysisResults results, RadialProfile? singleWithoutSgrMask = null, BhbDipoleFit? bhb = null)
+    public static IReadOnlyList<Figure> All(AnalysisResults results, RadialProfile? singleWithoutSgrMask = null, BhbDipoleFit? bhb = null) =>
+        All(results, singleWithoutSgrMask, bhb, null);
+
+    /// <summary>As above; with <paramref name="literature"/>, Figs. 2 and 5 draw the public catalogues fitted here
+    /// (Literature.LiteratureFits) in place of the embedded SEGUE K-giant profile.</summary>
+    internal static IReadOnlyList<Figure> All(AnalysisResults results, RadialProfile? singleWithoutSgrMask, BhbDipoleFit? bhb,
+        IReadOnlyList<Literature.LiteratureFit>? literature)
     {
         ArgumentNullException.ThrowIfNull(results);
         var list = new List<Figure>();
         if (results.Single.AllStars.Fit is not null) list.Add(Fig1(results.Single.AllStars.Fit));
-        list.Add(Fig2(results.Single, singleWithoutSgrMask));
+        list.Add(Fig2(results.Single, singleWithoutSgrMask, literature));
         if (results.Double.AllStars.Fit is not null) list.Add(Fig3(results.Double.AllStars.Fit));
         list.Add(Fig4(results.Double));
-        list.Add(Fig5(results.Double, results.Single));
+        list.Add(Fig5(results.Double, results.Single, literature));
         list.Add(Fig6(results.Hemispheres, bhb?.Hemispheres));
         if (results.Dipole.AllStars.Fit is not null) list.Add(Fig7(results.Dipole.AllStars.Fit));
         list.Add(Fig8(results.SkyMap, bhb?.Field));
@@ -97,7 +103,9 @@ public static class PaperFigures
     // ---------------------------------------------------------------- profiles (Figs. 2, 4, 5, 6, 9, 10)
 
     /// <summary>Fig. 2: mean velocities (filled) and dispersions (open) per radial bin, and β with and (when given) without the Sgr mask.</summary>
-    public static Figure Fig2(RadialProfile single, RadialProfile? singleWithoutSgrMask = null)
+    public static Figure Fig2(RadialProfile single, RadialProfile? singleWithoutSgrMask = null) => Fig2(single, singleWithoutSgrMask, null);
+
+    internal static Figure Fig2(RadialProfile single, RadialProfile? singleWithoutSgrMask, IReadOnlyList<Literature.LiteratureFit>? literature)
     {
         RequireProfile(single, FitModel.Single, 2);
         var paper = PaperRows(PublishedTables.Table1, null);
@@ -114,9 +122,14 @@ public static class PaperFigures
             betaSeries.Add(Series("this work, Sgr not masked", singleWithoutSgrMask.Bins, "beta", FigureStyle.NoSgrMask) with { XShiftFraction = 0.025 });
         }
         betaSeries.Add(PaperSeries(paper, single.Bins, "beta", FigureStyle.ThisWork, $"{PaperName} (Table 1)"));
-        betaSeries.Add(Comparison(FitModel.Single, "beta"));
-        // Inside the panel: four long names above it would run over the velocity legend.
-        var beta = new ProfilePanel("β") { Series = betaSeries, Lines = [new ReferenceLine(0)], LegendPosition = "bottom left" };
+        if (literature is null) betaSeries.Add(Comparison(FitModel.Single, "beta"));
+        else betaSeries.AddRange(LiteratureSeries.For(literature, "single", "beta"));
+        // Inside the panel: four long names above it would run over the velocity legend; with the literature, below the panels.
+        var beta = new ProfilePanel("β")
+        {
+            Series = betaSeries, Lines = [new ReferenceLine(0)], LegendPosition = literature is null ? "bottom left" : "above",
+            YRange = literature is null ? null : (-1.0, 1.05),
+        };
         return ProfilePlot.Grid([velocities, beta], new ProfileOptions
         {
             Columns = 2, LogX = true, XRange = ProfileRange, PanelWidth = 460, PanelHeight = 360, FileStem = "fig02_profiles_single",
@@ -156,7 +169,9 @@ public static class PaperFigures
     }
 
     /// <summary>Fig. 5: velocities and β of the MR (top row) and MP (bottom row) components; β of the single-component fit in black.</summary>
-    public static Figure Fig5(RadialProfile @double, RadialProfile single)
+    public static Figure Fig5(RadialProfile @double, RadialProfile single) => Fig5(@double, single, null);
+
+    internal static Figure Fig5(RadialProfile @double, RadialProfile single, IReadOnlyList<Literature.LiteratureFit>? literature)
     {
         RequireProfile(@double, FitModel.Double, 5);
         RequireProfile(single, FitModel.Single, 5);
@@ -178,10 +193,12 @@ public static class PaperFigures
                     Series(label, @double.Bins, "beta_" + component, colour),
                     Series("single component", single.Bins, "beta", FigureStyle.ThisWork) with { XShiftFraction = 0.025 },
                     PaperSeries(paper, @double.Bins, "beta", colour, $"{PaperName} (Table 2)"),
-                    Comparison(FitModel.Double, "beta_" + component),
+                    .. literature is null ? [Comparison(FitModel.Double, "beta_" + component)]
+                        : LiteratureSeries.For(literature, "double", "beta_" + component),
                 ],
                 Lines = [new ReferenceLine(0)],
-                YRange = BetaRange(@double.Bins, "beta_" + component, single.Bins), Label = label, LegendPosition = "bottom left",
+                YRange = literature is null ? BetaRange(@double.Bins, "beta_" + component, single.Bins) : (-1.0, 1.05), Label = label,
+                LegendPosition = literature is null ? "bottom left" : top ? "above" : "none",
             });
         }
         return ProfilePlot.Grid(panels, new ProfileOptions
@@ -267,8 +284,8 @@ public static class PaperFigures
                 Binned("μ<sub>dipole</sub>", "mu_dipole", FigureStyle.Blue, "square"),
                 Level("Byström+2025 μ<sub>compr</sub>", bys.MuCompr, FigureStyle.Red, LineDash.Dash),
                 Level("Byström+2025 μ<sub>dipole</sub>", bys.MuDipole, FigureStyle.Blue, LineDash.Dash),
-                PaperSeries(paper, dipole.Bins, "mu_compr", FigureStyle.Red, null),
-                PaperSeries(paper, dipole.Bins, "mu_dipole", FigureStyle.Blue, null),
+                PaperSeries(paper, dipole.Bins, "mu_compr", FigureStyle.Red, null) with { XShiftFraction = 0 },
+                PaperSeries(paper, dipole.Bins, "mu_dipole", FigureStyle.Blue, null) with { XShiftFraction = 0 },
                 ChandraReflex(),
                 PaperLegend("(Table 3)"),
             ],
@@ -281,6 +298,7 @@ public static class PaperFigures
                 new ProfileSeries("single-component fit", polar.Select(b => Point(b.Bin.RMedian, b.Fitted)).ToList()) { Color = FigureStyle.Blue },
                 new ProfileSeries("Eq. 7: (π/4) μ<sub>dipole</sub> sin b<sub>apex</sub>", polar.Select(b => Point(b.Bin.RMedian, b.Predicted)).ToList())
                     { Color = FigureStyle.Red, Symbol = "square", XShiftFraction = 0.01 },
+                PaperEq7(paper, dipole.Bins),
             ],
             Lines = [new ReferenceLine(0)],
             LegendPosition = "top left",
@@ -296,8 +314,8 @@ public static class PaperFigures
                 Level("Byström+2025 b<sub>apex</sub>", bys.BApex, FigureStyle.Blue, LineDash.Dash) with { ShowInLegend = false },
                 Level("LMC today", Angles.Wrap180(lmc.L), FigureStyle.Red, LineDash.Dot),
                 Level("LMC today b", lmc.B, FigureStyle.Blue, LineDash.Dot) with { ShowInLegend = false },
-                PaperSeries(paper, dipole.Bins, "l_apex", FigureStyle.Red, null),
-                PaperSeries(paper, dipole.Bins, "b_apex", FigureStyle.Blue, null),
+                PaperSeries(paper, dipole.Bins, "l_apex", FigureStyle.Red, null) with { XShiftFraction = 0 },
+                PaperSeries(paper, dipole.Bins, "b_apex", FigureStyle.Blue, null) with { XShiftFraction = 0 },
             ],
             LegendPosition = "bottom right",
         };
@@ -320,13 +338,38 @@ public static class PaperFigures
         };
     }
 
-    /// <summary>Chandra et al. (2025)'s reflex amplitudes (§4.4: ≈ 6 km/s at 40 kpc rising to ≈ 47 km/s at 120 kpc, their
-    /// Tables 1–2), drawn with μ_dipole's sign (the reflex points away from the apex), an open diamond per radius.</summary>
+    /// <summary>Chandra et al. (2025)'s reflex amplitudes as §4.4 of the paper quotes them ("≈ 6 km/s at ≈ 40 kpc", "≈ 47 km/s at
+    /// ≈ 120 kpc"), drawn with μ_dipole's sign (the reflex points away from the apex): two isolated open diamonds without error
+    /// bars (none is quoted) and without a line between them (no trend between the two radii is published there).</summary>
     static ProfileSeries ChandraReflex() =>
-        new("Chandra+2025 reflex amplitude (as −|v|)", LiteraturePoints.All
+        new(ChandraLegend, LiteraturePoints.All
             .Where(p => p.Source == "Chandra2025" && p.Quantity == "reflex_amplitude" && p.R is not null)
             .Select(p => new ProfilePoint(p.R!.Value, -Math.Abs(p.Value), 0, 0)).ToList())
-        { Color = FigureStyle.Blue, Symbol = "diamond", OpenMarker = true, MarkerSize = 11, Dash = LineDash.Dot };
+        { Color = FigureStyle.Blue, Symbol = "diamond", OpenMarker = true, MarkerSize = 11, ShowLine = false };
+
+    internal const string ChandraLegend = "Chandra+2025 reflex amplitude, as −|v|, two values quoted in §4.4 (no errors quoted)";
+
+    /// <summary>Fig. 9 middle: Eq. 7 evaluated on the paper's own Table 3 (μ_dipole, b_apex), errors propagated in quadrature
+    /// (δ² = (π/4)² [(sin b δμ)² + (μ cos b δb)²], each ± averaged), at our bin's median r.</summary>
+    static ProfileSeries PaperEq7(IReadOnlyList<TableRow> rows, IReadOnlyList<BinFit> ours)
+    {
+        var points = new List<ProfilePoint>();
+        foreach (var row in rows)
+        {
+            if (!row.Values.TryGetValue("mu_dipole", out var mu) || !row.Values.TryGetValue("b_apex", out var b)) continue;
+            var match = ours.FirstOrDefault(o => Math.Abs(o.Bin.RMin - row.RMin) < 1e-6 && Math.Abs(o.Bin.RMax - row.RMax) < 1e-6);
+            double r = match is not null && double.IsFinite(match.Bin.RMedian) ? match.Bin.RMedian : Math.Sqrt(row.RMin * row.RMax);
+            double rad = b.Value * Math.PI / 180, v = Math.PI / 4 * mu.Value * Math.Sin(rad);
+            double err = Math.PI / 4 * Math.Sqrt(Math.Pow(Math.Sin(rad) * mu.Sigma, 2) + Math.Pow(mu.Value * Math.Cos(rad) * b.Sigma * Math.PI / 180, 2));
+            points.Add(new ProfilePoint(r, v, err, err));
+        }
+        return new ProfileSeries(PaperEq7Legend, points)
+        {
+            Color = FigureStyle.Red, Symbol = "x-thin", OpenMarker = true, MarkerSize = 9, ShowLine = false,
+        };
+    }
+
+    internal const string PaperEq7Legend = "Li et al. 2026: Eq. 7 on their Table 3";
 
     static (double Lo, double Hi) ChandraReflexRange
     {
@@ -371,8 +414,8 @@ public static class PaperFigures
 
     /// <summary>Fig. 8: observed ⟨V_r⟩ per HEALPix pixel (left) and the best-fit Eq. 6 model (right), with our apex (white
     /// dot), Byström et al. (2025)'s published apex (orange dot; and the apex we fit to their DESI DR1 BHB stars, when
-    /// given) and the LMC (red pentagram). The colour scale is shared, centred on zero, and spans the model's range plus
-    /// twice the median pixel error, so pixels that differ from the model by noise alone do not saturate it.</summary>
+    /// given) and the LMC (red pentagram). The colour scale is shared, centred on zero, and spans the model's range (rounded
+    /// up to 5 km/s), so the model's dipole is visible; observed pixels beyond it saturate and the caption counts them.</summary>
     public static Figure Fig8(Analysis.MeanVelocityMap map, DipoleVelocityField? bhbFit = null)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -381,8 +424,10 @@ public static class PaperFigures
         var model = map.Pixels.Select(p => p.ModelVr).ToList();
         var errors = map.Pixels.Select(p => p.ErrMeanVr).Where(double.IsFinite).OrderBy(e => e).ToArray();
         double medianError = errors.Length > 0 ? SampleBinning.Quantile(errors, 0.5) : 0;
-        double limit = model.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max() + 2 * medianError;
+        // The model's own range: a scale set by the noisy pixels (±55 km/s) left the model's −24…+5 km/s dipole one colour.
+        double limit = model.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max();
         limit = Math.Max(5, Math.Ceiling(limit / 5) * 5);
+        int saturated = observed.Count(v => double.IsFinite(v) && Math.Abs(v) > limit);
         var bys = DipoleVelocityField.Bystrom2025;
         var markers = new List<SkyMarker>
         {
@@ -407,8 +452,8 @@ public static class PaperFigures
                 [
                     $"Observed: weighted mean per pixel, {map.WeightingDescription}; pixel errors include the intrinsic dispersion (median ± " +
                         $"{medianError:0.0} km/s, {nStars:N0} stars).",
-                    $"Colour scale ±{limit:0} km/s = model range + 2 × median pixel error. Grey (empty) sky: pixels with < {map.MinStars} stars — the Sgr " +
-                        $"mask |B̃| < 15° (a band along the stream),",
+                    $"Colour scale ±{limit:0} km/s: the model's range, so its dipole shows; {saturated} of {map.Pixels.Count} observed pixels lie beyond it " +
+                        $"and take the end colours. Grey (empty) sky: pixels with < {map.MinStars} stars — the Sgr mask |B̃| < 15° (a band along the stream),",
                     "the sky DESI does not observe (dec < −20°: a 70° cap around the south celestial pole at l ≈ 303°, b ≈ −27°) and the " +
                         "Galactic plane (|b| ≲ 20°).",
                 ],

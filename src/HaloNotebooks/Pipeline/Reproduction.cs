@@ -37,6 +37,9 @@ public sealed record ReproductionSettings(AnalysisSettings Analysis, long Select
     /// <summary>The §4.4 selection in effect.</summary>
     public SelectionSettings EffectiveDipoleSelection => DipoleSelection ?? SelectionSettings.PaperDipole with { Seed = SelectionSeed };
 
+    /// <summary>Folder of the public comparison catalogues (Literature.LiteratureFits; tables/literature_fits.csv, Figs. 2, 5); null: none.</summary>
+    internal string? LiteratureDirectory { get; init; }
+
     /// <summary>How the selections differ from the paper's (the seed is not a change of cut).</summary>
     public IReadOnlyList<string> SelectionChanges =>
         SelectionParameter.Changes(EffectiveSelection with { Seed = 0, MaxDegreeOfParallelism = null }, SelectionSettings.Paper with { Seed = 0 })
@@ -96,6 +99,12 @@ public static class Reproduction
         var noSgrSample = PaperSelection.Select(catalogue, SelectionSettings.Paper with { Seed = settings.SelectionSeed, MaskSagittarius = false },
             substructures, velocityErrors, Fraction(noSgrSelection), rowsPerChunk);
         Done(noSgrSelection, "selection_no_sgr_mask");
+        // Table 3's σ_r (issue 27): the §4.4 stars without the Sgr mask, fitted below at a reduced sampler.
+        const string noSgrDipole = "selection (§4.4, Sgr not masked)";
+        Stage(noSgrDipole);
+        var noSgrDipoleSample = PaperSelection.Select(catalogue, settings.EffectiveDipoleSelection with { MaskSagittarius = false }, substructures,
+            velocityErrors, Fraction(noSgrDipole), rowsPerChunk);
+        Done(noSgrDipole, "selection_dipole_no_sgr_mask");
 
         AppendixInput? appendix = null;
         if (settings.AppendixStars > 0)
@@ -129,7 +138,23 @@ public static class Reproduction
             Done(bhbStage, "bhb_dipole");
         }
 
-        var figures = ReproductionFigures.Write(results, singleWithoutSgrMask, directory, settings.Png, Fraction("figures"), timings, bhb);
+        const string sigmaRStage = "Table 3 σ_r without the Sgr mask";
+        Stage(sigmaRStage);
+        var table3SigmaR = Table3SigmaRTest.Run(results, noSgrDipoleSample, settings.Analysis);
+        Done(sigmaRStage, "table3_sigma_r_no_sgr_mask");
+
+        Literature.LiteratureResult? literature = null;
+        if (settings.LiteratureDirectory is not null)
+        {
+            const string literatureStage = "literature fits";
+            Stage(literatureStage);
+            literature = Literature.LiteratureResult.Run(settings.LiteratureDirectory, bhbStars, settings.Analysis, settings.SelectionSeed,
+                Path.Combine(directory, "tables"), Fraction(literatureStage));
+            Done(literatureStage, "literature_fits");
+        }
+
+        var figures = ReproductionFigures.Write(results, singleWithoutSgrMask, directory, settings.Png, Fraction("figures"), timings, bhb,
+            literature?.Fits);
 
         IReadOnlyList<TableComparison> truthComparisons = [];
         IReadOnlyList<ErrorCalibration> calibrations = [];
@@ -155,7 +180,8 @@ public static class Reproduction
         foreach (var t in results.Tables)
         {
             t.WriteAll(tablesDir);
-            File.WriteAllText(Path.Combine(tablesDir, t.Name + "_vs_paper.csv"), TableComparison.Compare(t, PublishedTables.Table(t.Number)).ToCsv());
+            File.WriteAllText(Path.Combine(tablesDir, t.Name + "_vs_paper.csv"),
+                BetaErrorConvention.ComparisonCsv(TableComparison.Compare(t, PublishedTables.Table(t.Number))));
         }
         foreach (var c in truthComparisons)
         {
@@ -189,7 +215,7 @@ public static class Reproduction
         timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
         var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings,
             settings.InputDescription, truthComparisons, calibrations, selectionBias, settings.SelectionChanges, eq7Footprint)
-            { Bhb = bhb };
+            { Bhb = bhb, Literature = literature, Table3SigmaR = table3SigmaR };
         report.Write(directory);
         progress?.Report(new ReproductionProgress(tables, 1));
         return report;

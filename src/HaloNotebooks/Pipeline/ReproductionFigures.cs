@@ -15,12 +15,13 @@ internal static class ReproductionFigures
     /// <param name="singleWithoutSgrMask">Fig. 2's β profile with the Sgr footprint kept (null: not drawn).</param>
     /// <param name="bhb">The DESI DR1 BHB dipole fit drawn in Figs. 6, 8 and 9 (null: not drawn).</param>
     public static IReadOnlyList<ReportFigure> Write(AnalysisResults results, RadialProfile? singleWithoutSgrMask, string directory,
-        bool png, IProgress<double>? progress, List<(string Stage, double Seconds)> timings, BhbDipoleFit? bhb = null)
+        bool png, IProgress<double>? progress, List<(string Stage, double Seconds)> timings, BhbDipoleFit? bhb = null,
+        IReadOnlyList<Literature.LiteratureFit>? literature = null)
     {
         var clock = Stopwatch.StartNew();
         var dir = Path.Combine(directory, "figures");
         Directory.CreateDirectory(dir);
-        var figures = PaperFigures.All(results, singleWithoutSgrMask, bhb);
+        var figures = PaperFigures.All(results, singleWithoutSgrMask, bhb, literature);
         for (int i = 0; i < figures.Count; i++)
         {
             FigureExport.WriteHtml(figures[i], Path.Combine(dir, figures[i].FileStem + ".html"));

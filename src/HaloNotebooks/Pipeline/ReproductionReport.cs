@@ -10,6 +10,8 @@ using HaloNotebooks.Analysis;
 using HaloNotebooks.Paper;
 using HaloNotebooks.Truth;
 
+using HaloNotebooks.Literature;
+
 namespace HaloNotebooks.Pipeline;
 
 /// <summary>A figure written by the run: its title and file names relative to the report folder (PNG null when not rendered).</summary>
@@ -53,6 +55,12 @@ public sealed class ReproductionReport
 
     /// <summary>The dipole fit of the DESI DR1 BHB stars (`--bhb PATH`), or null.</summary>
     public BhbDipoleFit? Bhb { get; init; }
+
+    /// <summary>The public comparison catalogues fitted here (Literature.LiteratureFits), or null.</summary>
+    internal LiteratureResult? Literature { get; init; }
+
+    /// <summary>What was tested of Table 3's σ_r (Analysis.Table3SigmaRCheck), or null.</summary>
+    internal Table3SigmaRCheck? Table3SigmaR { get; init; }
     public AnalysisResults Results { get; }
     public IReadOnlyList<ReportFigure> Figures { get; }
 
@@ -313,12 +321,10 @@ public sealed class ReproductionReport
                       "measurement noise alone moves each number (coverage over independent mocks is <code>halo sweep</code>'s). "
                   : "the truth of this one realisation (re-observed replicas of the mock, which separate realisation noise from pipeline bias) was not " +
                       "computed: <code>halo reproduce --mock-truth</code> adds it (coverage over independent mocks is <code>halo sweep</code>'s). ")
-              + "The <a href=\"#funnel\">funnel</a> sets our counts beside the paper's (&sect;2.3) and the <a href=\"#figures\">figures</a> overlay the " +
-                  "paper's values (&times;) and the literature the paper compares with."
+              + "The <a href=\"#funnel\">funnel</a> sets our counts beside the paper's (&sect;2.3); " + LiteratureReport.FiguresSentence(Literature, Bhb is not null)
             : "This run analyses a real catalogue: the <a href=\"#tables\">tables</a> compare its fits with the paper's DESI DR2 values entry by entry, the " +
                 "<a href=\"#funnel\">funnel</a> sets its counts beside the paper's (&sect;2.3), "
-              + "and the <a href=\"#figures\">figures</a> overlay the paper's values (&times;) and the literature the paper compares with. Differences " +
-                  "measure the catalogues' differences as well as the method.");
+              + LiteratureReport.FiguresSentence(Literature, Bhb is not null) + " Differences measure the catalogues' differences as well as the method.");
         sb.Append("</div>\n");
         sb.Append("<nav><a href=\"#funnel\">Selection</a><a href=\"#tables\">Tables</a><a href=\"#figures\">Figures</a><a href=\"#extra\">Hemispheres, sky " +
             "map, Eq. 7, Appendix A</a>");
@@ -414,6 +420,9 @@ public sealed class ReproductionReport
                   "(tables/appendix_a_bias.csv).</p>")
               .Append(AppendixABias.From(Results.AppendixA).ToHtml());
         if (Bhb is not null) sb.Append(BhbSection(Bhb));
+        if (Literature is not null) sb.Append(LiteratureReport.Section(Literature));
+        sb.Append(LiteratureReport.BetaConvention()).Append(LiteratureReport.MockFeatures(mock));
+        if (Table3SigmaR is not null) sb.Append(Table3SigmaR.ToHtml());
         sb.Append("<h2 id=\"run\">Run</h2>\n<table><caption>Settings</caption>");
         foreach (var (name, value) in Settings)
         {
