@@ -39,7 +39,7 @@ internal static class SegueBhbStars
         }
         double[] Column(string name) { int c = Col(name); return Enumerable.Range(0, n).Select(r => Cell(r, c)).ToArray(); }
         var d = Column("d");
-        var columns = new List<TableColumn>
+        var columns = new List<ColumnData>
         {
             new(CanonicalColumns.Ra, Column("RAJ2000")), new(CanonicalColumns.Dec, Column("DEJ2000")),
             new(CanonicalColumns.Distance, d), new(CanonicalColumns.DistanceErr, d.Select(x => AssumedFractionalDistanceError * x).ToArray()),
@@ -50,8 +50,8 @@ internal static class SegueBhbStars
         // −9999 marks an SSPP value that is missing.
         double[] Sspp(string name) =>
             new StarTable([sspp.Column(name).Gather(fehRow)]).GetDouble(name).Select(v => v <= -9990 ? double.NaN : v).ToArray();
-        columns.Add(new TableColumn(CanonicalColumns.Feh, Sspp("fehadop")));
-        columns.Add(new TableColumn(CanonicalColumns.FehErr, Sspp("fehadopunc")));
+        columns.Add(new ColumnData(CanonicalColumns.Feh, Sspp("fehadop")));
+        columns.Add(new ColumnData(CanonicalColumns.FehErr, Sspp("fehadopunc")));
         var g = CsvTable.Read(gaia, ["xsource_id", "pmra", "pmdec", "pmra_error", "pmdec_error", "pmra_pmdec_corr", "dist"]);
         var gaiaRow = MatchRows(g.GetString("xsource_id"), g.GetDouble("dist"), n, gaia);
         foreach (var (from, to) in new[] { ("pmra", CanonicalColumns.Pmra), ("pmdec", CanonicalColumns.Pmdec), ("pmra_error", CanonicalColumns.PmraError),

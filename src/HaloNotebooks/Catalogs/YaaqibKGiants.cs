@@ -48,7 +48,7 @@ internal static class YaaqibKGiants
             var icrs = GalacticProperMotion.ToIcrs(r[6], r[7], new ProperMotion(r[10], r[11], r[14], r[15], r[22]));
             (pmra[i], pmdec[i], ePmra[i], ePmdec[i], corr[i]) = (icrs.Lon, icrs.Lat, icrs.ErrLon, icrs.ErrLat, icrs.Corr);
         }
-        var columns = new List<TableColumn>
+        var columns = new List<ColumnData>
         {
             new(CanonicalColumns.Ra, ra), new(CanonicalColumns.Dec, dec),
             new(CanonicalColumns.Distance, Col(9)), new(CanonicalColumns.DistanceErr, Col(13)),
