@@ -88,8 +88,8 @@ public sealed class StreamingMemoryBenchmarks : IBenchmark
         {
             var subs = SubstructureCatalog.Read(Path.Combine(dir, MockCatalog.SubstructuresFile));
             var sample = what == "whole"
-                ? PaperSelection.Run(SelectCommand.ReadCatalogue(mwsall, distances), SelectionSettings.Paper, subs)
-                : PaperSelection.RunInChunks(SelectCommand.OpenCatalogue(mwsall, distances), SelectionSettings.Paper, subs);
+                ? PaperSelection.Run(CatalogueOpener.Read(mwsall, distances), SelectionSettings.Paper, subs)
+                : PaperSelection.RunInChunks(CatalogueOpener.Open(mwsall, distances), SelectionSettings.Paper, subs);
             string csv = Path.Combine(dir, $"sample-{what}.csv");
             TableFile.Write(sample.Stars, csv);
             hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(csv)))[..12];

@@ -153,17 +153,10 @@ public sealed class ReproduceCommand : ICliCommand
 
     static int Run(ReproduceOptions o, AnalysisSettings analysis, SelectionSettings selection, SelectionSettings dipoleSelection)
     {
-        string output = Path.GetFullPath(o.Output);
-        string parent = Path.GetDirectoryName(output) ?? ".";
-        string name = Path.GetFileName(output);
-        string partial = Path.Combine(parent, $".{name}.partial-{Environment.ProcessId}");
-        ConsoleCancelEventHandler onCancel = (_, _) => TryDelete(partial);
-        Console.CancelKeyPress += onCancel;
-        try
+        using var folder = ResultsFolder.Begin(o.Output);
+        string output = folder.Output;
         {
             var distanceColumns = SelectCommand.DistanceColumnsOf(o.DistanceColumns);
-            RemoveStalePartials(parent, name);
-            TryDelete(partial);
 
             var earlier = new List<(string Stage, double Seconds)>();
             var warnings = new List<string>();
@@ -206,8 +199,8 @@ public sealed class ReproduceCommand : ICliCommand
                     Report("read catalogue", 0);
                     // The default mock is read whole once (its truth stage re-observes every row); a user's catalogue
                     // streams through each selection in row chunks, so memory grows with the survivors.
-                    var stars = o.Catalogue is null ? CatalogueChunks.FromTable(SelectCommand.ReadCatalogue(catalogue, distances, distanceColumns))
-                        : SelectCommand.OpenCatalogue(catalogue, distances, distanceColumns);
+                    var stars = o.Catalogue is null ? CatalogueChunks.FromTable(CatalogueOpener.Read(catalogue, distances, distanceColumns))
+                        : CatalogueOpener.Open(catalogue, distances, distanceColumns);
                     var subs = subPaths.Length == 0 ? null : SubstructureCatalog.Combine(subPaths.Select(SubstructureCatalog.Read).ToArray());
                     if (o.Catalogue is null)
                     {
@@ -238,11 +231,11 @@ public sealed class ReproduceCommand : ICliCommand
                         ("started_utc", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
                     ], o.Png, o.AppendixStars, Selection: selection, DipoleSelection: dipoleSelection,
                         MockTruth: o.MockTruth) { LiteratureDirectory = o.LiteratureDirectory };
-                    return Reproduction.Run(stars, subs, truth, settings, partial,
+                    return Reproduction.Run(stars, subs, truth, settings, folder.Partial,
                         new SyncProgress<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, CatalogueChunks.DefaultChunkRows, bhbStars);
                 }, o.Log);
 
-            MoveIntoPlace(partial, output);
+            folder.Commit();
             foreach (var w in warnings.Concat(FitWarnings.Warnings(Fits(report.Results)))) Terminal.Warn("reproduce", w);
             foreach (var n in FitWarnings.Notes(Fits(report.Results))) Terminal.Note("reproduce", n);
             if (report.SelectionChanges.Count > 0) AnsiConsole.MarkupLine($"[bold]what-if:[/] {Markup.Escape(string.Join("; ", report.SelectionChanges))}");
@@ -254,54 +247,10 @@ public sealed class ReproduceCommand : ICliCommand
                 $"{total.ToString("F0", CultureInfo.InvariantCulture)} s");
             return 0;
         }
-        catch
-        {
-            TryDelete(partial);
-            throw;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
     }
 
     /// <summary>Every fit of Tables 1–3 with its label, for the terminal's warnings and notes.</summary>
     static List<(string Label, Inference.FitResult? Fit)> Fits(AnalysisResults results) =>
         new[] { ("Table 1", results.Single), ("Table 2", results.Double), ("Table 3", results.Dipole) }
             .SelectMany(t => t.Item2.Bins.Prepend(t.Item2.AllStars).Select(b => ($"{t.Item1} {b.Bin.Label}", b.Fit))).ToList();
-
-    /// <summary>Replaces <paramref name="output"/> by the finished <paramref name="partial"/> folder (two renames).</summary>
-    static void MoveIntoPlace(string partial, string output)
-    {
-        string? old = null;
-        if (Directory.Exists(output))
-        {
-            old = output + $".old-{Environment.ProcessId}";
-            TryDelete(old);
-            Directory.Move(output, old);
-        }
-        else if (File.Exists(output)) throw new IOException($"{output} exists and is a file, not a results folder");
-        Directory.Move(partial, output);
-        if (old is not null) TryDelete(old);
-    }
-
-    /// <summary>Partial folders of earlier runs that were killed (their process is gone).</summary>
-    static void RemoveStalePartials(string parent, string name)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.partial-*"))
-        {
-            var suffix = dir[(dir.LastIndexOf('-') + 1)..];
-            if (!int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid == Environment.ProcessId) continue;
-            bool alive;
-            try { using var p = Process.GetProcessById(pid); alive = !p.HasExited; } catch (ArgumentException) { alive = false; }
-            if (!alive) TryDelete(dir);
-        }
-    }
-
-    static void TryDelete(string dir)
-    {
-        try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-    }
 }

@@ -69,7 +69,7 @@ public sealed class SelectCommand : ICliCommand
             {
                 progress.Report("read catalogue", 0);
                 // Read in row chunks through the cuts: memory grows with the survivors, not with the file.
-                var stars = OpenCatalogue(catalogue, distancesFile, columns);
+                var stars = CatalogueOpener.Open(catalogue, distancesFile, columns);
                 RequireSelectionColumns(stars.ColumnNames, catalogue, distancesFile);
                 var subs = subPaths.Select(SubstructureCatalog.Read).ToArray();
                 var catalog = subs.Length == 0 ? null : SubstructureCatalog.Combine(subs);
@@ -158,26 +158,4 @@ public sealed class SelectCommand : ICliCommand
     };
 
     internal static DistanceColumns? DistanceColumnsOf(string? text) => text is null ? null : DistanceColumns.Parse(text);
-
-    /// <summary>A DESI MWS-like FITS through <see cref="DesiMwsCatalog"/>; any other table as is, with the distances
-    /// joined (<see cref="DistanceJoin"/>: by TARGETID or SOURCE_ID, every star kept and its matches counted) when given.</summary>
-    internal static StarTable ReadCatalogue(string input, string? distances, DistanceColumns? distanceColumns = null) =>
-        OpenCatalogue(input, distances, distanceColumns).ReadAll();
-
-    /// <summary>As <see cref="ReadCatalogue"/>, to be read in row chunks (FITS and CSV stream from the file).</summary>
-    internal static CatalogueChunks OpenCatalogue(string input, string? distances, DistanceColumns? distanceColumns = null)
-    {
-        Check.InputFile(input, "--catalogue");
-        if (distances is not null) Check.InputFile(distances, "--distances");
-        if (distances is null && distanceColumns is not null) throw new ArgumentException("--distance-columns goes with --distances");
-        bool isFits = input.EndsWith(".fits", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".fits.gz", StringComparison.OrdinalIgnoreCase);
-        if (isFits)
-        {
-            bool mws;
-            using (var f = FitsFile.Open(input)) mws = f.Hdus.Any(h => string.Equals(h.ExtName, "RVTAB", StringComparison.OrdinalIgnoreCase));
-            if (mws) return DesiMwsCatalog.Open(input, distances, distanceColumns);
-        }
-        var table = TableFile.Open(input);
-        return distances is null ? table : table.WithDistances(DistanceJoin.Open(distances, distanceColumns));
-    }
 }

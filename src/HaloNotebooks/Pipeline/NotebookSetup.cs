@@ -38,14 +38,18 @@ public sealed record NotebookSetup(bool Fast, FitSettings Fit, AnalysisSettings 
     public SelectionSettings Selection => SelectionSettings.Paper with { McSamples = MonteCarloSamples };
 
     /// <summary>
-    /// The catalogue the notebooks analyse: <c>HALO_CATALOGUE</c> when set (a DESI MWS-like <c>.fits</c> file, joined
-    /// with <c>HALO_DISTANCES</c>; or a CSV/Parquet table with the canonical columns), with the substructure lists named
+    /// The catalogue the notebooks analyse: <c>HALO_CATALOGUE</c> when set (a DESI MWS-like <c>.fits</c> file or a
+    /// CSV/Parquet/FITS table with the canonical columns, <see cref="CatalogueOpener"/>; joined with <c>HALO_DISTANCES</c>
+    /// when set, for every format), with the substructure lists named
     /// by <c>HALO_SUBSTRUCTURES</c> (paths separated by '<c>;</c>'); otherwise the default mock in
     /// <paramref name="mockDirectory"/>, generated there on first use.
     /// </summary>
-    public static NotebookData LoadData(string mockDirectory = "../data/mock")
+    public static NotebookData LoadData(string mockDirectory = "../data/mock") => LoadData(mockDirectory, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="LoadData(string)"/>, reading the variables through <paramref name="variable"/> (tests).</summary>
+    internal static NotebookData LoadData(string mockDirectory, Func<string, string?> variable)
     {
-        var user = Environment.GetEnvironmentVariable("HALO_CATALOGUE");
+        var user = variable("HALO_CATALOGUE");
         if (string.IsNullOrWhiteSpace(user))
         {
             var dir = MockCatalog.EnsureDefault(Path.GetFullPath(mockDirectory));
@@ -55,11 +59,9 @@ public sealed record NotebookSetup(bool Fast, FitSettings Fit, AnalysisSettings 
         }
         var path = Path.GetFullPath(user);
         if (!File.Exists(path)) throw new FileNotFoundException($"HALO_CATALOGUE={user}: no such file", path);
-        var distances = Environment.GetEnvironmentVariable("HALO_DISTANCES");
-        var catalogue = path.EndsWith(".fits", StringComparison.OrdinalIgnoreCase)
-            ? DesiMwsCatalog.Read(path, string.IsNullOrWhiteSpace(distances) ? null : Path.GetFullPath(distances))
-            : TableFile.Read(path);
-        var lists = (Environment.GetEnvironmentVariable("HALO_SUBSTRUCTURES") ?? "")
+        var distances = variable("HALO_DISTANCES");
+        var catalogue = CatalogueOpener.Read(path, string.IsNullOrWhiteSpace(distances) ? null : Path.GetFullPath(distances));
+        var lists = (variable("HALO_SUBSTRUCTURES") ?? "")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => SubstructureCatalog.Read(Path.GetFullPath(p))).ToArray();
         var substructures = lists.Length == 0 ? null : SubstructureCatalog.Combine(lists);
