@@ -223,7 +223,8 @@ public sealed class ReproduceCommand : ICliCommand
                     ], o.Png, o.AppendixStars, Selection: selection, DipoleSelection: dipoleSelection,
                         MockTruth: o.MockTruth);
                     return Reproduction.Run(stars, subs, truth, settings, partial,
-                        new SyncProgress<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, CatalogueChunks.DefaultChunkRows, bhbStars);
+                        new SyncProgress<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, CatalogueChunks.DefaultChunkRows,
+                        bhbStars);
                 }, o.Log);
 
             MoveIntoPlace(partial, output);
