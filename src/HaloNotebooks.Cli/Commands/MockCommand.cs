@@ -112,7 +112,7 @@ public sealed class MockCommand : ICliCommand
             {
                 settings.Validate();
                 Directory.CreateDirectory(dir);
-                var from = parse.GetValue(start) is { } path ? MockInputTables.ParseHaloInputs(File.ReadAllText(path)) : MockCalibration.PaperInputs();
+                var from = parse.GetValue(start) is { } path ? MockInputTables.ParseHaloInputs(File.ReadAllText(path), path) : MockCalibration.PaperInputs();
                 var result = MockCalibration.Run(from, settings, new Progress<string>(Console.WriteLine));
                 string csv = Path.Combine(dir, MockInputTables.CalibratedHaloFile), md = Path.ChangeExtension(csv, ".md");
                 File.WriteAllText(csv, result.ToCsv());

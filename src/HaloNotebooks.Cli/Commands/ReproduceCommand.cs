@@ -232,7 +232,8 @@ public sealed class ReproduceCommand : ICliCommand
                     ], o.Png, o.AppendixStars, Selection: selection, DipoleSelection: dipoleSelection,
                         MockTruth: o.MockTruth) { LiteratureDirectory = o.LiteratureDirectory };
                     return Reproduction.Run(stars, subs, truth, settings, folder.Partial,
-                        new SyncProgress<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, CatalogueChunks.DefaultChunkRows, bhbStars);
+                        new SyncProgress<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, CatalogueChunks.DefaultChunkRows,
+                        bhbStars);
                 }, o.Log);
 
             folder.Commit();

@@ -31,7 +31,7 @@ public static class Angles
         return ToDegrees(Math.Atan2(s, c));
     }
 
-    /// <summary>Longitudes (deg) moved by whole turns to within 180° of <paramref name="centre"/>, so that a set
+    /// <summary>Longitudes (deg) moved by whole turns into [centre − 180°, centre + 180°), so that a set
     /// straddling the wrap is one interval; a longitude already there is returned unchanged (bit for bit).</summary>
     public static double[] UnwrapAround(ReadOnlySpan<double> deg, double centre)
     {
@@ -40,12 +40,12 @@ public static class Angles
         return unwrapped;
     }
 
-    /// <summary>An angle (deg) moved by whole turns to within 180° of <paramref name="near"/> (l_apex −34.8° and 325.2°
-    /// are the same direction).</summary>
+    /// <summary>An angle (deg) moved by whole turns into [near − 180°, near + 180°), the window of <see cref="Wrap180"/>
+    /// (l_apex −34.8° and 325.2° are the same direction).</summary>
     public static double NearestTurn(double deg, double near)
     {
         if (!double.IsFinite(deg) || !double.IsFinite(near)) return deg;
-        while (deg - near > 180) deg -= 360;
+        while (deg - near >= 180) deg -= 360;
         while (deg - near < -180) deg += 360;
         return deg;
     }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace HaloNotebooks.Catalogs;
 
 /// <summary>
-/// Comma-separated tables (RFC 4180), culture-invariant. One header line; quoted cells may hold
+/// Comma-separated tables (RFC 4180), culture-invariant: the one CSV reader and writer of the project (catalogues, the
+/// paper's tables, data/reference/), records split by the Sep package. One header line; quoted cells may hold
 /// commas, doubled quotes and line breaks; an empty cell is a missing value.
 /// </summary>
 /// <remarks>
@@ -29,27 +31,43 @@ public static class CsvTable
         catch (CatalogException e) { throw e.With(file: path); }
     }
 
-    internal static StarTable Read(TextReader reader, string name, IReadOnlyCollection<string>? columns) =>
-        ReadChunks(reader, columns, int.MaxValue, null).Single();
+    internal static StarTable Read(TextReader reader, string name, IReadOnlyCollection<string>? columns,
+        Func<string, ColumnType?>? declared = null) =>
+        ReadChunks(reader, columns, int.MaxValue, null, declared).Single();
+
+    /// <summary>
+    /// A table from CSV text (an embedded resource, a small file read whole): the one reader of every CSV the project reads.
+    /// A column to which <paramref name="declared"/> gives a type gets it instead of the inferred one, so a stray word in a
+    /// numeric column is an error naming <paramref name="source"/>, the row and the column, even in its first row.
+    /// </summary>
+    internal static StarTable Parse(string text, string source, Func<string, ColumnType?>? declared = null)
+    {
+        try { return Read(new StringReader(text), source, null, declared); }
+        catch (CatalogException e) { throw e.With(file: source); }
+    }
+
+    /// <summary>Sep's reader, told nothing but the separator: no header handling, no unescaping and no trimming, so that
+    /// this class decides quoting (a quoted cell is a string), blank lines and the cell count as it always has.</summary>
+    static SepReader OpenSep(TextReader reader) =>
+        Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, CultureInfo = CultureInfo.InvariantCulture }).From(reader);
 
     /// <summary>
     /// The table in chunks of <paramref name="rowsPerChunk"/> rows (at least one chunk). With <paramref name="types"/> (one per
     /// requested column, from a <see cref="ScanTypes"/> of the whole file) every chunk has the types the whole file would
     /// get, so the chunks put together are exactly <see cref="Read(string, IReadOnlyCollection{string}?)"/>'s table.
     /// </summary>
-    static IEnumerable<StarTable> ReadChunks(TextReader reader, IReadOnlyCollection<string>? columns, int rowsPerChunk, ColumnType?[]? types)
+    static IEnumerable<StarTable> ReadChunks(TextReader reader, IReadOnlyCollection<string>? columns, int rowsPerChunk, ColumnType?[]? types,
+        Func<string, ColumnType?>? declared = null)
     {
-        var fields = new List<Cell>();
-        var (header, wanted, sources) = Header(reader, fields, columns);
-        ColumnBuilder[] New() => wanted.Select((w, k) => new ColumnBuilder(w, sources[k], types?[k])).ToArray();
+        using var sep = OpenSep(reader);
+        var (header, wanted, sources) = Header(sep, columns);
+        ColumnType? TypeOf(int k) => types?[k] ?? declared?.Invoke(wanted[k]);
+        ColumnBuilder[] New() => wanted.Select((w, k) => new ColumnBuilder(w, sources[k], TypeOf(k))).ToArray();
         var builders = New();
         int row = 0, inChunk = 0;
-        while (NextRecord(reader, fields, row))
+        while (sep.MoveNext())
         {
-            if (fields.Count == 1 && fields[0].Text.Length == 0 && !fields[0].Quoted) continue;   // blank line
-            if (fields.Count != header.Length)
-                throw new CatalogException($"row has {fields.Count} cells but the header has {header.Length}", row: row);
-            foreach (var b in builders) b.Add(fields[b.Source], inChunk, row);
+            if (!AddRecord(sep.Current, header.Length, builders, inChunk, row)) continue;
             row++;
             if (++inChunk < rowsPerChunk) continue;
             yield return new StarTable(builders.Select(b => b.Build(inChunk)).ToList(), inChunk);
@@ -59,10 +77,26 @@ public static class CsvTable
         if (inChunk > 0 || row == 0) yield return new StarTable(builders.Select(b => b.Build(inChunk)).ToList(), inChunk);
     }
 
-    static (string[] Header, string[] Wanted, int[] Sources) Header(TextReader reader, List<Cell> fields, IReadOnlyCollection<string>? columns)
+    /// <summary>Adds one record to the builders; false for a blank line (skipped).</summary>
+    static bool AddRecord(SepReader.Row record, int headerLength, ColumnBuilder[] builders, int at, int row)
     {
-        var header = NextRecord(reader, fields, -1) ? fields.Select(f => f.Text.Trim()).ToArray()
-            : throw new CatalogException("file is empty (no header line)");
+        if (record.ColCount == 1 && record.Span.Length == 0) return false;
+        if (record.ColCount != headerLength)
+            throw new CatalogException($"row has {record.ColCount} cells but the header has {headerLength}", row: row);
+        foreach (var b in builders) b.Add(record[b.Source].Span, at, row);
+        return true;
+    }
+
+    static (string[] Header, string[] Wanted, int[] Sources) Header(SepReader sep, IReadOnlyCollection<string>? columns)
+    {
+        if (!sep.MoveNext()) throw new CatalogException("file is empty (no header line)");
+        var record = sep.Current;
+        var header = new string[record.ColCount];
+        for (int j = 0; j < header.Length; j++)
+        {
+            var raw = record[j].Span;
+            header[j] = (IsQuoted(raw) ? Unquote(raw, null) : raw.ToString()).Trim();
+        }
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int j = 0; j < header.Length; j++)
             if (!position.TryAdd(header[j], j)) throw new CatalogException("column name appears twice in the header", column: header[j]);
@@ -76,19 +110,38 @@ public static class CsvTable
     /// decides them, without keeping the values; and the number of rows.</summary>
     static (string[] Names, ColumnType?[] Types, int Rows) ScanTypes(TextReader reader)
     {
-        var fields = new List<Cell>();
-        var (header, wanted, sources) = Header(reader, fields, null);
+        using var sep = OpenSep(reader);
+        var (header, wanted, sources) = Header(sep, null);
         var builders = wanted.Select((w, k) => new ColumnBuilder(w, sources[k], scanOnly: true)).ToArray();
         int row = 0;
-        while (NextRecord(reader, fields, row))
-        {
-            if (fields.Count == 1 && fields[0].Text.Length == 0 && !fields[0].Quoted) continue;
-            if (fields.Count != header.Length)
-                throw new CatalogException($"row has {fields.Count} cells but the header has {header.Length}", row: row);
-            foreach (var b in builders) b.Add(fields[b.Source], 0, row);
-            row++;
-        }
+        while (sep.MoveNext())
+            if (AddRecord(sep.Current, header.Length, builders, 0, row)) row++;
         return (wanted, builders.Select(b => b.Type).ToArray(), row);
+    }
+
+    static bool IsQuoted(ReadOnlySpan<char> raw) => raw.Length > 0 && raw[0] == '"';
+
+    /// <summary>
+    /// A quoted cell's text: doubled quotes made single, anything between the closing quote and the next comma kept
+    /// (lenient), and line breaks inside the quotes read as '\n'.
+    /// </summary>
+    static string Unquote(ReadOnlySpan<char> raw, int? row)
+    {
+        var sb = new StringBuilder(raw.Length);
+        int i = 1;
+        bool closed = false;
+        while (i < raw.Length)
+        {
+            char ch = raw[i++];
+            if (ch != '"') { sb.Append(ch); continue; }
+            if (i < raw.Length && raw[i] == '"') { sb.Append('"'); i++; continue; }
+            closed = true;
+            break;
+        }
+        if (!closed) throw new CatalogException("quoted cell is not closed before the end of the file", row: row);
+        sb.Append(raw[i..]);
+        var text = sb.ToString();
+        return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
     }
 
     /// <summary>A CSV file to be read in row chunks (<see cref="CatalogueChunks"/>): one pass over the file fixes every
@@ -129,56 +182,6 @@ public static class CsvTable
             StarTable.Concat(Read(DefaultChunkRows, columns).Select(c => c.Rows).ToList()).Slice(first, count);
     }
 
-    internal readonly record struct Cell(string Text, bool Quoted);
-
-    /// <summary>Reads one record (which may span lines inside quotes).</summary>
-    static bool NextRecord(TextReader reader, List<Cell> fields, int row)
-    {
-        fields.Clear();
-        var line = reader.ReadLine();
-        if (line is null) return false;
-        int i = 0;
-        var sb = new StringBuilder();
-        while (true)
-        {
-            if (i < line.Length && line[i] == '"')
-            {
-                sb.Clear();
-                i++;
-                while (true)
-                {
-                    if (i >= line.Length)
-                    {
-                        var next = reader.ReadLine()
-                            ?? throw new CatalogException("quoted cell is not closed before the end of the file", row: row < 0 ? null : row);
-                        sb.Append('\n');
-                        line = next; i = 0;
-                        continue;
-                    }
-                    char ch = line[i++];
-                    if (ch != '"') { sb.Append(ch); continue; }
-                    if (i < line.Length && line[i] == '"') { sb.Append('"'); i++; continue; }
-                    break;
-                }
-                // Anything between the closing quote and the next comma is kept (lenient).
-                int comma = line.IndexOf(',', i);
-                int end = comma < 0 ? line.Length : comma;
-                sb.Append(line, i, end - i);
-                fields.Add(new Cell(sb.ToString(), true));
-                if (comma < 0) return true;
-                i = comma + 1;
-            }
-            else
-            {
-                int comma = line.IndexOf(',', i);
-                int end = comma < 0 ? line.Length : comma;
-                fields.Add(new Cell(line[i..end], false));
-                if (comma < 0) return true;
-                i = comma + 1;
-            }
-        }
-    }
-
     /// <summary>Grows typed arrays as rows arrive; the type is fixed by the first non-empty cell (or given: a chunk of a
     /// file whose types a scan decided). A scan-only builder checks cells and decides the type without keeping values.</summary>
     sealed class ColumnBuilder(string name, int source, ColumnType? type = null, bool scanOnly = false)
@@ -191,13 +194,16 @@ public static class CsvTable
 
         public ColumnType? Type => _type;
 
-        /// <summary>Adds the cell as row <paramref name="at"/> of this builder; <paramref name="row"/> is its row in the file (for errors).</summary>
-        public void Add(Cell cell, int at, int row)
+        /// <summary>Adds the cell (as Sep gives it: quotes and spaces still on) as row <paramref name="at"/> of this builder;
+        /// <paramref name="row"/> is its row in the file (for errors).</summary>
+        public void Add(ReadOnlySpan<char> raw, int at, int row)
         {
             if (!scanOnly) Ensure(at + 1);
-            var text = cell.Quoted ? cell.Text : cell.Text.Trim();
+            bool quoted = IsQuoted(raw);
+            string? unquoted = quoted ? Unquote(raw, row) : null;
+            var text = quoted ? unquoted.AsSpan() : raw.Trim();
             if (text.Length == 0) { if (!scanOnly) _missing[at] = true; return; }
-            if (_type is null) SetType(cell.Quoted ? ColumnType.String : Infer(text));
+            if (_type is null) SetType(quoted ? ColumnType.String : Infer(text));
             switch (_type)
             {
                 case ColumnType.Int64:
@@ -216,21 +222,22 @@ public static class CsvTable
                         ?? throw new CatalogException($"'{Short(text)}' is not true/false (this column is boolean)", column: name, row: row);
                     if (!scanOnly) _b[at] = b;
                     break;
-                default: if (!scanOnly) _s[at] = text; break;
+                default: if (!scanOnly) _s[at] = unquoted ?? text.ToString(); break;
             }
         }
 
-        static string Short(string s) => s.Length > 40 ? s[..40] + "…" : s;
+        static string Short(ReadOnlySpan<char> s) => s.Length > 40 ? s[..40].ToString() + "…" : s.ToString();
 
-        static ColumnType Infer(string text) =>
+        static ColumnType Infer(ReadOnlySpan<char> text) =>
             long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? ColumnType.Int64
             : ParseDouble(text) is not null ? ColumnType.Double
             : ParseBool(text) is not null ? ColumnType.Boolean : ColumnType.String;
 
-        static double? ParseDouble(string t)
+        static double? ParseDouble(ReadOnlySpan<char> t)
         {
             if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
-            return t.ToLowerInvariant() switch
+            if (t.Length > 9) return null;
+            return t.ToString().ToLowerInvariant() switch
             {
                 "nan" or "+nan" or "-nan" => double.NaN,
                 "inf" or "+inf" or "infinity" or "+infinity" => double.PositiveInfinity,
@@ -239,7 +246,7 @@ public static class CsvTable
             };
         }
 
-        static bool? ParseBool(string t) =>
+        static bool? ParseBool(ReadOnlySpan<char> t) =>
             t.Equals("true", StringComparison.OrdinalIgnoreCase) ? true : t.Equals("false", StringComparison.OrdinalIgnoreCase) ? false : null;
 
         void SetType(ColumnType type)

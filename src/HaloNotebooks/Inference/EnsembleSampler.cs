@@ -119,7 +119,8 @@ public sealed class EnsembleSampler
         // loaded machines); either way every walker draws from its own stream, so the chain is the same.
         bool parallel = maxDegreeOfParallelism != 1 && clock.Elapsed.TotalSeconds / 2 > MinParallelSeconds;
         if (logProb.Any(double.IsNaN)) throw new InvalidOperationException("The initial log_prob was NaN");
-        ensemble = new Ensemble(target, position, logProb, walkerRandom, SeededRandom.DeriveSeed(seed, SeedStream.EnsembleSplit), parallel, maxDegreeOfParallelism);
+        ensemble = new Ensemble(target, position, logProb, walkerRandom, SeededRandom.DeriveSeed(seed, SeedStream.EnsembleSplit), parallel,
+            maxDegreeOfParallelism);
         return Steps(steps, cancellation);
     }
 

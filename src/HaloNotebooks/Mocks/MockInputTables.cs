@@ -1,3 +1,4 @@
+using HaloNotebooks.Catalogs;
 using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Mocks;
@@ -28,24 +29,15 @@ internal static class MockInputTables
     public static MockInputTable CalibratedHalo { get; } = ParseHaloInputs(PublishedTables.ReadResource(CalibratedHaloFile));
 
     /// <summary>Reads a halo input table (the layout of <see cref="CalibratedHalo"/>: a leading "component" column, then numbers) from CSV text.</summary>
-    public static MockInputTable ParseHaloInputs(string csv)
+    public static MockInputTable ParseHaloInputs(string csv, string source = CalibratedHaloFile)
     {
-        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var header = lines[0].Split(',');
-        if (header[0] != "component") throw new FormatException($"halo inputs need a leading 'component' column (header: {lines[0]})");
-        var labels = new string[lines.Length - 1];
-        var rows = new double[lines.Length - 1][];
-        for (int i = 1; i < lines.Length; i++)
-        {
-            var cells = lines[i].Split(',');
-            labels[i - 1] = cells[0];
-            rows[i - 1] = cells[1..]
-                .Select(c => c.Length == 0
-                    ? double.NaN
-                    : double.Parse(c, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture))
-                .ToArray();
-        }
-        return new MockInputTable(header[1..], labels, rows);
+        var t = CsvTable.Parse(csv, source, name => name == "component" ? ColumnType.String : ColumnType.Double);
+        if (t.ColumnNames[0] != "component")
+            throw new CatalogException($"halo inputs need a leading 'component' column (header: {string.Join(",", t.ColumnNames)})", source);
+        var names = t.ColumnNames.Skip(1).ToArray();
+        var columns = names.Select(t.GetDouble).ToArray();
+        var rows = Enumerable.Range(0, t.RowCount).Select(i => columns.Select(c => c[i]).ToArray()).ToArray();
+        return new MockInputTable(names, t.GetString("component"), rows);
     }
 
     /// <summary>The CSV copy's columns: r_min_kpc, r_max_kpc, each value with its <c>_errp</c> and <c>_errm</c>, and N where printed.</summary>

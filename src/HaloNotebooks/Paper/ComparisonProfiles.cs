@@ -1,4 +1,5 @@
 using System.Globalization;
+using HaloNotebooks.Catalogs;
 
 namespace HaloNotebooks.Paper;
 
@@ -31,24 +32,29 @@ public static class ComparisonProfiles
     /// <summary>Columns: model, r_min_kpc, r_max_kpc, r_median_kpc, n, parameter, value, err_plus, err_minus.</summary>
     public static IReadOnlyList<ComparisonPoint> Parse(string csv, string source)
     {
-        var lines = csv.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-        const string header = "model,r_min_kpc,r_max_kpc,r_median_kpc,n,parameter,value,err_plus,err_minus";
-        if (lines.Count == 0 || lines[0] != header) throw new FormatException($"{source}: the first line must be '{header}'");
-        var points = new List<ComparisonPoint>();
-        foreach (var line in lines.Skip(1))
+        var t = CsvTable.Parse(csv, source, name => name switch
         {
-            var c = line.Split(',');
-            if (c.Length != 9) throw new FormatException($"{source}: '{line}' has {c.Length} columns, not 9");
-            double D(int i) => double.Parse(c[i], CultureInfo.InvariantCulture);
-            points.Add(new ComparisonPoint(c[0], D(1), D(2), D(3), int.Parse(c[4], CultureInfo.InvariantCulture), c[5], new Measurement(D(6), D(7), D(8))));
-        }
-        return points;
+            "model" or "parameter" => ColumnType.String,
+            "n" => ColumnType.Int64,
+            _ => ColumnType.Double,
+        });
+        if (!t.ColumnNames.SequenceEqual(Header.Split(',')))
+            throw new CatalogException($"the first line must be '{Header}' (it is '{string.Join(",", t.ColumnNames)}')", source);
+        var (model, parameter, n) = (t.GetString("model"), t.GetString("parameter"), t.GetInt64("n"));
+        double[] rMin = t.GetDouble("r_min_kpc"), rMax = t.GetDouble("r_max_kpc"), rMed = t.GetDouble("r_median_kpc");
+        double[] value = t.GetDouble("value"), plus = t.GetDouble("err_plus"), minus = t.GetDouble("err_minus");
+        return Enumerable.Range(0, t.RowCount)
+            .Select(i => new ComparisonPoint(model[i], rMin[i], rMax[i], rMed[i], checked((int)n[i]), parameter[i],
+                new Measurement(value[i], plus[i], minus[i])))
+            .ToList();
     }
+
+    const string Header = "model,r_min_kpc,r_max_kpc,r_median_kpc,n,parameter,value,err_plus,err_minus";
 
     /// <summary>The same columns, written back (invariant culture, round-trip precision kept to 6 significant digits).</summary>
     public static string ToCsv(IEnumerable<ComparisonPoint> points)
     {
-        var sb = new System.Text.StringBuilder("model,r_min_kpc,r_max_kpc,r_median_kpc,n,parameter,value,err_plus,err_minus\n");
+        var sb = new System.Text.StringBuilder(Header + "\n");
         foreach (var p in points)
             sb.Append(CultureInfo.InvariantCulture,
                 $"{p.Model},{p.RMin:G6},{p.RMax:G6},{p.RMedian:G6},{p.N},{p.Parameter},{p.Value.Value:G6},{p.Value.ErrPlus:G6},{p.Value.ErrMinus:G6}\n");

@@ -1,4 +1,4 @@
-using System.Globalization;
+using HaloNotebooks.Catalogs;
 
 namespace HaloNotebooks.Paper;
 
@@ -24,14 +24,11 @@ public static class LiteraturePoints
 
     static List<LiteraturePoint> Parse(string csv)
     {
-        var points = new List<LiteraturePoint>();
-        foreach (var line in csv.Split('\n').Skip(1).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0))
-        {
-            var c = line.Split(',', 6);
-            if (c.Length < 6) throw new FormatException($"literature_points.csv: '{line}' has fewer than 6 columns");
-            points.Add(new LiteraturePoint(c[0], c[1], c[2].Length == 0 ? null : double.Parse(c[2], CultureInfo.InvariantCulture),
-                double.Parse(c[3], CultureInfo.InvariantCulture), c[4], c[5]));
-        }
-        return points;
+        var t = CsvTable.Parse(csv, "data/reference/literature_points.csv", name => name is "r_kpc" or "value" ? ColumnType.Double : ColumnType.String);
+        var (source, quantity, unit, note) = (t.GetString("source"), t.GetString("quantity"), t.GetString("unit"), t.GetString("note"));
+        double[] r = t.GetDouble("r_kpc"), value = t.GetDouble("value");
+        return Enumerable.Range(0, t.RowCount)
+            .Select(i => new LiteraturePoint(source[i], quantity[i], double.IsNaN(r[i]) ? null : r[i], value[i], unit[i] ?? "", note[i] ?? ""))
+            .ToList();
     }
 }

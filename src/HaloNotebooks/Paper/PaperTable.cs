@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Deedle;
+using HaloNotebooks.Catalogs;
 using HaloNotebooks.Display;
 
 namespace HaloNotebooks.Paper;
@@ -186,45 +187,37 @@ public sealed class PaperTable : IHtmlDisplay
     }
 
     /// <summary>
-    /// Reads a table from CSV text in the layout of the paper's CSV copies (and of <see cref="ToCsv"/>): columns found
-    /// by name, `_errp`/`_errm` optional (0 when absent), empty cells = missing. Errors name the source, row and column.
+    /// Reads a table from CSV text in the layout of the paper's CSV copies (and of <see cref="ToCsv"/>) with the one CSV
+    /// reader (<see cref="CsvTable"/>): columns found by name (any case), `_errp`/`_errm` optional (0 when absent), empty
+    /// cells = missing. Errors (<see cref="CatalogException"/>) name the source, row and column.
     /// </summary>
     public static PaperTable Parse(int number, string csv, string source)
     {
-        var lines = csv.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
-        if (lines.Length == 0) throw new FormatException($"{source}: empty table file");
-        var header = lines[0].Split(',');
-        int Col(string name) => Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
-        int rMin = Col("r_min_kpc"), rMax = Col("r_max_kpc"), rMed = Col("r_median_kpc"), nCol = Col("N"), comp = Col("component");
-        if (rMin < 0 || rMax < 0) throw new FormatException($"{source}: columns r_min_kpc and r_max_kpc are required (header: {lines[0]})");
-        if (number == 2 && comp < 0) throw new FormatException($"{source}: Table 2 needs a 'component' column");
         var template = new PaperTable(number, []);
+        var numeric = new HashSet<string>(["r_min_kpc", "r_max_kpc", "r_median_kpc", "N"], StringComparer.OrdinalIgnoreCase);
+        foreach (var c in template.Columns) numeric.UnionWith([c.CsvName, c.CsvName + "_errp", c.CsvName + "_errm"]);
+        var t = CsvTable.Parse(csv, source, name => numeric.Contains(name) ? ColumnType.Double : null);
+        string? Name(string name) => t.ColumnNames.FirstOrDefault(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
+        double[] Col(string name) => Name(name) is { } n ? t.GetDouble(n) : Enumerable.Repeat(double.NaN, t.RowCount).ToArray();
+        if (Name("r_min_kpc") is null || Name("r_max_kpc") is null)
+            throw new CatalogException($"columns r_min_kpc and r_max_kpc are required (header: {string.Join(",", t.ColumnNames)})", source);
+        string? componentName = Name("component");
+        if (number == 2 && componentName is null) throw new CatalogException("Table 2 needs a 'component' column", source);
+        string?[]? components = componentName is null ? null : t.GetString(componentName);
+        double[] rMin = Col("r_min_kpc"), rMax = Col("r_max_kpc"), rMed = Col("r_median_kpc"), n = Col("N");
+        var columns = template.Columns.Select(c => (c.Key, Value: Col(c.CsvName), Plus: Col(c.CsvName + "_errp"), Minus: Col(c.CsvName + "_errm")))
+            .ToList();
         var rows = new List<TableRow>();
-        for (int li = 1; li < lines.Length; li++)
+        for (int i = 0; i < t.RowCount; i++)
         {
-            var cells = lines[li].Split(',');
-            if (cells.Length != header.Length)
-                throw new FormatException($"{source}, row {li}: {cells.Length} cells for {header.Length} columns");
-            double Num(int col, string name)
-            {
-                if (col < 0 || cells[col].Trim().Length == 0) return double.NaN;
-                return double.TryParse(cells[col], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v
-                    : throw new FormatException($"{source}, row {li}, column {name}: '{cells[col]}' is not a number");
-            }
             var values = new Dictionary<string, Measurement>();
-            foreach (var c in template.Columns)
-            {
-                double v = Num(Col(c.CsvName), c.CsvName);
-                if (!double.IsFinite(v)) continue;
-                double p = Num(Col(c.CsvName + "_errp"), c.CsvName + "_errp"), m = Num(Col(c.CsvName + "_errm"), c.CsvName + "_errm");
-                values[c.Key] = new Measurement(v, double.IsFinite(p) ? p : 0, double.IsFinite(m) ? m : 0);
-            }
-            double n = Num(nCol, "N");
-            string? component = comp >= 0 ? cells[comp].Trim() : null;
+            foreach (var (key, value, plus, minus) in columns)
+                if (double.IsFinite(value[i]))
+                    values[key] = new Measurement(value[i], double.IsFinite(plus[i]) ? plus[i] : 0, double.IsFinite(minus[i]) ? minus[i] : 0);
+            string? component = components?[i];
             if (number == 2 && component is not ("MR" or "MP"))
-                throw new FormatException($"{source}, row {li}, column component: '{component}' is neither MR nor MP");
-            rows.Add(new TableRow(component, Num(rMin, "r_min_kpc"), Num(rMax, "r_max_kpc"), Num(rMed, "r_median_kpc"),
-                double.IsFinite(n) ? (int)n : null, values));
+                throw new CatalogException($"'{component}' is neither MR nor MP", source, column: componentName, row: i);
+            rows.Add(new TableRow(component, rMin[i], rMax[i], rMed[i], double.IsFinite(n[i]) ? (int)n[i] : null, values));
         }
         return new PaperTable(number, rows);
     }

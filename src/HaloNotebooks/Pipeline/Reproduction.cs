@@ -111,7 +111,8 @@ public static class Reproduction
         {
             const string appendixStage = "Appendix A mock";
             Stage(appendixStage);
-            appendix = AppendixMockInput.Generate(new AppendixMockSettings(SeededRandom.DeriveSeed(settings.Analysis.Seed, SeedStream.ReproduceAppendixMock), settings.AppendixStars),
+            long appendixSeed = SeededRandom.DeriveSeed(settings.Analysis.Seed, SeedStream.ReproduceAppendixMock);
+            appendix = AppendixMockInput.Generate(new AppendixMockSettings(appendixSeed, settings.AppendixStars),
                 settings.Analysis.DistanceErrors, settings.Analysis.MaxDegreeOfParallelism);
             Done(appendixStage, "appendix_mock");
         }

@@ -1,3 +1,5 @@
+using HaloNotebooks.Catalogs;
+
 namespace HaloNotebooks.Selection;
 
 public sealed partial class SubstructureCatalog
@@ -20,9 +22,7 @@ public sealed partial class SubstructureCatalog
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such substructure file or folder", path);
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            string header = File.ReadLines(path).FirstOrDefault() ?? "";
-            var names = header.Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToArray();
-            if (names.Contains("kind")) return ReadMockList(path);
+            if (CsvTable.Open(path).ColumnNames.Any(n => n.Equals("kind", StringComparison.OrdinalIgnoreCase))) return ReadMockList(path);
             throw new FormatException($"{path}: a substructure CSV needs the columns name, kind, ra, dec, radius_deg, distance, distance_err, pmra, pmdec, " +
                 $"pm_err, rv, rv_err (the mock's substructures.csv); for the LVDB give its folder");
         }

@@ -53,7 +53,8 @@ public static class MockTruthTables
         for (int r = 0; r < count; r++)
         {
             var observed = MockReobservation.Reobserve(catalogue, truth, seed, r);
-            var selected = PaperSelection.Run(observed, selection with { Seed = SeededRandom.DeriveSeed(selection.Seed, SeedStream.MockTruthReplica(r)) }, substructures);
+            var replicaSelection = selection with { Seed = SeededRandom.DeriveSeed(selection.Seed, SeedStream.MockTruthReplica(r)) };
+            var selected = PaperSelection.Run(observed, replicaSelection, substructures);
             // Keep only what the fits read: a HaloSample's funnel holds the whole re-observed catalogue.
             replicas.Add(new ReplicaSample(selected.ToKinematicSample(), selected.Stars.GetDouble(C.RGc)));
             progress?.Report((r + 1.0) / count);

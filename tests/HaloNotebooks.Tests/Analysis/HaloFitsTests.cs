@@ -110,18 +110,7 @@ public class HaloFitsTests(ITestOutputHelper output)
     public void Dipole_ApexNearLongitudeZero_IsSummarisedAsOneInterval()
     {
         // Mock of Eq. 6 with the apex at (l, b) = (2°, −30°): the l_apex samples straddle 0°/360°.
-        int n = 4000;
-        double[] l = new double[n], b = new double[n], v = new double[n], e = new double[n];
-        var apex = HaloNotebooks.Astrometry.ReflexMotion.Apex(2, -30);
-        for (int i = 0; i < n; i++)
-        {
-            var rng = new HaloNotebooks.Numerics.SeededRandom(77, i);
-            l[i] = 360 * rng.NextDouble(); b[i] = Math.Asin(2 * rng.NextDouble() - 1) * 180 / Math.PI; e[i] = 10;
-            var u = HaloNotebooks.Astrometry.Vector3d.FromLonLat(l[i], b[i]);
-            double cosTheta = u.X * apex.X + u.Y * apex.Y + u.Z * apex.Z;
-            v[i] = -10 - 60 * cosTheta + Math.Sqrt(100 * 100 + e[i] * e[i]) * rng.NextGaussian();
-        }
-        var fit = HaloFits.Dipole(new HaloNotebooks.Models.RadialVelocitySample(l, b, v, e), new FitSettings(Walkers: 16, Steps: 500, Burn: 200, Seed: 8));
+        var fit = HaloFits.Dipole(SyntheticHalo.DipoleSky(4000, 2, -30, seed: 77), new FitSettings(Walkers: 16, Steps: 500, Burn: 200, Seed: 8));
         var s = fit.Summary["l_apex"];
         output.WriteLine($"l_apex {s.Median:F1} [{s.P16:F1}, {s.P84:F1}], b_apex {fit.Summary["b_apex"].Median:F1}");
         Assert.InRange(s.P84 - s.P16, 1, 40);                 // one narrow interval, not a 0–360 spread

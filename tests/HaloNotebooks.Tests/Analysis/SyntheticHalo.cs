@@ -58,4 +58,23 @@ static class SyntheticHalo
     }
 
     static double Draw(SeededRandom rng, double mean, double sigma, double err) => mean + sigma * rng.NextGaussian() + err * rng.NextGaussian();
+
+    /// <summary>
+    /// <paramref name="n"/> stars uniform on the sky with V_r from Eq. 6: μ_compr = −10, μ_dipole = −60 km/s towards the
+    /// apex (<paramref name="lApex"/>, <paramref name="bApex"/>), σ_r = 100 km/s, errors 10 km/s.
+    /// </summary>
+    public static RadialVelocitySample DipoleSky(int n, double lApex, double bApex, long seed)
+    {
+        double[] l = new double[n], b = new double[n], v = new double[n], e = new double[n];
+        var apex = HaloNotebooks.Astrometry.ReflexMotion.Apex(lApex, bApex);
+        for (int i = 0; i < n; i++)
+        {
+            var rng = new SeededRandom(seed, i);
+            l[i] = 360 * rng.NextDouble(); b[i] = Math.Asin(2 * rng.NextDouble() - 1) * 180 / Math.PI; e[i] = 10;
+            var u = HaloNotebooks.Astrometry.Vector3d.FromLonLat(l[i], b[i]);
+            double cosTheta = u.X * apex.X + u.Y * apex.Y + u.Z * apex.Z;
+            v[i] = -10 - 60 * cosTheta + Math.Sqrt(100 * 100 + e[i] * e[i]) * rng.NextGaussian();
+        }
+        return new RadialVelocitySample(l, b, v, e);
+    }
 }

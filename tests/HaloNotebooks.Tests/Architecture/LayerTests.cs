@@ -22,10 +22,10 @@ public class LayerTests
         ["Numerics"] = [],
         ["Display"] = [],
         ["Inference"] = ["Numerics", "Display"],
-        // Published tables render as HTML in a notebook, hence Display (the bottom layer, no physics).
-        ["Paper"] = ["Display"],
         ["Astrometry"] = ["Numerics"],
         ["Catalogs"] = ["Astrometry", "Numerics", "Display"],
+        // Published tables are read by the one CSV reader (Catalogs.CsvTable) and render as HTML in a notebook (Display).
+        ["Paper"] = ["Catalogs", "Astrometry", "Numerics", "Display"],
         ["Uncertainties"] = ["Catalogs", "Astrometry", "Numerics"],
         ["Selection"] = ["Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
         ["Models"] = ["Selection", "Inference", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],

@@ -38,7 +38,7 @@ public class SegueComparisonTests
     [Fact]
     public void Parse_RejectsAFileWithoutTheHeader()
     {
-        var e = Assert.Throws<FormatException>(() => ComparisonProfiles.Parse("single,5,10,7,100,beta,0.7,0.1,0.1\n", "x.csv"));
+        var e = Assert.Throws<HaloNotebooks.Catalogs.CatalogException>(() => ComparisonProfiles.Parse("single,5,10,7,100,beta,0.7,0.1,0.1\n", "x.csv"));
         Assert.Contains("x.csv", e.Message);
     }
 
