@@ -101,7 +101,7 @@ public static class Reproduction
         {
             const string appendixStage = "Appendix A mock";
             Stage(appendixStage);
-            appendix = AppendixMockInput.Generate(new AppendixMockSettings(SeededRandom.DeriveSeed(settings.Analysis.Seed, 9000), settings.AppendixStars),
+            appendix = AppendixMockInput.Generate(new AppendixMockSettings(SeededRandom.DeriveSeed(settings.Analysis.Sampler.Seed, 9000), settings.AppendixStars),
                 settings.Analysis.DistanceErrors, settings.Analysis.MaxDegreeOfParallelism);
             Done(appendixStage, "appendix_mock");
         }
@@ -137,7 +137,7 @@ public static class Reproduction
             const string truthStage = "mock truth (re-observed replicas)";
             Stage(truthStage);
             var replicas = MockTruthTables.Replicas(catalogue.ReadAll(), mockTruth, substructures, settings.EffectiveSelection,
-                settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Seed, 9100),
+                settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Sampler.Seed, 9100),
                 // The replicas are about 70 % of this stage; the deconvolution fits of Build the rest.
                 progress is null ? null : new Forward<double>(f => progress.Report(new ReproductionProgress(truthStage, 0.7 * f, "re-observing"))));
             progress?.Report(new ReproductionProgress(truthStage, 0.7, "deconvolution fits"));
