@@ -66,7 +66,8 @@ public sealed class FitCommand : ICliCommand
         };
 
         var cmd = new Command("fit", "Fit the single-, double-component or dipole model (§3) with the ensemble sampler and write a JSON summary");
-        foreach (var o in new Option[] { input, model, walkers, steps, burn, seed, threads, output, chain, resume, flushEvery, rMin, rMax, bins }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { input, model, walkers, steps, burn, seed, threads, output, chain, resume, flushEvery, rMin, rMax, bins })
+            cmd.Options.Add(o);
         cmd.SetAction(parse => CommandErrors.Run("fit", () =>
         {
             var m = Check.Model(parse.GetValue(model)!);
@@ -77,6 +78,8 @@ public sealed class FitCommand : ICliCommand
                 throw new UsageException($"--walkers {parse.GetValue(walkers)}: the chain in --resume has {continued.Walkers} walkers; leave --walkers out");
             if (continued is not null && parse.GetResult(seed) is { Implicit: false } && parse.GetValue(seed) != continued.Seed)
                 throw new UsageException($"--seed {parse.GetValue(seed)}: the chain in --resume was run with seed {continued.Seed}; leave --seed out");
+            if (continued is not null && continued.Dimension != m.ParameterNames.Count)
+                throw new UsageException($"--resume: the chain has {continued.Dimension} parameters, the {m} model {m.ParameterNames.Count}; give its --model");
             var settings = continued is null
                 ? Check.Fit(parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed), parse.GetValue(threads), m)
                 : Check.Fit(continued.Walkers, continued.Iterations + parse.GetValue(steps), parse.GetValue(burn), continued.Seed!.Value,

@@ -78,7 +78,8 @@ public sealed class LiteratureCommand : ICliCommand
         sb.AppendLine("whose profiles are published only as figures. It is not their measurement: Bird et al. (2021) combined LAMOST and");
         sb.AppendLine("SEGUE K giants with their own distances and substructure removal; Medina et al. (2025) used DESI RR Lyrae.").AppendLine();
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Sampler: {a.Sampler.Walkers} walkers × {a.Sampler.Steps} steps, {a.Sampler.Burn} burn-in; seed {seed} (Monte-Carlo errors and fits). Bins [kpc]: " +
+            $"Sampler: {a.Sampler.Walkers} walkers × {a.Sampler.Steps} steps, {a.Sampler.Burn} burn-in; seed {seed} (Monte-Carlo errors and fits). " +
+                $"Bins [kpc]: " +
                 $"{string.Join(", ", SegueComparison.Bins.Edges)}."));
         foreach (var n in notes) sb.AppendLine().Append("Note: ").AppendLine(n);
         sb.AppendLine().AppendLine("## Selection").AppendLine().AppendLine(r.Sample.Funnel.ToMarkdown());

@@ -60,8 +60,10 @@ public sealed class EnsembleSampler
             if (!Backend.CanContinue)
                 throw new ArgumentException("the chain store holds steps but no random streams (a chain from emcee or an older halo): it cannot be continued");
             if (Backend.Walkers != walkers || Backend.Dimension != target.Dimension)
-                throw new ArgumentException($"the chain store holds {Backend.Walkers} walkers × {Backend.Dimension} parameters, not {walkers} × {target.Dimension}");
-            if (Backend.Seed != seed) throw new ArgumentException($"the chain store was run with seed {Backend.Seed}, not {seed}: continue it with its own seed");
+                throw new ArgumentException($"the chain store holds {Backend.Walkers} walkers × {Backend.Dimension} parameters, " +
+                    $"not {walkers} × {target.Dimension}");
+            if (Backend.Seed != seed)
+                throw new ArgumentException($"the chain store was run with seed {Backend.Seed}, not {seed}: continue it with its own seed");
         }
         else Backend.Reset(walkers, target.Dimension);
     }

@@ -37,7 +37,7 @@ public sealed record SamplerSettings(int Walkers = 100, int Steps = 1000, int Bu
     {
         int least = Math.Max(2, 2 * (parameters ?? 1));
         if (walkers >= least && walkers % 2 == 0) return null;
-        string who = parameters is int p ? Invariant($"{model ?? "a model"} has {p} parameter{(p == 1 ? "" : "s")}, so it needs") : "the ensemble needs";
+        string who = parameters is int p ? Invariant($"{model ?? "the target"} has {p} parameter{(p == 1 ? "" : "s")}, so it needs") : "the ensemble needs";
         return Invariant($"walkers {walkers}: {who} an even number of walkers ≥ {least} (paper: {Paper.Walkers})");
     }
 

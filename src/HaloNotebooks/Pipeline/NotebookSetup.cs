@@ -75,8 +75,8 @@ public sealed record NotebookSetup(bool Fast, FitSettings Fit, AnalysisSettings 
         + $" HaloNotebooks {WebUtility.HtmlEncode(typeof(NotebookSetup).Assembly.GetName().Version?.ToString(3))}.</p>";
 
     public override string ToString() =>
-        $"{(Fast ? "HALO_FAST quick look" : "paper settings")}: {Fit.Sampler.Walkers} walkers × {Fit.Sampler.Steps} steps ({Fit.Sampler.Burn} burn-in), {MonteCarloSamples} " +
-            $"Monte-Carlo draws per star";
+        $"{(Fast ? "HALO_FAST quick look" : "paper settings")}: {Fit.Sampler.Walkers} walkers × {Fit.Sampler.Steps} steps ({Fit.Sampler.Burn} burn-in), " +
+            $"{MonteCarloSamples} Monte-Carlo draws per star";
 }
 
 /// <summary>

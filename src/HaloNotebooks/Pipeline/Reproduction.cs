@@ -101,7 +101,8 @@ public static class Reproduction
         {
             const string appendixStage = "Appendix A mock";
             Stage(appendixStage);
-            appendix = AppendixMockInput.Generate(new AppendixMockSettings(SeededRandom.DeriveSeed(settings.Analysis.Sampler.Seed, 9000), settings.AppendixStars),
+            appendix = AppendixMockInput.Generate(
+                new AppendixMockSettings(SeededRandom.DeriveSeed(settings.Analysis.Sampler.Seed, 9000), settings.AppendixStars),
                 settings.Analysis.DistanceErrors, settings.Analysis.MaxDegreeOfParallelism);
             Done(appendixStage, "appendix_mock");
         }
