@@ -22,10 +22,11 @@ namespace HaloNotebooks.Inference;
 public sealed class HdfChainBackend(string path, int flushEvery = HdfChainBackend.DefaultFlushEvery) : ChainBackend
 {
     /// <summary>
-    /// Steps between two writes unless set: each write rewrites the whole file (≈ 14 MB at the paper's 100 × 1000 for
-    /// 17 parameters, 20 writes in a run), a small cost beside the fit, and a crash loses at most 50 steps.
+    /// Steps between two writes unless set: each write rewrites the whole file (up to 14 MB at the paper's 100 × 1000 for
+    /// 17 parameters; 10 writes in such a run), and a crash loses at most 100 steps. Writing every 50 steps added 0.9–1.5 s
+    /// of CPU to a 3.4–3.9 s double fit of 3,000 stars (benchmarks/README.md).
     /// </summary>
-    public const int DefaultFlushEvery = 50;
+    public const int DefaultFlushEvery = 100;
 
     /// <summary>The dataset with every walker's random state (ours; emcee ignores it).</summary>
     internal const string RandomStateName = "halo_random_state";
