@@ -132,7 +132,7 @@ public sealed class InferenceDoubleFitBenchmark : IBenchmark
         o.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (int? threads in new int?[] { null, 1 })
         {
-            var (fit, cpu) = CpuTimed.Run(() => HaloFits.Double(data, new FitSettings(100, 1000, 400, Seed: 1, MaxDegreeOfParallelism: threads)));
+            var (fit, cpu) = CpuTimed.Run(() => HaloFits.Double(data, new FitSettings(SamplerSettings.Paper, MaxDegreeOfParallelism: threads)));
             int shownThreads = threads ?? Environment.ProcessorCount;
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| double, mixture_mock.csv | {data.Count} | 100 × 1000 | {shownThreads} | " +
@@ -149,7 +149,7 @@ public sealed class InferenceLargeFitBenchmark : IBenchmark
     public void Run(TextWriter o)
     {
         var data = InferenceData.Mixture(64000, 11);
-        var (fit, cpu) = CpuTimed.Run(() => HaloFits.Double(data, new FitSettings(100, 1000, 400, Seed: 1)));
+        var (fit, cpu) = CpuTimed.Run(() => HaloFits.Double(data, new FitSettings(SamplerSettings.Paper)));
         o.WriteLine("| fit | stars | walkers × steps | threads | wall time (s) | CPU time (s) | acceptance |");
         o.WriteLine("|---|---|---|---|---|---|---|");
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,

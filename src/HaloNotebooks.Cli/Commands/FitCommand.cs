@@ -33,9 +33,8 @@ public sealed class FitCommand : ICliCommand
         var input = new Option<string>("--input") { Description = "table of stars (.csv, .parquet, .fits), e.g. written by halo select", Required = true };
         var model = new Option<string>("--model") { Description = "single | double | dipole", Required = true };
         model.AcceptOnlyFromAmong([.. FitModel.All.Select(m => m.Name)]);
-        var walkers = new Option<int>("--walkers") { Description = "ensemble walkers (even, ≥ 2 × parameters; paper: 100)", DefaultValueFactory = _ => 100 };
-        var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
-        var burn = new Option<int>("--burn") { Description = "steps discarded as burn-in (paper: 400)", DefaultValueFactory = _ => 400 };
+        var sampler = new SamplerOptions();
+        var (walkers, steps, burn) = (sampler.Walkers, sampler.Steps, sampler.Burn);
         var seed = new Option<long>("--seed")
         {
             Description = $"random seed (default {Defaults.Seed}, as halo reproduce; same seed, same chain, any thread count)",
@@ -47,7 +46,19 @@ public sealed class FitCommand : ICliCommand
         var rMax = new Option<double?>("--r-max") { Description = "fit only stars with r_gc < this [kpc] (dipole default: 120, §4.4)" };
         var chain = new Option<string?>("--chain")
         {
-            Description = "also write the whole chain: .h5 (emcee's HDF5 backend layout) or .csv (one fit, not with --bins)",
+            Description = "also write the whole chain: .h5 (emcee's HDF5 backend layout, written every --flush-every steps while the fit runs) or " +
+                ".csv (at the end); one fit, not with --bins",
+        };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "continue the .h5 chain a `--chain` run wrote (or left when killed) by --steps more steps, in the same file: the same " +
+                "chain as one run of the total length (walkers and seed are the file's; give the same --input and --model)",
+        };
+        var flushEvery = new Option<int>("--flush-every")
+        {
+            Description = $"with an .h5 --chain or --resume: steps between two writes of the file (0: only at the end; a killed run loses at most " +
+                $"this many; default {HdfChainBackend.DefaultFlushEvery})",
+            DefaultValueFactory = _ => HdfChainBackend.DefaultFlushEvery,
         };
         var bins = new Option<string?>("--bins")
         {
@@ -56,11 +67,24 @@ public sealed class FitCommand : ICliCommand
         };
 
         var cmd = new Command("fit", "Fit the single-, double-component or dipole model (§3) with the ensemble sampler and write a JSON summary");
-        foreach (var o in new Option[] { input, model, walkers, steps, burn, seed, threads, output, chain, rMin, rMax, bins }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { input, model, walkers, steps, burn, seed, threads, output, chain, resume, flushEvery, rMin, rMax, bins })
+            cmd.Options.Add(o);
         cmd.SetAction(parse => CommandErrors.Run("fit", () =>
         {
             var m = Check.Model(parse.GetValue(model)!);
-            var settings = Check.Fit(parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed), parse.GetValue(threads), m);
+            if (parse.GetValue(flushEvery) < 0) throw new UsageException($"--flush-every {parse.GetValue(flushEvery)}: need ≥ 0 (0: only at the end)");
+            var continued = parse.GetValue(resume) is string r ? Resume(r, parse.GetValue(flushEvery), parse.GetValue(chain), parse.GetValue(bins)) : null;
+            // A continued chain keeps its walkers and seed; --steps counts the steps to add (emcee's run_mcmc(None, n)).
+            if (continued is not null && parse.GetResult(walkers) is { Implicit: false } && parse.GetValue(walkers) != continued.Walkers)
+                throw new UsageException($"--walkers {parse.GetValue(walkers)}: the chain in --resume has {continued.Walkers} walkers; leave --walkers out");
+            if (continued is not null && parse.GetResult(seed) is { Implicit: false } && parse.GetValue(seed) != continued.Seed)
+                throw new UsageException($"--seed {parse.GetValue(seed)}: the chain in --resume was run with seed {continued.Seed}; leave --seed out");
+            if (continued is not null && continued.Dimension != m.ParameterNames.Count)
+                throw new UsageException($"--resume: the chain has {continued.Dimension} parameters, the {m} model {m.ParameterNames.Count}; give its --model");
+            var settings = continued is null
+                ? Check.Fit(parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed), parse.GetValue(threads), m)
+                : Check.Fit(continued.Walkers, continued.Iterations + parse.GetValue(steps), parse.GetValue(burn), continued.Seed!.Value,
+                    parse.GetValue(threads), m) with { Chain = continued };
             double? lo = parse.GetValue(rMin), hi = parse.GetValue(rMax);
             Check.RadialRange(lo, hi);
             var radialBins = parse.GetValue(bins) is string b ? Check.Bins(b, m) : null;
@@ -73,6 +97,9 @@ public sealed class FitCommand : ICliCommand
                     throw new UsageException($"--chain {chainFile}: use .h5 (emcee's HDF5 layout) or .csv");
                 if (radialBins is not null) throw new UsageException("--chain writes one fit's chain; it does not go with --bins");
                 Check.OutputFile(chainFile, "--chain");
+                // .h5: written while the fit runs, so a crash leaves the chain up to the last write.
+                if (Path.GetExtension(chainFile).ToLowerInvariant() is ".h5" or ".hdf5")
+                    settings = settings with { Chain = new HdfChainBackend(Path.GetFullPath(chainFile), parse.GetValue(flushEvery)) };
             }
             // JSON on stdout must stay parseable: progress lines then go to stderr.
             var log = outFile is null && !StageProgress.IsTerminal ? Console.Error : null;
@@ -92,7 +119,7 @@ public sealed class FitCommand : ICliCommand
             }
 
             var result = Run(path, m, settings, lo, hi, log);
-            if (chainFile is not null) result.SaveChain(Path.GetFullPath(chainFile));
+            if (chainFile is not null && settings.Chain is null) result.SaveChain(Path.GetFullPath(chainFile));
             WarnAll([("all stars", result)]);
             if (outFile is null) { Console.Out.WriteLine(result.ToJson()); return ExitCode.Ok; }
             File.WriteAllText(outFile, result.ToJson() + "\n");
@@ -102,6 +129,21 @@ public sealed class FitCommand : ICliCommand
             return ExitCode.Ok;
         }));
         return cmd;
+    }
+
+    /// <summary>`--resume FILE`: the chain to continue, checked at the door.</summary>
+    static HdfChainBackend Resume(string path, int flushEvery, string? chain, string? bins)
+    {
+        if (chain is not null) throw new UsageException("--resume continues the chain in its own file; it does not go with --chain");
+        if (bins is not null) throw new UsageException("--resume continues one fit's chain; it does not go with --bins");
+        if (Path.GetExtension(path).ToLowerInvariant() is not (".h5" or ".hdf5"))
+            throw new UsageException($"--resume {path}: give the .h5 chain a `halo fit --chain FILE.h5` run wrote");
+        Check.InputFile(path, "--resume", "`halo fit --chain FILE.h5` writes one");
+        try { return HdfChainBackend.Open(Path.GetFullPath(path), flushEvery); }
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or InvalidOperationException)
+        {
+            throw new InputException($"--resume {path}: {e.Message}");
+        }
     }
 
     /// <summary>One fit of the stars in [rMin, rMax) (all stars without a range; §4.4's 50–120 kpc for the dipole).</summary>
@@ -138,7 +180,7 @@ public sealed class FitCommand : ICliCommand
         if (settings.Progress is not null) return fit(settings);
         string stage = $"{model} fit, {n:N0} stars";
         return StageProgress.Run("fit", [stage], progress =>
-            fit(settings with { Progress = new SyncProgress<SamplerProgress>(p => progress.Report(stage, p.Step / (double)settings.Steps)) }), log);
+            fit(settings with { Progress = new SyncProgress<SamplerProgress>(p => progress.Report(stage, p.Iteration / (double)settings.Sampler.Steps)) }), log);
     }
 
     /// <summary>The all-stars fit and one fit per bin, seeded as
@@ -151,9 +193,12 @@ public sealed class FitCommand : ICliCommand
         var r = Column(table, CanonicalColumns.RGc, path);
         bool paper = ReferenceEquals(bins, RadialBins.Paper) || ReferenceEquals(bins, RadialBins.PaperDipole);
         // Table 1/2's first row spans 3–160 kpc (§4.1), Table 3's the bins' 50–120 kpc; custom edges span themselves.
-        var settings = new AnalysisSettings(fit.Walkers, fit.Steps, fit.Burn, fit.Seed, MaxDegreeOfParallelism: fit.MaxDegreeOfParallelism,
+        var settings = new AnalysisSettings(MaxDegreeOfParallelism: fit.MaxDegreeOfParallelism,
             Bins: model.FitsRadialVelocity ? null : bins, DipoleBins: model.FitsRadialVelocity ? bins : null,
-            RMin: rMin ?? (paper ? AnalysisSettings.Paper.RMin : bins.RMin), RMax: rMax ?? (paper ? AnalysisSettings.Paper.RMax : bins.RMax));
+            RMin: rMin ?? (paper ? AnalysisSettings.Paper.RMin : bins.RMin), RMax: rMax ?? (paper ? AnalysisSettings.Paper.RMax : bins.RMax))
+        {
+            Sampler = fit.Sampler,
+        };
         var kinematic = model.FitsRadialVelocity ? null : Kinematic(cols);
         var radial = model.FitsRadialVelocity ? new RadialVelocitySample(cols[0], cols[1], cols[2], cols[3]) : null;
         const string stage = "fits";
@@ -172,8 +217,8 @@ public sealed class FitCommand : ICliCommand
             w.WriteString("model", profile.Model.Name);
             w.WriteNumber("table", table.Number);
             w.WriteStartObject("settings");
-            w.WriteNumber("walkers", settings.Walkers); w.WriteNumber("steps", settings.Steps);
-            w.WriteNumber("burn", settings.Burn); w.WriteNumber("seed", settings.Seed);
+            w.WriteNumber("walkers", settings.Sampler.Walkers); w.WriteNumber("steps", settings.Sampler.Steps);
+            w.WriteNumber("burn", settings.Sampler.Burn); w.WriteNumber("seed", settings.Sampler.Seed);
             w.WriteEndObject();
             w.WriteStartObject("rows");
             ReproductionReport.WriteTable(w, table);

@@ -37,9 +37,8 @@ public sealed class LiteratureCommand : ICliCommand
             Description = "CSV to write (the figures read data/reference/segue_kgiants_ours.csv); a .md with the provenance is written beside it",
             Required = true,
         };
-        var walkers = new Option<int>("--walkers") { Description = "ensemble walkers (paper: 100)", DefaultValueFactory = _ => 100 };
-        var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
-        var burn = new Option<int>("--burn") { Description = "steps discarded as burn-in (paper: 400)", DefaultValueFactory = _ => 400 };
+        var sampler = new SamplerOptions();
+        var (walkers, steps, burn) = (sampler.Walkers, sampler.Steps, sampler.Burn);
         var seed = new Option<long>("--seed")
         {
             Description = $"seed of the Monte-Carlo errors and the fits (default {Defaults.Seed})",
@@ -95,7 +94,8 @@ public sealed class LiteratureCommand : ICliCommand
         sb.AppendLine("whose profiles are published only as figures. It is not their measurement: Bird et al. (2021) combined LAMOST and");
         sb.AppendLine("SEGUE K giants with their own distances and substructure removal; Medina et al. (2025) used DESI RR Lyrae.").AppendLine();
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Sampler: {a.Walkers} walkers × {a.Steps} steps, {a.Burn} burn-in; seed {seed} (Monte-Carlo errors and fits). Bins [kpc]: " +
+            $"Sampler: {a.Sampler.Walkers} walkers × {a.Sampler.Steps} steps, {a.Sampler.Burn} burn-in; seed {seed} (Monte-Carlo errors and fits). " +
+                $"Bins [kpc]: " +
                 $"{string.Join(", ", SegueComparison.Bins.Edges)}."));
         foreach (var n in notes) sb.AppendLine().Append("Note: ").AppendLine(n);
         sb.AppendLine().AppendLine("## Selection").AppendLine().AppendLine(r.Sample.Funnel.ToMarkdown());

@@ -37,9 +37,8 @@ public sealed class ReproduceCommand : ICliCommand
             Description = "substructure list(s) to mask (repeatable): the mock's substructures.csv, an LVDB folder, Baumgardt & Vasiliev tables",
             AllowMultipleArgumentsPerToken = false,
         };
-        var walkers = new Option<int>("--walkers") { Description = "ensemble walkers per fit (paper: 100)", DefaultValueFactory = _ => 100 };
-        var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
-        var burn = new Option<int>("--burn") { Description = "burn-in steps discarded (paper: 400)", DefaultValueFactory = _ => 400 };
+        var sampler = new SamplerOptions();
+        var (walkers, steps, burn) = (sampler.Walkers, sampler.Steps, sampler.Burn);
         var seed = new Option<long>("--seed")
         {
             Description = $"master seed of the fits and of the Monte-Carlo velocity errors (default {Defaults.Seed}); the same seed gives identical tables",

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using HaloNotebooks.Cli.Plumbing;
 using HaloNotebooks.Catalogs;
 using HaloNotebooks.Pipeline;
 using HaloNotebooks.Sweeps;
@@ -51,9 +52,8 @@ public sealed class SweepCommand : ICliCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var cross = new Option<bool>("--cross") { Description = "every combination of the --vary values (default: one setting at a time about the paper's)" };
-        var walkers = new Option<int>("--walkers") { Description = "walkers per fit (paper: 100)", DefaultValueFactory = _ => 100 };
-        var steps = new Option<int>("--steps") { Description = "steps per walker (paper: 1000)", DefaultValueFactory = _ => 1000 };
-        var burn = new Option<int>("--burn") { Description = "burn-in steps (paper: 400)", DefaultValueFactory = _ => 400 };
+        var sampler = new SamplerOptions();
+        var (walkers, steps, burn) = (sampler.Walkers, sampler.Steps, sampler.Burn);
         var scale = new Option<double>("--scale")
         {
             Description = "mock size as a fraction of the paper's (1: 457k stars, 64k selected)",

@@ -66,15 +66,15 @@ public static class Check
         }
     }
 
-    /// <summary>Sampler options for a model with <paramref name="parameters"/> parameters (§3.1: 100 × 1000, 400 burn-in).</summary>
-    public static void Sampler(int walkers, int steps, int burn, int? threads, int parameters, string what)
+    /// <summary>
+    /// Sampler options for a model with <paramref name="parameters"/> parameters: <see cref="SamplerSettings.Validate"/>'s rules
+    /// and message (which names the setting first, "walkers 30: …", so "--" makes it the option), and --threads.
+    /// </summary>
+    public static SamplerSettings Sampler(int walkers, int steps, int burn, long seed, int? threads, int parameters, string what)
     {
-        if (walkers < 2 * parameters || walkers % 2 != 0)
-            throw new UsageException($"--walkers {walkers}: {what} has {parameters} parameters, so the stretch move needs an even number of walkers ≥ " +
-                $"{2 * parameters} (paper: 100)");
-        if (steps < 2) throw new UsageException($"--steps {steps}: need at least 2 (paper: 1000)");
-        if (burn < 0 || burn >= steps) throw new UsageException($"--burn {burn}: need 0 ≤ burn < steps = {steps} (paper: 400 of 1000)");
         if (threads is < 1) throw new UsageException($"--threads {threads}: need at least 1");
+        try { return new SamplerSettings(walkers, steps, burn, seed).Validate(parameters, what); }
+        catch (ArgumentException e) { throw new UsageException("--" + e.Message); }
     }
 
     /// <summary>`--model`: single, double or dipole.</summary>
@@ -108,13 +108,12 @@ public static class Check
     /// <summary>Validates the analysis settings a whole reproduction uses (the double model has the most parameters).</summary>
     public static AnalysisSettings Analysis(int walkers, int steps, int burn, long seed, int? threads)
     {
-        Sampler(walkers, steps, burn, threads, TwoComponent.ParameterNames.Count, "the double-component model (Table 2)");
-        return new AnalysisSettings(walkers, steps, burn, seed, MaxDegreeOfParallelism: threads).Validate();
+        var sampler = Sampler(walkers, steps, burn, seed, threads, TwoComponent.ParameterNames.Count, "the double-component model (Table 2)");
+        return new AnalysisSettings(MaxDegreeOfParallelism: threads) { Sampler = sampler }.Validate();
     }
 
     internal static FitSettings Fit(int walkers, int steps, int burn, long seed, int? threads, FitModel model)
     {
-        Sampler(walkers, steps, burn, threads, model.ParameterNames.Count, $"the {model} model");
-        return new FitSettings(walkers, steps, burn, seed, threads);
+        return new FitSettings(Sampler(walkers, steps, burn, seed, threads, model.ParameterNames.Count, $"the {model} model"), threads);
     }
 }

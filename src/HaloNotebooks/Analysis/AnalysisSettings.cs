@@ -1,12 +1,10 @@
+using HaloNotebooks.Inference;
+
 namespace HaloNotebooks.Analysis;
 
 /// <summary>
 /// Everything the analysis of §4 and Appendix A can be told, with the paper's values as defaults.
 /// </summary>
-/// <param name="Walkers">Ensemble walkers per fit (§3.1: 100).</param>
-/// <param name="Steps">Steps per walker (§3.1: 1000).</param>
-/// <param name="Burn">Burn-in steps discarded (§3.1: 400).</param>
-/// <param name="Seed">Master seed; each fit gets the seed its <see cref="FitKey"/> derives from it, so results do not depend on thread count.</param>
 /// <param name="Bins">Radial bins of Tables 1–2 (default: Table 1's first column).</param>
 /// <param name="RMin">Inner edge of the all-stars fits (§4.1: 3 kpc).</param>
 /// <param name="RMax">Outer edge of the all-stars fits (§4.1: 160 kpc).</param>
@@ -19,7 +17,6 @@ namespace HaloNotebooks.Analysis;
 /// <param name="AppendixDistanceErrors">Fractional distance errors of Appendix A (0, 18%, 30%).</param>
 /// <param name="MaxDegreeOfParallelism">Fits run at once (null: all cores).</param>
 public sealed record AnalysisSettings(
-    int Walkers = 100, int Steps = 1000, int Burn = 400, long Seed = 1,
     RadialBins? Bins = null, double RMin = 3, double RMax = 160,
     RadialBins? DipoleBins = null, RadialBins? HemisphereBins = null, int HemisphereMinStars = 5,
     int SkyMapNside = 4, int SkyMapMinStars = 15,
@@ -27,13 +24,19 @@ public sealed record AnalysisSettings(
     SkyMapWeighting SkyMapWeights = SkyMapWeighting.InverseVariance)
 {
     /// <summary>
+    /// Walkers, steps, burn-in and master seed of every fit (§3.1's 100 × 1000, 400 burn-in, by default); each fit samples
+    /// with the seed its <see cref="FitKey"/> derives from <see cref="SamplerSettings.Seed"/>, so results do not depend on thread count.
+    /// </summary>
+    public SamplerSettings Sampler { get; init; } = SamplerSettings.Paper;
+
+    /// <summary>
     /// Keep the chains and samples of every fit (notebooks, `halo fit --chain`). When false, only the fits something
     /// draws from keep them: the all-stars fits (corner plots of Figs. 1, 3 and 7) and Table 3's dipole fits (Eq. 7
     /// reads their samples); the other bins keep their summaries. Saves ≈ 1 GB at the paper's settings.
     /// </summary>
     public bool KeepBinSamples { get; init; } = true;
 
-    /// <summary>The paper's settings (100 walkers × 1000 steps, 400 burn-in).</summary>
+    /// <summary>The paper's settings (<see cref="SamplerSettings.Paper"/> and the paper's bins).</summary>
     public static AnalysisSettings Paper { get; } = new();
 
     /// <summary>Table 1's bins unless set.</summary>
@@ -51,8 +54,8 @@ public sealed record AnalysisSettings(
     /// <summary>Throws on settings no fit can use.</summary>
     public AnalysisSettings Validate()
     {
-        if (Walkers < 4) throw new ArgumentException($"walkers = {Walkers}: the ensemble sampler needs at least 4");
-        if (Steps < 2 || Burn < 0 || Burn >= Steps) throw new ArgumentException($"steps = {Steps}, burn = {Burn}: need 0 ≤ burn < steps");
+        ArgumentNullException.ThrowIfNull(Sampler);
+        Sampler.Validate();     // each fit checks its own model's walker count when it starts
         if (!(RMax > RMin)) throw new ArgumentException($"radial range [{RMin}, {RMax}) is empty");
         if (SkyMapNside < 1 || (SkyMapNside & (SkyMapNside - 1)) != 0) throw new ArgumentException($"HEALPix N_side must be a power of two, got {SkyMapNside}");
         if (SkyMapMinStars < 1) throw new ArgumentException($"sky-map pixels need at least one star, got {SkyMapMinStars}");

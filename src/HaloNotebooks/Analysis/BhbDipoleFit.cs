@@ -87,9 +87,8 @@ public sealed class BhbDipoleFit : IHtmlDisplay
         if (outer.Count < 10)
             throw new ArgumentException($"only {outer.Count} BHB stars between {range.RMin} and {range.RMax} kpc after the cuts: too few for " +
                 $"the 5-parameter dipole fit");
-        var steps = progress is null ? null : new SyncProgress<SamplerProgress>(p => progress.Report((double)p.Step / settings.Steps));
-        var fitSettings = new FitSettings(settings.Walkers, settings.Steps, settings.Burn, Key.Seed(settings.Seed),
-            settings.MaxDegreeOfParallelism, steps);
+        var steps = progress is null ? null : new SyncProgress<SamplerProgress>(p => progress.Report((double)p.Step / settings.Sampler.Steps));
+        var fitSettings = new FitSettings(settings.Sampler with { Seed = Key.Seed(settings.Sampler.Seed) }, settings.MaxDegreeOfParallelism, steps);
         var fit = HaloFits.Dipole(outer.ToRadialVelocitySample(), fitSettings);
         var bin = RadialBin.Of(range.RMin, range.RMax, outer.Stars.GetDouble(C.RGc));
         var stars = allRadii.Stars;
@@ -106,7 +105,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
         ArgumentNullException.ThrowIfNull(dipoleFit);
         if (dipoleFit.Model != FitModel.Dipole.Name) throw new ArgumentException($"need a dipole fit, got '{dipoleFit.Model}'");
         var chain = dipoleFit.Chain ?? throw new ArgumentException("the fit's chain was dropped (FitResult.WithoutSamples): the modes need it");
-        int burn = dipoleFit.Settings.Burn;
+        int burn = dipoleFit.Settings.Sampler.Burn;
         double[] Raw(string name) => chain.GetFlatSamples(IndexOf(dipoleFit.ChainParameterNames, name), burn);
         return new Dictionary<string, double[]>
         {

@@ -36,7 +36,7 @@ public sealed class BinFit : IHtmlDisplay
         var parameters = new Dictionary<string, Measurement>();
         foreach (var (name, s) in fit.Summary)
             parameters[name] = name == "l_apex" ? CircularLongitude(fit.Samples(name)) : Measurement.FromPercentiles(s.Median, s.P16, s.P84);
-        return new BinFit(FitModel.Parse(fit.Model), bin, parameters, fit.Settings.Seed, fit.WallTimeSeconds, fit);
+        return new BinFit(FitModel.Parse(fit.Model), bin, parameters, fit.Settings.Sampler.Seed, fit.WallTimeSeconds, fit);
     }
 
     /// <summary>Median and 16/84th percentiles of longitudes (deg) in the one l_apex convention

@@ -20,7 +20,7 @@ public static class HaloFits
     {
         var clock = Stopwatch.StartNew();
         var model = new SingleComponent(data, priors);
-        settings.Validate(model.Dimension);
+        settings.Validate(model.Dimension, "the single-component model");
         var p = model.Priors;
         var bounds = MixtureBounds(p);
         if (start is null)
@@ -28,7 +28,7 @@ public static class HaloFits
             var xd = ExtremeDeconvolution.Fit(data, 1, box: p);
             start = Inside(MixtureVector(xd.Means[0], xd.Sigmas[0]), bounds);
         }
-        var sampler = Run(model, start, bounds, settings);
+        var sampler = Run(model, start, bounds, settings, SingleComponent.ParameterNames);
         var names = SingleComponent.ParameterNames;
         var samples = new Dictionary<string, double[]>
         {
@@ -43,7 +43,7 @@ public static class HaloFits
     {
         var clock = Stopwatch.StartNew();
         var model = new TwoComponent(data, priors);
-        settings.Validate(model.Dimension);
+        settings.Validate(model.Dimension, "the double-component model");
         var p = model.Priors;
         var single = MixtureBounds(p);
         UniformPrior[] bounds = [p.PMetalRich, .. single, .. single];
@@ -56,7 +56,7 @@ public static class HaloFits
             if (start[TwoComponent.MetalRichOffset + 6] <= start[TwoComponent.MetalPoorOffset + 6])
                 start[TwoComponent.MetalPoorOffset + 6] = start[TwoComponent.MetalRichOffset + 6] - 10 * BallFraction * p.FehMean.Width;
         }
-        var sampler = Run(model, start, bounds, settings);
+        var sampler = Run(model, start, bounds, settings, TwoComponent.ParameterNames);
         var names = TwoComponent.ParameterNames;
         var samples = new Dictionary<string, double[]>
         {
@@ -78,7 +78,7 @@ public static class HaloFits
     {
         var clock = Stopwatch.StartNew();
         var model = new DipoleField(data, priors);
-        settings.Validate(model.Dimension);
+        settings.Validate(model.Dimension, "the dipole model");
         var p = model.Priors;
         UniformPrior[] bounds = [p.MuCompr, p.MuDipole, p.SigmaR, new(0, 360), new(-1, 1)];
         if (start is null)
@@ -86,7 +86,7 @@ public static class HaloFits
             var est = DipolePointEstimate.Fit(data);
             start = Inside([est[0], est[1], est[2], est[3], Math.Sin(Angles.ToRadians(est[4]))], bounds);
         }
-        var sampler = Run(model, start, bounds, settings);
+        var sampler = Run(model, start, bounds, settings, DipoleField.SampledCoordinates);
         var raw = DipoleField.SampledCoordinates.ToDictionary(c => c, c => Column(sampler, DipoleField.SampledCoordinates, c, settings));
         int n = raw["mu_dipole"].Length, folded = 0;
         var mu = new double[n]; var l = new double[n]; var b = new double[n];
@@ -134,18 +134,29 @@ public static class HaloFits
         return r;
     }
 
-    static EnsembleSampler Run(ILogDensity model, double[] start, UniformPrior[] bounds, FitSettings settings)
+    /// <summary>
+    /// Samples from a ball around <paramref name="start"/>, or continues the chain <see cref="FitSettings.Chain"/> holds up
+    /// to <see cref="SamplerSettings.Steps"/> in total (the same chain as one run of that length).
+    /// </summary>
+    static EnsembleSampler Run(ILogDensity model, double[] start, UniformPrior[] bounds, FitSettings settings, IReadOnlyList<string> chainNames)
     {
+        var s = settings.Sampler;
+        if (settings.Chain is { } chain) chain.ParameterNames ??= chainNames;
+        var sampler = new EnsembleSampler(s.Walkers, model, settings.MovesOrDefault, s.Seed, settings.MaxDegreeOfParallelism, settings.Chain);
+        if (sampler.Iterations > 0)
+        {
+            if (sampler.Iterations < s.Steps) sampler.Run(s.Steps - sampler.Iterations, settings.Progress);
+            return sampler;
+        }
         var scale = bounds.Select(b => BallFraction * b.Width).ToArray();
-        var initial = WalkerBall.Around(start, scale, settings.Walkers, model, settings.Seed);
-        var sampler = new EnsembleSampler(settings.Walkers, model, settings.MovesOrDefault, settings.Seed, settings.MaxDegreeOfParallelism);
-        sampler.Run(initial, settings.Steps, settings.Progress);
+        var initial = WalkerBall.Around(start, scale, s.Walkers, model, s.Seed);
+        sampler.Run(initial, s.Steps, settings.Progress);
         return sampler;
     }
 
     /// <summary>Flat post-burn-in samples of the chain coordinate <paramref name="name"/>.</summary>
     static double[] Column(EnsembleSampler sampler, IReadOnlyList<string> chainNames, string name, FitSettings settings) =>
-        sampler.GetFlatSamples(IndexOf(chainNames, name), settings.Burn);
+        sampler.GetFlatSamples(IndexOf(chainNames, name), settings.Sampler.Burn);
 
     static int IndexOf(IReadOnlyList<string> names, string name)
     {
@@ -157,7 +168,7 @@ public static class HaloFits
         Dictionary<string, double[]> samples, EnsembleSampler sampler, IReadOnlyList<string> chainNames, double[] start, Stopwatch clock,
         FitSettings settings, IReadOnlyList<string> notes)
     {
-        var tau = sampler.GetAutocorrTime(out var warning, discard: settings.Burn, quiet: true);
+        var tau = sampler.GetAutocorrTime(out var warning, discard: settings.Sampler.Burn, quiet: true);
         var tauByName = new Dictionary<string, double>();
         for (int k = 0; k < names.Count; k++) tauByName[names[k]] = tau[k];
         return new FitResult(model.Name, stars, names, derived, samples, sampler.Backend, chainNames, sampler.MoveDescription, tauByName, warning,

@@ -197,7 +197,7 @@ public static class PaperAnalysis
     static Dictionary<FitKey, BinFit> RunJobs(List<FitJob> jobs, AnalysisSettings settings, IProgress<AnalysisProgress>? progress)
     {
         var results = new ConcurrentDictionary<FitKey, BinFit>();
-        double totalCost = jobs.Sum(j => j.Cost * settings.Steps);
+        double totalCost = jobs.Sum(j => j.Cost * settings.Sampler.Steps);
         double doneCost = 0;
         int fitsDone = 0;
         object gate = new();
@@ -221,7 +221,7 @@ public static class PaperAnalysis
                     }
                 }
             });
-            var fitSettings = new FitSettings(settings.Walkers, settings.Steps, settings.Burn, job.Key.Seed(settings.Seed), 1, stepProgress);
+            var fitSettings = new FitSettings(settings.Sampler with { Seed = job.Key.Seed(settings.Sampler.Seed) }, 1, stepProgress);
             var fit = job.Model == FitModel.Single ? HaloFits.Single(job.Kinematic!, fitSettings)
                 : job.Model == FitModel.Double ? HaloFits.Double(job.Kinematic!, fitSettings)
                 : HaloFits.Dipole(job.Radial!, fitSettings);

@@ -59,7 +59,8 @@ internal static class Table3SigmaRTest
         var all = results.Dipole.AllStars;
         if (dipoleWithoutSgrMask is null) return new Table3SigmaRCheck(all.Bin.Count, all["sigma_r"], null, null);
         var bins = analysis.DipoleRadialBins;
-        var settings = analysis with { Walkers = 40, Steps = 400, Burn = 150, KeepBinSamples = false, DipoleBins = new RadialBins([bins.RMin, bins.RMax]) };
+        var settings = analysis with { Sampler = analysis.Sampler with { Walkers = 40, Steps = 400, Burn = 150 }, KeepBinSamples = false,
+             DipoleBins = new RadialBins([bins.RMin, bins.RMax]) };
         var fit = PaperAnalysis.FitProfile(FitModel.Dipole, dipoleWithoutSgrMask, settings).AllStars;
         return new Table3SigmaRCheck(all.Bin.Count, all["sigma_r"], fit["sigma_r"], fit.Bin.Count);
     }

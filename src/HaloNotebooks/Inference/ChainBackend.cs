@@ -1,3 +1,5 @@
+using HaloNotebooks.Numerics;
+
 namespace HaloNotebooks.Inference;
 
 /// <summary>
@@ -10,6 +12,7 @@ public class ChainBackend
     double[] chain = [];        // [step, walker, parameter], row-major; capacity ≥ Iterations
     double[] logProb = [];      // [step, walker]
     long[] accepted = [];
+    ulong[] walkerStreams = [];  // [walker, SeededRandom.StateLength]: every walker's random state after the last stored step
     IReadOnlyList<string>? parameterNames;
 
     /// <summary>Ensemble size; 0 before the first <see cref="Reset"/>.</summary>
@@ -53,6 +56,8 @@ public class ChainBackend
         chain = [];
         logProb = [];
         accepted = new long[walkers];
+        walkerStreams = [];
+        Seed = null;
     }
 
     /// <summary>Makes room for <paramref name="steps"/> more steps (emcee's grow), so that saving a step allocates nothing.</summary>
@@ -84,8 +89,52 @@ public class ChainBackend
         Iterations++;
     }
 
-    /// <summary>Replaces the whole content (reading a chain back from a file).</summary>
-    internal void Load(int walkers, int dimension, int iterations, double[] chainValues, double[] logProbValues, long[] acceptedCounts)
+    /// <summary>
+    /// The master seed of the sampler that wrote the stored steps, or null (none run yet, or a chain from elsewhere). With
+    /// <see cref="WalkerStreams"/> it is all a sampler needs to continue the chain as one long run would have (emcee keeps
+    /// its numpy random state beside the chain for the same reason).
+    /// </summary>
+    internal long? Seed { get; private set; }
+
+    /// <summary>Every walker's random state after the last stored step (SeededRandom.StateLength numbers each), or empty.</summary>
+    internal ReadOnlySpan<ulong> WalkerStreams => walkerStreams;
+
+    /// <summary>Whether the store can be continued bit for bit (a seed and every walker's random state are stored).</summary>
+    internal bool CanContinue => Iterations > 0 && Seed is not null && walkerStreams.Length == Walkers * SeededRandom.StateLength;
+
+    /// <summary>Keeps the walkers' random states after the step just saved (the sampler calls it after every <see cref="SaveStep"/>).</summary>
+    internal void SaveStreams(long seed, SeededRandom[] walkers)
+    {
+        if (walkers.Length != Walkers) throw new ArgumentException($"{walkers.Length} random streams for {Walkers} walkers");
+        if (walkerStreams.Length != Walkers * SeededRandom.StateLength) walkerStreams = new ulong[Walkers * SeededRandom.StateLength];
+        for (int k = 0; k < walkers.Length; k++) walkers[k].SaveState(walkerStreams.AsSpan(k * SeededRandom.StateLength, SeededRandom.StateLength));
+        Seed = seed;
+    }
+
+    /// <summary>Puts the stored random states into <paramref name="walkers"/> (continuing a run).</summary>
+    internal void RestoreStreams(SeededRandom[] walkers)
+    {
+        if (!CanContinue || walkers.Length != Walkers) throw new InvalidOperationException("the chain store holds no random streams to continue from");
+        for (int k = 0; k < walkers.Length; k++) walkers[k].RestoreState(walkerStreams.AsSpan(k * SeededRandom.StateLength, SeededRandom.StateLength));
+    }
+
+    /// <summary>The log-probabilities of the last stored step (where a continued run starts).</summary>
+    internal double[] LastLogProb()
+    {
+        if (Iterations == 0) throw new InvalidOperationException("the chain is empty");
+        return logProb.AsSpan((Iterations - 1) * Walkers, Walkers).ToArray();
+    }
+
+    /// <summary>
+    /// Steps between two writes of the stored steps to disk while a run goes on (0: only when a run ends or stops;
+    /// the in-memory store writes nothing). A killed process loses at most this many steps.
+    /// </summary>
+    public virtual int FlushEvery => 0;
+
+    /// <summary>Replaces the whole content (reading a chain back from a file); <paramref name="seed"/> and
+    /// <paramref name="streams"/> when the file holds them.</summary>
+    internal void Load(int walkers, int dimension, int iterations, double[] chainValues, double[] logProbValues, long[] acceptedCounts,
+                       long? seed = null, ulong[]? streams = null)
     {
         Reset(walkers, dimension);
         if (chainValues.LongLength != (long)iterations * walkers * dimension || logProbValues.LongLength != (long)iterations * walkers
@@ -95,9 +144,14 @@ public class ChainBackend
         logProb = logProbValues;
         accepted = acceptedCounts;
         Iterations = iterations;
+        if (streams is not null && streams.Length != walkers * SeededRandom.StateLength)
+            throw new ArgumentException($"the stored random streams do not match {walkers} walkers");
+        walkerStreams = streams ?? [];
+        Seed = streams is null ? null : seed;
     }
 
-    /// <summary>Called by the sampler when a run ends or stops early (the disk backend writes its file here).</summary>
+    /// <summary>Called by the sampler every <see cref="FlushEvery"/> steps and when a run ends or stops early (the disk backend
+    /// writes its file here).</summary>
     public virtual void Flush() { }
 
     /// <summary>emcee get_chain(discard, thin): [step, walker, parameter] from step <paramref name="discard"/>, every <paramref name="thin"/>-th.</summary>

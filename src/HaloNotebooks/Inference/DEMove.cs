@@ -21,7 +21,7 @@ public sealed class DEMove(double sigma = 1e-5, double? gamma0 = null) : RedBlue
     public override string Description => string.Create(CultureInfo.InvariantCulture,
         $"differential evolution (γ0 = {(Gamma0 is double g ? g.ToString("G6", CultureInfo.InvariantCulture) : "2.38/sqrt(2 ndim)")}, σ = {Sigma:G6})");
 
-    internal override void Check(int walkers, int dimension)
+    public override void Check(int walkers, int dimension)
     {
         base.Check(walkers, dimension);
         if (walkers < 4) throw new ArgumentException($"the differential-evolution move needs at least 4 walkers, two per half (got {walkers})");

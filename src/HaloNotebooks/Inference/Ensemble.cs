@@ -5,9 +5,12 @@ namespace HaloNotebooks.Inference;
 /// <summary>
 /// The walkers between steps, what a move works on (emcee's State plus the sampler's model wrapper): positions,
 /// log-probabilities, one random stream per walker, and scratch space allocated once so that a step allocates
-/// nothing. Evaluates a half-ensemble's proposals in parallel when that pays off.
+/// nothing. Evaluates a half-ensemble's proposals in parallel when that pays off. A move of one's own (derived
+/// from <see cref="Move"/>) reads walker k with <see cref="GetPosition"/> and <see cref="GetLogProbability"/>, draws from
+/// <see cref="GetRandom"/>(k) only, evaluates the target with <see cref="LogDensity"/> and moves the walker with
+/// <see cref="Accept(int, ReadOnlySpan{double}, double)"/>.
 /// </summary>
-internal sealed class Ensemble
+public sealed class Ensemble
 {
     readonly ILogDensity target;
     readonly long splitSeed;
@@ -15,9 +18,10 @@ internal sealed class Ensemble
     readonly ParallelOptions options;
     readonly Action<int> proposeAndEvaluate;
     RedBlueMove? move;
+    MHMove? mhMove;
     int complementLength;
 
-    public Ensemble(ILogDensity target, double[][] position, double[] logProb, SeededRandom[] walkerRandom,
+    internal Ensemble(ILogDensity target, double[][] position, double[] logProb, SeededRandom[] walkerRandom,
                     long splitSeed, bool parallel, int? maxDegreeOfParallelism)
     {
         this.target = target;
@@ -43,29 +47,54 @@ internal sealed class Ensemble
     void ProposeAndEvaluateOne(int i)
     {
         int k = Active[i];
-        Factor[k] = move!.Propose(Position[k], Complement.AsSpan(0, complementLength), Proposal[k], WalkerRandom[k]);
+        Factor[k] = move is not null ? move.Propose(Position[k], Complement.AsSpan(0, complementLength), Proposal[k], WalkerRandom[k])
+            : mhMove!.Propose(Position[k], Proposal[k], WalkerRandom[k]);
         NewLogProb[k] = target.LogDensity(Proposal[k]);
     }
 
     public int Walkers { get; }
     public int Dimension { get; }
-    public double[][] Position { get; }
-    public double[] LogProb { get; }
-    public SeededRandom[] WalkerRandom { get; }
+
+    /// <summary>Walker <paramref name="walker"/>'s position (valid until the walker moves).</summary>
+    public ReadOnlySpan<double> GetPosition(int walker) => Position[walker];
+
+    /// <summary>ln p at walker <paramref name="walker"/>'s position.</summary>
+    public double GetLogProbability(int walker) => LogProb[walker];
+
+    /// <summary>Walker <paramref name="walker"/>'s own random stream: the only one its proposal and acceptance may draw from.</summary>
+    public SeededRandom GetRandom(int walker) => WalkerRandom[walker];
+
+    /// <summary>The target's ln p at <paramref name="theta"/> (thread-safe).</summary>
+    public double LogDensity(ReadOnlySpan<double> theta) => target.LogDensity(theta);
+
+    /// <summary>Walker <paramref name="walker"/> moves to <paramref name="position"/>, where ln p = <paramref name="logProbability"/>
+    /// (counted as accepted in this step).</summary>
+    public void Accept(int walker, ReadOnlySpan<double> position, double logProbability)
+    {
+        if (position.Length != Dimension) throw new ArgumentException($"a position has {Dimension} coordinates (got {position.Length})");
+        if (double.IsNaN(logProbability)) throw new ArgumentException($"the log-probability of walker {walker}'s new position is NaN");
+        position.CopyTo(Position[walker]);
+        LogProb[walker] = logProbability;
+        Accepted[walker] = true;
+    }
+
+    internal double[][] Position { get; }
+    internal double[] LogProb { get; }
+    internal SeededRandom[] WalkerRandom { get; }
     /// <summary>Whether walker k accepted during the current step.</summary>
-    public bool[] Accepted { get; }
-    public bool Parallel { get; }
+    internal bool[] Accepted { get; }
+    internal bool Parallel { get; }
 
     // Scratch for the moves.
-    public int[] Half { get; }
-    public int[] Active { get; }
-    public double[] Complement { get; }
-    public double[][] Proposal { get; }
-    public double[] Factor { get; }
-    public double[] NewLogProb { get; }
+    internal int[] Half { get; }
+    internal int[] Active { get; }
+    internal double[] Complement { get; }
+    internal double[][] Proposal { get; }
+    internal double[] Factor { get; }
+    internal double[] NewLogProb { get; }
 
     /// <summary>The stream that splits step <paramref name="step"/> (reused, not reallocated).</summary>
-    public SeededRandom SplitRandom(long step)
+    internal SeededRandom SplitRandom(long step)
     {
         splitRandom.Reset(splitSeed, step);
         return splitRandom;
@@ -75,10 +104,24 @@ internal sealed class Ensemble
     /// Proposes for the walkers Active[0..count) against Complement[0..complementLength) and evaluates the
     /// target there; throws emcee's message when the target returns NaN.
     /// </summary>
-    public void ProposeAndEvaluate(RedBlueMove move, int count, int complementLength, long step)
+    internal void ProposeAndEvaluate(RedBlueMove move, int count, int complementLength, long step)
     {
         this.move = move;
+        mhMove = null;
         this.complementLength = complementLength;
+        Evaluate(count, step);
+    }
+
+    /// <summary>Every walker Active[0..count) proposes from its own position alone (a Metropolis–Hastings move); as above.</summary>
+    internal void ProposeAndEvaluate(MHMove move, int count, long step)
+    {
+        this.move = null;
+        mhMove = move;
+        Evaluate(count, step);
+    }
+
+    void Evaluate(int count, long step)
+    {
         if (Parallel) System.Threading.Tasks.Parallel.For(0, count, options, proposeAndEvaluate);
         else for (int i = 0; i < count; i++) ProposeAndEvaluateOne(i);
         for (int i = 0; i < count; i++)
@@ -90,7 +133,7 @@ internal sealed class Ensemble
     }
 
     /// <summary>Walker k moves to its proposal.</summary>
-    public void Accept(int k)
+    internal void Accept(int k)
     {
         Proposal[k].CopyTo(Position[k], 0);
         LogProb[k] = NewLogProb[k];

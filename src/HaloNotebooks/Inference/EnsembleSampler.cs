@@ -13,7 +13,8 @@ namespace HaloNotebooks.Inference;
 /// Walker k draws all its numbers from SeededRandom(seed, k), the split of step t from
 /// SeededRandom(DeriveSeed(seed, −1), t) and the move of step t from SeededRandom(DeriveSeed(seed, −2), t); the
 /// streams carry over between runs, so the chain is bit-identical for any thread count and a run continued in
-/// pieces equals one long run.
+/// pieces equals one long run. The store keeps the walkers' random states after every step, so a sampler given a
+/// store that holds a chain (<see cref="HdfChainBackend.Open"/>) continues it as one long run would have.
 /// </summary>
 public sealed class EnsembleSampler
 {
@@ -35,7 +36,7 @@ public sealed class EnsembleSampler
     public EnsembleSampler(int walkers, ILogDensity target, IReadOnlyList<(Move Move, double Weight)> moves, long seed = 1,
                            int? maxDegreeOfParallelism = null, ChainBackend? backend = null)
     {
-        if (walkers < 2 || walkers % 2 != 0) throw new ArgumentException($"the number of walkers must be even and at least 2 (got {walkers})");
+        if (walkers < 1) throw new ArgumentException($"the ensemble needs walkers (got {walkers})");
         if (maxDegreeOfParallelism is < 1) throw new ArgumentException($"threads must be positive (got {maxDegreeOfParallelism})");
         if (moves.Count == 0) throw new ArgumentException("give at least one move");
         if (moves.Any(m => m.Move is null || !(m.Weight > 0) || !double.IsFinite(m.Weight)))
@@ -54,8 +55,17 @@ public sealed class EnsembleSampler
         walkerRandom = Enumerable.Range(0, walkers).Select(k => new SeededRandom(seed, k)).ToArray();
         Backend = backend ?? new ChainBackend();
         if (Backend.Initialized && Backend.Iterations > 0)
-            throw new ArgumentException("the chain store already holds steps of another run: give an empty one (its random streams are not stored)");
-        Backend.Reset(walkers, target.Dimension);
+        {
+            // A store with steps is continued (emcee's run_mcmc(None, n) on a backend that holds a chain).
+            if (!Backend.CanContinue)
+                throw new ArgumentException("the chain store holds steps but no random streams (a chain from emcee or an older halo): it cannot be continued");
+            if (Backend.Walkers != walkers || Backend.Dimension != target.Dimension)
+                throw new ArgumentException($"the chain store holds {Backend.Walkers} walkers × {Backend.Dimension} parameters, " +
+                    $"not {walkers} × {target.Dimension}");
+            if (Backend.Seed != seed)
+                throw new ArgumentException($"the chain store was run with seed {Backend.Seed}, not {seed}: continue it with its own seed");
+        }
+        else Backend.Reset(walkers, target.Dimension);
     }
 
     /// <summary>A half-ensemble costing less than this (seconds) is evaluated on one thread.</summary>
@@ -111,6 +121,9 @@ public sealed class EnsembleSampler
             throw new ArgumentException("Initial state has a large condition number. Make sure that your walkers are linearly " +
                 "independent for the best performance");
 
+        if (Backend.Iterations > 0)
+            throw new InvalidOperationException($"the chain store already holds {Backend.Iterations} steps: continue them with Run(steps) or Sample(steps)");
+
         var position = initial.Select(w => (double[])w.Clone()).ToArray();
         var logProb = new double[n];
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -124,12 +137,37 @@ public sealed class EnsembleSampler
         return Steps(steps, cancellation);
     }
 
-    /// <summary>emcee's sample() from the last state: continues the previous run.</summary>
+    /// <summary>
+    /// emcee's sample() from the last state: continues the previous run, or the chain the store was given with (its last
+    /// positions, log-probabilities and the walkers' random states), so that the chain equals one long run bit for bit.
+    /// </summary>
     public IEnumerable<SamplerProgress> Sample(int steps, CancellationToken cancellation = default)
     {
+        if (ensemble is null && Backend.CanContinue) ensemble = ContinueStoredChain();
         if (ensemble is null) throw new InvalidOperationException("nothing to continue: the sampler has not been run (give an initial state)");
         if (steps < 1) throw new ArgumentException($"steps must be positive (got {steps})");
         return Steps(steps, cancellation);
+    }
+
+    /// <summary>The ensemble where the stored chain stopped. The target is evaluated there once more: to decide on threads as a
+    /// first run does, and to refuse a chain written for other data or another model.</summary>
+    Ensemble ContinueStoredChain()
+    {
+        var position = Backend.LastPosition();
+        var logProb = Backend.LastLogProb();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int k = 0; k < Walkers; k++)
+        {
+            double now = target.LogDensity(position[k]);
+            bool same = now == logProb[k] || Math.Abs(now - logProb[k]) <= 1e-9 * Math.Max(1, Math.Abs(logProb[k]));
+            if (!same)
+                throw new ArgumentException(FormattableString.Invariant($"the stored chain does not belong to this target: walker {k}'s log-probability ") +
+                    FormattableString.Invariant($"was {logProb[k]:R} and is now {now:R} (other data or another model?)"));
+        }
+        bool parallel = maxDegreeOfParallelism != 1 && clock.Elapsed.TotalSeconds / 2 > MinParallelSeconds;
+        Backend.RestoreStreams(walkerRandom);
+        return new Ensemble(target, position, logProb, walkerRandom, SeededRandom.DeriveSeed(seed, SeedStream.EnsembleSplit), parallel,
+            maxDegreeOfParallelism);
     }
 
     IEnumerable<SamplerProgress> Steps(int steps, CancellationToken cancellation)
@@ -137,6 +175,7 @@ public sealed class EnsembleSampler
         var e = ensemble!;
         Backend.Grow(steps);
         var moveSeed = SeededRandom.DeriveSeed(seed, SeedStream.Moves);
+        int flushed = -1;
         try
         {
             for (int i = 0; i < steps; i++)
@@ -146,12 +185,14 @@ public sealed class EnsembleSampler
                 Array.Clear(e.Accepted);
                 ChooseMove(moveSeed, t).Advance(e, t);
                 Backend.SaveStep(e.Position, e.LogProb, e.Accepted);
+                Backend.SaveStreams(seed, e.WalkerRandom);
+                if (Backend.FlushEvery > 0 && Backend.Iterations % Backend.FlushEvery == 0) { Backend.Flush(); flushed = Backend.Iterations; }
                 yield return new SamplerProgress(i + 1, steps, MeanAcceptance()) { Iteration = Backend.Iterations };
             }
         }
         finally
         {
-            Backend.Flush();
+            if (flushed != Backend.Iterations) Backend.Flush();
         }
     }
 

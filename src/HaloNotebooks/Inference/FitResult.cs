@@ -126,7 +126,7 @@ public sealed class FitResult : IHtmlDisplay
             ? throw new InvalidOperationException($"the samples of this {Model} fit were dropped after its summary (keep them with " +
                 $"AnalysisSettings.KeepBinSamples)")
             : samples.TryGetValue(name, out var s) ? s
-            : chainColumn.TryGetValue(name, out int column) ? Chain.GetFlatSamples(column, Settings.Burn)
+            : chainColumn.TryGetValue(name, out int column) ? Chain.GetFlatSamples(column, Settings.Sampler.Burn)
             : throw new KeyNotFoundException($"no parameter '{name}' in the {Model} fit; known: {string.Join(", ", ParameterNames.Concat(DerivedNames))}");
 
     /// <summary>
@@ -177,8 +177,8 @@ public sealed class FitResult : IHtmlDisplay
             Number(w, "max_log_prob", MaxLogProbability);
             w.WriteNumber("wall_time_s", WallTimeSeconds);
             w.WriteStartObject("settings");
-            w.WriteNumber("walkers", Settings.Walkers); w.WriteNumber("steps", Settings.Steps);
-            w.WriteNumber("burn", Settings.Burn); w.WriteNumber("seed", Settings.Seed);
+            w.WriteNumber("walkers", Settings.Sampler.Walkers); w.WriteNumber("steps", Settings.Sampler.Steps);
+            w.WriteNumber("burn", Settings.Sampler.Burn); w.WriteNumber("seed", Settings.Sampler.Seed);
             if (Settings.MaxDegreeOfParallelism is int threads) w.WriteNumber("threads", threads); else w.WriteNull("threads");
             w.WriteString("move", Moves);
             w.WriteEndObject();
@@ -200,7 +200,7 @@ public sealed class FitResult : IHtmlDisplay
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<div class=\"fit-result\"><p><b>{Model}</b> fit of {StarCount} stars: ")
-          .Append(CultureInfo.InvariantCulture, $"{Settings.Walkers} walkers × {Settings.Steps} steps, {Settings.Burn} burn-in; ")
+          .Append(CultureInfo.InvariantCulture, $"{Settings.Sampler.Walkers} walkers × {Settings.Sampler.Steps} steps, {Settings.Sampler.Burn} burn-in; ")
           .Append(CultureInfo.InvariantCulture, $"acceptance {AcceptanceFraction:F3}; {WallTimeSeconds:F1} s</p>")
           .Append("<table><thead><tr><th>parameter</th><th>median</th><th>+</th><th>−</th><th>τ (steps)</th></tr></thead><tbody>");
         foreach (var (name, s) in Summary)

@@ -1,35 +1,44 @@
 namespace HaloNotebooks.Inference;
 
 /// <summary>
-/// How a fit is sampled. Defaults are the paper's (§3: 100 walkers, 1000 steps, the first 400 discarded).
+/// How one fit is sampled: the <see cref="SamplerSettings"/> (walkers, steps, burn-in, seed; the paper's by default)
+/// and how this run goes about it. A <see cref="SamplerSettings"/> converts to one (<c>HaloFits.Single(data, new SamplerSettings(40, 300, 100))</c>).
 /// </summary>
-/// <param name="Walkers">Number of ensemble walkers (even, at least 2 × the number of parameters).</param>
-/// <param name="Steps">Steps per walker.</param>
-/// <param name="Burn">Steps discarded from the start of every walker before summarising.</param>
-/// <param name="Seed">Master seed; walker k draws from SeededRandom(Seed, k), so the chain does not depend on the thread count.</param>
+/// <param name="Sampler">Walkers, steps, burn-in and seed (§3.1's 100 × 1000, 400 burn-in, by default).</param>
 /// <param name="MaxDegreeOfParallelism">Threads used for the log-probabilities of a half-ensemble (null = all cores).</param>
 /// <param name="Progress">Reports after every step (notebooks, the CLI progress bar).</param>
 /// <param name="Moves">The sampler's moves with their weights (emcee's moves=[(StretchMove(), 0.8), (DEMove(), 0.2)]);
 /// null = emcee's default, one <see cref="StretchMove"/> with a = 2 (the paper's sampler, §3).</param>
-public sealed record FitSettings(int Walkers = 100, int Steps = 1000, int Burn = 400, long Seed = 1,
-    int? MaxDegreeOfParallelism = null, IProgress<SamplerProgress>? Progress = null,
+public sealed record FitSettings(SamplerSettings Sampler, int? MaxDegreeOfParallelism = null, IProgress<SamplerProgress>? Progress = null,
     IReadOnlyList<(Move Move, double Weight)>? Moves = null)
 {
+    /// <summary>The paper's settings (§3.1), all cores, the stretch move.</summary>
+    public FitSettings() : this(SamplerSettings.Paper) { }
+
+    public static implicit operator FitSettings(SamplerSettings sampler) => new(sampler);
+
+    /// <summary>
+    /// Where the chain goes (null: memory only). An <see cref="HdfChainBackend"/> writes it to disk while the fit runs; a
+    /// store that already holds steps (<see cref="HdfChainBackend.Open"/>) is continued up to <see cref="SamplerSettings.Steps"/>
+    /// in total, and the chain equals one run of that length.
+    /// </summary>
+    public ChainBackend? Chain { get; init; }
+
     /// <summary>The moves a sampler runs with these settings.</summary>
     public IReadOnlyList<(Move Move, double Weight)> MovesOrDefault => Moves ?? [(new StretchMove(), 1.0)];
 
-    /// <summary>Throws on settings the sampler cannot run with.</summary>
-    public void Validate(int parameterCount)
+    /// <summary>Throws a one-line <see cref="ArgumentException"/> on settings the sampler cannot run this model with
+    /// (<see cref="SamplerSettings.Validate"/>, threads, moves).</summary>
+    public void Validate(int parameterCount, string? model = null)
     {
-        if (Walkers < 2 * parameterCount)
-            throw new ArgumentException($"{Walkers} walkers for {parameterCount} parameters: the stretch move needs at least {2 * parameterCount}");
-        if (Walkers % 2 != 0) throw new ArgumentException($"the number of walkers must be even (got {Walkers})");
-        if (Steps < 1) throw new ArgumentException($"steps must be positive (got {Steps})");
-        if (Burn < 0 || Burn >= Steps) throw new ArgumentException($"burn-in must be in [0, steps) (got {Burn} of {Steps})");
+        ArgumentNullException.ThrowIfNull(Sampler);
+        Sampler.Validate(parameterCount, model);
         if (MaxDegreeOfParallelism is < 1) throw new ArgumentException($"threads must be positive (got {MaxDegreeOfParallelism})");
         if (Moves is { Count: 0 }) throw new ArgumentException("give at least one move (or none for the default stretch move)");
         if (Moves is not null && Moves.Any(m => m.Move is null || !(m.Weight > 0) || !double.IsFinite(m.Weight)))
             throw new ArgumentException("every move needs a finite positive weight");
-        foreach (var (move, _) in MovesOrDefault) move.Check(Walkers, parameterCount);
+        foreach (var (move, _) in MovesOrDefault) move.Check(Sampler.Walkers, parameterCount);
+        if (Chain is { Iterations: > 0 } chain && chain.Iterations > Sampler.Steps)
+            throw new ArgumentException($"the chain already holds {chain.Iterations} steps, more than the {Sampler.Steps} asked for");
     }
 }

@@ -10,9 +10,15 @@ public interface ILogDensity
     double LogDensity(ReadOnlySpan<double> theta);
 }
 
-/// <summary>Wraps a delegate (tests, quick experiments in notebooks).</summary>
-public sealed class DelegateLogDensity(int dimension, Func<double[], double> logDensity) : ILogDensity
+/// <summary>
+/// Wraps a delegate (tests, quick experiments in notebooks), e.g. <c>new DelegateLogDensity(2, x =&gt; -0.5 * (x[0] * x[0] + x[1] * x[1]))</c>.
+/// The delegate sees the sampler's own span, not a copy, so an evaluation allocates nothing; copy it (<c>x.ToArray()</c>)
+/// to keep or hand it to LINQ.
+/// </summary>
+public sealed class DelegateLogDensity(int dimension, Func<ReadOnlySpan<double>, double> logDensity) : ILogDensity
 {
-    public int Dimension { get; } = dimension;
-    public double LogDensity(ReadOnlySpan<double> theta) => logDensity(theta.ToArray());
+    readonly Func<ReadOnlySpan<double>, double> logDensity = logDensity ?? throw new ArgumentNullException(nameof(logDensity));
+
+    public int Dimension { get; } = dimension >= 1 ? dimension : throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "at least one parameter");
+    public double LogDensity(ReadOnlySpan<double> theta) => logDensity(theta);
 }

@@ -21,14 +21,14 @@ public abstract class RedBlueMove : Move
     public abstract double Propose(ReadOnlySpan<double> walker, ReadOnlySpan<double> complement,
                                    Span<double> proposal, SeededRandom rng);
 
-    internal override void Check(int walkers, int dimension)
+    /// <summary>emcee refuses a red-blue move with fewer walkers than twice the dimension (live_dangerously = False); the
+    /// split into halves needs an even number. The rule is <see cref="SamplerSettings"/>'s.</summary>
+    public override void Check(int walkers, int dimension)
     {
-        // emcee refuses a red-blue move with fewer walkers than twice the dimension (live_dangerously = False).
-        if (walkers < 2 * dimension)
-            throw new ArgumentException($"{walkers} walkers for {dimension} parameters: the {Description} move needs at least {2 * dimension}");
+        if (SamplerSettings.WalkerProblem(walkers, dimension) is string problem) throw new ArgumentException($"{Description} move: {problem}");
     }
 
-    internal override void Advance(Ensemble e, long step)
+    protected internal override void Advance(Ensemble e, long step)
     {
         int n = e.Walkers, ndim = e.Dimension;
         var half = e.Half;

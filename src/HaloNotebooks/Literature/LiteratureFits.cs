@@ -45,7 +45,7 @@ internal static class LiteratureFits
 {
     /// <summary>40 walkers × 400 steps, 150 burn-in (the paper: 100 × 1000, 400).</summary>
     public static AnalysisSettings Sampler(AnalysisSettings run) =>
-        run with { Walkers = 40, Steps = 400, Burn = 150, KeepBinSamples = false };
+        run with { Sampler = run.Sampler with { Walkers = 40, Steps = 400, Burn = 150 }, KeepBinSamples = false };
 
     /// <summary>The [Fe/H] a velocity-only fit holds every star at: Eq. 2's Gaussian is diagonal, so with one [Fe/H] for
     /// all stars its factor of the likelihood is independent of the velocity parameters, whose posterior is then exactly
@@ -114,7 +114,8 @@ internal static class LiteratureFits
             var sample = Select(cat, externalDir, bhbStars, selection, subs, log);
             if (sample is not null)
             {
-                var settings = Sampler(run) with { Seed = SeededRandom.DeriveSeed(run.Seed, "literature/" + cat.Name) };
+                var reduced = Sampler(run);
+                var settings = reduced with { Sampler = reduced.Sampler with { Seed = SeededRandom.DeriveSeed(run.Sampler.Seed, "literature/" + cat.Name) } };
                 if (cat.RGcMin > settings.RMin)
                 {
                     var edges = RadialBins.Paper.Edges.Where(e => e >= cat.RGcMin).ToArray();

@@ -29,6 +29,27 @@ public sealed class SeededRandom : Random
         spareGaussian = 0;
     }
 
+    /// <summary>Numbers in <see cref="SaveState"/>'s record: the four state words, the spare Gaussian's bits, whether it is held.</summary>
+    internal const int StateLength = 6;
+
+    /// <summary>Writes the generator's whole state (a chain file keeps it, so that a continued run draws what one long run would).</summary>
+    internal void SaveState(Span<ulong> state)
+    {
+        state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
+        state[4] = BitConverter.DoubleToUInt64Bits(spareGaussian);
+        state[5] = hasSpare ? 1UL : 0UL;
+    }
+
+    /// <summary>Puts back a state written by <see cref="SaveState"/>.</summary>
+    internal void RestoreState(ReadOnlySpan<ulong> state)
+    {
+        if (state.Length != StateLength || (state[0] | state[1] | state[2] | state[3]) == 0 || state[5] > 1)
+            throw new ArgumentException("not a xoshiro256** state (6 numbers, not all zero, the last 0 or 1)");
+        s0 = state[0]; s1 = state[1]; s2 = state[2]; s3 = state[3];
+        spareGaussian = BitConverter.UInt64BitsToDouble(state[4]);
+        hasSpare = state[5] == 1;
+    }
+
     /// <summary>A child seed for stream <paramref name="stream"/>: use to hand one seed to a sub-task (a bin, a fit).</summary>
     public static long DeriveSeed(long seed, long stream) =>
         unchecked((long)(SplitMix(unchecked((ulong)seed) + 0x632BE59BD9B4E019UL) ^ SplitMix(unchecked((ulong)stream) * 0xBF58476D1CE4E5B9UL + 1)));

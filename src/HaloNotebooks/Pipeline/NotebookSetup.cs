@@ -22,13 +22,13 @@ namespace HaloNotebooks.Pipeline;
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed record NotebookSetup(bool Fast, FitSettings Fit, AnalysisSettings Analysis, int MonteCarloSamples) : IHtmlDisplay
 {
+    static readonly SamplerSettings QuickSampler = new(Walkers: 40, Steps: 150, Burn: 75, Seed: 1);
+
     /// <summary>The quick-look settings (HALO_FAST=1): enough to run every cell, not the paper's precision.</summary>
-    public static NotebookSetup Quick { get; } = new(true, new FitSettings(Walkers: 40, Steps: 150, Burn: 75, Seed: 1),
-        new AnalysisSettings(Walkers: 40, Steps: 150, Burn: 75, Seed: 1), 200);
+    public static NotebookSetup Quick { get; } = new(true, QuickSampler, new AnalysisSettings { Sampler = QuickSampler }, 200);
 
     /// <summary>The paper's settings (§3.1, §2.3).</summary>
-    public static NotebookSetup Paper { get; } = new(false, new FitSettings(Walkers: 100, Steps: 1000, Burn: 400, Seed: 1),
-        AnalysisSettings.Paper, SelectionSettings.Paper.McSamples);
+    public static NotebookSetup Paper { get; } = new(false, SamplerSettings.Paper, AnalysisSettings.Paper, SelectionSettings.Paper.McSamples);
 
     /// <summary><see cref="Quick"/> when <c>HALO_FAST=1</c>, else <see cref="Paper"/>.</summary>
     public static NotebookSetup FromEnvironment() =>
@@ -71,14 +71,14 @@ public sealed record NotebookSetup(bool Fast, FitSettings Fit, AnalysisSettings 
     }
 
     public string ToHtml() =>
-        $"<p><b>{(Fast ? "HALO_FAST=1: a quick look" : "The paper's settings")}</b>: {Fit.Walkers} walkers × {Fit.Steps} steps "
-        + $"({Fit.Burn} burn-in), {MonteCarloSamples} Monte-Carlo draws per star"
+        $"<p><b>{(Fast ? "HALO_FAST=1: a quick look" : "The paper's settings")}</b>: {Fit.Sampler.Walkers} walkers × {Fit.Sampler.Steps} steps "
+        + $"({Fit.Sampler.Burn} burn-in), {MonteCarloSamples} Monte-Carlo draws per star"
         + (Fast ? " — numbers at this setting are not the paper's precision; unset HALO_FAST for the paper's settings." : " (§3.1, §2.3).")
         + $" HaloNotebooks {WebUtility.HtmlEncode(typeof(NotebookSetup).Assembly.GetName().Version?.ToString(3))}.</p>";
 
     public override string ToString() =>
-        $"{(Fast ? "HALO_FAST quick look" : "paper settings")}: {Fit.Walkers} walkers × {Fit.Steps} steps ({Fit.Burn} burn-in), {MonteCarloSamples} " +
-            $"Monte-Carlo draws per star";
+        $"{(Fast ? "HALO_FAST quick look" : "paper settings")}: {Fit.Sampler.Walkers} walkers × {Fit.Sampler.Steps} steps ({Fit.Sampler.Burn} burn-in), " +
+            $"{MonteCarloSamples} Monte-Carlo draws per star";
 }
 
 /// <summary>

@@ -111,7 +111,7 @@ public static class Reproduction
         {
             const string appendixStage = "Appendix A mock";
             Stage(appendixStage);
-            long appendixSeed = SeededRandom.DeriveSeed(settings.Analysis.Seed, SeedStream.ReproduceAppendixMock);
+            long appendixSeed = SeededRandom.DeriveSeed(settings.Analysis.Sampler.Seed, SeedStream.ReproduceAppendixMock);
             appendix = AppendixMockInput.Generate(new AppendixMockSettings(appendixSeed, settings.AppendixStars),
                 settings.Analysis.DistanceErrors, settings.Analysis.MaxDegreeOfParallelism);
             Done(appendixStage, "appendix_mock");
@@ -164,7 +164,7 @@ public static class Reproduction
             const string truthStage = "mock truth (re-observed replicas)";
             Stage(truthStage);
             var replicas = MockTruthTables.Replicas(catalogue.ReadAll(), mockTruth, substructures, settings.EffectiveSelection,
-                settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Seed, SeedStream.ReproduceMockTruth),
+                settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Sampler.Seed, SeedStream.ReproduceMockTruth),
                 // The replicas are about 70 % of this stage; the deconvolution fits of Build the rest.
                 progress is null ? null : new SyncProgress<double>(f => progress.Report(new ReproductionProgress(truthStage, 0.7 * f, "re-observing"))));
             progress?.Report(new ReproductionProgress(truthStage, 0.7, "deconvolution fits"));

@@ -4,6 +4,8 @@ using System.Text.Json.Serialization;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Paper;
 using HaloNotebooks.Catalogs;
+using HaloNotebooks.Inference;
+using HaloNotebooks.Models;
 using HaloNotebooks.Numerics;
 using HaloNotebooks.Selection;
 
@@ -67,9 +69,8 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
     public SweepPlan Validate()
     {
         if (Realisations < 1) throw new ArgumentException($"--realisations must be at least 1, got {Realisations}");
-        new AnalysisSettings(Walkers, Steps, Burn).Validate();
-        // The stretch move needs at least twice as many walkers as parameters; Table 2's mixture has 17 (§3.1).
-        if (Walkers < 34) throw new ArgumentException($"--walkers {Walkers}: the two-component fit of Table 2 has 17 parameters, so at least 34 walkers");
+        // Every task fits Table 2's 17-parameter mixture (§3.1).
+        new SamplerSettings(Walkers, Steps, Burn).Validate(TwoComponent.ParameterNames.Count, "the two-component model of Table 2");
         if (!(Scale > 0 && Scale <= 10)) throw new ArgumentException($"--scale must be in (0, 10], got {Scale}");
         if (!(TruthScale >= 0 && TruthScale <= 10)) throw new ArgumentException($"--truth-scale must be in [0, 10], got {TruthScale}");
         foreach (var v in Varied)
@@ -129,7 +130,8 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
     }
 
     /// <summary>The fits' settings of one task (one thread per task by default: tasks are the parallel unit).</summary>
-    public AnalysisSettings Analysis(SweepTask task, int? threads = 1) => new(Walkers, Steps, Burn, task.FitSeed, MaxDegreeOfParallelism: threads);
+    public AnalysisSettings Analysis(SweepTask task, int? threads = 1) =>
+        new(MaxDegreeOfParallelism: threads) { Sampler = new SamplerSettings(Walkers, Steps, Burn, task.FitSeed) };
 
     /// <summary>Writes DIR/sweep.json and DIR/tasks.jsonl; refuses a directory that already holds a different plan.</summary>
     public void Write(string directory)

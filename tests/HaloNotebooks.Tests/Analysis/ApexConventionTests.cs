@@ -49,7 +49,8 @@ public class ApexConventionTests(ITestOutputHelper output)
     [InlineData(180.0, -30.0)]    // on the ±180° wrap of the convention itself
     public void DipoleFit_SummaryBinFitAndTable3RowAgree(double lApex, double bApex)
     {
-        var fit = HaloFits.Dipole(SyntheticHalo.DipoleSky(4000, lApex, bApex, seed: 77), new FitSettings(Walkers: 16, Steps: 500, Burn: 200, Seed: 8));
+        var fit = HaloFits.Dipole(SyntheticHalo.DipoleSky(4000, lApex, bApex, seed: 77), 
+            new FitSettings(new SamplerSettings(Walkers: 16, Steps: 500, Burn: 200, Seed: 8)));
         var s = fit.Summary["l_apex"];
         output.WriteLine($"apex l = {lApex}: fit summary {s.Median:F2} [{s.P16:F2}, {s.P84:F2}]");
         Assert.InRange(s.Median, -180, 180 - 1e-12);

@@ -5,6 +5,7 @@ using HaloNotebooks.Models;
 using HaloNotebooks.Numerics;
 using HaloNotebooks.Selection;
 using HaloNotebooks.Tests.Selection;
+using HaloNotebooks.Inference;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -12,7 +13,7 @@ namespace HaloNotebooks.Tests.Analysis;
 
 public class BhbDipoleFitTests(ITestOutputHelper output)
 {
-    static readonly AnalysisSettings Quick = new(Walkers: 40, Steps: 500, Burn: 250, Seed: 3);
+    static readonly AnalysisSettings Quick = new() { Sampler = new SamplerSettings(Walkers: 40, Steps: 500, Burn: 250, Seed: 3) };
 
     /// <summary>Outer-halo stars whose Galactocentric V_r follows Eq. 6 with <paramref name="truth"/> and σ_r = 100 km/s.</summary>
     static StarTable Synthetic(DipoleVelocityField truth, int n, long seed)
@@ -53,7 +54,7 @@ public class BhbDipoleFitTests(ITestOutputHelper output)
         double sep = Math.Acos(Math.Clamp(cosSep, -1, 1)) * Angles.RadToDeg;
         Assert.InRange(sep, 0, 3 * Math.Max(f["b_apex"].Sigma, f["l_apex"].Sigma * Math.Cos(truth.BApex * Angles.DegToRad)));
         // Every post-burn-in sample is in exactly one mode; the folded result is the μ_dipole < 0 mode when the sampler stayed there.
-        Assert.Equal(Quick.Walkers * (Quick.Steps - Quick.Burn), fit.Modes.Sum(m => m.Samples));
+        Assert.Equal(Quick.Sampler.Walkers * (Quick.Sampler.Steps - Quick.Sampler.Burn), fit.Modes.Sum(m => m.Samples));
         Assert.Equal(1.0, fit.Modes.Sum(m => m.Fraction), 12);
         // The funnel accounts for every star: none is lost without a named cut.
         Assert.Equal(3000, fit.Sample.Funnel.InputCount);
@@ -67,7 +68,7 @@ public class BhbDipoleFitTests(ITestOutputHelper output)
         var truth = new DipoleVelocityField(-20, -35, 280, -35);
         var sample = BhbSelection.Run(Synthetic(truth, 2000, 12), SelectionSettings.PaperDipole with { MaskSagittarius = false, McSamples = 100 });
         var data = sample.InRadialRange(50, 120).ToRadialVelocitySample();
-        var settings = new HaloNotebooks.Inference.FitSettings(40, 400, 200, 5);
+        var settings = new HaloNotebooks.Inference.FitSettings(new SamplerSettings(40, 400, 200, 5));
         var positive = HaloFits.Dipole(data, settings, start: [-20, 35, 100, 100, Math.Sin(35 * Angles.DegToRad)]);
         var modes = BhbDipoleFit.SplitModes(positive);
         var plus = modes.Single(m => m.Name.Contains('>'));
@@ -84,7 +85,7 @@ public class BhbDipoleFitTests(ITestOutputHelper output)
     {
         var stars = Synthetic(new DipoleVelocityField(-20, -35, 280, -35), 600, 13);
         var selection = SelectionSettings.PaperDipole with { MaskSagittarius = false, McSamples = 50 };
-        var settings = new AnalysisSettings(Walkers: 20, Steps: 60, Burn: 30, Seed: 9);
+        var settings = new AnalysisSettings { Sampler = new SamplerSettings(Walkers: 20, Steps: 60, Burn: 30, Seed: 9) };
         var one = BhbDipoleFit.Run(stars, settings with { MaxDegreeOfParallelism = 1 }, selection with { MaxDegreeOfParallelism = 1 });
         var all = BhbDipoleFit.Run(stars, settings, selection);
         Assert.Equal(one.ToCsv(), all.ToCsv());

@@ -61,18 +61,18 @@ public class HaloFitsTests(ITestOutputHelper output)
 
     [Fact]
     public void Single_MatchesEmcee_ShortChain() =>
-        Compare(HaloFits.Single(ReferenceData.Mixture, new FitSettings(Walkers: 32, Steps: 400, Burn: 150, Seed: 11)),
+        Compare(HaloFits.Single(ReferenceData.Mixture, new FitSettings(new SamplerSettings(Walkers: 32, Steps: 400, Burn: 150, Seed: 11))),
                 ReferenceData.MixtureJson.GetProperty("one_component"), n => n == "beta" ? "beta" : SingleNames[n], fullSize: false);
 
     [Fact]
     public void Double_MatchesEmcee_ShortChain() =>
-        Compare(HaloFits.Double(ReferenceData.Mixture, new FitSettings(Walkers: 40, Steps: 400, Burn: 150, Seed: 12)),
+        Compare(HaloFits.Double(ReferenceData.Mixture, new FitSettings(new SamplerSettings(Walkers: 40, Steps: 400, Burn: 150, Seed: 12))),
                 ReferenceData.MixtureJson.GetProperty("two_component"), DoubleName, fullSize: false);
 
     [Fact]
     public void Dipole_MatchesEmcee_ShortChain()
     {
-        var fit = HaloFits.Dipole(ReferenceData.Dipole, new FitSettings(Walkers: 32, Steps: 800, Burn: 200, Seed: 13));
+        var fit = HaloFits.Dipole(ReferenceData.Dipole, new FitSettings(new SamplerSettings(Walkers: 32, Steps: 800, Burn: 200, Seed: 13)));
         Compare(fit, ReferenceData.DipoleJson.GetProperty("fit"), DipoleName, fullSize: false);
         Assert.All(fit.Samples("mu_dipole"), m => Assert.True(m <= 0));
         Assert.Contains(fit.Notes, n => n.Contains("folded", StringComparison.Ordinal));
@@ -80,17 +80,17 @@ public class HaloFitsTests(ITestOutputHelper output)
 
     [Fact, Trait("Category", "Slow")]
     public void Single_MatchesEmcee_AtReferenceSettings() =>
-        Compare(HaloFits.Single(ReferenceData.Mixture, new FitSettings(100, 1000, 400, Seed: 21)),
+        Compare(HaloFits.Single(ReferenceData.Mixture, new FitSettings(new SamplerSettings(100, 1000, 400, Seed: 21))),
                 ReferenceData.MixtureJson.GetProperty("one_component"), n => n == "beta" ? "beta" : SingleNames[n], fullSize: true);
 
     [Fact, Trait("Category", "Slow")]
     public void Double_MatchesEmcee_AtReferenceSettings() =>
-        Compare(HaloFits.Double(ReferenceData.Mixture, new FitSettings(100, 1000, 400, Seed: 22)),
+        Compare(HaloFits.Double(ReferenceData.Mixture, new FitSettings(new SamplerSettings(100, 1000, 400, Seed: 22))),
                 ReferenceData.MixtureJson.GetProperty("two_component"), DoubleName, fullSize: true);
 
     [Fact, Trait("Category", "Slow")]
     public void Dipole_MatchesEmcee_AtReferenceSettings() =>
-        Compare(HaloFits.Dipole(ReferenceData.Dipole, new FitSettings(64, 2000, 500, Seed: 23)),
+        Compare(HaloFits.Dipole(ReferenceData.Dipole, new FitSettings(new SamplerSettings(64, 2000, 500, Seed: 23))),
                 ReferenceData.DipoleJson.GetProperty("fit"), DipoleName, fullSize: true);
 
     [Fact]
@@ -99,7 +99,7 @@ public class HaloFitsTests(ITestOutputHelper output)
         // Start the walkers in the mirror mode (μ_dipole > 0, apex at the antipode): the reported samples
         // must still be μ_dipole ≤ 0 with the apex near the reference's (319°, −43.5°).
         var start = new[] { -16.4, 22.5, 101.5, 139.2, Math.Sin(43.5 * Math.PI / 180) };
-        var fit = HaloFits.Dipole(ReferenceData.Dipole, new FitSettings(Walkers: 16, Steps: 300, Burn: 100, Seed: 4), start: start);
+        var fit = HaloFits.Dipole(ReferenceData.Dipole, new FitSettings(new SamplerSettings(Walkers: 16, Steps: 300, Burn: 100, Seed: 4)), start: start);
         Assert.All(fit.Samples("mu_dipole"), m => Assert.True(m <= 0));
         Assert.InRange(fit.Summary["l_apex"].Median, 319.2 - 3 * 11.9, 319.2 + 3 * 11.9);
         Assert.InRange(fit.Summary["b_apex"].Median, -43.5 - 3 * 8.2, -43.5 + 3 * 8.2);
@@ -110,7 +110,7 @@ public class HaloFitsTests(ITestOutputHelper output)
     public void Dipole_ApexNearLongitudeZero_IsSummarisedAsOneInterval()
     {
         // Mock of Eq. 6 with the apex at (l, b) = (2°, −30°): the l_apex samples straddle 0°/360°.
-        var fit = HaloFits.Dipole(SyntheticHalo.DipoleSky(4000, 2, -30, seed: 77), new FitSettings(Walkers: 16, Steps: 500, Burn: 200, Seed: 8));
+        var fit = HaloFits.Dipole(SyntheticHalo.DipoleSky(4000, 2, -30, seed: 77), new FitSettings(new SamplerSettings(Walkers: 16, Steps: 500, Burn: 200, Seed: 8)));
         var s = fit.Summary["l_apex"];
         output.WriteLine($"l_apex {s.Median:F1} [{s.P16:F1}, {s.P84:F1}], b_apex {fit.Summary["b_apex"].Median:F1}");
         Assert.InRange(s.P84 - s.P16, 1, 40);                 // one narrow interval, not a 0–360 spread
@@ -121,18 +121,18 @@ public class HaloFitsTests(ITestOutputHelper output)
     [Fact]
     public void MembershipProbabilityMR_UsesThePosteriorMedian_AndMatchesTheTruthOnAverage()
     {
-        var fit = HaloFits.Double(ReferenceData.Mixture, new FitSettings(Walkers: 40, Steps: 60, Burn: 30, Seed: 5));
+        var fit = HaloFits.Double(ReferenceData.Mixture, new FitSettings(new SamplerSettings(Walkers: 40, Steps: 60, Burn: 30, Seed: 5)));
         var p = HaloFits.MembershipProbabilityMR(ReferenceData.Mixture, fit);
         Assert.Equal(ReferenceData.Mixture.Count, p.Length);
         Assert.Equal(fit.Summary["p_mr"].Median, p.Average(), 0.01);   // Σ_i P(MR|i)/N = p_MR at the ML point
         Assert.Throws<ArgumentException>(() => HaloFits.MembershipProbabilityMR(ReferenceData.Mixture,
-            HaloFits.Dipole(ReferenceData.Dipole, new FitSettings(Walkers: 10, Steps: 20, Burn: 5))));
+            HaloFits.Dipole(ReferenceData.Dipole, new FitSettings(new SamplerSettings(Walkers: 10, Steps: 20, Burn: 5)))));
     }
 
     [Fact]
     public void Result_ExposesBetaPerSample_JsonAndHtml()
     {
-        var fit = HaloFits.Single(ReferenceData.Mixture, new FitSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2));
+        var fit = HaloFits.Single(ReferenceData.Mixture, new FitSettings(new SamplerSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2)));
         var sr = fit.Samples("sigma_r"); var sp = fit.Samples("sigma_phi"); var st = fit.Samples("sigma_theta"); var b = fit.Samples("beta");
         for (int i = 0; i < b.Length; i += 37) Assert.Equal(1 - (sp[i] * sp[i] + st[i] * st[i]) / (2 * sr[i] * sr[i]), b[i], 14);
         Assert.Equal(16 * 30, b.Length);
@@ -141,13 +141,13 @@ public class HaloFitsTests(ITestOutputHelper output)
         Assert.Contains("<table>", fit.ToHtml());
         Assert.Contains("beta (derived)", fit.ToHtml());
         Assert.Throws<KeyNotFoundException>(() => fit.Samples("p_mr"));
-        Assert.Throws<ArgumentException>(() => HaloFits.Single(ReferenceData.Mixture, new FitSettings(Walkers: 10)));
+        Assert.Throws<ArgumentException>(() => HaloFits.Single(ReferenceData.Mixture, new FitSettings(new SamplerSettings(Walkers: 10))));
     }
 
     [Fact]
     public void Result_RecordsTheMovesUsed_AndKeepsTheWholeChain()
     {
-        var stretch = HaloFits.Single(ReferenceData.Mixture, new FitSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2));
+        var stretch = HaloFits.Single(ReferenceData.Mixture, new FitSettings(new SamplerSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2)));
         Assert.Equal("stretch (a = 2)", stretch.Moves);
         Assert.Equal("stretch (a = 2)", JsonDocument.Parse(stretch.ToJson()).RootElement.GetProperty("settings").GetProperty("move").GetString());
         // The chain holds the burn-in too; the reported samples are its post-burn-in part.
@@ -155,8 +155,8 @@ public class HaloFitsTests(ITestOutputHelper output)
         Assert.Equal(stretch.ParameterNames, stretch.ChainParameterNames);
         Assert.Equal(stretch.Chain.GetFlatSamples(3, discard: 10), stretch.Samples("sigma_r"));
 
-        var mixed = HaloFits.Single(ReferenceData.Mixture, new FitSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2,
-            Moves: [(new StretchMove(), 0.8), (new DEMove(), 0.2)]));
+        var mixed = HaloFits.Single(ReferenceData.Mixture,
+            new FitSettings(new SamplerSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2), Moves: [(new StretchMove(), 0.8), (new DEMove(), 0.2)]));
         Assert.Equal("0.8 × stretch (a = 2) + 0.2 × differential evolution (γ0 = 2.38/sqrt(2 ndim), σ = 1E-05)",
             JsonDocument.Parse(mixed.ToJson()).RootElement.GetProperty("settings").GetProperty("move").GetString());
         Assert.NotEqual(stretch.Samples("sigma_r"), mixed.Samples("sigma_r"));
@@ -165,7 +165,7 @@ public class HaloFitsTests(ITestOutputHelper output)
     [Fact]
     public void WithoutSamples_KeepsTheSummaries_AndSaysWhyTheSamplesAreGone()
     {
-        var fit = HaloFits.Single(ReferenceData.Mixture, new FitSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2));
+        var fit = HaloFits.Single(ReferenceData.Mixture, new FitSettings(new SamplerSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2)));
         var summary = fit.WithoutSamples();
         Assert.True(fit.HasSamples);
         Assert.False(summary.HasSamples);
@@ -180,7 +180,7 @@ public class HaloFitsTests(ITestOutputHelper output)
     [Fact]
     public void SaveChain_WritesTheSampledCoordinates_AsHdf5OrCsv()
     {
-        var fit = HaloFits.Dipole(ReferenceData.Dipole, new FitSettings(Walkers: 12, Steps: 30, Burn: 10, Seed: 4));
+        var fit = HaloFits.Dipole(ReferenceData.Dipole, new FitSettings(new SamplerSettings(Walkers: 12, Steps: 30, Burn: 10, Seed: 4)));
         var dir = Directory.CreateTempSubdirectory("halo-savechain-");
         try
         {

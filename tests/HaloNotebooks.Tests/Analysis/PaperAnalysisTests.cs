@@ -1,3 +1,4 @@
+using HaloNotebooks.Inference;
 using HaloNotebooks.Analysis;
 using Xunit;
 using HaloNotebooks.Paper;
@@ -8,7 +9,7 @@ namespace HaloNotebooks.Tests.Analysis;
 
 public class PaperAnalysisTests
 {
-    static readonly AnalysisSettings Small = new(Walkers: 36, Steps: 60, Burn: 30, Seed: 7, Bins: new RadialBins([3, 15.9, 35.8, 160]));
+    static readonly AnalysisSettings Small = new(Bins: new RadialBins([3, 15.9, 35.8, 160])) { Sampler = new SamplerSettings(36, 60, 30, 7) };
 
     [Fact]
     public void Run_FillsEveryProfile_AndTheTablesHaveThePaperShape()
@@ -71,7 +72,7 @@ public class PaperAnalysisTests
         var dipole = PaperAnalysis.FitProfile(FitModel.Dipole, null, h.DipoleStars, h.DipoleRGc, Small);
         Assert.Equal(run.Table2.ToCsv(), PaperTables.Table2(@double).ToCsv());
         Assert.Equal(run.Table3.ToCsv(), PaperTables.Table3(dipole).ToCsv());
-        Assert.Equal(new FitKey("table2", FitModel.Double, 1).Seed(Small.Seed), @double.Bins[1].Seed);
+        Assert.Equal(new FitKey("table2", FitModel.Double, 1).Seed(Small.Sampler.Seed), @double.Bins[1].Seed);
     }
 
     [Fact]

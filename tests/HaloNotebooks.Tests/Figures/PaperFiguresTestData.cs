@@ -81,7 +81,7 @@ internal static class PaperFiguresTestData
                 l[i] = 360 * rng.NextDouble(); b[i] = Math.Asin(2 * rng.NextDouble() - 1) * 180 / Math.PI; e[i] = 10;
                 v[i] = Field.MeanVr(l[i], b[i]) + 149 * rng.NextGaussian() + 10 * rng.NextGaussian();
             }
-            return HaloFits.Dipole(new RadialVelocitySample(l, b, v, e), new FitSettings(Walkers: 16, Steps: 60, Burn: 30, Seed: 3));
+            return HaloFits.Dipole(new RadialVelocitySample(l, b, v, e), new FitSettings(new SamplerSettings(Walkers: 16, Steps: 60, Burn: 30, Seed: 3)));
         }
         int n = 400;
         double[] vr = new double[n], vphi = new double[n], vth = new double[n], feh = new double[n], err = new double[n], efeh = new double[n];
@@ -96,7 +96,7 @@ internal static class PaperFiguresTestData
         }
         var data = new KinematicSample(vr, vphi, vth, feh, err, err, err, efeh);
         return model == FitModel.Single
-            ? HaloFits.Single(data, new FitSettings(Walkers: 20, Steps: 60, Burn: 30, Seed: 3))
-            : HaloFits.Double(data, new FitSettings(Walkers: 36, Steps: 40, Burn: 20, Seed: 3));
+            ? HaloFits.Single(data, new FitSettings(new SamplerSettings(Walkers: 20, Steps: 60, Burn: 30, Seed: 3)))
+            : HaloFits.Double(data, new FitSettings(new SamplerSettings(Walkers: 36, Steps: 40, Burn: 20, Seed: 3)));
     }
 }

@@ -219,7 +219,7 @@ public class EnsembleSamplerTests
         Assert.Throws<ArgumentException>(() => new EnsembleSampler(6, target, [(new StretchMove(), double.NaN)]));
         Assert.Throws<ArgumentException>(() => new EnsembleSampler(6, target, Array.Empty<(Move, double)>()));
         var few = Assert.Throws<ArgumentException>(() => new EnsembleSampler(6, new Gaussian(4, 1), new DEMove()));
-        Assert.Contains("at least 8", few.Message);
+        Assert.Contains("≥ 8", few.Message);
         Assert.Throws<ArgumentException>(() => new EnsembleSampler(2, new Gaussian(1, 1), new DEMove()));
     }
 

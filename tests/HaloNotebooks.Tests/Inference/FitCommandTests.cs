@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Cli.Commands;
+using HaloNotebooks.Inference;
 using Xunit;
 
 namespace HaloNotebooks.Tests.Inference;
@@ -41,7 +42,7 @@ public class FitCommandTests
     public void Fit_SameSeed_SameJsonParameters_ForOneAndTwoThreads()
     {
         var path = TestPaths.Fixture("reference/dipole_mock.csv");
-        var settings = new HaloNotebooks.Inference.FitSettings(Walkers: 16, Steps: 60, Burn: 20, Seed: 9, MaxDegreeOfParallelism: 1);
+        var settings = new HaloNotebooks.Inference.FitSettings(new SamplerSettings(Walkers: 16, Steps: 60, Burn: 20, Seed: 9), MaxDegreeOfParallelism: 1);
         var one = FitCommand.Run(path, FitModel.Dipole, settings);
         var two = FitCommand.Run(path, FitModel.Dipole, settings with { MaxDegreeOfParallelism = 2 });
         Assert.Equal(one.Samples("l_apex"), two.Samples("l_apex"));
@@ -59,7 +60,7 @@ public class FitCommandTests
         File.WriteAllLines(original, lines);
         File.WriteAllLines(renamed, [lines[0].Replace("err_feh", "feh_err"), .. lines[1..]]);
         Assert.Contains("feh_err", File.ReadLines(renamed).First());
-        var settings = new HaloNotebooks.Inference.FitSettings(Walkers: 20, Steps: 40, Burn: 10, Seed: 5, MaxDegreeOfParallelism: 1);
+        var settings = new HaloNotebooks.Inference.FitSettings(new SamplerSettings(Walkers: 20, Steps: 40, Burn: 10, Seed: 5), MaxDegreeOfParallelism: 1);
         Assert.Equal(FitCommand.Run(original, FitModel.Single, settings).Samples("feh_sigma"),
             FitCommand.Run(renamed, FitModel.Single, settings).Samples("feh_sigma"));
         dir.Delete(true);

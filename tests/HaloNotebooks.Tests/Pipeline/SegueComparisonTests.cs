@@ -2,6 +2,7 @@ using HaloNotebooks.Analysis;
 using HaloNotebooks.Paper;
 using HaloNotebooks.Pipeline;
 using HaloNotebooks.Selection;
+using HaloNotebooks.Inference;
 using Xunit;
 
 namespace HaloNotebooks.Tests.Pipeline;
@@ -18,7 +19,7 @@ public class SegueComparisonTests
     {
         string external = TestPaths.RequireShared("data/external");
         TestPaths.RequireShared("data/external/segue_kgiants_xue2014/Xue2014KGiant14.txt");
-        var analysis = new AnalysisSettings(Walkers: 40, Steps: 300, Burn: 150, Seed: 7);
+        var analysis = new AnalysisSettings { Sampler = new SamplerSettings(Walkers: 40, Steps: 300, Burn: 150, Seed: 7) };
         var result = SegueComparison.Run(external, analysis, SelectionSettings.Paper with { Seed = 1 });
         var shipped = ComparisonProfiles.SegueKGiants;
         foreach (var key in new[] { ("single", "beta"), ("double", "beta_mr"), ("double", "beta_mp") })

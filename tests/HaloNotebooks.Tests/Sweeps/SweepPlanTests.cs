@@ -47,7 +47,7 @@ public class SweepPlanTests
 
     [Theory]
     [InlineData(0, 40, "--realisations")]
-    [InlineData(2, 20, "34 walkers")]
+    [InlineData(2, 20, "walkers ≥ 34")]
     public void Validate_RejectsBadPlans_WithOneLine(int realisations, int walkers, string expected)
     {
         var e = Assert.Throws<ArgumentException>(() => (Plan() with { Realisations = realisations, Walkers = walkers }).Validate());

@@ -1,4 +1,5 @@
 using HaloNotebooks.Analysis;
+using HaloNotebooks.Inference;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -16,7 +17,10 @@ public class MockTruthTablesTests(ITestOutputHelper output)
     [Fact]
     public void RecoveredTables_AgreeWithTheMockTruth_AtSmallScale()
     {
-        var settings = new AnalysisSettings(Walkers: 40, Steps: 300, Burn: 150, Seed: 3, Bins: new RadialBins([3, 11.5, 18.2, 28.7, 160]));
+        var settings = new AnalysisSettings(Bins: new RadialBins([3, 11.5, 18.2, 28.7, 160]))
+        {
+            Sampler = new SamplerSettings(Walkers: 40, Steps: 300, Burn: 150, Seed: 3),
+        };
         var outcome = MockRecovery.Run(0.05, settings);
         Check(outcome);
     }
