@@ -110,13 +110,8 @@ public sealed class MockCommand : ICliCommand
             string dir = parse.GetValue(output)!;
             try
             {
-                settings.Validate();
-                Directory.CreateDirectory(dir);
-                var from = parse.GetValue(start) is { } path ? MockInputTables.ParseHaloInputs(File.ReadAllText(path), path) : MockCalibration.PaperInputs();
-                var result = MockCalibration.Run(from, settings, new Progress<string>(Console.WriteLine));
-                string csv = Path.Combine(dir, MockInputTables.CalibratedHaloFile), md = Path.ChangeExtension(csv, ".md");
-                File.WriteAllText(csv, result.ToCsv());
-                File.WriteAllText(md, result.ToProvenance());
+                string csv = MockCalibration.RunAndWrite(parse.GetValue(start), dir, settings, new Progress<string>(Console.WriteLine));
+                string md = Path.ChangeExtension(csv, ".md");
                 Console.WriteLine($"wrote {Path.GetFullPath(csv)} and {Path.GetFileName(md)}; rebuild so that `halo mock` embeds the new inputs");
                 return 0;
             }

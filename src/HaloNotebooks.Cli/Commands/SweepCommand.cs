@@ -20,7 +20,8 @@ public sealed class SweepCommand : ICliCommand
     public Command Build()
     {
         var command =
-            new Command("sweep", "Coverage and systematics over independent mock realisations and selection settings, locally or as a Slurm array job");
+            new Command(SweepTaskCommandLine.Command,
+                "Coverage and systematics over independent mock realisations and selection settings, locally or as a Slurm array job");
         command.Subcommands.Add(BuildPlan());
         command.Subcommands.Add(BuildTask());
         command.Subcommands.Add(BuildRun());
@@ -102,9 +103,15 @@ public sealed class SweepCommand : ICliCommand
     static Command BuildTask()
     {
         var dir = Dir();
-        var index = new Option<int>("--index") { Description = "the task (a line of tasks.jsonl; $SLURM_ARRAY_TASK_ID)", Required = true };
-        var threads = new Option<int>("--threads") { Description = "threads for this task (the result does not depend on it)", DefaultValueFactory = _ => 1 };
-        var cmd = new Command("task", "Run one task and write DIR/tasks/I.json atomically (nothing to do when it exists)");
+        var index = new Option<int>(SweepTaskCommandLine.IndexOption)
+        {
+            Description = "the task (a line of tasks.jsonl; $SLURM_ARRAY_TASK_ID)", Required = true,
+        };
+        var threads = new Option<int>(SweepTaskCommandLine.ThreadsOption)
+        {
+            Description = "threads for this task (the result does not depend on it)", DefaultValueFactory = _ => 1,
+        };
+        var cmd = new Command(SweepTaskCommandLine.Subcommand, "Run one task and write DIR/tasks/I.json atomically (nothing to do when it exists)");
         cmd.Arguments.Add(dir);
         cmd.Options.Add(index);
         cmd.Options.Add(threads);
@@ -143,7 +150,7 @@ public sealed class SweepCommand : ICliCommand
             {
                 var info = new ProcessStartInfo(file);
                 foreach (var a in prefix) info.ArgumentList.Add(a);
-                foreach (var a in new[] { "sweep", "task", d, "--index", index.ToString(CultureInfo.InvariantCulture), "--threads", "1" })
+                foreach (var a in SweepTaskCommandLine.Arguments(d, index, threads: 1))
                     info.ArgumentList.Add(a);
                 return info;
             }, new SyncProgress<string>(Console.WriteLine));

@@ -51,7 +51,8 @@ internal static class SlurmArray
         if (options.Memory is not null) sb.Append("#SBATCH --mem=").Append(options.Memory).Append('\n');
         sb.Append("#SBATCH --output=").Append(Path.Combine(dir, LogDirectory, "%A_%a.out")).Append('\n');
         sb.Append("# One element = one task of the sweep; a task whose result exists does nothing, so re-running is safe.\n");
-        sb.Append(CultureInfo.InvariantCulture, $"exec {halo} sweep task '{dir}' --index \"$SLURM_ARRAY_TASK_ID\" --threads \"${{SLURM_CPUS_PER_TASK:-1}}\"\n");
+        var task = SweepTaskCommandLine.Arguments($"'{dir}'", "\"$SLURM_ARRAY_TASK_ID\"", "\"${SLURM_CPUS_PER_TASK:-1}\"");
+        sb.Append("exec ").Append(halo).Append(' ').Append(string.Join(' ', task)).Append('\n');
         return sb.ToString();
     }
 

@@ -1,5 +1,6 @@
 using HaloNotebooks.Astrometry;
 using HaloNotebooks.Figures;
+using HaloNotebooks.Selection;
 using Plotly.NET;
 using Figure = HaloNotebooks.Figures.Figure;
 using static HaloNotebooks.Figures.PlotlyObjects;
@@ -28,7 +29,7 @@ public static class SweepFigures
                 if (z.Length > 0) figures.Add(ZScoreHistogram(table, z));
             }
         }
-        var feh = summary.Systematics.Where(s => s.Setting.Equals("FehMax", StringComparison.OrdinalIgnoreCase)).ToList();
+        var feh = summary.Systematics.Where(s => s.Setting.Equals(nameof(SelectionSettings.FehMax), StringComparison.OrdinalIgnoreCase)).ToList();
         var pmr = feh.FirstOrDefault(s => s.Table == 2 && s.Parameter == "p_mr" && s.Row.StartsWith("MR [3, 160)", StringComparison.Ordinal));
         if (pmr is not null) figures.Add(AgainstCut("pmr_vs_feh_cut", "p_MR (Table 2, 3–160 kpc) against the [Fe/H] disc cut", "p<sub>MR</sub>",
             [("p_MR", pmr, FigureStyle.ThisWork)]));

@@ -214,6 +214,22 @@ internal static class MockCalibration
         return new MockInputTable(first.Columns.ToArray(), first.Labels!.ToArray(), rows);
     }
 
+    /// <summary>
+    /// `halo mock calibrate`: runs the calibration from <paramref name="startFile"/> (a halo-input CSV; null: Table 2) and
+    /// writes mock_calibrated_halo.csv and its provenance (.md) into <paramref name="directory"/>; returns the CSV's path.
+    /// </summary>
+    public static string RunAndWrite(string? startFile, string directory, MockCalibrationSettings settings, IProgress<string>? log = null)
+    {
+        settings.Validate();
+        Directory.CreateDirectory(directory);
+        var from = startFile is null ? PaperInputs() : MockInputTables.ParseHaloInputs(File.ReadAllText(startFile), startFile);
+        var result = Run(from, settings, log);
+        string csv = Path.Combine(directory, MockInputTables.CalibratedHaloFile);
+        File.WriteAllText(csv, result.ToCsv());
+        File.WriteAllText(Path.ChangeExtension(csv, ".md"), result.ToProvenance());
+        return csv;
+    }
+
     /// <summary>The starting point: Table 2's bins taken as the intrinsic population (the mock before calibration), in the
     /// layout of <see cref="MockInputTables.CalibratedHalo"/>.</summary>
     public static MockInputTable PaperInputs()

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ArchUnitNET.Domain;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
@@ -14,7 +15,14 @@ public class LayerTests
 {
     static readonly System.Reflection.Assembly Library = typeof(HaloNotebooks.Selection.HaloSample).Assembly;
 
+    static readonly System.Reflection.Assembly Cli = typeof(HaloNotebooks.Cli.Program).Assembly;
+
     static readonly ArchUnitNET.Domain.Architecture LibraryArchitecture = new ArchLoader().LoadAssemblies(Library).Build();
+
+    static readonly ArchUnitNET.Domain.Architecture CliArchitecture = new ArchLoader().LoadAssemblies(Library, Cli).Build();
+
+    /// <summary>The pipeline's layers, whose entry points (internal ones too) the `halo` CLI calls.</summary>
+    public static readonly string[] PipelineLayers = ["Truth", "Sweeps", "Pipeline"];
 
     /// <summary>Each layer and the layers it may use (besides itself), lowest first.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Uses = new Dictionary<string, string[]>
@@ -62,5 +70,47 @@ public class LayerTests
         Assert.All(namespaces,
             n => Assert.True(Uses.ContainsKey(n), $"namespace HaloNotebooks.{n} is in no layer: add it to DESIGN.md's table and to {nameof(Uses)}"));
         Assert.Empty(Library.GetTypes().Where(t => t.Namespace == "HaloNotebooks" && !t.Name.StartsWith('<')).Select(t => t.FullName));
+    }
+
+    /// <summary>
+    /// The `halo` CLI is a shell over the library (DESIGN.md: "the public API and the pipeline entry points"): besides the
+    /// public API it may use only the pipeline layers' internal entry points, never another layer's internals.
+    /// </summary>
+    [Fact]
+    public void Cli_UsesOnlyThePublicApi_AndThePipelineEntryPoints()
+    {
+        var rule = Types().That().ResideInAssembly(Cli).Should().NotDependOnAny(Types().That().ResideInAssembly(Library).And().AreNotPublic()
+                .And().DoNotResideInNamespaceMatching($@"^HaloNotebooks\.({string.Join('|', PipelineLayers)})(\..*)?$"))
+            .Because("the CLI parses, validates and calls one library entry point per command");
+        rule.Check(CliArchitecture);
+    }
+
+    /// <summary>
+    /// Constants are inlined, so ArchUnitNET sees no edge for <c>CanonicalColumns.Distance</c> and the like: the source's
+    /// <c>using</c> directives and qualified names must respect the same table.
+    /// </summary>
+    [Fact]
+    public void SourceReferences_IncludingConstants_RespectTheLayers()
+    {
+        string src = Path.Combine(TestPaths.RepoRoot, "src", "HaloNotebooks");
+        var reference = new Regex(@"\bHaloNotebooks\.([A-Z][A-Za-z]*)\b");
+        var wrong = new List<string>();
+        foreach (var layer in Uses.Keys)
+        {
+            string folder = Path.Combine(src, layer);
+            if (!Directory.Exists(folder)) continue;
+            foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+                foreach (var (line, n) in File.ReadLines(file).Select((l, i) => (l, i + 1)))
+                {
+                    if (line.TrimStart().StartsWith("//", StringComparison.Ordinal)) continue;
+                    foreach (Match m in reference.Matches(line))
+                    {
+                        string used = m.Groups[1].Value;
+                        if (used != layer && Uses.ContainsKey(used) && !Uses[layer].Contains(used))
+                            wrong.Add($"{Path.GetRelativePath(src, file)}:{n} ({layer} uses {used})");
+                    }
+                }
+        }
+        Assert.True(wrong.Count == 0, "backward edges in the source: " + string.Join("; ", wrong));
     }
 }
