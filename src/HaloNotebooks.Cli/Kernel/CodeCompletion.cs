@@ -57,7 +57,8 @@ public static class CodeCompletion
             && left is not (InvocationExpressionSyntax or ElementAccessExpressionSyntax))
         {
             // A type name: its static members and nested types (a variable of the same name is a value; see below).
-            if (symbol is INamespaceSymbol || model.GetTypeInfo(left).Type is null || SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(left).Type, symbol))
+            var leftType = model.GetTypeInfo(left).Type;
+            if (symbol is INamespaceSymbol || leftType is null || SymbolEqualityComparer.Default.Equals(leftType, symbol))
                 return model.LookupStaticMembers(position, container).Where(s => s.CanBeReferencedByName).Select(s => s.Name);
         }
         var type = model.GetTypeInfo(left).Type;
@@ -67,7 +68,8 @@ public static class CodeCompletion
     }
 
     static readonly string[] Keywords =
-        [.. SyntaxFacts.GetKeywordKinds().Select(SyntaxFacts.GetText).Where(k => k.Length > 1 && char.IsLetter(k[0]) && !k.StartsWith("__", StringComparison.Ordinal))];
+        [.. SyntaxFacts.GetKeywordKinds().Select(SyntaxFacts.GetText)
+            .Where(k => k.Length > 1 && char.IsLetter(k[0]) && !k.StartsWith("__", StringComparison.Ordinal))];
 
     /// <summary>Whether a cell is ready to run: <c>complete</c>, or <c>incomplete</c> (an unclosed brace, a statement missing its end) — for
     /// consoles that ask before sending Enter as "execute".</summary>

@@ -27,7 +27,8 @@ public static class KernelSpec
             var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             data = OperatingSystem.IsWindows() ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "jupyter")
                 : OperatingSystem.IsMacOS() ? Path.Combine(home, "Library", "Jupyter")
-                : Path.Combine(Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(home, ".local", "share"), "jupyter");
+                : Path.Combine(Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(home, ".local", "share"),
+                    "jupyter");
         }
         return Path.Combine(data, "kernels");
     }

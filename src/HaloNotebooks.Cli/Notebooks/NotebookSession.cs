@@ -58,7 +58,8 @@ public sealed class NotebookSession : INotebookKernel
     public bool Abandoned { get; private set; }
 
     /// <summary>Compiles and runs one C# cell in the continuing state, capturing console output and displays.</summary>
-    public CellExecution Execute(int cellNumber, string source, TimeSpan? timeout = null) => Execute(cellNumber, source, timeout, new CellOutputSink(), default);
+    public CellExecution Execute(int cellNumber, string source, TimeSpan? timeout = null) =>
+        Execute(cellNumber, source, timeout, new CellOutputSink(), default);
 
     /// <summary>
     /// As above, with outputs going to <paramref name="sink"/> as they happen, and <paramref name="interrupt"/> stopping the cell (the Jupyter kernel's

@@ -14,6 +14,8 @@ namespace HaloNotebooks.Tests.Kernel;
 public sealed partial class KernelNotebookOutputsTests
 {
     [GeneratedRegex("halo-figure-[0-9a-f]+-")] private static partial Regex FigureId();
+    // Wall-clock durations (a fit summary's "; 13.8 s") differ between any two runs.
+    [GeneratedRegex(@"\b\d+(\.\d+)? s\b")] private static partial Regex Seconds();
 
     [Fact]
     public void Quickstart_HasTheSameOutputsCellForCell_InHaloKernelAndTheBuiltinRunner()
@@ -61,16 +63,17 @@ public sealed partial class KernelNotebookOutputsTests
         return outputs;
     }
 
-    /// <summary>Text fields joined (nbformat stores lines), consecutive writes to one stream merged, figure ids without the process id.</summary>
+    /// <summary>Text fields joined (nbformat stores lines), consecutive writes to one stream merged, figure ids without the process id,
+    /// durations in seconds masked.</summary>
     static List<JsonNode> Normalise(JsonArray outputs)
     {
         var result = new List<JsonNode>();
         foreach (var output in outputs.Select(o => o!.DeepClone().AsObject()))
         {
-            if (output["text"] is JsonNode text) output["text"] = Join(text);
+            if (output["text"] is JsonNode text) output["text"] = Seconds().Replace(Join(text), "# s");
             if (output["data"] is JsonObject data)
                 foreach (var (mime, value) in data.ToList())
-                    data[mime] = value is JsonObject json ? json.DeepClone() : FigureId().Replace(Join(value!), "halo-figure-");
+                    data[mime] = value is JsonObject json ? json.DeepClone() : Seconds().Replace(FigureId().Replace(Join(value!), "halo-figure-"), "# s");
             var sorted = new JsonObject();
             foreach (var (key, value) in output.OrderBy(kv => kv.Key, StringComparer.Ordinal)) sorted[key] = value?.DeepClone();
             if (result.Count > 0 && result[^1]["output_type"]?.GetValue<string>() == "stream" && sorted["output_type"]!.GetValue<string>() == "stream"
