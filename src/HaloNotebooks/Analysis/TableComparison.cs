@@ -107,7 +107,8 @@ public sealed class TableComparison : IHtmlDisplay
                 int places = Math.Max(e.Ours.DecimalsFor(c.Decimals), e.Theirs.DecimalsFor(c.Decimals));
                 sb.Append(CultureInfo.InvariantCulture,
                     $"<td style=\"background:{colour}\">{e.Ours.ToHtml(places)}<br/>{WebUtility.HtmlEncode(ReferenceName)}: " +
-                    $"{(ReferenceName == "paper" ? AsPrinted(e.Theirs) : e.Theirs.ToHtml(places))}<br/>&Delta; = {e.DifferenceInSigma:+0.0;-0.0;0.0}&sigma;</td>");
+                    $"{(ReferenceName == "paper" ? AsPrinted(e.Theirs) : e.Theirs.ToHtml(places))}<br/>&Delta; = " +
+                        $"{e.DifferenceInSigma:+0.0;-0.0;0.0}&sigma;</td>");
             }
             sb.Append("</tr>");
         }

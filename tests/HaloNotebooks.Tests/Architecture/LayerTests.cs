@@ -31,8 +31,9 @@ public class LayerTests
         ["Models"] = ["Selection", "Inference", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
         ["Mocks"] = ["Selection", "Paper", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
         ["Analysis"] = ["Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
-        ["Figures"] = ["Analysis", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
-        ["Pipeline"] = ["Figures", "Analysis", "Mocks", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs", "Astrometry",
+        ["Literature"] = ["Analysis", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
+        ["Figures"] = ["Literature", "Analysis", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
+        ["Pipeline"] = ["Figures", "Literature", "Analysis", "Mocks", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs", "Astrometry",
             "Numerics", "Display"],
     };
 
