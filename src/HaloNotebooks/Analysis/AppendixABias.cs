@@ -66,7 +66,7 @@ public sealed class AppendixABias : IHtmlDisplay
     public string ToHtml()
     {
         var sb = new StringBuilder("<table><caption>Fig. 10's biases beside Appendix A's description: shift from the error-free fit in its 1&sigma;")
-            .Append("</caption><tr><th>parameter</th><th>r<sub>GC</sub> [kpc]</th><th>median r</th><th>distance error</th><th>shift [&sigma;]</th>")
+            .Append("</caption><tr><th>parameter</th><th>r<sub>GC</sub> [kpc]</th><th>median r [kpc]</th><th>distance error</th><th>shift [&sigma;]</th>")
             .Append("<th>paper (Appendix A)</th><th>same way?</th></tr>");
         foreach (var e in Entries)
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{(e.Parameter == "p_mr" ? "p<sub>MR</sub>" : "&beta;<sub>MP</sub>")}</td>")

@@ -35,7 +35,11 @@ internal static class BetaErrorConvention
     public static (int Rows, double MedianPrintedOverLinear, double MedianPrintedOverQuadrature) PaperConvention()
     {
         var rows = PaperRows();
-        static double Median(IEnumerable<double> x) { var s = x.OrderBy(v => v).ToArray(); return s.Length == 0 ? double.NaN : 0.5 * (s[(s.Length - 1) / 2] + s[s.Length / 2]); }
+        static double Median(IEnumerable<double> x)
+        {
+            var s = x.OrderBy(v => v).ToArray();
+            return s.Length == 0 ? double.NaN : 0.5 * (s[(s.Length - 1) / 2] + s[s.Length / 2]);
+        }
         return (rows.Count, Median(rows.Select(r => r.Printed / r.Linear)), Median(rows.Select(r => r.Printed / r.Quadrature)));
     }
 

@@ -67,7 +67,7 @@ public sealed class DistanceErrorProfiles : IHtmlDisplay
     public string ToHtml()
     {
         var sb = new StringBuilder("<table><caption>Appendix A: MR fraction and MP &beta; with fractional distance errors (Fig. 10)</caption><tr>" +
-            "<th>distance error</th><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>median r</th><th>p<sub>MR</sub></th><th>&beta;<sub>MP</sub></th></tr>");
+            "<th>distance error</th><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>median r [kpc]</th><th>p<sub>MR</sub></th><th>&beta;<sub>MP</sub></th></tr>");
         foreach (var level in Levels)
             foreach (var b in level.Bins)
                 sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{100 * level.FractionalError:0}%</td><td>{WebUtility.HtmlEncode(b.Bin.Label)}</td>" +

@@ -70,7 +70,8 @@ public sealed class HemisphereProfile : IHtmlDisplay
     public string ToHtml()
     {
         var sb = new StringBuilder("<table><caption>Mean V<sub>r</sub> of the northern (b &gt; 0) and southern (b &lt; 0) halo (Fig. 6)</caption><tr>" +
-            "<th>hemisphere</th><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>median r</th><th>&lang;V<sub>r</sub>&rang;</th><th>&sigma;<sub>r</sub></th></tr>");
+            "<th>hemisphere</th><th>r<sub>GC</sub> [kpc]</th><th>N</th><th>median r [kpc]</th><th>&lang;V<sub>r</sub>&rang; " +
+                "[km/s]</th><th>&sigma;<sub>r</sub> [km/s]</th></tr>");
         foreach (var (name, rows) in new[] { ("north", North), ("south", South) })
             foreach (var p in rows)
                 sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{name}</td><td>{WebUtility.HtmlEncode(p.Bin.Label)}</td><td>{p.Bin.Count}</td>" +

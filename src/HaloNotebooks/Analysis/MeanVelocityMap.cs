@@ -134,7 +134,8 @@ public sealed class MeanVelocityMap : IHtmlDisplay
         sb.Append(CultureInfo.InvariantCulture, $"<table><caption>Mean V<sub>r</sub> on HEALPix N<sub>side</sub> = {Nside} pixels with &ge; {MinStars} " +
             $"stars, {RMin:0}&ndash;{RMax:0} kpc (Fig. 8), {WebUtility.HtmlEncode(WeightingDescription)}; errors include the intrinsic dispersion; model " +
             $"apex (l, b) = ({Model.LApex:0.0}, {Model.BApex:0.0}) deg</caption>");
-        sb.Append("<tr><th>pixel</th><th>l</th><th>b</th><th>N</th><th>&lang;V<sub>r</sub>&rang;</th><th>model</th></tr>");
+        sb.Append("<tr><th>pixel (HEALPix RING)</th><th>l [deg]</th><th>b [deg]</th><th>N</th><th>&lang;V<sub>r</sub>&rang; [km/s]</th><th>model " +
+            "[km/s]</th></tr>");
         foreach (var p in Pixels)
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{p.Index}</td><td>{p.L:0.0}</td><td>{p.B:0.0}</td><td>{p.Count}</td>" +
                 $"<td>{p.MeanVr:0.0} &plusmn; {p.ErrMeanVr:0.0}</td><td>{p.ModelVr:0.0}</td></tr>");

@@ -43,8 +43,8 @@ public sealed class PolarVelocityCheck : IHtmlDisplay
     public string ToHtml()
     {
         var sb = new StringBuilder("<table><caption>Mean polar velocity: Eq. 7 prediction (&pi;/4) &mu;<sub>dipole</sub> sin b<sub>apex</sub> vs " +
-            "single-component fit (Fig. 9, middle)</caption><tr><th>r<sub>GC</sub> [kpc]</th><th>median r</th><th>Eq. 7</th><th>fitted " +
-            "&lang;V<sub>&theta;</sub>&rang;</th><th>&Delta; [&sigma;]</th></tr>");
+            "single-component fit (Fig. 9, middle)</caption><tr><th>r<sub>GC</sub> [kpc]</th><th>median r [kpc]</th><th>Eq. 7 [km/s]</th><th>fitted " +
+            "&lang;V<sub>&theta;</sub>&rang; [km/s]</th><th>&Delta; [&sigma;]</th></tr>");
         foreach (var b in Bins)
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(b.Bin.Label)}</td><td>{b.Bin.RMedian:0.0}</td>" +
                 $"<td>{b.Predicted.ToHtml(1)}</td><td>{b.Fitted.ToHtml(1)}</td><td>{b.DifferenceInSigma:0.00}</td></tr>");

@@ -99,12 +99,17 @@ public sealed class TableComparison : IHtmlDisplay
                 int places = Math.Max(e.Ours.DecimalsFor(c.Decimals), e.Theirs.DecimalsFor(c.Decimals));
                 sb.Append(CultureInfo.InvariantCulture,
                     $"<td style=\"background:{colour}\">{e.Ours.ToHtml(places)}<br/>{WebUtility.HtmlEncode(ReferenceName)}: " +
-                    $"{e.Theirs.ToHtml(places)}<br/>&Delta; = {e.DifferenceInSigma:+0.0;-0.0;0.0}&sigma;</td>");
+                    $"{(ReferenceName == "paper" ? AsPrinted(e.Theirs) : e.Theirs.ToHtml(places))}<br/>&Delta; = " +
+                        $"{e.DifferenceInSigma:+0.0;-0.0;0.0}&sigma;</td>");
             }
             sb.Append("</tr>");
         }
         return sb.Append("</table></div>").ToString();
     }
+
+    /// <summary>The paper's value with its own digits as transcribed (−0.47 stays −0.47, not −0.5 at its error's precision).</summary>
+    static string AsPrinted(Measurement m) => string.Create(CultureInfo.InvariantCulture,
+        $"{m.Value:G}<sup>+{m.ErrPlus:G}</sup><sub>&minus;{m.ErrMinus:G}</sub>");
 
     /// <summary>One line per entry: row (quoted: "[3, 9)" holds a comma), parameter, ours (value, +, −), reference (value, +, −), Δ in σ.</summary>
     public string ToCsv()

@@ -65,9 +65,9 @@ public static class CornerPlot
                 ranges[i] = (Math.Min(ranges[i].Lo, Round(lo - pad, 6)), Math.Max(ranges[i].Hi, Round(hi + pad, 6)));
             }
 
-        int size = o.Size ?? Math.Clamp(150 * n + 150, 520, n >= 14 ? 1700 : 1500);
-        // Readable at the PNG's size: never below 10 px; the 17-parameter Fig. 3 gets fewer, larger ticks.
-        int tickFont = (int)Math.Clamp(Math.Round(13 - 0.25 * (n - 4)), 10, 12);
+        // Readable at the PNG's size: the 17-parameter Fig. 3 gets 130 px panels (2,360 px) and 12 px ticks, three per axis.
+        int size = o.Size ?? Math.Clamp(150 * n + 150, 520, n >= 14 ? 130 * n + 150 : 1500);
+        int tickFont = n >= 14 ? 12 : (int)Math.Clamp(Math.Round(13 - 0.25 * (n - 4)), 10, 12);
         int nticks = n > 10 ? 3 : 4;
         int labelFont = tickFont + 1;
         const double gap = 0.012;
@@ -92,7 +92,7 @@ public static class CornerPlot
                 var (yd0, yd1) = YDomain(i);
                 layout.SetProperty(AxisKey('x', k), FigureStyle.FramedAxis(bottom ? labels[j] : null,
                     ("domain", new[] { xd0, xd1 }), ("anchor", yr), ("range", new[] { ranges[j].Lo, ranges[j].Hi }),
-                    ("showticklabels", bottom), ("nticks", nticks), ("tickangle", bottom ? 45 : (object?)null),
+                    ("showticklabels", bottom), ("tickmode", "array"), ("tickvals", NiceTicks(ranges[j], nticks)), ("tickangle", bottom ? 45 : (object?)null),
                     ("tickfont", FigureStyle.Font(tickFont)),
                     ("matches", i < n - 1 ? AxisRef('x', K(n - 1, j)) : null)));
                 if (bottom) ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('x', k)))
@@ -133,7 +133,7 @@ public static class CornerPlot
                 {
                     layout.SetProperty(AxisKey('y', k), FigureStyle.FramedAxis(left ? labels[i] : null,
                         ("domain", new[] { yd0, yd1 }), ("anchor", xr), ("range", new[] { ranges[i].Lo, ranges[i].Hi }),
-                        ("showticklabels", left), ("nticks", nticks), ("tickfont", FigureStyle.Font(tickFont)),
+                        ("showticklabels", left), ("tickmode", "array"), ("tickvals", NiceTicks(ranges[i], nticks)), ("tickfont", FigureStyle.Font(tickFont)),
                         ("matches", j > 0 ? AxisRef('y', K(i, 0)) : null)));
                     if (left) ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('y', k)))
                         .SetProperty("title", Obj(("text", labels[i]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
@@ -372,4 +372,30 @@ public static class CornerPlot
         => Obj(("type", "circle"), ("xref", xr), ("yref", yr), ("xsizemode", "pixel"), ("ysizemode", "pixel"),
             ("xanchor", Round(x, 6)), ("yanchor", Round(y, 6)), ("x0", -3.5), ("x1", 3.5), ("y0", -3.5), ("y1", 3.5),
             ("fillcolor", color), ("line", Obj(("color", color), ("width", 1))), ("layer", "above"));
+
+    /// <summary>
+    /// Tick values at a 1-2-5 step giving about <paramref name="count"/> ticks inside <paramref name="range"/> (at least two):
+    /// plotly's nticks is only a maximum, and left Fig. 7's narrow μ_compr axis with one label.
+    /// </summary>
+    internal static double[] NiceTicks((double Lo, double Hi) range, int count)
+    {
+        double span = range.Hi - range.Lo;
+        if (!(span > 0) || !double.IsFinite(span)) return [range.Lo];
+        double raw = span / Math.Max(2, count), mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        foreach (var m in new[] { 1.0, 2.0, 2.5, 5.0, 10.0 }.Reverse())
+        {
+            double step = m * mag;
+            var ticks = Ticks(range, step);
+            if (ticks.Length >= Math.Min(count, 3) || m == 1.0)
+                return ticks.Length >= 2 ? ticks : Ticks(range, step / 2);
+        }
+        return [range.Lo, range.Hi];
+    }
+
+    static double[] Ticks((double Lo, double Hi) range, double step)
+    {
+        var ticks = new List<double>();
+        for (double t = Math.Ceiling(range.Lo / step) * step; t <= range.Hi + 1e-12 * step; t += step) ticks.Add(Math.Round(t / step) * step);
+        return ticks.ToArray();
+    }
 }

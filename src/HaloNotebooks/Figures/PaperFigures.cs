@@ -393,7 +393,9 @@ public static class PaperFigures
         {
             Series =
             [
-                new ProfileSeries("input", input.Select(p => new ProfilePoint(p.R, p.Value, 0, 0)).ToList()) { Color = "black", MarkerSize = 0.1 },
+                // The paper's Appendix A takes p_MR from Medina et al. (2025), published only as a figure: the mock draws Table 2's.
+                new ProfileSeries(key == "p_mr" ? Fig10InputPmr : "mock input (Table 2)", input.Select(p => new ProfilePoint(p.R, p.Value, 0, 0)).ToList())
+                    { Color = "black", MarkerSize = 0.1 },
                 .. appendix.Levels.Select((level, i) =>
                 {
                     var (colour, dash, symbol) = styles.TryGetValue(Math.Round(level.FractionalError, 2), out var s) ? s
@@ -409,6 +411,8 @@ public static class PaperFigures
             new ProfileOptions { Columns = 2, LogX = true, XRange = ProfileRange, PanelWidth = 460, PanelHeight = 340, FileStem = "fig10_distance_errors",
                 Title = "Figure 10. Impact of distance errors on p<sub>MR</sub> and β<sub>MP</sub> (Appendix A)" });
     }
+
+    internal const string Fig10InputPmr = "mock input: Table 2's p<sub>MR</sub> (the paper's: Medina+2025, a figure only)";
 
     // ---------------------------------------------------------------- sky map (Fig. 8)
 

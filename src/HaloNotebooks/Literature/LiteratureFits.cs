@@ -5,7 +5,6 @@ using HaloNotebooks.Catalogs;
 using HaloNotebooks.Models;
 using HaloNotebooks.Numerics;
 using HaloNotebooks.Paper;
-using HaloNotebooks.Pipeline;
 using HaloNotebooks.Selection;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
@@ -104,7 +103,7 @@ internal static class LiteratureFits
     public static IReadOnlyList<LiteratureFit> Run(string externalDir, StarTable? bhbStars, AnalysisSettings run, long selectionSeed,
         IProgress<double>? progress = null, Action<string>? log = null)
     {
-        var subs = SegueComparison.Substructures(externalDir, log);
+        var subs = Substructures(externalDir, log);
         var selection = SelectionSettings.Paper with { Seed = selectionSeed, MaxDegreeOfParallelism = run.MaxDegreeOfParallelism };
         var fits = new List<LiteratureFit>();
         for (int i = 0; i < All.Count; i++)
@@ -130,6 +129,21 @@ internal static class LiteratureFits
             progress?.Report((i + 1.0) / All.Count);
         }
         return fits;
+    }
+
+    /// <summary>The §2.3 masks' catalogues beside the comparison samples: Baumgardt/Vasiliev globular clusters, Pace (2022) dwarfs.</summary>
+    static SubstructureCatalog? Substructures(string dir, Action<string>? log)
+    {
+        string orbits = Path.Combine(dir, "gc_baumgardt_orbits", "orbits_table.txt");
+        string vb21 = Path.Combine(dir, "gc_vasiliev_baumgardt2021_pm", "GCs_VB21.txt");
+        string pace = Path.Combine(dir, "lvdb_pace2022");
+        var parts = new List<SubstructureCatalog>();
+        if (File.Exists(orbits) || File.Exists(vb21))
+            parts.Add(SubstructureCatalog.ReadBaumgardtVasiliev(File.Exists(orbits) ? orbits : null, File.Exists(vb21) ? vb21 : null));
+        else log?.Invoke($"no globular-cluster catalogue under {dir}: the GC mask is not applied");
+        if (Directory.Exists(pace)) parts.Add(SubstructureCatalog.ReadPace(pace));
+        else log?.Invoke($"no dwarf-galaxy catalogue (lvdb_pace2022) under {dir}: the dwarf mask is not applied");
+        return parts.Count == 0 ? null : SubstructureCatalog.Combine([.. parts]);
     }
 
     static HaloSample? Select(LiteratureCatalogue cat, string dir, StarTable? bhbStars, SelectionSettings selection, SubstructureCatalog? subs,
@@ -174,7 +188,8 @@ internal static class LiteratureFits
     }
 
     static string Unit(string parameter) =>
-        parameter.StartsWith("beta", StringComparison.Ordinal) || parameter == "p_mr" ? "1" : parameter.StartsWith("feh", StringComparison.Ordinal) ? "dex" : "km/s";
+        parameter.StartsWith("beta", StringComparison.Ordinal) || parameter == "p_mr" ? "1"
+            : parameter.StartsWith("feh", StringComparison.Ordinal) ? "dex" : "km/s";
 }
 
 /// <summary>The literature stage of `halo reproduce`: the fits, what was skipped, and their cost (wall and this process's CPU time).</summary>

@@ -15,7 +15,8 @@ internal static class LiteratureReport
     public static string FiguresSentence(LiteratureResult? literature, bool bhb) =>
         "the <a href=\"#figures\">figures</a> overlay the paper's values (&times;); " +
         (literature is { Fits.Count: > 0 }
-            ? $"Figs. 2 and 5 draw {literature.Fits.Count} public catalogues fitted here with the paper's selection and models (the samples of Bird et al. 2021 " +
+            ? $"Figs. 2 and 5 draw {literature.Fits.Count} public catalogues fitted here with the paper's selection and models (the samples of Bird " +
+                $"et al. 2021 " +
               "and kin; <a href=\"#literature\">list</a>), not those works' published profiles"
             : "Figs. 2 and 5 draw the embedded fit of the SEGUE K giants (data/reference/segue_kgiants_ours.csv), not Bird et al.'s or Medina et al.'s " +
               "published profiles") +

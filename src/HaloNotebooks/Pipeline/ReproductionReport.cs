@@ -321,7 +321,8 @@ public sealed class ReproductionReport
                       "measurement noise alone moves each number (coverage over independent mocks is <code>halo sweep</code>'s). "
                   : "the truth of this one realisation (re-observed replicas of the mock, which separate realisation noise from pipeline bias) was not " +
                       "computed: <code>halo reproduce --mock-truth</code> adds it (coverage over independent mocks is <code>halo sweep</code>'s). ")
-              + "The <a href=\"#funnel\">funnel</a> sets our counts beside the paper's (&sect;2.3); " + LiteratureReport.FiguresSentence(Literature, Bhb is not null)
+              + "The <a href=\"#funnel\">funnel</a> sets our counts beside the paper's (&sect;2.3); " +
+                  "" + LiteratureReport.FiguresSentence(Literature, Bhb is not null)
             : "This run analyses a real catalogue: the <a href=\"#tables\">tables</a> compare its fits with the paper's DESI DR2 values entry by entry, the " +
                 "<a href=\"#funnel\">funnel</a> sets its counts beside the paper's (&sect;2.3), "
               + LiteratureReport.FiguresSentence(Literature, Bhb is not null) + " Differences measure the catalogues' differences as well as the method.");

@@ -41,7 +41,7 @@ internal static class SegueComparison
         return new Result(sample, single, @double, Points(single).Concat(Points(@double)).ToList());
     }
 
-    internal static SubstructureCatalog? Substructures(string externalDir, Action<string>? log)
+    static SubstructureCatalog? Substructures(string externalDir, Action<string>? log)
     {
         string orbits = Path.Combine(externalDir, "gc_baumgardt_orbits", "orbits_table.txt");
         string vb21 = Path.Combine(externalDir, "gc_vasiliev_baumgardt2021_pm", "GCs_VB21.txt");

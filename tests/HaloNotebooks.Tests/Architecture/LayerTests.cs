@@ -39,12 +39,14 @@ public class LayerTests
         ["Models"] = ["Selection", "Inference", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
         ["Mocks"] = ["Selection", "Paper", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
         ["Analysis"] = ["Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
-        ["Figures"] = ["Analysis", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
+        ["Literature"] = ["Analysis", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
+        ["Figures"] = ["Literature", "Analysis", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs", "Astrometry", "Numerics",
+            "Display"],
         // The pipeline, split by purpose: the mock's truth and calibration, then sweeps and the reproduction (neither uses the other).
         ["Truth"] = ["Analysis", "Mocks", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs", "Astrometry", "Numerics", "Display"],
-        ["Sweeps"] = ["Truth", "Figures", "Analysis", "Mocks", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs", "Astrometry",
-            "Numerics", "Display"],
-        ["Pipeline"] = ["Truth", "Figures", "Analysis", "Mocks", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs",
+        ["Sweeps"] = ["Truth", "Figures", "Literature", "Analysis", "Mocks", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs",
+            "Astrometry", "Numerics", "Display"],
+        ["Pipeline"] = ["Truth", "Figures", "Literature", "Analysis", "Mocks", "Models", "Inference", "Paper", "Selection", "Uncertainties", "Catalogs",
             "Astrometry", "Numerics", "Display"],
     };
 

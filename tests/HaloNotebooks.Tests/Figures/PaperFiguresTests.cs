@@ -130,11 +130,13 @@ public class PaperFiguresTests
     {
         var fig = PaperFigures.Fig10(D.Appendix());
         var names = Traces(fig).Select(t => (string?)t["name"]).ToList();
-        Assert.Equal(2, names.Count(n => n == "input"));
+        // Which p_MR input is drawn, and that the paper's came from Medina et al. (2025), is in the legend (issue 27).
+        Assert.Equal(1, names.Count(n => n == PaperFigures.Fig10InputPmr));
+        Assert.Equal(1, names.Count(n => n == "mock input (Table 2)"));
         Assert.Equal(2, names.Count(n => n == "18% distance error"));
         Assert.Equal("dash", (string?)Named(fig, "18% distance error")["line"]!["dash"]);
         Assert.Equal("dot", (string?)Named(fig, "30% distance error")["line"]!["dash"]);
-        Assert.Equal("lines", (string?)Named(fig, "input")["mode"]);
+        Assert.Equal("lines", (string?)Named(fig, PaperFigures.Fig10InputPmr)["mode"]);
     }
 
     [Fact]
