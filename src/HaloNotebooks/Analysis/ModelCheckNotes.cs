@@ -28,7 +28,8 @@ internal static class ModelCheckNotes
     public static (string Title, string Verdict, string Html) AppendixA { get; } = (
         "Appendix A",
         "still the toy halo (Mocks/AppendixMock.cs): not compared with the paper's statements in this round.",
-        "<p>Fig. 10 and tables/appendix_a*.csv come from the spherical toy halo, whose outer density slope (issue 28 measured &asymp; &minus;1.6 per ln r) is " +
+        "<p>Fig. 10 and tables/appendix_a*.csv come from the spherical toy halo, whose outer density slope " +
+            "(issue 28 measured &asymp; &minus;1.6 per ln r) is " +
             "shallower than the selected sample's (&asymp; &minus;4.2), so outward scattering by distance errors is weaker than in the data; " +
             "its β<sub>MP</sub> shifts are not evidence for or against the paper's Appendix A. Running Appendix A on the calibrated DESI-like " +
             "mock (its own stars with perturbed distances) was not done in this round.</p>");
