@@ -54,6 +54,13 @@ public sealed class AnalysisResults : IHtmlDisplay
     /// <summary>Wall time per stage in seconds ("table1", "table2", "table3", "hemispheres", "sky_map", "eq7", "appendix_a").</summary>
     public IReadOnlyDictionary<string, double> Timings { get; }
 
+    /// <summary>Every MCMC fit of the run by its key (Tables 1–3, Eq. 7, Appendix A): their τ, acceptance and settings
+    /// (<see cref="ConvergenceTable"/>); the chains only where kept.</summary>
+    public IReadOnlyDictionary<FitKey, BinFit> Fits { get; init; } = new Dictionary<FitKey, BinFit>();
+
+    /// <summary>The posterior predictive check of each fit of Tables 1–3 (empty when AnalysisSettings.PredictiveDraws is 0).</summary>
+    public IReadOnlyDictionary<FitKey, PredictiveCheck> PredictiveChecks { get; init; } = new Dictionary<FitKey, PredictiveCheck>();
+
     /// <summary>Table 1.</summary>
     public PaperTable Table1 => PaperTables.Table1(Single);
 

@@ -36,6 +36,9 @@ public sealed record AnalysisSettings(
     /// </summary>
     public bool KeepBinSamples { get; init; } = true;
 
+    /// <summary>Posterior draws of each posterior predictive check of Tables 1–3 (<see cref="PosteriorPredictive"/>); 0: no checks.</summary>
+    public int PredictiveDraws { get; init; } = PosteriorPredictive.DefaultDraws;
+
     /// <summary>The paper's settings (<see cref="SamplerSettings.Paper"/> and the paper's bins).</summary>
     public static AnalysisSettings Paper { get; } = new();
 

@@ -3,8 +3,8 @@ using System.Diagnostics;
 using HaloNotebooks.Astrometry;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
-using HaloNotebooks.Selection;
 using HaloNotebooks.Numerics;
+using HaloNotebooks.Selection;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
 namespace HaloNotebooks.Analysis;
@@ -74,14 +74,16 @@ public static class PaperAnalysis
                 for (int k = 0; k < bins.Count; k++)
                     AddKinematic(AppendixKey(level, k), bins[k].RMin, bins[k].RMax, appendix.Samples[level].Stars, appendix.Samples[level].RGc);
 
-        var fits = RunJobs(jobs, settings, progress);
+        var checks = new ConcurrentDictionary<FitKey, PredictiveCheck>();
+        var fits = RunJobs(jobs, settings, progress, checks);
 
         var timings = new Dictionary<string, double>();
         foreach (var group in jobs.GroupBy(j => j.Key.Stage)) timings[group.Key] = group.Sum(j => fits[j.Key].WallTimeSeconds);
+        if (!checks.IsEmpty) timings["ppc"] = checks.Values.Sum(c => c.Seconds);
 
-        var single = Profile(FitModel.Single, fits, bins, settings.RMin, settings.RMax);
-        var @double = Profile(FitModel.Double, fits, bins, settings.RMin, settings.RMax);
-        var dipole = Profile(FitModel.Dipole, fits, dipoleBins, dipoleBins.RMin, dipoleBins.RMax);
+        var single = WithChecks(Profile(FitModel.Single, fits, bins, settings.RMin, settings.RMax), checks);
+        var @double = WithChecks(Profile(FitModel.Double, fits, bins, settings.RMin, settings.RMax), checks);
+        var dipole = WithChecks(Profile(FitModel.Dipole, fits, dipoleBins, dipoleBins.RMin, dipoleBins.RMax), checks);
 
         var clock = Stopwatch.StartNew();
         var hemispheres = HemisphereProfile.Fit(dipoleStars.B, dipoleRGc, dipoleStars.Vr, dipoleStars.ErrVr,
@@ -109,7 +111,8 @@ public static class PaperAnalysis
             }
             appendixA = new DistanceErrorProfiles(levels, appendix.InputMetalRichFraction, appendix.InputBetaMetalPoor);
         }
-        return new AnalysisResults(settings, single, @double, dipole, hemispheres, skyMap, new PolarVelocityCheck(polar), appendixA, timings);
+        return new AnalysisResults(settings, single, @double, dipole, hemispheres, skyMap, new PolarVelocityCheck(polar), appendixA, timings)
+            { Fits = fits, PredictiveChecks = new Dictionary<FitKey, PredictiveCheck>(checks) };
     }
 
     /// <summary>
@@ -150,7 +153,10 @@ public static class PaperAnalysis
             if (keep.Count(x => x) < MinStarsPerFit) continue;
             jobs.Add(new FitJob(TableKey(model, k), RadialBin.Of(a, b, r), kinematic?.Where(keep), radial?.Where(keep)));
         }
-        return Profile(model, RunJobs(jobs, settings, progress), bins, lo, hi);
+        var checks = new ConcurrentDictionary<FitKey, PredictiveCheck>();
+        var profile = Profile(model, RunJobs(jobs, settings, progress, checks), bins, lo, hi);
+        return new RadialProfile(profile.Model, profile.AllStars, profile.Bins)
+            { PredictiveChecks = checks.ToDictionary(kv => kv.Key.Bin, kv => kv.Value) };
     }
 
     /// <summary>The fit of bin k of Table 1 (single), 2 (double) or 3 (dipole); the same key in Run and FitProfile, so the same seed.</summary>
@@ -172,6 +178,13 @@ public static class PaperAnalysis
         return new RadialProfile(model, all, perBin);
     }
 
+    /// <summary>The profile with the predictive checks of its table's fits (keyed by bin index).</summary>
+    static RadialProfile WithChecks(RadialProfile profile, ConcurrentDictionary<FitKey, PredictiveCheck> checks) =>
+        new(profile.Model, profile.AllStars, profile.Bins)
+        {
+            PredictiveChecks = checks.Where(kv => kv.Key == TableKey(profile.Model, kv.Key.Bin)).ToDictionary(kv => kv.Key.Bin, kv => kv.Value),
+        };
+
     /// <summary>Fig. 8's map: stars in [rMin, rMax) on HEALPix RING pixels of (l, b).</summary>
     public static MeanVelocityMap BuildSkyMap(RadialVelocitySample stars, double[] rGc, double rMin, double rMax, DipoleVelocityField model,
         AnalysisSettings settings)
@@ -185,6 +198,14 @@ public static class PaperAnalysis
             rMin, rMax, settings.SkyMapWeights);
     }
 
+    static PredictiveCheck PredictiveCheckOf(FitJob job, FitResult fit, long seed, int draws)
+    {
+        var clock = Stopwatch.StartNew();
+        var check = job.Radial is not null ? PosteriorPredictive.Check(job.Radial, fit, job.Bin, seed, draws)
+            : PosteriorPredictive.Check(job.Kinematic!, fit, job.Bin, seed, draws);
+        return new PredictiveCheck(check.Model, check.Bin, check.Draws, check.Dimensions) { Seconds = clock.Elapsed.TotalSeconds };
+    }
+
     sealed record FitJob(FitKey Key, RadialBin Bin, KinematicSample? Kinematic, RadialVelocitySample? Radial)
     {
         public FitModel Model => Key.Model;
@@ -194,7 +215,8 @@ public static class PaperAnalysis
         public double Cost => Bin.Count * (Model == FitModel.Double ? 2.5 : Model == FitModel.Single ? 1.0 : 0.1);
     }
 
-    static Dictionary<FitKey, BinFit> RunJobs(List<FitJob> jobs, AnalysisSettings settings, IProgress<AnalysisProgress>? progress)
+    static Dictionary<FitKey, BinFit> RunJobs(List<FitJob> jobs, AnalysisSettings settings, IProgress<AnalysisProgress>? progress,
+        ConcurrentDictionary<FitKey, PredictiveCheck>? checks = null)
     {
         var results = new ConcurrentDictionary<FitKey, BinFit>();
         double totalCost = jobs.Sum(j => j.Cost * settings.Sampler.Steps);
@@ -226,6 +248,9 @@ public static class PaperAnalysis
                 : job.Model == FitModel.Double ? HaloFits.Double(job.Kinematic!, fitSettings)
                 : HaloFits.Dipole(job.Radial!, fitSettings);
             var binFit = BinFit.FromFit(job.Bin, fit);
+            // Posterior predictive checks of Tables 1–3 (issue 28) while the chain is still here.
+            if (checks is not null && settings.PredictiveDraws > 0 && job.Key.Stage is "table1" or "table2" or "table3")
+                checks[job.Key] = PredictiveCheckOf(job, fit, SeededRandom.DeriveSeed(job.Key.Seed(settings.Sampler.Seed), "ppc"), settings.PredictiveDraws);
             // Summarised: drop the chain unless something reads it later (corner plots, Eq. 7).
             if (!settings.KeepBinSamples && job.Key.Bin != FitKey.AllStars && job.Model != FitModel.Dipole)
                 binFit = new BinFit(binFit.Model, binFit.Bin, binFit.Parameters, binFit.Seed, binFit.WallTimeSeconds, fit.WithoutSamples());

@@ -29,6 +29,9 @@ public sealed class RadialProfile : IHtmlDisplay
     /// <summary>One fit per radial bin, inner to outer.</summary>
     public IReadOnlyList<BinFit> Bins { get; }
 
+    /// <summary>The posterior predictive check of each fit by bin index (−1: all stars); empty when none ran (issue 28).</summary>
+    public IReadOnlyDictionary<int, PredictiveCheck> PredictiveChecks { get; init; } = new Dictionary<int, PredictiveCheck>();
+
     /// <summary>The profile of one parameter: (median r_GC of the bin, measurement) per bin.</summary>
     public IReadOnlyList<(double RMedian, Measurement Value)> Of(string parameter) =>
         Bins.Select(b => (b.Bin.RMedian, b[parameter])).ToList();

@@ -43,6 +43,7 @@ public static class PaperFigures
         list.Add(Fig8(results.SkyMap, bhb?.Field));
         list.Add(Fig9(results.Dipole, results.PolarVelocity, bhb?.Folded));
         if (results.AppendixA is not null) list.Add(Fig10(results.AppendixA));
+        if (results.PredictiveChecks.Count > 0) list.Add(PredictiveCheckFigure.ForReport(results));   // issue 28, not in the paper
         return list;
     }
 

@@ -125,7 +125,7 @@ public static class Reproduction
         foreach (var (stage, seconds) in results.Timings) timings.Add(("fits." + stage, seconds));
         const string noSgrFits = "fits (Sgr not masked)";
         Stage(noSgrFits);
-        var singleWithoutSgrMask = PaperAnalysis.FitProfile(FitModel.Single, noSgrSample, settings.Analysis,
+        var singleWithoutSgrMask = PaperAnalysis.FitProfile(FitModel.Single, noSgrSample, settings.Analysis with { PredictiveDraws = 0 },
             progress is null ? null : new SyncProgress<AnalysisProgress>(p =>
                 progress.Report(new ReproductionProgress(noSgrFits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
         Done(noSgrFits, "fits_no_sgr_mask");
@@ -212,11 +212,13 @@ public static class Reproduction
             File.WriteAllText(Path.Combine(tablesDir, "bhb_dipole.csv"), bhb.ToCsv());
             File.WriteAllText(Path.Combine(tablesDir, "funnel_bhb.md"), bhb.Sample.Funnel.ToMarkdown());
         }
+        var modelChecks = ModelChecks.ForRun(results, singleWithoutSgrMask, bhb);   // issue 28: tables/ppc.csv, convergence.csv
+        modelChecks.WriteTables(tablesDir);
         timings.Add(("tables", clock.Elapsed.TotalSeconds));
         timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
         var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings,
             settings.InputDescription, truthComparisons, calibrations, selectionBias, settings.SelectionChanges, eq7Footprint)
-            { Bhb = bhb, Literature = literature, Table3SigmaR = table3SigmaR };
+            { Bhb = bhb, Literature = literature, Table3SigmaR = table3SigmaR, ModelChecks = modelChecks };
         report.Write(directory);
         progress?.Report(new ReproductionProgress(tables, 1));
         return report;

@@ -61,6 +61,9 @@ public sealed class ReproductionReport
 
     /// <summary>What was tested of Table 3's σ_r (Analysis.Table3SigmaRCheck), or null.</summary>
     internal Table3SigmaRCheck? Table3SigmaR { get; init; }
+
+    /// <summary>PPC, convergence and the other model checks of issue 28 (the "Model checks" section), or null.</summary>
+    public ModelChecks? ModelChecks { get; init; }
     public AnalysisResults Results { get; }
     public IReadOnlyList<ReportFigure> Figures { get; }
 
@@ -138,6 +141,7 @@ public sealed class ReproductionReport
                 w.WriteEndObject();
             }
             if (Bhb is not null) WriteBhb(w, Bhb);
+            ModelChecks?.WriteJson(w);
             w.WriteStartObject("timings_s");
             foreach (var (stage, s) in Timings) w.WriteNumber(stage, Math.Round(s, 3));
             w.WriteEndObject();
@@ -330,6 +334,7 @@ public sealed class ReproductionReport
         sb.Append("<nav><a href=\"#funnel\">Selection</a><a href=\"#tables\">Tables</a><a href=\"#figures\">Figures</a><a href=\"#extra\">Hemispheres, sky " +
             "map, Eq. 7, Appendix A</a>");
         if (Bhb is not null) sb.Append("<a href=\"#bhb\">DESI DR1 BHB stars</a>");
+        if (ModelChecks is not null) sb.Append("<a href=\"#model-checks\">Model checks</a>");
         sb.Append("<a href=\"#run\">Run</a></nav>\n");
         sb.Append("<h2 id=\"funnel\">Selection (§2.3)</h2>").Append(FunnelWithPaperCounts(Funnel));
         if (DipoleFunnel is not null) sb.Append("<p>Outer-halo sample of §4.4 (|&delta;V<sub>r</sub>| &lt; 50 km/s, no tangential-error cut):</p>")
@@ -424,6 +429,7 @@ public sealed class ReproductionReport
         if (Literature is not null) sb.Append(LiteratureReport.Section(Literature));
         sb.Append(LiteratureReport.BetaConvention()).Append(LiteratureReport.MockFeatures(mock));
         if (Table3SigmaR is not null) sb.Append(Table3SigmaR.ToHtml());
+        if (ModelChecks is not null) sb.Append(ModelChecks.ToHtml());   // issue 28
         sb.Append("<h2 id=\"run\">Run</h2>\n<table><caption>Settings</caption>");
         foreach (var (name, value) in Settings)
         {

@@ -30,7 +30,8 @@ public class ReproduceCommandTests
             Assert.Contains("≈ 370,000 (&#167;2.3)", html);
             Assert.Contains("No PNG was written: PNG export was not asked for", html);
             Assert.Equal(1, CountOf(html, HaloNotebooks.Figures.FigureHtml.PlotlyJs));
-            Assert.Equal(10, CountOf(html.Replace(HaloNotebooks.Figures.FigureHtml.PlotlyJs, ""), "window.Plotly.newPlot("));
+            Assert.Equal(11, CountOf(html.Replace(HaloNotebooks.Figures.FigureHtml.PlotlyJs, ""), "window.Plotly.newPlot("));   // + Fig. 11 (PPC)
+            Assert.Contains("id=\"model-checks\"", html);
             Assert.DoesNotContain("<iframe", html);
             Assert.True(new FileInfo(Path.Combine(output, "index.html")).Length < 8_000_000, "index.html must stay under 8 MB");
             Assert.Contains("Sgr not masked", File.ReadAllText(Path.Combine(output, "figures", "fig02_profiles_single.html")));
@@ -61,8 +62,16 @@ public class ReproduceCommandTests
                 Assert.Contains("\\begin{deluxetable*}", File.ReadAllText(Path.Combine(output, "tables", $"table{n}.tex")));
                 Assert.StartsWith("**Table " + n, File.ReadAllText(Path.Combine(output, "tables", $"table{n}.md")));
             }
-            // Figures 1–10 (Fig. 10 from the Appendix A mock), and the Appendix A profiles at 0, 18 and 30% distance error.
-            Assert.Equal(10, Directory.GetFiles(Path.Combine(output, "figures"), "*.html").Length);
+            // Figures 1–10 (Fig. 10 from the Appendix A mock) and Fig. 11 (posterior predictive checks, issue 28), and the Appendix A
+            // profiles at 0, 18 and 30% distance error.
+            Assert.Equal(11, Directory.GetFiles(Path.Combine(output, "figures"), "*.html").Length);
+            // Issue 28: a convergence row per MCMC fit (none dropped), a PPC row per Table 1-3 fit and dimension.
+            var convergence = File.ReadAllLines(Path.Combine(output, "tables", "convergence.csv"));
+            Assert.Contains(convergence, l => l.StartsWith("table2/double/all,", StringComparison.Ordinal));
+            Assert.Contains(convergence, l => l.StartsWith("fig2_no_sgr_mask/single/all,", StringComparison.Ordinal));
+            var ppc = File.ReadAllLines(Path.Combine(output, "tables", "ppc.csv"));
+            Assert.Contains(ppc, l => l.StartsWith("table3,all,all,v_r,", StringComparison.Ordinal));
+            Assert.Contains(ppc, l => l.StartsWith("table2,all,MR,feh,", StringComparison.Ordinal));
             var appendix = File.ReadAllLines(Path.Combine(output, "tables", "appendix_a.csv"));
             Assert.Equal(["0", "0.18", "0.3"], appendix.Skip(1).Select(l => l.Split(',')[0]).Distinct());
             Assert.Empty(Directory.GetDirectories(root, ".results.partial-*"));
