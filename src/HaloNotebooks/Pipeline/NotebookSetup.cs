@@ -30,9 +30,13 @@ public sealed record NotebookSetup(bool Fast, FitSettings Fit, AnalysisSettings 
     public static NotebookSetup Paper { get; } = new(false, new FitSettings(Walkers: 100, Steps: 1000, Burn: 400, Seed: 1),
         AnalysisSettings.Paper, SelectionSettings.Paper.McSamples);
 
-    /// <summary><see cref="Quick"/> when <c>HALO_FAST=1</c>, else <see cref="Paper"/>.</summary>
-    public static NotebookSetup FromEnvironment() =>
-        Environment.GetEnvironmentVariable("HALO_FAST") == "1" ? Quick : Paper;
+    /// <summary><see cref="Quick"/> when <c>HALO_FAST=1</c>, else <see cref="Paper"/>; switches on the fit cache
+    /// (<see cref="FitCache.FromEnvironment"/>: a rerun reads its fits back; <c>HALO_CACHE=off</c> refits).</summary>
+    public static NotebookSetup FromEnvironment()
+    {
+        FitCache.Current = FitCache.FromEnvironment();
+        return Environment.GetEnvironmentVariable("HALO_FAST") == "1" ? Quick : Paper;
+    }
 
     /// <summary>The paper's selection settings with this set-up's number of Monte-Carlo draws.</summary>
     public SelectionSettings Selection => SelectionSettings.Paper with { McSamples = MonteCarloSamples };
