@@ -31,10 +31,12 @@ public sealed record NotebookSetup(bool Fast, FitSettings Fit, AnalysisSettings 
         AnalysisSettings.Paper, SelectionSettings.Paper.McSamples);
 
     /// <summary><see cref="Quick"/> when <c>HALO_FAST=1</c>, else <see cref="Paper"/>; switches on the fit cache
-    /// (<see cref="FitCache.FromEnvironment"/>: a rerun reads its fits back; <c>HALO_CACHE=off</c> refits).</summary>
+    /// (<see cref="FitCache.FromEnvironment"/>: a rerun reads its fits and Monte-Carlo velocity errors back; <c>HALO_CACHE=off</c>
+    /// computes them again).</summary>
     public static NotebookSetup FromEnvironment()
     {
         FitCache.Current = FitCache.FromEnvironment();
+        VelocityErrorStore.Folder = FitCache.Current?.Folder;   // and the selections' Monte-Carlo errors beside the fits
         return Environment.GetEnvironmentVariable("HALO_FAST") == "1" ? Quick : Paper;
     }
 
