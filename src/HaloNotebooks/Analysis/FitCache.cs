@@ -167,11 +167,9 @@ public sealed class FitCache
             // Write-then-rename in the same folder: a reader sees the whole entry or none.
             temp = Path.Combine(Folder, "." + key.Hex + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "."
                 + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+            // No fsync: the rename is atomic for other processes, and an entry a power cut leaves damaged fails its checksum.
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
             File.Move(temp, path, overwrite: true);
             temp = null;
             Evict();
@@ -280,7 +278,8 @@ internal sealed class FitCacheKey
             .Append(FitCache.CodeIdentity).Append('\n').Append(model.Name).Append('\n')
             .Append(CultureInfo.InvariantCulture, $"walkers={settings.Walkers} steps={settings.Steps} burn={settings.Burn} seed={settings.Seed}\n");
         foreach (var (move, weight) in moves)
-            text.Append(move.GetType().FullName).Append(':').Append(move.Description).Append(':').Append(weight.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+            text.Append(move.GetType().FullName).Append(':').Append(move.Description).Append(':')
+                .Append(weight.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         h.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
         Add(h, start ?? []);
         h.AppendData(BitConverter.GetBytes(start is null));

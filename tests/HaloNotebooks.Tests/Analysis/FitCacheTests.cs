@@ -142,7 +142,8 @@ public sealed class FitCacheTests : IDisposable
     public void Key_ChangesWithEveryInputTheFitReads_AndNotWithTheThreadCount()
     {
         var stars = Stars(6);
-        var moved = stars with { Vr = stars.Vr.Select((v, i) => i == 17 ? BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(v) + 1) : v).ToArray() };
+        // One star's v_r moved by one unit in the last place.
+        var moved = stars with { Vr = stars.Vr.Select((v, i) => i == 17 ? Math.BitIncrement(v) : v).ToArray() };
         var wider = MixturePriors.Paper with { VelocitySigma = new UniformPrior(10, 250) };
         string Key(KinematicSample s, FitSettings f, MixturePriors? p = null, double[]? start = null, FitModel? model = null) =>
             FitCacheKey.Of(model ?? FitModel.Single, s, p ?? MixturePriors.Paper, f, start)!.Hex;
