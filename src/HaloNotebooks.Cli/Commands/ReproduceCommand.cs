@@ -72,6 +72,8 @@ public sealed class ReproduceCommand : ICliCommand
             DefaultValueFactory = _ => 30_000,
         };
         var noPng = new Option<bool>("--no-png") { Description = "write HTML figures only, even when Chromium is installed" };
+        var noCache = new Option<bool>("--no-cache") { Description = "refit everything instead of reading fits done before from the fit cache " +
+            "(`halo cache info`; HALO_CACHE=off does the same)" };
         var bhb = new Option<string?>("--bhb")
         {
             Description = "the DESI DR1 BHB stars of Byström et al. (2025), Bystrom_2025_BHB.csv: adds their dipole fit (§3.2) to the " +
@@ -89,7 +91,7 @@ public sealed class ReproduceCommand : ICliCommand
         };
         var command = new Command("reproduce", "Reproduce every table and figure of the paper and report how close each number is to the paper's");
         foreach (var o in new Option[] { catalogue, distances, distanceColumns, substructures, walkers, steps, burn, seed, set, preset, output, mock, threads,
-            appendixStars, noPng, bhb, mockTruth, literature }) command.Options.Add(o);
+            appendixStars, noPng, bhb, mockTruth, literature, noCache }) command.Options.Add(o);
         command.SetAction(parse => Execute(new ReproduceOptions(
             parse.GetValue(catalogue), parse.GetValue(distances), parse.GetValue(substructures) ?? [],
             parse.GetValue(walkers), parse.GetValue(steps), parse.GetValue(burn), parse.GetValue(seed),
@@ -97,7 +99,7 @@ public sealed class ReproduceCommand : ICliCommand
             parse.GetValue(set) ?? [], parse.GetValue(preset))
             {
                 DistanceColumns = parse.GetValue(distanceColumns), Bhb = parse.GetValue(bhb), MockTruth = parse.GetValue(mockTruth),
-                Literature = parse.GetValue(literature),
+                Literature = parse.GetValue(literature), NoCache = parse.GetValue(noCache),
             }));
         return command;
     }
@@ -120,6 +122,9 @@ public sealed class ReproduceCommand : ICliCommand
 
         /// <summary>The literature folder in effect, or null.</summary>
         public string? LiteratureDirectory => Literature is "none" ? null : Literature ?? HaloNotebooks.Literature.LiteratureResult.DefaultDirectory();
+
+        /// <summary><c>--no-cache</c>: every fit computed, none read from the fit cache (Analysis.FitCache).</summary>
+        public bool NoCache { get; init; }
     }
 
     internal static int Execute(ReproduceOptions o) => CommandErrors.Run("reproduce", () =>
@@ -147,7 +152,7 @@ public sealed class ReproduceCommand : ICliCommand
         if (File.Exists(o.Output)) throw new InputException($"--output {o.Output}: is a file, not a results folder");
         if (o.Catalogue is null) Check.OutputFolder(o.MockDirectory, "--mock");
         // Only the fits drawn as corner plots (and Eq. 7's dipole fits) keep their chains: ≈ 1 GB less at the paper's settings.
-        return Run(o, analysis with { KeepBinSamples = false }, selection, dipoleSelection);
+        return CacheCommand.WithCache(o.NoCache, () => Run(o, analysis with { KeepBinSamples = false }, selection, dipoleSelection));
     });
 
     static int Run(ReproduceOptions o, AnalysisSettings analysis, SelectionSettings selection, SelectionSettings dipoleSelection)
@@ -161,8 +166,9 @@ public sealed class ReproduceCommand : ICliCommand
             var warnings = new List<string>();
             string[] stages =
             [
+                // Every stage Reproduction.Run reports, in its order, so the counter reads [k/N] with one N throughout.
                 .. o.Catalogue is null ? ["default mock"] : Array.Empty<string>(), "read catalogue", "selection (§2.3)", "selection (§4.4)",
-                .. o.AppendixStars > 0 ? ["Appendix A mock"] : Array.Empty<string>(), "fits",
+                "selection (§2.3, Sgr not masked)", .. o.AppendixStars > 0 ? ["Appendix A mock"] : Array.Empty<string>(), "fits", "fits (Sgr not masked)",
                 .. o.Bhb is not null ? ["DESI DR1 BHB dipole fit"] : Array.Empty<string>(), "figures",
                 .. o.Catalogue is null && o.MockTruth ? ["mock truth (re-observed replicas)"] : Array.Empty<string>(), "tables and report",
             ];

@@ -15,8 +15,16 @@ public static class HaloFits
     /// <summary>Radius of the starting ball, as a fraction of each parameter's prior width.</summary>
     public const double BallFraction = 1e-3;
 
-    /// <summary>Single-component fit (8 parameters; β derived per sample).</summary>
-    public static FitResult Single(KinematicSample data, FitSettings settings, MixturePriors? priors = null, double[]? start = null)
+    /// <summary>Single-component fit (8 parameters; β derived per sample); through <see cref="FitCache.Current"/> when set.</summary>
+    public static FitResult Single(KinematicSample data, FitSettings settings, MixturePriors? priors = null, double[]? start = null) =>
+        Single(data, settings, priors, start, FitCache.Current);
+
+    internal static FitResult Single(KinematicSample data, FitSettings settings, MixturePriors? priors, double[]? start, FitCache? cache) =>
+        cache is not null && FitCacheKey.Of(FitModel.Single, data, priors ?? MixturePriors.Paper, settings, start) is { } key
+            ? cache.GetOrFit(key, settings, () => FitSingle(data, settings, priors, start))
+            : FitSingle(data, settings, priors, start);
+
+    static FitResult FitSingle(KinematicSample data, FitSettings settings, MixturePriors? priors, double[]? start)
     {
         var clock = Stopwatch.StartNew();
         var model = new SingleComponent(data, priors);
@@ -39,7 +47,15 @@ public static class HaloFits
     }
 
     /// <summary>Two-component fit (17 parameters; MR = the component with the higher mean [Fe/H]; β_MR, β_MP derived).</summary>
-    public static FitResult Double(KinematicSample data, FitSettings settings, MixturePriors? priors = null, double[]? start = null)
+    public static FitResult Double(KinematicSample data, FitSettings settings, MixturePriors? priors = null, double[]? start = null) =>
+        Double(data, settings, priors, start, FitCache.Current);
+
+    internal static FitResult Double(KinematicSample data, FitSettings settings, MixturePriors? priors, double[]? start, FitCache? cache) =>
+        cache is not null && FitCacheKey.Of(FitModel.Double, data, priors ?? MixturePriors.Paper, settings, start) is { } key
+            ? cache.GetOrFit(key, settings, () => FitDouble(data, settings, priors, start))
+            : FitDouble(data, settings, priors, start);
+
+    static FitResult FitDouble(KinematicSample data, FitSettings settings, MixturePriors? priors, double[]? start)
     {
         var clock = Stopwatch.StartNew();
         var model = new TwoComponent(data, priors);
@@ -74,7 +90,15 @@ public static class HaloFits
     /// the apex uniform on the sphere, then folds every sample to the canonical μ_dipole ≤ 0 (apex moved to
     /// its antipode); l_apex, b_apex reported in degrees.
     /// </summary>
-    public static FitResult Dipole(RadialVelocitySample data, FitSettings settings, DipolePriors? priors = null, double[]? start = null)
+    public static FitResult Dipole(RadialVelocitySample data, FitSettings settings, DipolePriors? priors = null, double[]? start = null) =>
+        Dipole(data, settings, priors, start, FitCache.Current);
+
+    internal static FitResult Dipole(RadialVelocitySample data, FitSettings settings, DipolePriors? priors, double[]? start, FitCache? cache) =>
+        cache is not null && FitCacheKey.Of(data, priors ?? DipolePriors.Paper, settings, start) is { } key
+            ? cache.GetOrFit(key, settings, () => FitDipole(data, settings, priors, start))
+            : FitDipole(data, settings, priors, start);
+
+    static FitResult FitDipole(RadialVelocitySample data, FitSettings settings, DipolePriors? priors, double[]? start)
     {
         var clock = Stopwatch.StartNew();
         var model = new DipoleField(data, priors);

@@ -118,6 +118,9 @@ public sealed class FitResult : IHtmlDisplay
     /// </summary>
     public IReadOnlyList<string> ChainParameterNames { get; }
 
+    /// <summary>The samples kept beside the chain (derived, folded), without a copy: what the fit cache stores.</summary>
+    internal IReadOnlyDictionary<string, double[]> StoredSamples => samples;
+
     /// <summary>Flat post-burn-in samples (sample = step × walkers + walker) of a sampled or derived parameter.</summary>
     public double[] Samples(string name) => samples.TryGetValue(name, out var s) ? (double[])s.Clone() : SamplesView(name);
 

@@ -30,9 +30,15 @@ public sealed record NotebookSetup(bool Fast, FitSettings Fit, AnalysisSettings 
     /// <summary>The paper's settings (§3.1, §2.3).</summary>
     public static NotebookSetup Paper { get; } = new(false, SamplerSettings.Paper, AnalysisSettings.Paper, SelectionSettings.Paper.McSamples);
 
-    /// <summary><see cref="Quick"/> when <c>HALO_FAST=1</c>, else <see cref="Paper"/>.</summary>
-    public static NotebookSetup FromEnvironment() =>
-        Environment.GetEnvironmentVariable("HALO_FAST") == "1" ? Quick : Paper;
+    /// <summary><see cref="Quick"/> when <c>HALO_FAST=1</c>, else <see cref="Paper"/>; switches on the fit cache
+    /// (<see cref="FitCache.FromEnvironment"/>: a rerun reads its fits and Monte-Carlo velocity errors back; <c>HALO_CACHE=off</c>
+    /// computes them again).</summary>
+    public static NotebookSetup FromEnvironment()
+    {
+        FitCache.Current = FitCache.FromEnvironment();
+        VelocityErrorStore.Folder = FitCache.Current?.Folder;   // and the selections' Monte-Carlo errors beside the fits
+        return Environment.GetEnvironmentVariable("HALO_FAST") == "1" ? Quick : Paper;
+    }
 
     /// <summary>The paper's selection settings with this set-up's number of Monte-Carlo draws.</summary>
     public SelectionSettings Selection => SelectionSettings.Paper with { McSamples = MonteCarloSamples };

@@ -85,7 +85,8 @@ public static class Reproduction
 
         const string selection = "selection (§2.3)", dipoleSelection = "selection (§4.4)", fits = "fits", tables = "tables and report";
         // The three selections differ only in cuts: each star's Monte-Carlo velocity errors are drawn once (§2.3 (4)).
-        var velocityErrors = new VelocityErrorMemo();
+        // With the fit cache on, the errors are kept in its folder too: a rerun draws none (Selection/VelocityErrorStore.cs).
+        var velocityErrors = new VelocityErrorMemo { StoreFolder = FitCache.Current?.Folder };
         Stage(selection);
         var sample = PaperSelection.Select(catalogue, settings.EffectiveSelection, substructures, velocityErrors, Fraction(selection), rowsPerChunk);
         Done(selection, "selection");
@@ -98,6 +99,7 @@ public static class Reproduction
         Stage(noSgrSelection);
         var noSgrSample = PaperSelection.Select(catalogue, SelectionSettings.Paper with { Seed = settings.SelectionSeed, MaskSagittarius = false },
             substructures, velocityErrors, Fraction(noSgrSelection), rowsPerChunk);
+        VelocityErrorStore.Save(velocityErrors);
         Done(noSgrSelection, "selection_no_sgr_mask");
         // Table 3's σ_r (issue 27): the §4.4 stars without the Sgr mask, fitted below at a reduced sampler.
         const string noSgrDipole = "selection (§4.4, Sgr not masked)";

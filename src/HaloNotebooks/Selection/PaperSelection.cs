@@ -137,11 +137,15 @@ public static class PaperSelection
         for (int i = 0; i < corr.Length; i++) if (!double.IsFinite(corr[i])) corr[i] = 0;
         var err = new ObservableErrors(t.GetDouble(C.DistanceErr), t.GetDouble(C.PmraError), t.GetDouble(C.PmdecError), corr, t.GetDouble(C.RvErr));
         var ids = StarIds(t);
+        // Without a memo of the caller's, the errors kept on disk when a program switched that on (the notebooks: VelocityErrorStore.Folder).
+        var stored = memo is null && VelocityErrorStore.Folder is { } folder ? new VelocityErrorMemo { StoreFolder = folder } : null;
+        memo ??= stored;
         var v = memo is not null && ids is not null && ids.Distinct().Count() == ids.Length
             ? memo.Propagate(settings.EffectiveFrame, obs, err, settings.McSamples, settings.Seed, ids, settings.MaxDegreeOfParallelism, progress)
             : MonteCarloErrors.Propagate(settings.EffectiveFrame, obs, err,
                 new MonteCarloSettings(Samples: settings.McSamples, Seed: settings.Seed, MaxDegreeOfParallelism: settings.MaxDegreeOfParallelism,
                                        StreamIds: ids), progress);
+        if (stored is not null) VelocityErrorStore.Save(stored);
         return t.WithColumn(C.ErrVR, v.Vr).WithColumn(C.ErrVPhi, v.VPhi).WithColumn(C.ErrVTheta, v.VTheta);
     }
 

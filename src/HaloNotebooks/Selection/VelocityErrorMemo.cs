@@ -11,12 +11,19 @@ namespace HaloNotebooks.Selection;
 /// </summary>
 public sealed class VelocityErrorMemo
 {
-    readonly record struct Inputs(double Ra, double Dec, double Distance, double Pmra, double Pmdec, double Rv,
+    internal readonly record struct Inputs(double Ra, double Dec, double Distance, double Pmra, double Pmdec, double Rv,
         double ErrDistance, double ErrPmra, double ErrPmdec, double PmCorr, double ErrRv);
 
-    readonly record struct Draws(GalactocentricFrame Frame, int Samples, long Seed);
+    internal readonly record struct Draws(GalactocentricFrame Frame, int Samples, long Seed);
 
-    readonly Dictionary<Draws, Dictionary<long, (Inputs In, double Vr, double VPhi, double VTheta)>> memo = [];
+    internal readonly Dictionary<Draws, Dictionary<long, (Inputs In, double Vr, double VPhi, double VTheta)>> memo = [];
+
+    /// <summary>A folder of <see cref="VelocityErrorStore"/> files: remembered errors are read from it and, by
+    /// <see cref="VelocityErrorStore.Save"/>, written back (null: this process only).</summary>
+    internal string? StoreFolder { get; init; }
+
+    /// <summary>The draws whose errors grew since they were read from <see cref="StoreFolder"/>.</summary>
+    internal HashSet<Draws> Grown { get; } = [];
     readonly Lock gate = new();
 
     /// <summary>Stars whose errors were drawn (each once per frame, sample count and seed).</summary>
@@ -32,7 +39,8 @@ public sealed class VelocityErrorMemo
         lock (gate)
         {
             var draws = new Draws(frame, samples, seed);
-            if (!memo.TryGetValue(draws, out var known)) memo[draws] = known = [];
+            if (!memo.TryGetValue(draws, out var known))
+                memo[draws] = known = StoreFolder is null ? [] : VelocityErrorStore.Load(StoreFolder, draws) ?? [];
             int n = ids.Length;
             var inputs = new Inputs[n];
             var missing = new List<int>();
@@ -51,6 +59,7 @@ public sealed class VelocityErrorMemo
                     new MonteCarloSettings(Samples: samples, Seed: seed, MaxDegreeOfParallelism: maxDegreeOfParallelism,
                         StreamIds: missing.Select(i => ids[i]).ToArray()), progress);
                 for (int j = 0; j < missing.Count; j++) known[ids[missing[j]]] = (inputs[missing[j]], v.Vr[j], v.VPhi[j], v.VTheta[j]);
+                Grown.Add(draws);
             }
             progress?.Report(1);
             StarsDrawn += missing.Count;

@@ -1,0 +1,48 @@
+using Xunit;
+using HaloNotebooks.Mocks;
+using HaloNotebooks.Selection;
+using C = HaloNotebooks.Catalogs.CanonicalColumns;
+
+namespace HaloNotebooks.Tests.Selection;
+
+public class VelocityErrorStoreTests
+{
+    /// <summary>
+    /// Errors saved by one memo and read by another (a rerun in a new process) give the selection bit for bit, with no
+    /// star drawn again; a damaged file is not used (every star is drawn again, same values).
+    /// </summary>
+    [Fact]
+    public void StoredErrors_GiveIdenticalSamples_WithoutDrawing_AndADamagedFileIsIgnored()
+    {
+        var folder = Directory.CreateTempSubdirectory("halo-mcerr-").FullName;
+        try
+        {
+            var mock = MockCatalog.Generate(new MockSettings(Seed: 7, Scale: 0.01));
+            var catalogue = mock.Catalogue.Join(mock.Distances, C.TargetId, C.TargetId);
+            var subs = SubstructureCatalog.FromTable(mock.Substructures, "mock");
+            var settings = SelectionSettings.Paper with { McSamples = 100, Seed = 3 };
+            var alone = PaperSelection.Run(catalogue, settings, subs);
+
+            var first = new VelocityErrorMemo { StoreFolder = folder };
+            PaperSelection.Run(catalogue, settings, subs, first, null);
+            VelocityErrorStore.Save(first);
+            var file = Assert.Single(Directory.GetFiles(folder, "*.mcerr"));
+
+            var rerun = new VelocityErrorMemo { StoreFolder = folder };
+            var again = PaperSelection.Run(catalogue, settings, subs, rerun, null);
+            Assert.Equal(0, rerun.StarsDrawn);
+            Assert.Equal(first.StarsDrawn, rerun.StarsReused);
+            foreach (var column in new[] { C.ErrVR, C.ErrVPhi, C.ErrVTheta })
+                Assert.Equal(alone.Stars.GetDouble(column), again.Stars.GetDouble(column));
+
+            var bytes = File.ReadAllBytes(file);
+            bytes[bytes.Length / 2] ^= 0x01;
+            File.WriteAllBytes(file, bytes);
+            var damaged = new VelocityErrorMemo { StoreFolder = folder };
+            var redrawn = PaperSelection.Run(catalogue, settings, subs, damaged, null);
+            Assert.Equal(first.StarsDrawn, damaged.StarsDrawn);
+            Assert.Equal(alone.Stars.GetDouble(C.ErrVR), redrawn.Stars.GetDouble(C.ErrVR));
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+}
