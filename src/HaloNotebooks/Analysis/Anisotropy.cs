@@ -2,7 +2,7 @@ using HaloNotebooks.Paper;
 namespace HaloNotebooks.Analysis;
 
 /// <summary>Velocity anisotropy β = 1 − (σ_φ² + σ_θ²) / (2 σ_r²) (footnote 13), per posterior sample.</summary>
-public static class Anisotropy
+internal static class Anisotropy
 {
     /// <summary>β of one set of dispersions: &gt; 0 radial orbits, 0 isotropic, &lt; 0 tangential.</summary>
     public static double Beta(double sigmaR, double sigmaPhi, double sigmaTheta) =>

@@ -23,7 +23,7 @@ public sealed record AppendixInput(IReadOnlyList<AppendixSample> Samples,
     IReadOnlyList<(double R, double Value)> InputMetalRichFraction, IReadOnlyList<(double R, double Value)> InputBetaMetalPoor)
 {
     /// <summary>An Appendix A sample from a table with the selection's columns (r_gc, v_r, v_phi, v_theta, feh, their errors).</summary>
-    public static AppendixSample FromTable(double fractionalError, StarTable stars) => new AppendixSample(fractionalError, stars.GetDouble(C.RGc),
+    internal static AppendixSample FromTable(double fractionalError, StarTable stars) => new AppendixSample(fractionalError, stars.GetDouble(C.RGc),
         new KinematicSample(stars.GetDouble(C.VR), stars.GetDouble(C.VPhi), stars.GetDouble(C.VTheta), stars.GetDouble(C.Feh),
             stars.GetDouble(C.ErrVR), stars.GetDouble(C.ErrVPhi), stars.GetDouble(C.ErrVTheta), stars.GetDouble(C.FehErr))).Validate();
 }

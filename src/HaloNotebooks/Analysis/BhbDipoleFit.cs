@@ -115,7 +115,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
     }
 
     /// <summary>The unfolded samples split by the sign of μ_dipole, each mode summarised on its own.</summary>
-    public static IReadOnlyList<DipoleMode> SplitModes(FitResult dipoleFit)
+    internal static IReadOnlyList<DipoleMode> SplitModes(FitResult dipoleFit)
     {
         var raw = UnfoldedSamples(dipoleFit);
         var mu = raw["mu_dipole"];

@@ -8,7 +8,7 @@ namespace HaloNotebooks.Analysis;
 /// (emcee's get_autocorr_time on the kept steps), the kept steps per τ (emcee asks for ≥ 50), the effective sample size
 /// of that coordinate, walkers × kept steps / τ, and the acceptance fraction (mean over walkers and the lowest walker's).
 /// </summary>
-public sealed record ConvergenceRow(string Fit, string Model, int Stars, int Walkers, int Steps, int Burn, double MaxTau, string SlowestParameter,
+internal sealed record ConvergenceRow(string Fit, string Model, int Stars, int Walkers, int Steps, int Burn, double MaxTau, string SlowestParameter,
     double StepsPerTau, double MeanAcceptance, double MinAcceptance, double EffectiveSamples, string Move)
 {
     /// <summary>emcee's criterion: the kept chain is at least this many τ long.</summary>
@@ -34,7 +34,7 @@ public sealed record ConvergenceRow(string Fit, string Model, int Stars, int Wal
 }
 
 /// <summary>The diagnostics of every fit of a run (tables/convergence.csv, the report's convergence table).</summary>
-public sealed class ConvergenceTable(IReadOnlyList<ConvergenceRow> rows)
+internal sealed class ConvergenceTable(IReadOnlyList<ConvergenceRow> rows)
 {
     public IReadOnlyList<ConvergenceRow> Rows { get; } = rows;
 

@@ -28,7 +28,7 @@ namespace HaloNotebooks.Analysis;
 /// library caller does the same, or sets <see cref="Current"/> to null.
 /// </para>
 /// </summary>
-public sealed class FitCache
+internal sealed class FitCache
 {
     /// <summary>The entry format; a file of another format is foreign (recomputed).</summary>
     const string Magic = "HALOFIT2";
@@ -212,7 +212,7 @@ public sealed class FitCache
 }
 
 /// <summary>What <see cref="FitCache.Info"/> reports: folder, entries, their size, the cap, the oldest and newest use.</summary>
-public sealed class FitCacheInfo
+internal sealed class FitCacheInfo
 {
     internal FitCacheInfo(string folder, int entries, long bytes, long maxBytes, DateTime? oldestUtc, DateTime? newestUtc)
     {

@@ -28,10 +28,10 @@ public sealed class HemisphereProfile : IHtmlDisplay
     }
 
     /// <summary>b &gt; 0.</summary>
-    public IReadOnlyList<HemisphereBin> North { get; }
+    internal IReadOnlyList<HemisphereBin> North { get; }
 
     /// <summary>b &lt; 0.</summary>
-    public IReadOnlyList<HemisphereBin> South { get; }
+    internal IReadOnlyList<HemisphereBin> South { get; }
 
     /// <summary>Fewest stars a hemisphere's bin needs to be fitted.</summary>
     public int MinStars { get; }

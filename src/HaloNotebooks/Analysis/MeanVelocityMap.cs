@@ -8,7 +8,7 @@ namespace HaloNotebooks.Analysis;
 /// <summary>One HEALPix pixel of Fig. 8: its centre (Galactic, deg), star count, weighted ⟨V_r⟩ with its error (which
 /// includes the halo's intrinsic dispersion, see <see cref="MeanVelocityMap.Build"/>), and the best-fit dipole model
 /// (Eq. 6) at the centre.</summary>
-public sealed record SkyPixel(long Index, double L, double B, int Count, double MeanVr, double ErrMeanVr, double ModelVr);
+internal sealed record SkyPixel(long Index, double L, double B, int Count, double MeanVr, double ErrMeanVr, double ModelVr);
 
 /// <summary>How the stars of a Fig. 8 pixel are weighted in its mean V_r.</summary>
 public enum SkyMapWeighting
@@ -29,7 +29,7 @@ public enum SkyMapWeighting
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class MeanVelocityMap : IHtmlDisplay
 {
-    public MeanVelocityMap(int nside, int minStars, double rMin, double rMax, IReadOnlyList<SkyPixel> pixels, DipoleVelocityField model,
+    internal MeanVelocityMap(int nside, int minStars, double rMin, double rMax, IReadOnlyList<SkyPixel> pixels, DipoleVelocityField model,
         SkyMapWeighting weighting = SkyMapWeighting.InverseVariance, double intrinsicSigmaR = double.NaN)
     {
         Weighting = weighting;
@@ -55,7 +55,7 @@ public sealed class MeanVelocityMap : IHtmlDisplay
     public double RMax { get; }
 
     /// <summary>The kept pixels, by index.</summary>
-    public IReadOnlyList<SkyPixel> Pixels { get; }
+    internal IReadOnlyList<SkyPixel> Pixels { get; }
 
     /// <summary>The dipole field (posterior medians) the model map shows; its apex is the white dot of Fig. 8.</summary>
     public DipoleVelocityField Model { get; }

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace HaloNotebooks.Analysis;
 
 /// <summary>One posterior predictive check with the table and row it belongs to ("table2", "[18.2, 20.8)" or "all").</summary>
-public sealed record TablePredictiveCheck(string Table, string Row, PredictiveCheck Check);
+internal sealed record TablePredictiveCheck(string Table, string Row, PredictiveCheck Check);
 
 /// <summary>
 /// The model checks of a run (issue 28, beyond the paper): the posterior predictive check of every fit of Tables 1–3 (and of
@@ -14,7 +14,7 @@ public sealed record TablePredictiveCheck(string Table, string Row, PredictiveCh
 /// 3's recovery over independent mocks, Appendix A on the calibrated mock) that the report quotes. Writes
 /// tables/ppc.csv, tables/convergence.csv, the report's "Model checks" section and summary.json's "model_checks".
 /// </summary>
-public sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, ConvergenceTable convergence)
+internal sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, ConvergenceTable convergence)
 {
     /// <summary>p-values below this are called a failure of the Gaussian model (a 3.3σ one-sided tail).</summary>
     public const double FailureP = 1e-3;
@@ -196,5 +196,5 @@ public sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, Conv
 /// <summary>One table and dimension of <see cref="ModelChecks.Summary"/>.</summary>
 /// <param name="LargestDistance">The PIT distance of the fit that exceeds its counting noise the most (<see cref="WorstRow"/>).</param>
 /// <param name="NoiseDistance">That fit's distance from counting noise alone.</param>
-public sealed record PredictiveSummary(string Table, string Dimension, int Fits, int Failing, double MedianDistance, double LargestDistance,
+internal sealed record PredictiveSummary(string Table, string Dimension, int Fits, int Failing, double MedianDistance, double LargestDistance,
     double NoiseDistance, string WorstRow, double WorstTail, double MeanTail);

@@ -24,7 +24,7 @@ namespace HaloNotebooks.Analysis;
 /// </list>
 /// With 10⁴ stars the PIT χ² detects departures far too small to matter for the tables; read the distance beside it.
 /// </summary>
-public static class PosteriorPredictive
+internal static class PosteriorPredictive
 {
     /// <summary>Posterior draws per check (a deterministic subsample of the post-burn-in chain).</summary>
     public const int DefaultDraws = 32;

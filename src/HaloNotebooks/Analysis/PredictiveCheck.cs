@@ -47,7 +47,7 @@ public sealed class PredictiveCheck(FitModel model, RadialBin bin, int draws, IR
 
     /// <summary>Posterior draws used.</summary>
     public int Draws { get; } = draws;
-    public IReadOnlyList<PredictiveDimension> Dimensions { get; } = dimensions;
+    internal IReadOnlyList<PredictiveDimension> Dimensions { get; } = dimensions;
 
     /// <summary>The entry of one component and dimension.</summary>
     public PredictiveDimension this[string component, string dimension] =>

@@ -52,7 +52,7 @@ public sealed class TableComparison : IHtmlDisplay
     public int CountBeyond(double sigma) => Entries.Count(e => !(Math.Abs(e.DifferenceInSigma) <= sigma));
 
     /// <summary>The <paramref name="count"/> entries furthest from the reference, in σ.</summary>
-    public IReadOnlyList<ComparisonEntry> Worst(int count = 5) =>
+    internal IReadOnlyList<ComparisonEntry> Worst(int count = 5) =>
         Entries.OrderByDescending(e => double.IsNaN(e.DifferenceInSigma) ? double.PositiveInfinity : Math.Abs(e.DifferenceInSigma)).Take(count).ToList();
 
     double Fraction(double sigma) => Entries.Count == 0 ? double.NaN : Entries.Count(e => Math.Abs(e.DifferenceInSigma) <= sigma) / (double)Entries.Count;

@@ -1,7 +1,7 @@
 namespace HaloNotebooks.Astrometry;
 
 /// <summary>Degree/radian constants and longitude wrapping shared by the sky transforms.</summary>
-public static class Angles
+internal static class Angles
 {
     public const double DegToRad = Math.PI / 180.0;
     public const double RadToDeg = 180.0 / Math.PI;

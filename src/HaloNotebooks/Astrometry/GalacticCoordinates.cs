@@ -6,7 +6,7 @@ namespace HaloNotebooks.Astrometry;
 /// Hipparcos matrix without the bias) differs from astropy by ~3 arcsec, which matters for the
 /// healpix pixel of a star near a boundary and for the reference comparison.
 /// </summary>
-public static class GalacticCoordinates
+internal static class GalacticCoordinates
 {
     /// <summary>
     /// ICRS → Galactic rotation. Values as astropy 5.2.1 / pyerfa 2.0.0.1 produce them

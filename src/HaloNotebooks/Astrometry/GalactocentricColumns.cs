@@ -6,7 +6,7 @@ namespace HaloNotebooks.Astrometry;
 /// ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>.
 /// R is the cylindrical radius, RGc the Galactocentric distance; signs as <see cref="PhaseSpacePoint"/>.
 /// </summary>
-public sealed class GalactocentricColumns
+internal sealed class GalactocentricColumns
 {
     public GalactocentricColumns(int count)
     {

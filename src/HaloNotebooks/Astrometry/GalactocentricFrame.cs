@@ -40,7 +40,7 @@ public sealed record GalactocentricFrame(Vector3d SunPosition, Vector3d SunVeloc
     } = ValidSunVelocity(SunVelocity);
 
     /// <summary>The rotation A taking heliocentric ICRS vectors to Galactocentric axes.</summary>
-    public Matrix3d IcrsToGalactocentric { get; private init; } = BuildRotation(SunPosition);
+    internal Matrix3d IcrsToGalactocentric { get; private init; } = BuildRotation(SunPosition);
 
     static Vector3d ValidSunPosition(Vector3d value) =>
         value.X < 0 && value.Y == 0 && double.IsFinite(value.X) && double.IsFinite(value.Z)
@@ -63,14 +63,14 @@ public sealed record GalactocentricFrame(Vector3d SunPosition, Vector3d SunVeloc
     }
 
     /// <summary>Galactocentric position and velocity of one star (ICRS deg, kpc, mas/yr, km/s).</summary>
-    public PhaseSpacePoint ToGalactocentric(double ra, double dec, double distance, double pmra, double pmdec, double rv)
+    internal PhaseSpacePoint ToGalactocentric(double ra, double dec, double distance, double pmra, double pmdec, double rv)
     {
         var a = IcrsToGalactocentric;
         return Kernel(in a, SunPosition, SunVelocity, ra, dec, distance, pmra, pmdec, rv);
     }
 
     /// <summary>The exact inverse of <see cref="ToGalactocentric"/>: ICRS observables of a Galactocentric point.</summary>
-    public HeliocentricObservables ToObservables(in PhaseSpacePoint p)
+    internal HeliocentricObservables ToObservables(in PhaseSpacePoint p)
     {
         var a = IcrsToGalactocentric;
         var x = a.ApplyTranspose(p.Position - SunPosition);
@@ -87,12 +87,12 @@ public sealed record GalactocentricFrame(Vector3d SunPosition, Vector3d SunVeloc
     }
 
     /// <summary>Column form for many stars; parallel over large inputs with all cores.</summary>
-    public GalactocentricColumns Transform(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, ReadOnlySpan<double> distance,
+    internal GalactocentricColumns Transform(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, ReadOnlySpan<double> distance,
                                            ReadOnlySpan<double> pmra, ReadOnlySpan<double> pmdec, ReadOnlySpan<double> rv) =>
         Transform(ra, dec, distance, pmra, pmdec, rv, maxDegreeOfParallelism: null);
 
     /// <summary>Column form with a cap on the number of threads (null: all cores).</summary>
-    public unsafe GalactocentricColumns Transform(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, ReadOnlySpan<double> distance,
+    internal unsafe GalactocentricColumns Transform(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, ReadOnlySpan<double> distance,
                                                   ReadOnlySpan<double> pmra, ReadOnlySpan<double> pmdec, ReadOnlySpan<double> rv,
                                                   int? maxDegreeOfParallelism)
     {

@@ -1,7 +1,7 @@
 namespace HaloNotebooks.Astrometry;
 
 /// <summary>A row-major 3×3 matrix; the sky transforms are rotations, so the inverse is the transpose.</summary>
-public readonly record struct Matrix3d(Vector3d Row0, Vector3d Row1, Vector3d Row2)
+internal readonly record struct Matrix3d(Vector3d Row0, Vector3d Row1, Vector3d Row2)
 {
     public static Matrix3d Identity { get; } = new(new(1, 0, 0), new(0, 1, 0), new(0, 0, 1));
 

@@ -5,7 +5,7 @@ namespace HaloNotebooks.Astrometry;
 /// V_r > 0 outward; V_phi = (X V_y − Y V_x)/R, so the disc rotates with V_phi &lt; 0;
 /// V_theta > 0 towards the North Galactic pole (+Z), minus the usual polar-angle component.
 /// </summary>
-public readonly record struct PhaseSpacePoint(double X, double Y, double Z, double Vx, double Vy, double Vz)
+internal readonly record struct PhaseSpacePoint(double X, double Y, double Z, double Vx, double Vy, double Vz)
 {
     /// <summary>Cylindrical radius sqrt(X² + Y²), kpc.</summary>
     public double R => Math.Sqrt(X * X + Y * Y);

@@ -7,7 +7,7 @@ namespace HaloNotebooks.Astrometry;
 /// r̂, φ̂ and θ̂: the radial one is Eq. 6's dipole term μ_dipole cos θ, and the polar one averaged over the whole sky
 /// is Eq. 7's (π/4) μ_dipole sin b_apex. Velocities in km/s, angles in degrees.
 /// </summary>
-public static class ReflexMotion
+internal static class ReflexMotion
 {
     /// <summary>The apex's Galactic unit vector.</summary>
     public static Vector3d Apex(double lApexDeg, double bApexDeg) => Vector3d.FromLonLat(lApexDeg, bApexDeg);

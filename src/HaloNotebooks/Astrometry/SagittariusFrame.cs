@@ -10,7 +10,7 @@ namespace HaloNotebooks.Astrometry;
 /// (The 8-digit appendix matrix of Belokurov et al. acts on EQUATORIAL unit vectors, not Galactic ones;
 /// see ../shared/reference/README.md.)
 /// </summary>
-public static class SagittariusFrame
+internal static class SagittariusFrame
 {
     /// <summary>Law &amp; Majewski (2010) Euler angles, deg.</summary>
     public const double Phi = 180 + 3.75, Theta = 90 - 13.46, Psi = 180 + 14.111534;

@@ -1,7 +1,7 @@
 namespace HaloNotebooks.Astrometry;
 
 /// <summary>Spherical geometry on the sky (degrees in, degrees out).</summary>
-public static class SkyGeometry
+internal static class SkyGeometry
 {
     /// <summary>
     /// Great-circle angle between two directions, Vincenty's atan2 form (as astropy's

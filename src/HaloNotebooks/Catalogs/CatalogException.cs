@@ -5,7 +5,7 @@ namespace HaloNotebooks.Catalogs;
 /// parsed. The message names every location that is known (file, HDU, column, row) so a user can
 /// go straight to the offending place; the same locations are available as properties.
 /// </summary>
-public sealed class CatalogException : Exception
+internal sealed class CatalogException : Exception
 {
     public string? File { get; }
     public string? Hdu { get; }

@@ -6,7 +6,7 @@ namespace HaloNotebooks.Catalogs;
 /// repeated (each <see cref="Read"/> starts again at row 0), and always yields at least one chunk — an empty catalogue
 /// yields one empty chunk that still has the columns, so a funnel over it still lists its cuts.
 /// </summary>
-public abstract class CatalogueChunks
+internal abstract class CatalogueChunks
 {
     /// <summary>The readers of this library only (FITS, CSV, a table in memory).</summary>
     private protected CatalogueChunks() { }

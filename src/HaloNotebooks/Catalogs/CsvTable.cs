@@ -17,7 +17,7 @@ namespace HaloNotebooks.Catalogs;
 /// magnitude column is caught rather than silently turned into a string column.
 /// <see cref="Write"/> quotes every string, so strings that look like numbers read back as strings.
 /// </remarks>
-public static class CsvTable
+internal static class CsvTable
 {
     public static StarTable Read(string path, IReadOnlyCollection<string>? columns = null)
     {

@@ -31,7 +31,7 @@ namespace HaloNotebooks.Catalogs;
 /// (never DESI's spelling) are passed through unchanged: <see cref="Write"/> stores canonical
 /// columns that have no DESI home there, so Write → Read returns the same table exactly.
 /// </remarks>
-public static class DesiMwsCatalog
+internal static class DesiMwsCatalog
 {
     public const string RvTab = "RVTAB", FiberMap = "FIBERMAP", Gaia = "GAIA";
 

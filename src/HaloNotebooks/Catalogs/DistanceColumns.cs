@@ -8,7 +8,7 @@ namespace HaloNotebooks.Catalogs;
 /// TARGETID. When this record is not given and the defaults are absent from the file, the canonical
 /// names (targetid, distance, distance_err — what the mock writes) are tried.
 /// </summary>
-public sealed record DistanceColumns(string Id = "TARGETID", string Distance = "DIST", string DistanceErr = "DIST_ERR")
+internal sealed record DistanceColumns(string Id = "TARGETID", string Distance = "DIST", string DistanceErr = "DIST_ERR")
 {
     public static DistanceColumns Canonical { get; } = new(CanonicalColumns.TargetId, CanonicalColumns.Distance, CanonicalColumns.DistanceErr);
 

@@ -4,7 +4,7 @@ namespace HaloNotebooks.Catalogs;
 
 /// <summary>One HDU as listed by <see cref="FitsFile.Hdus"/>.</summary>
 /// <param name="Type">"PRIMARY", "BINTABLE", "IMAGE", "TABLE" or the XTENSION value.</param>
-public sealed record FitsHduInfo(int Index, string? ExtName, string Type, long Rows, int Fields);
+internal sealed record FitsHduInfo(int Index, string? ExtName, string Type, long Rows, int Fields);
 
 /// <summary>
 /// A FITS file (FITS Standard 4.0) opened for reading binary tables. Hand-written because no FITS
@@ -23,7 +23,7 @@ public sealed record FitsHduInfo(int Index, string? ExtName, string Type, long R
 /// not fit int64) keep integers exact; any other scaling gives double = TZERO + TSCAL × stored.
 /// TNULLn marks missing integers (before scaling).
 /// </remarks>
-public sealed class FitsFile : IDisposable
+internal sealed class FitsFile : IDisposable
 {
     /// <summary>Row-chunk size for streaming.</summary>
     internal const int ChunkBytes = 4 << 20;

@@ -47,7 +47,7 @@ public sealed class StarTable : IHtmlDisplay
         new(columns.Select(c => new ColumnData(c.Name, (Array)c.Values.Clone())).ToList());
 
     public bool Contains(string name) => _index.ContainsKey(name);
-    public ColumnType GetColumnType(string name) => Column(name).Type;
+    internal ColumnType GetColumnType(string name) => Column(name).Type;
     internal ColumnData Column(string name) =>
         _index.TryGetValue(name, out var i) ? _columns[i]
             : throw new CatalogException($"no such column (table has: {string.Join(", ", ColumnNames)})", column: name);

@@ -2,7 +2,7 @@ namespace HaloNotebooks.Catalogs;
 
 /// <summary>Reads and writes a table by file extension: .csv, .parquet, .fits/.fit/.fts (first BINTABLE HDU;
 /// written as one BINTABLE with EXTNAME TABLE).</summary>
-public static class TableFile
+internal static class TableFile
 {
     public static StarTable Read(string path) => Read(path, null);
 

@@ -8,7 +8,7 @@ namespace HaloNotebooks.Display;
 /// Deedle frames as HTML tables, the same in both notebook kernels (see <see cref="KernelIntegration"/>): row keys in the first column, the first
 /// and last rows when the frame is long, missing values blank.
 /// </summary>
-public static class FrameHtml
+internal static class FrameHtml
 {
     public const int MaxRows = 20;
 

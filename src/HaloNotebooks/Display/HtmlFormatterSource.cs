@@ -5,7 +5,7 @@ namespace HaloNotebooks.Display;
 /// text/plain from <see cref="object.ToString"/>. Use as
 /// <c>[TypeFormatterSource(typeof(HtmlFormatterSource))]</c> on the result type.
 /// </summary>
-public sealed class HtmlFormatterSource
+internal sealed class HtmlFormatterSource
 {
     public IEnumerable<object> CreateTypeFormatters()
     {
@@ -14,7 +14,7 @@ public sealed class HtmlFormatterSource
     }
 
     /// <summary>One formatter of the convention: a MIME type and a writer.</summary>
-    public sealed class Formatter(string mimeType, Func<object, TextWriter, bool> format)
+    internal sealed class Formatter(string mimeType, Func<object, TextWriter, bool> format)
     {
         public string MimeType { get; } = mimeType;
         public bool Format(object instance, TextWriter writer) => format(instance, writer);

@@ -1,7 +1,7 @@
 namespace HaloNotebooks.Figures;
 
 /// <summary>Enclosed-mass levels of the 2-D credible regions.</summary>
-public static class CornerLevels
+internal static class CornerLevels
 {
     /// <summary>The paper's Figs. 1, 3, 7: the 30%, 1σ (1 − e^{−1/2} = 39.3%) and 2σ (1 − e^{−2} = 86.5%)
     /// regions of a 2-D Gaussian, as corner.py defines them.</summary>
@@ -11,7 +11,7 @@ public static class CornerLevels
 /// <summary>A second posterior drawn over the first (corner.py's <c>fig=</c>): its marginals as coloured step lines and
 /// its credible regions as coloured contour lines, on the same axes.</summary>
 /// <param name="Samples">One array per parameter, in the order of <see cref="Names"/> (or of the plot's parameters).</param>
-public sealed record CornerOverlay(string Name, IReadOnlyList<double[]> Samples, string Color = FigureStyle.Red)
+internal sealed record CornerOverlay(string Name, IReadOnlyList<double[]> Samples, string Color = FigureStyle.Red)
 {
     /// <summary>Parameter names of <see cref="Samples"/>: when given, the overlay is matched to the plot's parameters by name.</summary>
     public IReadOnlyList<string>? Names { get; init; }
@@ -37,7 +37,7 @@ public sealed record CornerOptions
     /// <summary>Published values by parameter name; use this or <see cref="Reference"/>.</summary>
     public IReadOnlyDictionary<string, double>? ReferenceByName { get; init; }
     /// <summary>Further posteriors drawn over this one (e.g. the same fit with another cut).</summary>
-    public IReadOnlyList<CornerOverlay> Overlays { get; init; } = [];
+    internal IReadOnlyList<CornerOverlay> Overlays { get; init; } = [];
     /// <summary>Bins per axis for the 1-D histograms and 2-D regions; null: 30, or 24 beyond 9 parameters (keeps Fig. 3 small).</summary>
     public int? Bins { get; init; }
     /// <summary>Gaussian smoothing of the 2-D histograms, σ in bins (corner.py <c>smooth</c>); 0 for none.</summary>

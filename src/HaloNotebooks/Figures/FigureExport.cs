@@ -9,7 +9,7 @@ namespace HaloNotebooks.Figures;
 /// through headless Chromium when it is installed (<c>environment/</c> installs Debian's
 /// <c>chromium</c>; set HALO_CHROMIUM to use another binary).
 /// </summary>
-public static class FigureExport
+internal static class FigureExport
 {
     /// <summary>Chromium binary: $HALO_CHROMIUM, /usr/bin/chromium, or chromium / chromium-browser / google-chrome on PATH; null when none.</summary>
     public static string? ChromiumPath => FindChromium(Environment.GetEnvironmentVariable("HALO_CHROMIUM"),

@@ -6,7 +6,7 @@ using Plotly.NET;
 namespace HaloNotebooks.Figures;
 
 /// <summary>How often a figure's HTML fragment carries plotly.js.</summary>
-public enum PlotlyJsInclusion
+internal enum PlotlyJsInclusion
 {
     /// <summary>The first fragment rendered on a <see cref="FigurePage"/> carries it; later ones use <c>window.Plotly</c>.</summary>
     OncePerPage,
@@ -21,7 +21,7 @@ public enum PlotlyJsInclusion
 /// included once per notebook or page (<see cref="FigurePage"/>): a notebook with twenty figures holds one 3.6 MB
 /// copy, not twenty. Fragments that come after the one carrying plotly.js wait for <c>window.Plotly</c>.
 /// </summary>
-public static class FigureHtml
+internal static class FigureHtml
 {
     static readonly Lazy<(string Version, string Script)> PlotlyResource = new(LoadPlotlyJs);
 

@@ -8,7 +8,7 @@ namespace HaloNotebooks.Figures;
 /// notebook (<see cref="Current"/>, which the notebook formatter reads), so two pages rendered in one process, or two
 /// tests running at once, never share this state.
 /// </summary>
-public sealed class FigurePage
+internal sealed class FigurePage
 {
     static readonly AsyncLocal<FigurePage?> CurrentPage = new();
     // A kernel process renders one notebook: without a page set, its figures share this one.

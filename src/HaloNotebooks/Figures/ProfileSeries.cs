@@ -25,14 +25,14 @@ public sealed record ProfileSeries(string Name, IReadOnlyList<ProfilePoint> Poin
     /// <summary>Marker size in px; below 1 the series is drawn as a line only (a model curve, a literature level).</summary>
     public double MarkerSize { get; init; } = 8;
     public bool ShowLine { get; init; } = true;
-    public LineDash Dash { get; init; } = LineDash.Solid;
+    internal LineDash Dash { get; init; } = LineDash.Solid;
     public bool ShowInLegend { get; init; } = true;
     /// <summary>Shift along x by this fraction of X (multiplicative), so overlapping series stay readable.</summary>
     public double XShiftFraction { get; init; }
 }
 
 /// <summary>A shaded band (e.g. a literature 1σ range) with an optional central line.</summary>
-public sealed record ProfileBand(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Lower, IReadOnlyList<double> Upper)
+internal sealed record ProfileBand(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Lower, IReadOnlyList<double> Upper)
 {
     public IReadOnlyList<double>? Center { get; init; }
     public string Color { get; init; } = FigureStyle.Grey;
@@ -48,7 +48,7 @@ public sealed record ReferenceLine(double Y, string Color = "black", LineDash Da
 public sealed record ProfilePanel(string YTitle)
 {
     public IReadOnlyList<ProfileSeries> Series { get; init; } = [];
-    public IReadOnlyList<ProfileBand> Bands { get; init; } = [];
+    internal IReadOnlyList<ProfileBand> Bands { get; init; } = [];
     public IReadOnlyList<ReferenceLine> Lines { get; init; } = [];
     /// <summary>Fixed y range; null to fit the data.</summary>
     public (double Lo, double Hi)? YRange { get; init; }

@@ -17,7 +17,7 @@ public sealed record SkyMarker(string Name, double L, double B)
 }
 
 /// <summary>Markers the paper draws on its sky maps (Fig. 8).</summary>
-public static class SkyMarkers
+internal static class SkyMarkers
 {
     /// <summary>The LMC at its present (l, b) (data/reference/literature_points.csv), a red pentagram.</summary>
     public static SkyMarker Lmc { get; } =

@@ -5,7 +5,7 @@ using MathNet.Numerics.IntegralTransforms;
 namespace HaloNotebooks.Inference;
 
 /// <summary>The chain is too short for a reliable τ (emcee's AutocorrError); carries the estimate.</summary>
-public sealed class AutocorrelationException(double[] tau, string message) : Exception(message)
+internal sealed class AutocorrelationException(double[] tau, string message) : Exception(message)
 {
     public double[] Tau { get; } = tau;
 }
@@ -16,7 +16,7 @@ public sealed class AutocorrelationException(double[] tau, string message) : Exc
 /// walkers, τ(M) = 2 Σ_{t≤M} ρ(t) − 1 with Sokal's automatic window (smallest M with M ≥ c τ(M), c = 5),
 /// and the warning when the chain is shorter than tol·τ (tol = 50).
 /// </summary>
-public static class Autocorrelation
+internal static class Autocorrelation
 {
     /// <summary>emcee <c>function_1d</c>: normalised autocorrelation function of a series.</summary>
     public static double[] Function1D(ReadOnlySpan<double> x)

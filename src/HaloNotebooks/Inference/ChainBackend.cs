@@ -7,7 +7,7 @@ namespace HaloNotebooks.Inference;
 /// and log-probability; per walker, the number of accepted proposals. Reads back as emcee's
 /// get_chain / get_log_prob (discard, thin, flat). <see cref="HdfChainBackend"/> also writes it to disk.
 /// </summary>
-public class ChainBackend
+internal class ChainBackend
 {
     double[] chain = [];        // [step, walker, parameter], row-major; capacity ≥ Iterations
     double[] logProb = [];      // [step, walker]

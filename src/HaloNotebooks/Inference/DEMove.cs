@@ -11,7 +11,7 @@ namespace HaloNotebooks.Inference;
 /// </summary>
 /// <param name="sigma">Relative spread of γ (emcee: 1e-5).</param>
 /// <param name="gamma0">Mean stretch of the difference vector; null = 2.38 / √(2 ndim), emcee's default.</param>
-public sealed class DEMove(double sigma = 1e-5, double? gamma0 = null) : RedBlueMove
+internal sealed class DEMove(double sigma = 1e-5, double? gamma0 = null) : RedBlueMove
 {
     public double Sigma { get; } = sigma >= 0 && double.IsFinite(sigma) ? sigma
         : throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "the spread of γ must be finite and ≥ 0");

@@ -62,7 +62,7 @@ public sealed class Ensemble
     public double GetLogProbability(int walker) => LogProb[walker];
 
     /// <summary>Walker <paramref name="walker"/>'s own random stream: the only one its proposal and acceptance may draw from.</summary>
-    public SeededRandom GetRandom(int walker) => WalkerRandom[walker];
+    internal SeededRandom GetRandom(int walker) => WalkerRandom[walker];
 
     /// <summary>The target's ln p at <paramref name="theta"/> (thread-safe).</summary>
     public double LogDensity(ReadOnlySpan<double> theta) => target.LogDensity(theta);

@@ -16,7 +16,7 @@ namespace HaloNotebooks.Inference;
 /// pieces equals one long run. The store keeps the walkers' random states after every step, so a sampler given a
 /// store that holds a chain (<see cref="HdfChainBackend.Open"/>) continues it as one long run would have.
 /// </summary>
-public sealed class EnsembleSampler
+internal sealed class EnsembleSampler
 {
     readonly ILogDensity target;
     readonly Move[] moves;

@@ -101,7 +101,7 @@ public sealed class FitResult : IHtmlDisplay
     /// <summary>The point estimate the walkers started around.</summary>
     public double[] Start { get; }
     public double WallTimeSeconds { get; }
-    public FitSettings Settings { get; }
+    internal FitSettings Settings { get; }
     /// <summary>What the reader must know about the reported numbers (e.g. the dipole folding).</summary>
     public IReadOnlyList<string> Notes { get; }
 
@@ -110,7 +110,7 @@ public sealed class FitResult : IHtmlDisplay
 
     /// <summary>The whole chain, burn-in included, in the sampled coordinates (<see cref="ChainParameterNames"/>); null when dropped
     /// (<see cref="WithoutSamples"/>).</summary>
-    public ChainBackend? Chain { get; }
+    internal ChainBackend? Chain { get; }
 
     /// <summary>
     /// The coordinates the sampler moved in, in order: the sampled parameters, except for the dipole, which samples

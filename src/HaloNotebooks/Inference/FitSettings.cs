@@ -22,10 +22,10 @@ public sealed record FitSettings(SamplerSettings Sampler, int? MaxDegreeOfParall
     /// store that already holds steps (<see cref="HdfChainBackend.Open"/>) is continued up to <see cref="SamplerSettings.Steps"/>
     /// in total, and the chain equals one run of that length.
     /// </summary>
-    public ChainBackend? Chain { get; init; }
+    internal ChainBackend? Chain { get; init; }
 
     /// <summary>The moves a sampler runs with these settings.</summary>
-    public IReadOnlyList<(Move Move, double Weight)> MovesOrDefault => Moves ?? [(new StretchMove(), 1.0)];
+    internal IReadOnlyList<(Move Move, double Weight)> MovesOrDefault => Moves ?? [(new StretchMove(), 1.0)];
 
     /// <summary>Throws a one-line <see cref="ArgumentException"/> on settings the sampler cannot run this model with
     /// (<see cref="SamplerSettings.Validate"/>, threads, moves).</summary>

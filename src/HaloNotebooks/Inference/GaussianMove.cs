@@ -10,7 +10,7 @@ namespace HaloNotebooks.Inference;
 /// (one coordinate per step) and its scale factor are not implemented. A common choice for a Gaussian-like target
 /// of covariance Σ is 2.38² / ndim × Σ (Gelman, Roberts &amp; Gilks 1996).
 /// </summary>
-public sealed class GaussianMove : MHMove
+internal sealed class GaussianMove : MHMove
 {
     readonly double[] cholesky;     // lower-triangular L (d × d, row-major); empty for the isotropic and axis-aligned cases
     readonly double[]? scales;      // √variance per parameter (axis-aligned), or null

@@ -19,7 +19,7 @@ namespace HaloNotebooks.Inference;
 /// </summary>
 /// <param name="path">The chain file (.h5).</param>
 /// <param name="flushEvery">Steps between two writes while a run goes on (0: only when it ends); default <see cref="DefaultFlushEvery"/>.</param>
-public sealed class HdfChainBackend(string path, int flushEvery = HdfChainBackend.DefaultFlushEvery) : ChainBackend
+internal sealed class HdfChainBackend(string path, int flushEvery = HdfChainBackend.DefaultFlushEvery) : ChainBackend
 {
     /// <summary>
     /// Steps between two writes unless set: each write rewrites the whole file (up to 14 MB at the paper's 100 × 1000 for

@@ -7,7 +7,7 @@ namespace HaloNotebooks.Inference;
 /// positions, each column scaled by its largest absolute value and then to unit norm, must have a
 /// 2-norm condition number ≤ 1e8 (and all be finite, no column constant).
 /// </summary>
-public static class WalkerIndependence
+internal static class WalkerIndependence
 {
     public const double MaxConditionNumber = 1e8;
 

@@ -19,7 +19,7 @@ public sealed record AppendixMockSettings(long Seed = 42, int Stars = 200_000)
     static readonly (double LnR, double Beta)[] MetalPoorBeta = BetaNodes("MP");
 
     /// <summary>The density profile (Appendix A: triple power law).</summary>
-    public TriplePowerLaw Density { get; init; } = new();
+    internal TriplePowerLaw Density { get; init; } = new();
 
     /// <summary>True radii are drawn from ρ(r) r² in [DrawMin, DrawMax] kpc — wider than the 3-160 kpc sample, so that
     /// distance errors can scatter stars in from outside it.</summary>

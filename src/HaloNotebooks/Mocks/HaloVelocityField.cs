@@ -3,7 +3,7 @@ using HaloNotebooks.Astrometry;
 namespace HaloNotebooks.Mocks;
 
 /// <summary>The moments of one halo population at one point: the Gaussian the mock draws a star from.</summary>
-public readonly record struct PopulationMoments(double Vr, double VPhi, double VTheta, double SigmaR, double SigmaPhi, double SigmaTheta,
+internal readonly record struct PopulationMoments(double Vr, double VPhi, double VTheta, double SigmaR, double SigmaPhi, double SigmaTheta,
                                                 double FehMean, double FehSigma);
 
 /// <summary>
@@ -76,7 +76,7 @@ public sealed class HaloVelocityField
 
     /// <summary>The binned moments of the MR (<paramref name="metalRich"/>) or MP component at r_GC, before the reflex
     /// motion and contraction (outer bins: mean V_r = V_θ = 0).</summary>
-    public PopulationMoments Table2Moments(bool metalRich, double rGc)
+    internal PopulationMoments Table2Moments(bool metalRich, double rGc)
     {
         var m = metalRich ? mr : mp;
         double x = Math.Log(rGc);
@@ -112,7 +112,7 @@ public sealed class HaloVelocityField
     /// The moments a star of the MR or MP component is drawn from at the Galactocentric position (x, y, z) in kpc: the
     /// binned moments at its r_GC, plus the travel velocity's projections on its r̂, φ̂, θ̂ and the contraction in V_r.
     /// </summary>
-    public PopulationMoments MomentsAt(bool metalRich, double x, double y, double z)
+    internal PopulationMoments MomentsAt(bool metalRich, double x, double y, double z)
     {
         var position = new Vector3d(x, y, z);
         double r = position.Norm;

@@ -61,7 +61,7 @@ public sealed class MockCatalog : IHtmlDisplay
         Truth = truth;
     }
 
-    public MockSettings Settings { get; }
+    internal MockSettings Settings { get; }
 
     /// <summary>What DESI + Gaia report, canonical columns (no distance: that is in <see cref="Distances"/>): one PRIMARY row
     /// per star, in the order of <see cref="Truth"/>, then the repeat observations and failed fits of <see cref="MockRepeatObservations"/>.</summary>

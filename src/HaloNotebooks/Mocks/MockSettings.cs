@@ -26,9 +26,9 @@ public sealed record MockSettings(long Seed = 42, double Scale = 1.0)
     /// (<see cref="MockInputTables.CalibratedHalo"/>); <see cref="MockInputTables.Table2"/> draws the paper's fitted values as they are.</summary>
     public MockInputTable HaloInputs { get; init; } = MockInputTables.CalibratedHalo;
 
-    public ObservationalErrors Errors { get; init; } = ObservationalErrors.Paper;
+    internal ObservationalErrors Errors { get; init; } = ObservationalErrors.Paper;
 
-    public DesiFootprint Footprint { get; init; } = DesiFootprint.Paper;
+    internal DesiFootprint Footprint { get; init; } = DesiFootprint.Paper;
 
     /// <summary>Threads (null: all cores). The result does not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }

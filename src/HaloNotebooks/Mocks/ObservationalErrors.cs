@@ -15,7 +15,7 @@ namespace HaloNotebooks.Mocks;
 /// <param name="RvFloor">DESI line-of-sight velocity error floor (km/s) for bright stars; it grows as the flux falls.</param>
 /// <param name="FehFloor">[Fe/H] error floor (dex); ≈ 0.05 dex typical (§2.3 footnote 3).</param>
 /// <param name="TeffFloor">Teff error floor (K).</param>
-public sealed record ObservationalErrors(
+internal sealed record ObservationalErrors(
     double DistanceFraction = 0.09, double DistanceFractionFaint = 0.18, double DistanceFractionScatter = 0.35,
     double PmInflation = 3.5, double PmScatter = 0.3, double PmCorrelationMax = 0.4,
     double RvFloor = 1.0, double FehFloor = 0.035, double TeffFloor = 40.0)

@@ -6,7 +6,7 @@ namespace HaloNotebooks.Mocks;
 /// The paper takes its parameters from Li et al. (2025a), which are not reproduced here; the defaults are the GSE
 /// halo of Han et al. (2022; breaks at 12 and 28 kpc) with rounded slopes — set the five numbers to use another fit.
 /// </summary>
-public sealed record TriplePowerLaw(double InnerBreak = 12.0, double OuterBreak = 28.0,
+internal sealed record TriplePowerLaw(double InnerBreak = 12.0, double OuterBreak = 28.0,
                                    double InnerSlope = 1.7, double MiddleSlope = 3.1, double OuterSlope = 4.6)
 {
     /// <summary>Density at r (kpc), normalised to 1 at the inner break.</summary>

@@ -41,7 +41,7 @@ public sealed class DipoleField : ILogDensity
         }
     }
 
-    public DipolePriors Priors { get; }
+    internal DipolePriors Priors { get; }
     public int Dimension => 5;
     public int StarCount => vr.Length;
 

@@ -4,7 +4,7 @@ namespace HaloNotebooks.Models;
 /// Eq. 2: a Gaussian of intrinsic dispersion σ observed with a per-star error ε is a Gaussian of
 /// variance σ² + ε². Fully normalised (includes −½ ln 2π), as the reference likelihoods are.
 /// </summary>
-public static class GaussianWithErrors
+internal static class GaussianWithErrors
 {
     public const double LogTwoPi = 1.8378770664093453;
 

@@ -7,7 +7,7 @@ namespace HaloNotebooks.Models;
 /// with diagonal intrinsic dispersions, convolved with each star's errors (Eq. 2). Eight parameters,
 /// in the order of <see cref="ParameterNames"/>; uniform priors (footnote 11).
 /// </summary>
-public sealed class SingleComponent : ILogDensity
+internal sealed class SingleComponent : ILogDensity
 {
     public static IReadOnlyList<string> ParameterNames { get; } =
         ["vr", "vphi", "vtheta", "sigma_r", "sigma_phi", "sigma_theta", "feh_mean", "feh_sigma"];

@@ -9,7 +9,7 @@ namespace HaloNotebooks.Models;
 /// (<see cref="ParameterNames"/>). Uniform priors (footnote 11) plus feh_mean_mr &gt; feh_mean_mp, so the
 /// labels cannot switch: MR is by construction the component with the higher mean [Fe/H].
 /// </summary>
-public sealed class TwoComponent : ILogDensity
+internal sealed class TwoComponent : ILogDensity
 {
     public static IReadOnlyList<string> ParameterNames { get; } =
         ["p_mr", .. SingleComponent.ParameterNames.Select(n => n + "_mr"), .. SingleComponent.ParameterNames.Select(n => n + "_mp")];

@@ -10,7 +10,7 @@ namespace HaloNotebooks.Numerics;
 /// the same (seed, stream) always gives the same numbers whichever thread consumes them.
 /// Written here because System.Random(seed) offers no documented way to derive independent streams.
 /// </summary>
-public sealed class SeededRandom : Random
+internal sealed class SeededRandom : Random
 {
     ulong s0, s1, s2, s3;
     double spareGaussian;

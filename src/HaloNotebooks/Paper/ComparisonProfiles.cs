@@ -6,7 +6,7 @@ namespace HaloNotebooks.Paper;
 /// <summary>One fitted parameter of one radial bin of a comparison sample (data/reference/segue_kgiants_ours.csv).</summary>
 /// <param name="Model">"single" or "double".</param>
 /// <param name="Parameter">The fit's parameter name as <c>BinFit.Parameters</c> holds it ("beta", "beta_mr", "p_mr", …).</param>
-public sealed record ComparisonPoint(string Model, double RMin, double RMax, double RMedian, int N, string Parameter, Measurement Value);
+internal sealed record ComparisonPoint(string Model, double RMin, double RMax, double RMedian, int N, string Parameter, Measurement Value);
 
 /// <summary>
 /// Profiles of other samples, fitted by this project with the paper's own selection and models, drawn beside the paper's
@@ -14,7 +14,7 @@ public sealed record ComparisonPoint(string Model, double RMin, double RMax, dou
 /// their numbers the figures show this project's fit of the public SEGUE K giants (Xue et al. 2014 × Gaia DR2), the
 /// K-giant survey Bird et al. used besides LAMOST; `halo literature segue` writes the file (provenance beside it).
 /// </summary>
-public static class ComparisonProfiles
+internal static class ComparisonProfiles
 {
     /// <summary>Label of the SEGUE K-giant points in figures and reports.</summary>
     public const string SegueLabel = "SEGUE K giants (Xue+14 × Gaia DR2), fitted here";

@@ -46,7 +46,7 @@ public sealed class PaperTable : IHtmlDisplay
     }
 
     /// <summary>The value columns in the paper's order.</summary>
-    public IReadOnlyList<TableColumn> Columns => Number switch
+    internal IReadOnlyList<TableColumn> Columns => Number switch
     {
         1 => TableColumn.Kinematics,
         2 => [.. TableColumn.Kinematics, TableColumn.PMetalRich],

@@ -13,7 +13,7 @@ namespace HaloNotebooks.Pipeline;
 internal static class PaperDiscrepancies
 {
     /// <summary>A known cause. <paramref name="Row"/> null: any row of the table.</summary>
-    public sealed record Explanation(int Table, string? Row, string Parameter, string Text);
+    internal sealed record Explanation(int Table, string? Row, string Parameter, string Text);
 
     /// <summary>Entries beyond this many σ are listed (the bar for a one-line explanation).</summary>
     public const double Threshold = 3.0;

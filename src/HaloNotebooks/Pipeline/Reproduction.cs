@@ -10,7 +10,7 @@ using HaloNotebooks.Truth;
 namespace HaloNotebooks.Pipeline;
 
 /// <summary>Progress of <see cref="Reproduction.Run"/>: the stage and how far it is (0–1).</summary>
-public readonly record struct ReproductionProgress(string Stage, double Fraction, string Detail = "");
+internal readonly record struct ReproductionProgress(string Stage, double Fraction, string Detail = "");
 
 /// <summary>What `halo reproduce` was asked to do beyond the analysis settings.</summary>
 /// <param name="Analysis">Walkers, steps, burn-in, master seed, bins, sky map…</param>
@@ -26,7 +26,7 @@ public readonly record struct ReproductionProgress(string Stage, double Fraction
 /// On a mock, also derive the truth of this one realisation from re-observed replicas (MockTruthTables): it separates
 /// realisation noise from pipeline bias. Off by default: the calibrated mock's expected result is known by construction.
 /// </param>
-public sealed record ReproductionSettings(AnalysisSettings Analysis, long SelectionSeed, string InputDescription,
+internal sealed record ReproductionSettings(AnalysisSettings Analysis, long SelectionSeed, string InputDescription,
     IReadOnlyList<(string Name, object Value)> Settings, bool Png = true, int AppendixStars = 30_000,
     int TruthReplicas = MockTruthTables.DefaultReplicas, SelectionSettings? Selection = null, SelectionSettings? DipoleSelection = null,
     bool MockTruth = false)
@@ -55,7 +55,7 @@ public sealed record ReproductionSettings(AnalysisSettings Analysis, long Select
 /// given) → index.html and summary.json, all written into one directory. Appendix A runs on the mocks' spherical halo
 /// (Mocks.AppendixMock) whatever the catalogue, as in the paper.
 /// </summary>
-public static class Reproduction
+internal static class Reproduction
 {
     /// <summary>
     /// Runs everything on <paramref name="catalogue"/> (canonical columns with distances) and writes the results into

@@ -15,7 +15,7 @@ using HaloNotebooks.Literature;
 namespace HaloNotebooks.Pipeline;
 
 /// <summary>A figure written by the run: its title and file names relative to the report folder (PNG null when not rendered).</summary>
-public sealed record ReportFigure(string Title, string HtmlFile, string? PngFile)
+internal sealed record ReportFigure(string Title, string HtmlFile, string? PngFile)
 {
     /// <summary>The figure itself, so the report can draw it inline when there is no PNG (null: link only).</summary>
     public Figures.Figure? Figure { get; init; }
@@ -29,7 +29,7 @@ public sealed record ReportFigure(string Title, string HtmlFile, string? PngFile
 /// table beside the paper's with differences in σ, every figure, settings, seed, software versions, timings) and the
 /// machine-readable summary.json.
 /// </summary>
-public sealed class ReproductionReport
+internal sealed class ReproductionReport
 {
     public ReproductionReport(Funnel funnel, Funnel? dipoleFunnel, AnalysisResults results, IReadOnlyList<ReportFigure> figures,
         IReadOnlyList<(string Name, object Value)> settings, IReadOnlyList<(string Stage, double Seconds)> timings, string inputDescription,

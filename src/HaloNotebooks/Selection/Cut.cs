@@ -69,7 +69,7 @@ public sealed class Cut
     }
 
     /// <summary>A cut keeping rows whose column value v satisfies lo &lt; v &lt; hi (either bound may be infinite).</summary>
-    public static Cut Between(string name, string wording, string column, double lo, double hi, IReadOnlyList<CutParameter> parameters) =>
+    internal static Cut Between(string name, string wording, string column, double lo, double hi, IReadOnlyList<CutParameter> parameters) =>
         Where(name, wording, column, v => v > lo && v < hi, parameters);
 
     /// <summary>A cut keeping rows whose column value satisfies <paramref name="keep"/> (one of SelectionSettings' comparisons).</summary>

@@ -1,7 +1,7 @@
 namespace HaloNotebooks.Selection;
 
 /// <summary>Absolute magnitude after extinction correction (§2.3: −3 &lt; M_r &lt; 2).</summary>
-public static class Extinction
+internal static class Extinction
 {
     /// <summary>
     /// A_r / E(B−V) for the DECam r band of the DESI Legacy Imaging Surveys: 2.165 (Legacy Surveys DR9/DR10

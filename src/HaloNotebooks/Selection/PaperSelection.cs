@@ -42,7 +42,7 @@ public static class PaperSelection
     /// in several rows needs the whole catalogue, so a first pass reads only the quality flags and SOURCE_ID
     /// (<see cref="QualityCuts.FindGaiaSourceWinners"/>). Same funnel and same sample, bit for bit, whatever the chunk size.
     /// </summary>
-    public static HaloSample RunInChunks(CatalogueChunks catalogue, SelectionSettings settings, SubstructureCatalog? substructures = null,
+    internal static HaloSample RunInChunks(CatalogueChunks catalogue, SelectionSettings settings, SubstructureCatalog? substructures = null,
         IProgress<double>? progress = null, int rowsPerChunk = CatalogueChunks.DefaultChunkRows) =>
         Select(catalogue, settings, substructures, null, progress, rowsPerChunk);
 
@@ -108,7 +108,7 @@ public static class PaperSelection
     }
 
     /// <summary>Adds l, b, Galactocentric x, y, z, R, r_gc, vx, vy, vz, v_r, v_phi, v_theta and the Sgr coordinates.</summary>
-    public static StarTable WithPhaseSpace(StarTable t, GalactocentricFrame frame)
+    internal static StarTable WithPhaseSpace(StarTable t, GalactocentricFrame frame)
     {
         double[] ra = t.GetDouble(C.Ra), dec = t.GetDouble(C.Dec);
         var g = frame.Transform(ra, dec, t.GetDouble(C.Distance), t.GetDouble(C.Pmra), t.GetDouble(C.Pmdec), t.GetDouble(C.Rv));

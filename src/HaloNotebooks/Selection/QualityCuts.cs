@@ -11,7 +11,7 @@ namespace HaloNotebooks.Selection;
 /// "suggested PRIMARY observation"). Each is switched by a <see cref="SelectionSettings"/> flag; a cut whose column is
 /// absent (CSV input, other surveys) keeps every row and says "not applied: column absent" in the funnel.
 /// </summary>
-public static class QualityCuts
+internal static class QualityCuts
 {
     public const string Reason = "not in the paper; DESI's recommended quality cuts";
 

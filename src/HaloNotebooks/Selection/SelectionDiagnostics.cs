@@ -38,7 +38,7 @@ public sealed record BinCount(double RMin, double RMax, int Count, double Expect
 public sealed class SelectionReport(IReadOnlyList<CutDiagnostic> cuts, IReadOnlyList<PopulationDiagnostic> populations, int finalCount, int finalHalo)
     : IHtmlDisplay
 {
-    public IReadOnlyList<CutDiagnostic> Cuts { get; } = cuts;
+    internal IReadOnlyList<CutDiagnostic> Cuts { get; } = cuts;
     public IReadOnlyList<PopulationDiagnostic> Populations { get; } = populations;
 
     /// <summary>Fraction of the final sample that is true halo (halo_mr or halo_mp).</summary>
@@ -178,7 +178,7 @@ public static class SelectionDiagnostics
     }
 
     /// <summary>A Markdown table of <see cref="CountsPerBin"/>.</summary>
-    public static string CountsMarkdown(IReadOnlyList<BinCount> bins)
+    internal static string CountsMarkdown(IReadOnlyList<BinCount> bins)
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder("| r_GC [kpc] | N selected | N expected (Table 1 × scale) | difference |\n|---|---|---|---|\n");

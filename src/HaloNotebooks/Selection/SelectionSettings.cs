@@ -53,7 +53,7 @@ public sealed record SelectionSettings(
     bool OneRowPerGaiaSource = true)
 {
     /// <summary>§2.3: the solar position and velocity of the paper unless <see cref="Frame"/> is set.</summary>
-    public GalactocentricFrame EffectiveFrame => Frame ?? GalactocentricFrame.Paper;
+    internal GalactocentricFrame EffectiveFrame => Frame ?? GalactocentricFrame.Paper;
 
     /// <summary>§2.3 as published: the sample of Tables 1 and 2.</summary>
     public static SelectionSettings Paper { get; } = new();

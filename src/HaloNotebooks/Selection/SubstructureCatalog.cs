@@ -19,14 +19,14 @@ public sealed partial class SubstructureCatalog : IHtmlDisplay
         Source = source;
     }
 
-    public IReadOnlyList<Substructure> Items { get; }
+    internal IReadOnlyList<Substructure> Items { get; }
 
     /// <summary>Where the list came from (file names, references).</summary>
     public string Source { get; }
 
     public int Count => Items.Count;
 
-    public IEnumerable<Substructure> OfKind(SubstructureKind kind) => Items.Where(s => s.Kind == kind);
+    internal IEnumerable<Substructure> OfKind(SubstructureKind kind) => Items.Where(s => s.Kind == kind);
 
     /// <summary>The union of several lists (a name present twice is kept twice: both are matched).</summary>
     public static SubstructureCatalog Combine(params SubstructureCatalog[] parts) =>

@@ -9,7 +9,7 @@ namespace HaloNotebooks.Selection;
 /// The paper cross-matches with the member lists of Baumgardt &amp; Vasiliev (2021) and Pace et al. (2022); a
 /// phase-space match is what can be done from the published systemic properties alone.
 /// </summary>
-public static class SubstructureMatch
+internal static class SubstructureMatch
 {
     /// <summary>Columns a member test reads (all per star; errors may be NaN = unknown, treated as 0).</summary>
     public readonly record struct Stars(

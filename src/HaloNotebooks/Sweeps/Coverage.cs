@@ -32,7 +32,7 @@ public sealed record Coverage(string Key, int Table, string Row, string Paramete
     /// The pooled coverage of a set of (entry, its truth) pairs — a whole column of a table over rows and realisations
     /// (<paramref name="row"/> then says which rows), so a column's coverage is known to ≈ √(0.22 / (rows × realisations)).
     /// </summary>
-    public static Coverage OfPairs(string key, int table, string row, string parameter, IReadOnlyList<(SweepEntry Entry, double Truth)> pairs)
+    internal static Coverage OfPairs(string key, int table, string row, string parameter, IReadOnlyList<(SweepEntry Entry, double Truth)> pairs)
     {
         if (pairs.Count == 0) throw new ArgumentException("coverage needs at least one realisation");
         var unwrapped = pairs.Select(p => (p.Entry, Truth: p.Entry.Parameter == "l_apex" ? Angles.NearestTurn(p.Truth, p.Entry.Median) : p.Truth)).ToList();

@@ -246,7 +246,7 @@ public static class SweepMerge
     }
 
     /// <summary>The plan, the cost, per variant with a truth the coverage of each table, and the largest shifts per setting.</summary>
-    public static string SummaryHtml(SweepSummary s)
+    internal static string SummaryHtml(SweepSummary s)
     {
         var sb = new StringBuilder("<div class=\"sweep\">");
         var p = s.Plan;

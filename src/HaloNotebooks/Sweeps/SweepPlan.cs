@@ -87,7 +87,7 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
     /// The variants: the paper's settings first, then (one at a time) each varied value that differs from the paper's, or
     /// (<see cref="Cross"/>) every combination.
     /// </summary>
-    public IReadOnlyList<SweepVariant> Variants()
+    internal IReadOnlyList<SweepVariant> Variants()
     {
         var list = new List<Dictionary<string, double>> { new() };
         if (Cross && Varied.Count > 0)

@@ -57,7 +57,7 @@ public static class SweepTaskRun
     }
 
     /// <summary>An independent mock (its own seed) through the variant's selections and the fits of Tables 1–3.</summary>
-    public static (IReadOnlyList<SweepEntry> Entries, int Stars, int DipoleStars) Realisation(SweepPlan plan, SweepVariant variant, SweepTask task,
+    internal static (IReadOnlyList<SweepEntry> Entries, int Stars, int DipoleStars) Realisation(SweepPlan plan, SweepVariant variant, SweepTask task,
         int? threads, IProgress<string>? progress = null)
     {
         var mock = MockCatalog.Generate(new MockSettings(task.MockSeed, plan.Scale) { MaxDegreeOfParallelism = threads });

@@ -7,7 +7,7 @@ using HaloNotebooks.Paper;
 namespace HaloNotebooks.Truth;
 
 /// <summary>One entry: our posterior 1σ and how much the estimate moves when the same stars are observed again.</summary>
-public sealed record CalibrationEntry(string Row, string Parameter, double PosteriorSigma, double RealisationScatter)
+internal sealed record CalibrationEntry(string Row, string Parameter, double PosteriorSigma, double RealisationScatter)
 {
     /// <summary>Noise-only scatter over posterior σ: below 1 for a well-behaved fit (the σ also holds the finite sample of stars), ≫ 1 for a bimodal
     /// one.</summary>
@@ -30,7 +30,7 @@ public sealed record CalibrationEntry(string Row, string Parameter, double Poste
 /// (Sweeps.Coverage) answers that.
 /// </summary>
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
-public sealed class ErrorCalibration : IHtmlDisplay
+internal sealed class ErrorCalibration : IHtmlDisplay
 {
     ErrorCalibration(int table, IReadOnlyList<CalibrationEntry> entries) { Table = table; Entries = entries; }
 

@@ -13,7 +13,7 @@ namespace HaloNotebooks.Uncertainties;
 /// Star i draws from <c>SeededRandom(seed, i)</c>: results are bit-identical for any thread count.
 /// A star with any NaN input or error gets NaN errors (the selection's error cut then removes it).
 /// </summary>
-public static class MonteCarloErrors
+internal static class MonteCarloErrors
 {
     const int StarsPerChunk = 64;
 
