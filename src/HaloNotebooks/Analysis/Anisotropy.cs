@@ -19,6 +19,6 @@ internal static class Anisotropy
     }
 
     /// <summary>The β profile of a fitted radial profile: "beta" (single) or "beta_mr" / "beta_mp" (double).</summary>
-    public static IReadOnlyList<(double RMedian, Measurement Beta)> Profile(RadialProfile profile, string component = "") =>
+    internal static IReadOnlyList<(double RMedian, Measurement Beta)> Profile(RadialProfile profile, string component = "") =>
         profile.Of(component.Length == 0 ? "beta" : "beta_" + component.ToLowerInvariant());
 }

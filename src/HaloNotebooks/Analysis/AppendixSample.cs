@@ -11,7 +11,7 @@ namespace HaloNotebooks.Analysis;
 public sealed record AppendixSample(double FractionalError, double[] RGc, KinematicSample Stars)
 {
     /// <summary>Throws when the columns disagree in length.</summary>
-    public AppendixSample Validate()
+    internal AppendixSample Validate()
     {
         if (RGc.Length != Stars.Count) throw new ArgumentException($"Appendix A sample ({FractionalError:P0}): {RGc.Length} distances for {Stars.Count} stars");
         return this;

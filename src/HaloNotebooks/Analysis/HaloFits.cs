@@ -13,7 +13,7 @@ namespace HaloNotebooks.Analysis;
 public static class HaloFits
 {
     /// <summary>Radius of the starting ball, as a fraction of each parameter's prior width.</summary>
-    public const double BallFraction = 1e-3;
+    internal const double BallFraction = 1e-3;
 
     /// <summary>Single-component fit (8 parameters; β derived per sample); through <see cref="FitCache.Current"/> when set.</summary>
     public static FitResult Single(KinematicSample data, FitSettings settings, MixturePriors? priors = null, double[]? start = null) =>

@@ -34,7 +34,7 @@ public sealed class HemisphereProfile : IHtmlDisplay
     internal IReadOnlyList<HemisphereBin> South { get; }
 
     /// <summary>Fewest stars a hemisphere's bin needs to be fitted.</summary>
-    public int MinStars { get; }
+    internal int MinStars { get; }
 
     /// <summary>Fits both hemispheres in every bin. Columns are per star: Galactic latitude b (deg), r_GC (kpc), V_r and its error (km/s).</summary>
     public static HemisphereProfile Fit(ReadOnlySpan<double> b, ReadOnlySpan<double> rGc, ReadOnlySpan<double> vr, ReadOnlySpan<double> errVr,
@@ -80,7 +80,7 @@ public sealed class HemisphereProfile : IHtmlDisplay
     }
 
     /// <summary>hemisphere, r_min, r_max, n, r_median, mean V_r (value, +, −), σ (value, +, −).</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("hemisphere,r_min_kpc,r_max_kpc,n,r_median_kpc,vr,vr_errp,vr_errm,sigma_r,sigma_r_errp,sigma_r_errm\n");
         foreach (var (name, rows) in new[] { ("north", North), ("south", South) })

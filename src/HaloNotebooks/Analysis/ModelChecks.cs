@@ -17,19 +17,19 @@ internal sealed record TablePredictiveCheck(string Table, string Row, Predictive
 internal sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, ConvergenceTable convergence)
 {
     /// <summary>p-values below this are called a failure of the Gaussian model (a 3.3σ one-sided tail).</summary>
-    public const double FailureP = 1e-3;
+    internal const double FailureP = 1e-3;
 
-    public IReadOnlyList<TablePredictiveCheck> Checks { get; } = checks;
-    public ConvergenceTable Convergence { get; } = convergence;
+    internal IReadOnlyList<TablePredictiveCheck> Checks { get; } = checks;
+    internal ConvergenceTable Convergence { get; } = convergence;
 
     /// <summary>Further report paragraphs (HTML), each a measured result with its source (Table 3 recovery, Appendix A).</summary>
-    public IReadOnlyList<(string Title, string Verdict, string Html)> Sections { get; init; } = [];
+    internal IReadOnlyList<(string Title, string Verdict, string Html)> Sections { get; init; } = [];
 
     /// <summary>
     /// The model checks of a `halo reproduce` run: the PPC of Tables 1–3 (and of the DESI DR1 BHB dipole fit, when given,
     /// as table "bhb/table3"), and the convergence of every fit, Fig. 2's fits without the Sgr mask and the BHB fit included.
     /// </summary>
-    public static ModelChecks ForRun(AnalysisResults results, RadialProfile? singleWithoutSgrMask = null, BhbDipoleFit? bhb = null)
+    internal static ModelChecks ForRun(AnalysisResults results, RadialProfile? singleWithoutSgrMask = null, BhbDipoleFit? bhb = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         var checks = Of(results, "").ToList();
@@ -63,7 +63,7 @@ internal sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, Co
     }
 
     /// <summary>tables/ppc.csv: one row per fit, component and dimension.</summary>
-    public string PredictiveCsv()
+    internal string PredictiveCsv()
     {
         var sb = new StringBuilder(PredictiveCheck.CsvHeader + ",tail_fraction\n");
         foreach (var c in Checks)
@@ -74,12 +74,12 @@ internal sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, Co
 
     /// <summary>The fraction of stars in the outer 10 % of their predictive distribution (0.10 when the model is right;
     /// more: heavier tails than the Gaussian model).</summary>
-    public static double Tail(PredictiveDimension d) => d.PitFractions[0] + d.PitFractions[^1];
+    internal static double Tail(PredictiveDimension d) => d.PitFractions[0] + d.PitFractions[^1];
 
     static string Quote(string s) => s.Contains(',') ? "\"" + s + "\"" : s;
 
     /// <summary>Writes tables/ppc.csv and tables/convergence.csv into <paramref name="tablesDirectory"/>.</summary>
-    public void WriteTables(string tablesDirectory)
+    internal void WriteTables(string tablesDirectory)
     {
         File.WriteAllText(Path.Combine(tablesDirectory, "ppc.csv"), PredictiveCsv());
         File.WriteAllText(Path.Combine(tablesDirectory, "convergence.csv"), Convergence.ToCsv());
@@ -157,7 +157,7 @@ internal sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, Co
     }
 
     /// <summary>summary.json's "model_checks": per fit its convergence, per table and dimension the PPC summary.</summary>
-    public void WriteJson(Utf8JsonWriter w)
+    internal void WriteJson(Utf8JsonWriter w)
     {
         ArgumentNullException.ThrowIfNull(w);
         w.WriteStartObject("model_checks");

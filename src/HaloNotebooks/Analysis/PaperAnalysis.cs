@@ -19,7 +19,7 @@ namespace HaloNotebooks.Analysis;
 public static class PaperAnalysis
 {
     /// <summary>Fits below this many stars are skipped (their bin is left out of the profile).</summary>
-    public const int MinStarsPerFit = 10;
+    internal const int MinStarsPerFit = 10;
 
     /// <summary>
     /// The whole analysis. <paramref name="sample"/> is the §2.3 selection (SelectionSettings.Paper);
@@ -208,11 +208,11 @@ public static class PaperAnalysis
 
     sealed record FitJob(FitKey Key, RadialBin Bin, KinematicSample? Kinematic, RadialVelocitySample? Radial)
     {
-        public FitModel Model => Key.Model;
+        internal FitModel Model => Key.Model;
 
         // Relative cost per star and step: a two-component evaluation costs about 2.5 single ones (emcee reference
         // timings: 2.10 vs 0.86 ms at N = 20 000); the dipole's one dimension about a tenth.
-        public double Cost => Bin.Count * (Model == FitModel.Double ? 2.5 : Model == FitModel.Single ? 1.0 : 0.1);
+        internal double Cost => Bin.Count * (Model == FitModel.Double ? 2.5 : Model == FitModel.Single ? 1.0 : 0.1);
     }
 
     static Dictionary<FitKey, BinFit> RunJobs(List<FitJob> jobs, AnalysisSettings settings, IProgress<AnalysisProgress>? progress,

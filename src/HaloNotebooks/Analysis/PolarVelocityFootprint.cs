@@ -14,7 +14,7 @@ namespace HaloNotebooks.Analysis;
 public sealed record PolarVelocityFootprintBin(double RMin, double RMax, int Count, double FootprintMean, double SkyMean)
 {
     /// <summary>FootprintMean / SkyMean: 1 where Eq. 7 holds over the footprint as over the whole sky.</summary>
-    public double Ratio => FootprintMean / SkyMean;
+    internal double Ratio => FootprintMean / SkyMean;
 }
 
 /// <summary>
@@ -81,7 +81,7 @@ public sealed class PolarVelocityFootprint : IHtmlDisplay
     }
 
     /// <summary>r_min, r_max, n, footprint mean, whole-sky Eq. 7, ratio.</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("r_min_kpc,r_max_kpc,n,vtheta_reflex_footprint,vtheta_eq7_whole_sky,ratio\n");
         foreach (var b in Bins)

@@ -29,24 +29,24 @@ public sealed record PredictiveDimension(string Component, string Dimension, int
     int DegreesOfFreedom, double PValue, double Distance, double[] PitFractions, PredictiveHistogram? Histogram, double ReplicatedPValue)
 {
     /// <summary>The distance a correct model gives from counting noise alone: E ½Σ|n_k/N − 1/K| ≈ ½ √(2/π) √((K − 1)/N_eff).</summary>
-    public double NoiseDistance => 0.5 * Math.Sqrt(2 / Math.PI) * Math.Sqrt((PitFractions.Length - 1) / EffectiveCount);
+    internal double NoiseDistance => 0.5 * Math.Sqrt(2 / Math.PI) * Math.Sqrt((PitFractions.Length - 1) / EffectiveCount);
 
     /// <summary>The distance beyond counting noise (≥ 0): by how much the model fails.</summary>
-    public double ExcessDistance => Math.Max(0, Distance - NoiseDistance);
+    internal double ExcessDistance => Math.Max(0, Distance - NoiseDistance);
 }
 
 /// <summary>The posterior predictive check of one fit: its model, bin, draws and one entry per dimension and component.</summary>
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class PredictiveCheck(FitModel model, RadialBin bin, int draws, IReadOnlyList<PredictiveDimension> dimensions) : IHtmlDisplay
 {
-    public FitModel Model { get; } = model;
+    internal FitModel Model { get; } = model;
     public RadialBin Bin { get; } = bin;
 
     /// <summary>Wall time of the check on its thread (the cost the check adds to a run).</summary>
-    public double Seconds { get; init; }
+    internal double Seconds { get; init; }
 
     /// <summary>Posterior draws used.</summary>
-    public int Draws { get; } = draws;
+    internal int Draws { get; } = draws;
     internal IReadOnlyList<PredictiveDimension> Dimensions { get; } = dimensions;
 
     /// <summary>The entry of one component and dimension.</summary>
@@ -55,10 +55,10 @@ public sealed class PredictiveCheck(FitModel model, RadialBin bin, int draws, IR
         ?? throw new KeyNotFoundException($"no check of component '{component}', dimension '{dimension}' in the {Model} fit of {Bin.Label} kpc");
 
     /// <summary>The CSV header of <see cref="CsvRows"/>.</summary>
-    public const string CsvHeader = "table,row,component,dimension,statistic,dof,p_value,pit_distance,noise_distance,replicated_p,n,n_eff,draws";
+    internal const string CsvHeader = "table,row,component,dimension,statistic,dof,p_value,pit_distance,noise_distance,replicated_p,n,n_eff,draws";
 
     /// <summary>One CSV row per component and dimension; <paramref name="table"/> names the table ("table2", "segue/table1"…).</summary>
-    public IEnumerable<string> CsvRows(string table, string row) => Dimensions.Select(d => string.Join(",",
+    internal IEnumerable<string> CsvRows(string table, string row) => Dimensions.Select(d => string.Join(",",
     [
         table, row, d.Component, d.Dimension, F(d.ChiSquare), d.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture), F(d.PValue), F(d.Distance),
         F(d.NoiseDistance),

@@ -43,13 +43,13 @@ public sealed class TableComparison : IHtmlDisplay
     public IReadOnlyList<ComparisonEntry> Entries { get; }
 
     /// <summary>Fraction of entries with |Δ| ≤ 1σ.</summary>
-    public double FractionWithin1Sigma => Fraction(1);
+    internal double FractionWithin1Sigma => Fraction(1);
 
     /// <summary>Fraction of entries with |Δ| ≤ 2σ.</summary>
-    public double FractionWithin2Sigma => Fraction(2);
+    internal double FractionWithin2Sigma => Fraction(2);
 
     /// <summary>Number of entries with |Δ| &gt; <paramref name="sigma"/>.</summary>
-    public int CountBeyond(double sigma) => Entries.Count(e => !(Math.Abs(e.DifferenceInSigma) <= sigma));
+    internal int CountBeyond(double sigma) => Entries.Count(e => !(Math.Abs(e.DifferenceInSigma) <= sigma));
 
     /// <summary>The <paramref name="count"/> entries furthest from the reference, in σ.</summary>
     internal IReadOnlyList<ComparisonEntry> Worst(int count = 5) =>
@@ -112,7 +112,7 @@ public sealed class TableComparison : IHtmlDisplay
         $"{m.Value:G}<sup>+{m.ErrPlus:G}</sup><sub>&minus;{m.ErrMinus:G}</sub>");
 
     /// <summary>One line per entry: row (quoted: "[3, 9)" holds a comma), parameter, ours (value, +, −), reference (value, +, −), Δ in σ.</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("row,parameter,ours,ours_errp,ours_errm,reference,reference_errp,reference_errm,delta_sigma\n");
         foreach (var e in Entries)

@@ -13,7 +13,7 @@ internal static class GalacticCoordinates
     /// (`ICRS().transform_to(Galactic())` matrix; ../shared/reference/README.md), kept to the last
     /// digit so the conversion reproduces astropy to ~1e-15.
     /// </summary>
-    public static Matrix3d IcrsToGalactic { get; } = new(
+    internal static Matrix3d IcrsToGalactic { get; } = new(
         new(-0.054875657712591591, -0.87343705195561616, -0.48383507361671529),
         new(0.49410943719272682, -0.44482972122329506, 0.74698218398666749),
         new(-0.8676661375596576, -0.19807633727300059, 0.45598381368730156));
@@ -27,7 +27,7 @@ internal static class GalacticCoordinates
         IcrsToGalactic.ApplyTranspose(Vector3d.FromLonLat(l, b)).ToLonLat();
 
     /// <summary>Column form of <see cref="FromIcrs(double, double)"/>.</summary>
-    public static void FromIcrs(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, Span<double> l, Span<double> b)
+    internal static void FromIcrs(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, Span<double> l, Span<double> b)
     {
         if (dec.Length != ra.Length || l.Length != ra.Length || b.Length != ra.Length)
             throw new ArgumentException($"ra, dec, l, b must have the same length (got {ra.Length}, {dec.Length}, {l.Length}, {b.Length}).");

@@ -12,7 +12,7 @@ internal readonly record struct ProperMotion(double Lon, double Lat, double ErrL
 internal static class GalacticProperMotion
 {
     /// <summary>(μ_α*, μ_δ) with errors and correlation of a Galactic (μ_l*, μ_b) at Galactic (l, b) in degrees. NaN in, NaN out.</summary>
-    public static ProperMotion ToIcrs(double l, double b, ProperMotion galactic)
+    internal static ProperMotion ToIcrs(double l, double b, ProperMotion galactic)
     {
         // Unit vectors of increasing l and b at the star, taken to ICRS, projected on the increasing-α and δ directions.
         var (sinL, cosL) = Math.SinCos(l * Angles.DegToRad);

@@ -8,7 +8,7 @@ namespace HaloNotebooks.Astrometry;
 /// </summary>
 internal sealed class GalactocentricColumns
 {
-    public GalactocentricColumns(int count)
+    internal GalactocentricColumns(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         Count = count;
@@ -19,15 +19,15 @@ internal sealed class GalactocentricColumns
     }
 
     public int Count { get; }
-    public double[] X { get; }
-    public double[] Y { get; }
-    public double[] Z { get; }
-    public double[] R { get; }
+    internal double[] X { get; }
+    internal double[] Y { get; }
+    internal double[] Z { get; }
+    internal double[] R { get; }
     public double[] RGc { get; }
-    public double[] Vx { get; }
-    public double[] Vy { get; }
-    public double[] Vz { get; }
-    public double[] Vr { get; }
+    internal double[] Vx { get; }
+    internal double[] Vy { get; }
+    internal double[] Vz { get; }
+    internal double[] Vr { get; }
     public double[] VPhi { get; }
     public double[] VTheta { get; }
 

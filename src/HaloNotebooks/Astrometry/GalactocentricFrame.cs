@@ -13,27 +13,27 @@ namespace HaloNotebooks.Astrometry;
 public sealed record GalactocentricFrame(Vector3d SunPosition, Vector3d SunVelocity)
 {
     /// <summary>ICRS direction of the Galactic centre (astropy v4.0: Reid &amp; Brunthaler 2004), deg.</summary>
-    public const double GalacticCentreRa = 266.4051, GalacticCentreDec = -28.936175;
+    internal const double GalacticCentreRa = 266.4051, GalacticCentreDec = -28.936175;
 
     /// <summary>astropy's <c>Galactocentric._roll0</c>: the roll about the Sun–centre line that aligns
     /// the frame's X–Y plane with the Galactic plane (deg).</summary>
-    public const double Roll0 = 58.5986320306;
+    internal const double Roll0 = 58.5986320306;
 
     /// <summary>1 mas/yr at 1 kpc in km/s (1 au per Julian year).</summary>
-    public const double KmPerSecPerMasYrKpc = 4.740470463533349;
+    internal const double KmPerSecPerMasYrKpc = 4.740470463533349;
 
     /// <summary>The paper's frame (§2.3).</summary>
     public static GalactocentricFrame Paper { get; } = new(new(-8.122, 0, 0.0208), new(12.9, 245.6, 7.78));
 
     // The initialisers run at construction; the init accessors run for `with` expressions, so the
     // rotation always belongs to the current SunPosition.
-    public Vector3d SunPosition
+    internal Vector3d SunPosition
     {
         get;
         init { field = ValidSunPosition(value); IcrsToGalactocentric = BuildRotation(value); }
     } = ValidSunPosition(SunPosition);
 
-    public Vector3d SunVelocity
+    internal Vector3d SunVelocity
     {
         get;
         init => field = ValidSunVelocity(value);

@@ -8,7 +8,7 @@ internal static class SkyGeometry
     /// <c>angular_separation</c>): accurate at every separation, unlike acos of a dot product, which loses
     /// ~1e-6 deg near 0 and 180 deg.
     /// </summary>
-    public static double AngularDistance(double lon1, double lat1, double lon2, double lat2)
+    internal static double AngularDistance(double lon1, double lat1, double lon2, double lat2)
     {
         var (sinDLon, cosDLon) = Math.SinCos((lon2 - lon1) * Angles.DegToRad);
         var (sinLat1, cosLat1) = Math.SinCos(lat1 * Angles.DegToRad);

@@ -41,7 +41,7 @@ internal static class DistanceJoin
 
     /// <summary>The column names a distance file uses: TARGETID (or SOURCE_ID), DIST, DIST_ERR as DESI's VACs spell them,
     /// or targetid, distance, distance_err as the mock writes them.</summary>
-    public static DistanceColumns Detect(string path)
+    internal static DistanceColumns Detect(string path)
     {
         var names = TableFile.ReadColumnNames(path);
         if (names.Contains("DIST") && names.Contains("DIST_ERR"))

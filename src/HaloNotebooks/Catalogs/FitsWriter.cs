@@ -49,8 +49,8 @@ internal static class FitsWriter
     /// bytes per element and TNULL.</summary>
     sealed record Field(string Name, char Code, ColumnData[] Elements, int ElementWidth, long? Null)
     {
-        public int Width => Elements.Length * ElementWidth;
-        public string Form => (Elements.Length > 1 ? Elements.Length.ToString(CultureInfo.InvariantCulture) : "") +
+        internal int Width => Elements.Length * ElementWidth;
+        internal string Form => (Elements.Length > 1 ? Elements.Length.ToString(CultureInfo.InvariantCulture) : "") +
             (Code == 'A' ? ElementWidth + "A" : Code.ToString());
     }
 

@@ -10,10 +10,10 @@ namespace HaloNotebooks.Display;
 /// </summary>
 internal static class FrameHtml
 {
-    public const int MaxRows = 20;
+    internal const int MaxRows = 20;
 
     /// <summary>True for any <c>Deedle.Frame&lt;R, C&gt;</c>.</summary>
-    public static bool IsFrame(object value) => FrameType(value.GetType()) is not null;
+    internal static bool IsFrame(object value) => FrameType(value.GetType()) is not null;
 
     public static string ToHtml(object frame)
     {

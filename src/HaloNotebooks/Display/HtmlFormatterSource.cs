@@ -7,7 +7,7 @@ namespace HaloNotebooks.Display;
 /// </summary>
 internal sealed class HtmlFormatterSource
 {
-    public IEnumerable<object> CreateTypeFormatters()
+    internal IEnumerable<object> CreateTypeFormatters()
     {
         yield return new Formatter("text/html", (o, w) => { if (o is not IHtmlDisplay d) return false; w.Write(d.ToHtml()); return true; });
         yield return new Formatter("text/plain", (o, w) => { w.Write(o.ToString()); return true; });
@@ -16,7 +16,7 @@ internal sealed class HtmlFormatterSource
     /// <summary>One formatter of the convention: a MIME type and a writer.</summary>
     internal sealed class Formatter(string mimeType, Func<object, TextWriter, bool> format)
     {
-        public string MimeType { get; } = mimeType;
+        internal string MimeType { get; } = mimeType;
         public bool Format(object instance, TextWriter writer) => format(instance, writer);
     }
 }

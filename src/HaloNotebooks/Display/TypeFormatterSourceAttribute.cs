@@ -11,6 +11,6 @@ namespace HaloNotebooks.Display;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = true)]
 internal sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
 {
-    public Type FormatterSourceType { get; } = formatterSourceType;
-    public string[] PreferredMimeTypes { get; set; } = ["text/html"];
+    internal Type FormatterSourceType { get; } = formatterSourceType;
+    internal string[] PreferredMimeTypes { get; set; } = ["text/html"];
 }

@@ -13,7 +13,7 @@ public sealed record FitSettings(SamplerSettings Sampler, int? MaxDegreeOfParall
     IReadOnlyList<(Move Move, double Weight)>? Moves = null)
 {
     /// <summary>The paper's settings (§3.1), all cores, the stretch move.</summary>
-    public FitSettings() : this(SamplerSettings.Paper) { }
+    internal FitSettings() : this(SamplerSettings.Paper) { }
 
     public static implicit operator FitSettings(SamplerSettings sampler) => new(sampler);
 
@@ -29,7 +29,7 @@ public sealed record FitSettings(SamplerSettings Sampler, int? MaxDegreeOfParall
 
     /// <summary>Throws a one-line <see cref="ArgumentException"/> on settings the sampler cannot run this model with
     /// (<see cref="SamplerSettings.Validate"/>, threads, moves).</summary>
-    public void Validate(int parameterCount, string? model = null)
+    internal void Validate(int parameterCount, string? model = null)
     {
         ArgumentNullException.ThrowIfNull(Sampler);
         Sampler.Validate(parameterCount, model);

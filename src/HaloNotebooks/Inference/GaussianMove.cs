@@ -19,7 +19,7 @@ internal sealed class GaussianMove : MHMove
     readonly string description;
 
     /// <summary>An isotropic proposal of variance <paramref name="variance"/> in every parameter.</summary>
-    public GaussianMove(double variance)
+    internal GaussianMove(double variance)
     {
         if (!(variance > 0) || !double.IsFinite(variance))
             throw new ArgumentOutOfRangeException(nameof(variance), variance, "the proposal variance must be finite and positive");
@@ -29,7 +29,7 @@ internal sealed class GaussianMove : MHMove
     }
 
     /// <summary>An axis-aligned proposal: one variance per parameter.</summary>
-    public GaussianMove(IReadOnlyList<double> variances)
+    internal GaussianMove(IReadOnlyList<double> variances)
     {
         ArgumentNullException.ThrowIfNull(variances);
         if (variances.Count == 0 || variances.Any(v => !(v > 0) || !double.IsFinite(v)))
@@ -42,7 +42,7 @@ internal sealed class GaussianMove : MHMove
     }
 
     /// <summary>A proposal with the full covariance matrix <paramref name="covariance"/> (symmetric, positive definite).</summary>
-    public GaussianMove(double[,] covariance)
+    internal GaussianMove(double[,] covariance)
     {
         ArgumentNullException.ThrowIfNull(covariance);
         int d = covariance.GetLength(0);

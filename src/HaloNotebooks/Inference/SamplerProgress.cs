@@ -9,5 +9,5 @@ public readonly record struct SamplerProgress(int Step, int TotalSteps, double M
     public double Fraction => TotalSteps == 0 ? 1.0 : (double)Step / TotalSteps;
 
     /// <summary>Steps stored in the chain after this one (equals <see cref="Step"/> in a first run).</summary>
-    public int Iteration { get; init; }
+    internal int Iteration { get; init; }
 }

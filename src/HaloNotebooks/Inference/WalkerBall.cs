@@ -8,7 +8,7 @@ namespace HaloNotebooks.Inference;
 /// </summary>
 internal static class WalkerBall
 {
-    public static double[][] Around(ReadOnlySpan<double> centre, ReadOnlySpan<double> scale, int walkers, ILogDensity target, long seed)
+    internal static double[][] Around(ReadOnlySpan<double> centre, ReadOnlySpan<double> scale, int walkers, ILogDensity target, long seed)
     {
         if (centre.Length != target.Dimension || scale.Length != target.Dimension)
             throw new ArgumentException($"centre and scale must have {target.Dimension} entries");

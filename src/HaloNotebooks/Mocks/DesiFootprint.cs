@@ -12,7 +12,7 @@ internal sealed record DesiFootprint(double DecMin = -20.0, double MainAbsBMin =
     public static DesiFootprint Paper { get; } = new();
 
     /// <summary>True when a star at (dec, b) with magnitudes r and G is targeted by the main or the backup programme.</summary>
-    public bool Observes(double dec, double b, double rMag, double gMag)
+    internal bool Observes(double dec, double b, double rMag, double gMag)
     {
         if (dec <= DecMin) return false;
         double absB = Math.Abs(b);

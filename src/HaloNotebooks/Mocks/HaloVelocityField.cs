@@ -22,11 +22,11 @@ public sealed class HaloVelocityField
 {
     /// <summary>r_GC (kpc) inside which the outer halo has no reflex motion or contraction (§4.4: the LMC's perturbation
     /// is observable beyond 30 kpc); the field grows from zero here to Table 3's innermost sub-bin.</summary>
-    public const double ReflexOnsetRadius = 30.0;
+    internal const double ReflexOnsetRadius = 30.0;
 
     /// <summary>Bins centred beyond this r_GC (§4.4: the outer halo, r_GC &gt; 50 kpc) have no mean V_r or V_θ of their own:
     /// there the mean is the reflex motion and contraction alone (the inputs' V_r, V_θ of those bins are read as 0).</summary>
-    public const double OuterHaloRadius = 50.0;
+    internal const double OuterHaloRadius = 50.0;
 
     readonly double[] lnCentres;            // Table 2 bins (3-160 row excluded)
     readonly PopulationMoments[] mr, mp;
@@ -97,7 +97,7 @@ public sealed class HaloVelocityField
     }
 
     /// <summary>The contraction μ_compr at r_GC (km/s; zero inside <see cref="ReflexOnsetRadius"/>).</summary>
-    public double Contraction(double rGc) => Interpolate(reflexLnR, contraction, Math.Log(rGc));
+    internal double Contraction(double rGc) => Interpolate(reflexLnR, contraction, Math.Log(rGc));
 
     /// <summary>The field at r_GC as Eq. 6 parameters (μ_compr, μ_dipole ≤ 0, l_apex, b_apex; km/s and deg): the
     /// contraction and the travel velocity U = μ_dipole × apex. (μ_compr here is the contraction alone, without the

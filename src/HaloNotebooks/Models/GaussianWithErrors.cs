@@ -6,10 +6,10 @@ namespace HaloNotebooks.Models;
 /// </summary>
 internal static class GaussianWithErrors
 {
-    public const double LogTwoPi = 1.8378770664093453;
+    internal const double LogTwoPi = 1.8378770664093453;
 
     /// <summary>ln N(x | μ, √(σ² + ε²)).</summary>
-    public static double LogDensity(double x, double mean, double sigma, double error)
+    internal static double LogDensity(double x, double mean, double sigma, double error)
     {
         double v = sigma * sigma + error * error, r = x - mean;
         return -0.5 * (r * r / v + Math.Log(v) + LogTwoPi);

@@ -4,7 +4,7 @@ namespace HaloNotebooks.Models;
 public readonly record struct UniformPrior(double Lower, double Upper)
 {
     public bool Contains(double x) => x >= Lower && x <= Upper;
-    public double Width => Upper - Lower;
+    internal double Width => Upper - Lower;
     public override string ToString() => FormattableString.Invariant($"U[{Lower}, {Upper}]");
 }
 

@@ -17,7 +17,7 @@ internal sealed record ComparisonPoint(string Model, double RMin, double RMax, d
 internal static class ComparisonProfiles
 {
     /// <summary>Label of the SEGUE K-giant points in figures and reports.</summary>
-    public const string SegueLabel = "SEGUE K giants (Xue+14 × Gaia DR2), fitted here";
+    internal const string SegueLabel = "SEGUE K giants (Xue+14 × Gaia DR2), fitted here";
 
     /// <summary>The SEGUE K giants' single- and double-component fits per radial bin.</summary>
     public static IReadOnlyList<ComparisonPoint> SegueKGiants => segue.Value;
@@ -30,7 +30,7 @@ internal static class ComparisonProfiles
         points.Where(p => p.Model == model && p.Parameter == parameter).OrderBy(p => p.RMin).ToList();
 
     /// <summary>Columns: model, r_min_kpc, r_max_kpc, r_median_kpc, n, parameter, value, err_plus, err_minus.</summary>
-    public static IReadOnlyList<ComparisonPoint> Parse(string csv, string source)
+    internal static IReadOnlyList<ComparisonPoint> Parse(string csv, string source)
     {
         var t = CsvTable.Parse(csv, source, name => name switch
         {
@@ -52,7 +52,7 @@ internal static class ComparisonProfiles
     const string Header = "model,r_min_kpc,r_max_kpc,r_median_kpc,n,parameter,value,err_plus,err_minus";
 
     /// <summary>The same columns, written back (invariant culture, round-trip precision kept to 6 significant digits).</summary>
-    public static string ToCsv(IEnumerable<ComparisonPoint> points)
+    internal static string ToCsv(IEnumerable<ComparisonPoint> points)
     {
         var sb = new System.Text.StringBuilder(Header + "\n");
         foreach (var p in points)

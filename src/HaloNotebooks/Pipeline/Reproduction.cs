@@ -32,16 +32,16 @@ internal sealed record ReproductionSettings(AnalysisSettings Analysis, long Sele
     bool MockTruth = false)
 {
     /// <summary>The §2.3 selection in effect.</summary>
-    public SelectionSettings EffectiveSelection => Selection ?? SelectionSettings.Paper with { Seed = SelectionSeed };
+    internal SelectionSettings EffectiveSelection => Selection ?? SelectionSettings.Paper with { Seed = SelectionSeed };
 
     /// <summary>The §4.4 selection in effect.</summary>
-    public SelectionSettings EffectiveDipoleSelection => DipoleSelection ?? SelectionSettings.PaperDipole with { Seed = SelectionSeed };
+    internal SelectionSettings EffectiveDipoleSelection => DipoleSelection ?? SelectionSettings.PaperDipole with { Seed = SelectionSeed };
 
     /// <summary>Folder of the public comparison catalogues (Literature.LiteratureFits; tables/literature_fits.csv, Figs. 2, 5); null: none.</summary>
     internal string? LiteratureDirectory { get; init; }
 
     /// <summary>How the selections differ from the paper's (the seed is not a change of cut).</summary>
-    public IReadOnlyList<string> SelectionChanges =>
+    internal IReadOnlyList<string> SelectionChanges =>
         SelectionParameter.Changes(EffectiveSelection with { Seed = 0, MaxDegreeOfParallelism = null }, SelectionSettings.Paper with { Seed = 0 })
             .Select(c => "§2.3 " + c)
             .Concat(SelectionParameter.Changes(EffectiveDipoleSelection with { Seed = 0, MaxDegreeOfParallelism = null },

@@ -46,15 +46,15 @@ public sealed class Cut
     public string Name { get; }
 
     /// <summary>The paper's wording of the criterion, with its section.</summary>
-    public string Wording { get; }
+    internal string Wording { get; }
 
     public IReadOnlyList<CutParameter> Parameters { get; }
 
     /// <summary>The wording shown in the funnel when the cut runs on <paramref name="table"/>.</summary>
-    public string WordingFor(StarTable table) => describe?.Invoke(table) ?? Wording;
+    internal string WordingFor(StarTable table) => describe?.Invoke(table) ?? Wording;
 
     /// <summary>The keep mask for every row of <paramref name="table"/> (a whole catalogue: its rows are input rows 0, 1, …).</summary>
-    public bool[] Keep(StarTable table) => Keep(table, new InputRange(table.RowCount));
+    internal bool[] Keep(StarTable table) => Keep(table, new InputRange(table.RowCount));
 
     /// <summary>The keep mask for every row of <paramref name="table"/>, whose rows are the catalogue's <paramref name="inputRows"/>.</summary>
     internal bool[] Keep(StarTable table, IReadOnlyList<int> inputRows)

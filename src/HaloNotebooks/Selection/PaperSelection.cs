@@ -126,7 +126,7 @@ public static class PaperSelection
     /// <summary>Adds err_v_r, err_v_phi, err_v_theta: the Monte-Carlo standard deviations of §2.3 (one random stream per
     /// star from <see cref="SelectionSettings.Seed"/>, keyed by targetid when every row has one, so a star's errors do
     /// not change when a what-if cut upstream keeps other rows). A missing pmra–pmdec correlation is taken as 0.</summary>
-    public static StarTable WithVelocityErrors(StarTable t, SelectionSettings settings, IProgress<double>? progress = null) =>
+    internal static StarTable WithVelocityErrors(StarTable t, SelectionSettings settings, IProgress<double>? progress = null) =>
         WithVelocityErrors(t, settings, progress, null);
 
     static StarTable WithVelocityErrors(StarTable t, SelectionSettings settings, IProgress<double>? progress, VelocityErrorMemo? memo)

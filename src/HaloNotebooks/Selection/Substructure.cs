@@ -16,10 +16,10 @@ public sealed record Substructure(
     double Distance, double DistanceErr, double Pmra, double Pmdec, double PmErr, double Rv, double RvErr)
 {
     /// <summary>The list file's spelling of <see cref="Kind"/>: globular_cluster or dwarf_galaxy.</summary>
-    public static string KindName(SubstructureKind kind) =>
+    internal static string KindName(SubstructureKind kind) =>
         kind == SubstructureKind.GlobularCluster ? "globular_cluster" : "dwarf_galaxy";
 
-    public static SubstructureKind ParseKind(string text) => text.Trim().ToLowerInvariant() switch
+    internal static SubstructureKind ParseKind(string text) => text.Trim().ToLowerInvariant() switch
     {
         "globular_cluster" or "gc" => SubstructureKind.GlobularCluster,
         "dwarf_galaxy" or "dwarf" => SubstructureKind.DwarfGalaxy,

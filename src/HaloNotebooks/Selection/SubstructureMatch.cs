@@ -17,7 +17,7 @@ internal static class SubstructureMatch
         double[] Pmra, double[] Pmdec, double[] PmraErr, double[] PmdecErr, double[] Rv, double[] RvErr);
 
     /// <summary>Per star: index into <paramref name="items"/> of the first substructure it belongs to, or −1.</summary>
-    public static int[] FirstMember(in Stars s, IReadOnlyList<Substructure> items, double radiusScale, double nSigma, int? maxDegreeOfParallelism = null)
+    internal static int[] FirstMember(in Stars s, IReadOnlyList<Substructure> items, double radiusScale, double nSigma, int? maxDegreeOfParallelism = null)
     {
         int n = s.Ra.Length;
         var unit = new double[3 * n];

@@ -27,10 +27,10 @@ public sealed class VelocityErrorMemo
     readonly Lock gate = new();
 
     /// <summary>Stars whose errors were drawn (each once per frame, sample count and seed).</summary>
-    public int StarsDrawn { get; private set; }
+    internal int StarsDrawn { get; private set; }
 
     /// <summary>Stars whose remembered errors were handed out again instead of drawn.</summary>
-    public int StarsReused { get; private set; }
+    internal int StarsReused { get; private set; }
 
     /// <summary>The errors of every star (<paramref name="ids"/>: one stream id each, unique), drawing only those not remembered.</summary>
     internal VelocityErrors Propagate(GalactocentricFrame frame, ObservableColumns obs, ObservableErrors err, int samples, long seed,

@@ -46,7 +46,7 @@ public sealed record Coverage(string Key, int Table, string Row, string Paramete
     }
 
     /// <summary>True when the 68 % coverage is outside 68 ± <paramref name="tolerance"/> (percentage points / 100).</summary>
-    public bool OutsideNominal68(double tolerance = 0.05) => Math.Abs(Within68.Fraction - 0.6827) > tolerance;
+    internal bool OutsideNominal68(double tolerance = 0.05) => Math.Abs(Within68.Fraction - 0.6827) > tolerance;
 }
 
 /// <summary>
@@ -62,7 +62,7 @@ public sealed record Systematic(string Setting, string Key, int Table, string Ro
     public double ShiftPerStepError => SlopeError * Step;
 
     /// <summary>The shift over the whole range of values tried.</summary>
-    public double ShiftOverRange => Slope * (Means.Max(m => m.Value) - Means.Min(m => m.Value));
+    internal double ShiftOverRange => Slope * (Means.Max(m => m.Value) - Means.Min(m => m.Value));
 
     /// <summary>
     /// Slope and its standard error from per-realisation slopes: <paramref name="medians"/>[r][v] is realisation r's

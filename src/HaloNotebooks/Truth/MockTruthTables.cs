@@ -38,7 +38,7 @@ public static class MockTruthTables
     public const string Population = "population", TrueVr = "v_r", TrueVPhi = "v_phi", TrueVTheta = "v_theta", TrueFeh = "feh", TrueRGc = "r_gc";
 
     /// <summary>Re-observations pooled for Tables 1–2: their Monte-Carlo scatter is then ≈ 1/√8 of a fit's posterior width.</summary>
-    public const int DefaultReplicas = 8;
+    internal const int DefaultReplicas = 8;
 
     /// <summary>
     /// <paramref name="count"/> re-observations of the mock (<paramref name="catalogue"/>: canonical columns with distances, as

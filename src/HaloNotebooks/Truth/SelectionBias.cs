@@ -16,7 +16,7 @@ public sealed record SelectionBiasEntry(string Component, double RMin, double RM
     public double Bias => Paper.Value - Intrinsic;
 
     /// <summary><see cref="Bias"/> in units of the paper's 1σ.</summary>
-    public double BiasInSigma => Bias / Paper.Sigma;
+    internal double BiasInSigma => Bias / Paper.Sigma;
 }
 
 /// <summary>
@@ -68,7 +68,7 @@ public sealed class SelectionBias : IHtmlDisplay
     static string Range(double lo, double hi) => string.Create(CultureInfo.InvariantCulture, $"[{lo:0.###}, {hi:0.###})");
 
     /// <summary>One line per entry: component, r_min_kpc, r_max_kpc, parameter, paper, paper_sigma, intrinsic, bias, bias_sigma.</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("component,r_min_kpc,r_max_kpc,parameter,paper,paper_sigma,intrinsic,bias,bias_sigma\n");
         foreach (var e in Entries)
@@ -84,7 +84,7 @@ public sealed class SelectionBias : IHtmlDisplay
         "Under the mock's assumptions only.";
 
     /// <summary>Wide Markdown: one row per component and bin, one column per parameter.</summary>
-    public string ToMarkdown()
+    internal string ToMarkdown()
     {
         var sb = new StringBuilder("Selection bias of Table 2. ").Append(Note).Append("\n\n| component | r_GC [kpc] |");
         foreach (var c in Columns) sb.Append(' ').Append(c.CsvName).Append(" |");
@@ -99,7 +99,7 @@ public sealed class SelectionBias : IHtmlDisplay
     }
 
     /// <summary>An AASTeX deluxetable with the same layout as <see cref="ToMarkdown"/>.</summary>
-    public string ToLatex()
+    internal string ToLatex()
     {
         var sb = new StringBuilder(@"\begin{deluxetable*}{ll").Append('r', Columns.Count).Append("}\n")
             .Append(@"\tablecaption{Selection bias of Table 2 under the mock's assumptions: the intrinsic value the calibrated mock draws, and in brackets " +
@@ -144,7 +144,7 @@ public sealed class SelectionBias : IHtmlDisplay
     }
 
     /// <summary>Writes selection_bias.csv, .md and .tex into <paramref name="directory"/>.</summary>
-    public void WriteAll(string directory)
+    internal void WriteAll(string directory)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "selection_bias.csv"), ToCsv());

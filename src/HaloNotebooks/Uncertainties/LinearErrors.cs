@@ -12,7 +12,7 @@ namespace HaloNotebooks.Uncertainties;
 /// </summary>
 internal static class LinearErrors
 {
-    public static VelocityErrors Propagate(GalactocentricFrame frame, ObservableColumns obs, ObservableErrors err)
+    internal static VelocityErrors Propagate(GalactocentricFrame frame, ObservableColumns obs, ObservableErrors err)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(obs);
