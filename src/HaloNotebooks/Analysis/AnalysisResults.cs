@@ -10,7 +10,7 @@ namespace HaloNotebooks.Analysis;
 /// distance-error profiles (Fig. 10, when a mock was given), with the wall time of each stage.
 /// </summary>
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
-public sealed class AnalysisResults : IHtmlDisplay
+internal sealed class AnalysisResults : IHtmlDisplay
 {
     internal AnalysisResults(AnalysisSettings settings, RadialProfile single, RadialProfile @double, RadialProfile dipole,
         HemisphereProfile hemispheres, MeanVelocityMap skyMap, PolarVelocityCheck polarVelocity, DistanceErrorProfiles? appendixA,

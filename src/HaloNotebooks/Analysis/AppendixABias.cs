@@ -8,7 +8,7 @@ namespace HaloNotebooks.Analysis;
 /// <summary>One bin and distance-error level: the shift of p_MR or β_MP from the error-free fit, beside what Appendix A says.</summary>
 /// <param name="Shift">Recovered with distance errors − recovered without, in the error-free fit's 1σ.</param>
 /// <param name="PaperSign">+1: the paper finds it overestimated at this radius; −1: underestimated; 0: consistent; null: no statement.</param>
-public sealed record AppendixABiasEntry(string Parameter, string Bin, double RMedian, double FractionalError, double Shift, int? PaperSign)
+internal sealed record AppendixABiasEntry(string Parameter, string Bin, double RMedian, double FractionalError, double Shift, int? PaperSign)
 {
     /// <summary>The paper's description at this radius in words.</summary>
     internal string PaperSays => PaperSign switch { 1 => "overestimated", -1 => "slightly underestimated", 0 => "consistent", _ => "—" };
@@ -34,7 +34,7 @@ public sealed class AppendixABias : IHtmlDisplay
 {
     AppendixABias(IReadOnlyList<AppendixABiasEntry> entries) => Entries = entries;
 
-    public IReadOnlyList<AppendixABiasEntry> Entries { get; }
+    internal IReadOnlyList<AppendixABiasEntry> Entries { get; }
 
     /// <summary>Appendix A's statement for p_MR ("p_mr") or β_MP ("beta_mp") at a median radius (kpc).</summary>
     internal static int? PaperSign(string parameter, double rMedian) => parameter switch

@@ -8,7 +8,7 @@ namespace HaloNotebooks.Analysis;
 /// The Appendix A mock at one level of fractional distance error: each star's r_GC and kinematics as they would be
 /// measured with that error (0 = the error-free catalogue).
 /// </summary>
-public sealed record AppendixSample(double FractionalError, double[] RGc, KinematicSample Stars)
+internal sealed record AppendixSample(double FractionalError, double[] RGc, KinematicSample Stars)
 {
     /// <summary>Throws when the columns disagree in length.</summary>
     internal AppendixSample Validate()
@@ -19,7 +19,7 @@ public sealed record AppendixSample(double FractionalError, double[] RGc, Kinema
 }
 
 /// <summary>The Appendix A input: the mock at each error level and the profiles it was built from (Fig. 10's black lines).</summary>
-public sealed record AppendixInput(IReadOnlyList<AppendixSample> Samples,
+internal sealed record AppendixInput(IReadOnlyList<AppendixSample> Samples,
     IReadOnlyList<(double R, double Value)> InputMetalRichFraction, IReadOnlyList<(double R, double Value)> InputBetaMetalPoor)
 {
     /// <summary>An Appendix A sample from a table with the selection's columns (r_gc, v_r, v_phi, v_theta, feh, their errors).</summary>

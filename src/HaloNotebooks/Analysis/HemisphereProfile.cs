@@ -10,7 +10,7 @@ namespace HaloNotebooks.Analysis;
 /// <param name="Bin">The bin with the count and median r_GC of this hemisphere's stars.</param>
 /// <param name="MeanVr">⟨V_r⟩, km/s.</param>
 /// <param name="SigmaVr">σ_r, km/s.</param>
-public sealed record HemisphereBin(RadialBin Bin, Measurement MeanVr, Measurement SigmaVr);
+internal sealed record HemisphereBin(RadialBin Bin, Measurement MeanVr, Measurement SigmaVr);
 
 /// <summary>
 /// Fig. 6: ⟨V_r⟩ per radial bin of the northern (b &gt; 0) and southern (b &lt; 0) halo, each a single Gaussian
@@ -20,7 +20,7 @@ public sealed record HemisphereBin(RadialBin Bin, Measurement MeanVr, Measuremen
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class HemisphereProfile : IHtmlDisplay
 {
-    public HemisphereProfile(IReadOnlyList<HemisphereBin> north, IReadOnlyList<HemisphereBin> south, int minStars)
+    internal HemisphereProfile(IReadOnlyList<HemisphereBin> north, IReadOnlyList<HemisphereBin> south, int minStars)
     {
         North = north;
         South = south;

@@ -25,13 +25,13 @@ public static class PaperAnalysis
     /// The whole analysis. <paramref name="sample"/> is the §2.3 selection (SelectionSettings.Paper);
     /// <paramref name="dipoleSample"/> the §4.4 one (SelectionSettings.PaperDipole: |δV_r| &lt; 50 km/s, no tangential cut).
     /// </summary>
-    public static AnalysisResults Run(HaloSample sample, HaloSample dipoleSample, AnalysisSettings settings,
+    internal static AnalysisResults Run(HaloSample sample, HaloSample dipoleSample, AnalysisSettings settings,
         AppendixInput? appendix = null, IProgress<AnalysisProgress>? progress = null) =>
         Run(sample.ToKinematicSample(), sample.Stars.GetDouble(C.RGc),
             dipoleSample.ToRadialVelocitySample(), dipoleSample.Stars.GetDouble(C.RGc), settings, appendix, progress);
 
     /// <summary>The whole analysis on plain columns: the kinematic sample with each star's r_GC, and the dipole sample with its r_GC.</summary>
-    public static AnalysisResults Run(KinematicSample stars, double[] rGc, RadialVelocitySample dipoleStars, double[] dipoleRGc,
+    internal static AnalysisResults Run(KinematicSample stars, double[] rGc, RadialVelocitySample dipoleStars, double[] dipoleRGc,
         AnalysisSettings settings, AppendixInput? appendix = null, IProgress<AnalysisProgress>? progress = null)
     {
         settings.Validate();
@@ -132,7 +132,7 @@ public static class PaperAnalysis
     /// table written by `halo select`): <paramref name="kinematic"/> for the single and double models, <paramref name="radial"/>
     /// for the dipole, and each star's r_GC. Same fits, same seeds, so the same numbers as the paper's run.
     /// </summary>
-    public static RadialProfile FitProfile(FitModel model, KinematicSample? kinematic, RadialVelocitySample? radial, double[] rGc,
+    internal static RadialProfile FitProfile(FitModel model, KinematicSample? kinematic, RadialVelocitySample? radial, double[] rGc,
         AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null)
 #pragma warning restore RS0026, RS0027
     {

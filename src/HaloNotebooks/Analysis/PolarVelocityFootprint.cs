@@ -11,7 +11,7 @@ namespace HaloNotebooks.Analysis;
 /// <summary>One radial range: the reflex motion's mean polar velocity over the sample's stars beside Eq. 7's whole-sky value.</summary>
 /// <param name="FootprintMean">Mean over the stars of U(r)·θ̂ at each star's position, km/s.</param>
 /// <param name="SkyMean">Mean over the same stars' radii of Eq. 7, (π/4) μ_dipole(r) sin b_apex(r) = (π/4) U_z(r), km/s.</param>
-public sealed record PolarVelocityFootprintBin(double RMin, double RMax, int Count, double FootprintMean, double SkyMean)
+internal sealed record PolarVelocityFootprintBin(double RMin, double RMax, int Count, double FootprintMean, double SkyMean)
 {
     /// <summary>FootprintMean / SkyMean: 1 where Eq. 7 holds over the footprint as over the whole sky.</summary>
     internal double Ratio => FootprintMean / SkyMean;
@@ -30,7 +30,7 @@ public sealed class PolarVelocityFootprint : IHtmlDisplay
     PolarVelocityFootprint(IReadOnlyList<PolarVelocityFootprintBin> bins) => Bins = bins;
 
     /// <summary>The whole range first, then each bin.</summary>
-    public IReadOnlyList<PolarVelocityFootprintBin> Bins { get; }
+    internal IReadOnlyList<PolarVelocityFootprintBin> Bins { get; }
 
     /// <summary>Over the stars of <paramref name="sample"/> (Galactocentric x, y, z, r_GC columns) in <paramref name="bins"/>.</summary>
     public static PolarVelocityFootprint Measure(HaloSample sample, Func<double, Vector3d> travelAt, RadialBins bins)

@@ -8,7 +8,7 @@ using HaloNotebooks.Paper;
 namespace HaloNotebooks.Analysis;
 
 /// <summary>One entry of a table comparison: our value, the reference value and their difference in combined σ.</summary>
-public sealed record ComparisonEntry(string Row, string Parameter, Measurement Ours, Measurement Theirs)
+internal sealed record ComparisonEntry(string Row, string Parameter, Measurement Ours, Measurement Theirs)
 {
     /// <summary>(ours − theirs) / combined σ, with each side's error facing the other value.</summary>
     public double DifferenceInSigma => Ours.DifferenceInSigma(Theirs);
@@ -40,7 +40,7 @@ public sealed class TableComparison : IHtmlDisplay
     public string ReferenceName { get; }
 
     /// <summary>Every compared entry, row by row in our table's order.</summary>
-    public IReadOnlyList<ComparisonEntry> Entries { get; }
+    internal IReadOnlyList<ComparisonEntry> Entries { get; }
 
     /// <summary>Fraction of entries with |Δ| ≤ 1σ.</summary>
     internal double FractionWithin1Sigma => Fraction(1);

@@ -35,7 +35,7 @@ public static class PredictiveCheckFigure
     }
 
     /// <summary>Several fits, one row each (a dipole fit fills the first column only).</summary>
-    public static Figure Create(IReadOnlyList<(string Label, PredictiveCheck Check)> rows, string fileStem, string title)
+    internal static Figure Create(IReadOnlyList<(string Label, PredictiveCheck Check)> rows, string fileStem, string title)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0) throw new ArgumentException("a predictive-check figure needs at least one fit", nameof(rows));

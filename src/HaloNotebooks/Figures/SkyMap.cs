@@ -28,7 +28,7 @@ internal static class SkyMarkers
 }
 
 /// <summary>One map: values per HEALPix pixel (pixels without a value are left grey).</summary>
-public sealed record SkyMapPanel(string Title, IReadOnlyList<long> Pixels, IReadOnlyList<double> Values)
+internal sealed record SkyMapPanel(string Title, IReadOnlyList<long> Pixels, IReadOnlyList<double> Values)
 {
     /// <summary>Markers drawn on this panel only (in addition to <see cref="SkyMapOptions.Markers"/>).</summary>
     public IReadOnlyList<SkyMarker> Markers { get; init; } = [];
@@ -75,7 +75,7 @@ public static class SkyMap
         => Mollweide(nside, [new SkyMapPanel(options?.Title ?? "", pixels, values)], options is null ? null : options with { Title = "" });
 
     /// <summary>Maps side by side with one shared, zero-centred colour scale (Fig. 8: observed and model).</summary>
-    public static Figure Mollweide(int nside, IReadOnlyList<SkyMapPanel> panels, SkyMapOptions? options = null)
+    internal static Figure Mollweide(int nside, IReadOnlyList<SkyMapPanel> panels, SkyMapOptions? options = null)
     {
         var o = options ?? new SkyMapOptions();
         ArgumentNullException.ThrowIfNull(panels);

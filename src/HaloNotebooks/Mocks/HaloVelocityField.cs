@@ -38,7 +38,7 @@ public sealed class HaloVelocityField
     /// <summary>The default mock's field: the calibrated halo inputs (<see cref="MockInputTables.CalibratedHalo"/>) and Table 3.</summary>
     public HaloVelocityField() : this(MockInputTables.CalibratedHalo, MockInputTables.Table3) { }
 
-    public HaloVelocityField(MockInputTable table2, MockInputTable table3)
+    internal HaloVelocityField(MockInputTable table2, MockInputTable table3)
     {
         int[] mrRows = BinRows(table2, "MR"), mpRows = BinRows(table2, "MP");
         if (mrRows.Length != mpRows.Length) throw new ArgumentException("Table 2 needs the same radial bins for MR and MP");

@@ -82,7 +82,7 @@ public sealed class MockCatalog : IHtmlDisplay
     public StarTable Truth { get; }
 
     /// <summary>Generates the mock. The result depends only on <paramref name="settings"/> (not on thread count).</summary>
-    public static MockCatalog Generate(MockSettings settings, IProgress<double>? progress = null)
+    internal static MockCatalog Generate(MockSettings settings, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var stars = MockGenerator.Run(settings, progress);

@@ -1,7 +1,7 @@
 namespace HaloNotebooks.Mocks;
 
 /// <summary>One of the paper's tables as numbers: named columns (the CSV header), optional row labels, one double[] per row.</summary>
-public sealed class MockInputTable
+internal sealed class MockInputTable
 {
     readonly Dictionary<string, int> index;
 

@@ -5,7 +5,7 @@ namespace HaloNotebooks.Mocks;
 /// </summary>
 /// <param name="Seed">Master seed: the same seed (and settings) gives the same catalogue, byte for byte, on any thread count.</param>
 /// <param name="Scale">Fraction of the paper-size catalogue to generate (0.02 is a quick test mock).</param>
-public sealed record MockSettings(long Seed = 42, double Scale = 1.0)
+internal sealed record MockSettings(long Seed = 42, double Scale = 1.0)
 {
     /// <summary>Thin/thick-disc giants in the catalogue (§2.3: the disc cut takes ≈370k down to ≈150k).</summary>
     internal int DiscGiants { get; init; } = 220_000;

@@ -4,7 +4,7 @@ namespace HaloNotebooks.Mocks;
 /// <param name="RadiusDeg">The mask radius written to substructures.csv; members are placed inside 0.8 of it.</param>
 /// <param name="ScaleRadiusDeg">Plummer scale radius of the members' sky distribution.</param>
 /// <param name="VelocityDispersion">Internal 1-D velocity dispersion, km/s.</param>
-public sealed record MockSubstructure(string Name, bool IsDwarfGalaxy, double Ra, double Dec, double RadiusDeg, double ScaleRadiusDeg,
+internal sealed record MockSubstructure(string Name, bool IsDwarfGalaxy, double Ra, double Dec, double RadiusDeg, double ScaleRadiusDeg,
     double Distance, double Pmra, double Pmdec, double Rv, double VelocityDispersion, double Feh, double FehSpread, int Members)
 {
     /// <summary>Fractional line-of-sight depth of the members (1% for a cluster, 3% for a dwarf).</summary>

@@ -4,7 +4,7 @@ using HaloNotebooks.Catalogs;
 namespace HaloNotebooks.Selection;
 
 /// <summary>One named threshold of a cut, shown in the funnel (e.g. <c>FehMax = −0.85 dex</c>).</summary>
-public readonly record struct CutParameter(string Name, double? Value, string Unit)
+internal readonly record struct CutParameter(string Name, double? Value, string Unit)
 {
     public override string ToString() =>
         $"{Name} = {(Value is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "none")}{(Unit.Length > 0 && Value is not null ? " " + Unit : "")}";
@@ -16,7 +16,7 @@ public readonly record struct CutParameter(string Name, double? Value, string Un
 /// (NaN) value in a column the predicate compares is not kept: comparisons with NaN are false. A cut that compares
 /// rows with each other across a catalogue read in chunks (one row per Gaia source) also gets each row's input row.
 /// </summary>
-public sealed class Cut
+internal sealed class Cut
 {
     readonly Func<StarTable, IReadOnlyList<int>, bool[]> keep;
     readonly Func<StarTable, string?>? describe;

@@ -45,7 +45,7 @@ public sealed class Funnel : IHtmlDisplay
     }
 
     /// <summary>Applies <paramref name="cuts"/> in order; returns the surviving rows and the funnel.</summary>
-    public static (StarTable Kept, Funnel Funnel) Apply(StarTable table, IEnumerable<Cut> cuts)
+    internal static (StarTable Kept, Funnel Funnel) Apply(StarTable table, IEnumerable<Cut> cuts)
     {
         var builder = new FunnelBuilder(table);
         foreach (var cut in cuts) builder.Apply(cut);

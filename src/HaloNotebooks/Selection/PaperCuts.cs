@@ -9,7 +9,7 @@ namespace HaloNotebooks.Selection;
 /// <see cref="SelectionSettings"/> and reads canonical columns (derived ones — abs_mag_r, z, sgr_beta, err_v_*,
 /// r_gc — are added by <see cref="PaperSelection"/> before the cut that needs them).
 /// </summary>
-public static class PaperCuts
+internal static class PaperCuts
 {
     /// <summary>The paper's thresholds, named in a funnel line when a what-if moves one.</summary>
     static SelectionSettings P => SelectionSettings.Paper;

@@ -27,7 +27,7 @@ public static class PaperSelection
     /// velocity errors taken from, and added to, <paramref name="errors"/>: selections of one catalogue that share it
     /// draw each star once, with bit-identical results (used when every surviving row has a unique targetid).
     /// </summary>
-    public static HaloSample Run(StarTable catalogue, SelectionSettings settings, SubstructureCatalog? substructures,
+    internal static HaloSample Run(StarTable catalogue, SelectionSettings settings, SubstructureCatalog? substructures,
         VelocityErrorMemo? errors, IProgress<double>? progress)
 #pragma warning restore RS0026, RS0027
     {

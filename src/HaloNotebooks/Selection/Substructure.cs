@@ -1,6 +1,6 @@
 namespace HaloNotebooks.Selection;
 
-public enum SubstructureKind { GlobularCluster, DwarfGalaxy }
+internal enum SubstructureKind { GlobularCluster, DwarfGalaxy }
 
 /// <summary>
 /// One globular cluster or dwarf galaxy to be removed from the halo sample (§2.3). Units: deg, kpc, mas/yr, km/s.
@@ -11,7 +11,7 @@ public enum SubstructureKind { GlobularCluster, DwarfGalaxy }
 /// <param name="PmErr">1σ per proper-motion component that a member may scatter by (error of the mean and the
 /// internal dispersion), mas/yr.</param>
 /// <param name="RvErr">1σ that a member's RV may scatter by (error of the mean and internal dispersion), km/s.</param>
-public sealed record Substructure(
+internal sealed record Substructure(
     string Name, SubstructureKind Kind, double Ra, double Dec, double RadiusDeg,
     double Distance, double DistanceErr, double Pmra, double Pmdec, double PmErr, double Rv, double RvErr)
 {

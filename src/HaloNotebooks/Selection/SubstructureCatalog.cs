@@ -13,7 +13,7 @@ namespace HaloNotebooks.Selection;
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed partial class SubstructureCatalog : IHtmlDisplay
 {
-    public SubstructureCatalog(IEnumerable<Substructure> items, string source)
+    internal SubstructureCatalog(IEnumerable<Substructure> items, string source)
     {
         Items = items.ToArray();
         Source = source;

@@ -9,7 +9,7 @@ namespace HaloNotebooks.Selection;
 /// survivors is propagated, not each sample. A star's draws come from its own stream (seed, targetid), so a remembered
 /// value is bit-identical to a recomputed one; a star whose observables differ from the remembered ones is redrawn.
 /// </summary>
-public sealed class VelocityErrorMemo
+internal sealed class VelocityErrorMemo
 {
     internal readonly record struct Inputs(double Ra, double Dec, double Distance, double Pmra, double Pmdec, double Rv,
         double ErrDistance, double ErrPmra, double ErrPmdec, double PmCorr, double ErrRv);

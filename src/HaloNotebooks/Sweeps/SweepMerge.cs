@@ -122,7 +122,7 @@ public static class SweepMerge
     /// Per varied setting, the variants that differ from the paper's settings in that setting alone (the paper's variant
     /// stands at the paper's value), and per entry the paired slope over realisations that ran at every value.
     /// </summary>
-    public static IReadOnlyList<Systematic> Systematics(SweepPlan plan, IReadOnlyList<SweepVariant> variants, IReadOnlyList<SweepTaskResult> realisations)
+    internal static IReadOnlyList<Systematic> Systematics(SweepPlan plan, IReadOnlyList<SweepVariant> variants, IReadOnlyList<SweepTaskResult> realisations)
     {
         var list = new List<Systematic>();
         foreach (var setting in plan.Varied)

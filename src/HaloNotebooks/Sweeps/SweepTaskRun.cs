@@ -73,7 +73,7 @@ public static class SweepTaskRun
     }
 
     /// <summary>Every entry of Tables 1–3 with its 68 % and 95 % intervals from the fits' posterior samples.</summary>
-    public static IReadOnlyList<SweepEntry> Entries(AnalysisResults results)
+    internal static IReadOnlyList<SweepEntry> Entries(AnalysisResults results)
     {
         var entries = new List<SweepEntry>();
         void Add(int table, string? component, BinFit fit, string tableKey, string fitKey)

@@ -10,7 +10,7 @@ namespace HaloNotebooks.Truth;
 
 /// <summary>One Table 2 entry: the paper's value and the intrinsic value the calibrated mock needs to return it.</summary>
 /// <param name="Intrinsic">The population before the cuts, as the mock draws it (data/reference/mock_calibrated_halo.csv).</param>
-public sealed record SelectionBiasEntry(string Component, double RMin, double RMax, string Key, Measurement Paper, double Intrinsic)
+internal sealed record SelectionBiasEntry(string Component, double RMin, double RMax, string Key, Measurement Paper, double Intrinsic)
 {
     /// <summary>Published − intrinsic: what the §2.3 cuts and the two-component model add to the population's value.</summary>
     public double Bias => Paper.Value - Intrinsic;
@@ -31,13 +31,13 @@ public sealed class SelectionBias : IHtmlDisplay
 {
     SelectionBias(IReadOnlyList<SelectionBiasEntry> entries) => Entries = entries;
 
-    public IReadOnlyList<SelectionBiasEntry> Entries { get; }
+    internal IReadOnlyList<SelectionBiasEntry> Entries { get; }
 
     /// <summary>The committed calibration against the paper's Table 2.</summary>
     public static SelectionBias Calibrated() => From(MockInputTables.CalibratedHalo, PublishedTables.Table2);
 
     /// <summary>Every Table 2 bin entry of <paramref name="paper"/> that <paramref name="inputs"/> (halo input layout) gives a value for.</summary>
-    public static SelectionBias From(MockInputTable inputs, PaperTable paper)
+    internal static SelectionBias From(MockInputTable inputs, PaperTable paper)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(paper);
