@@ -6,7 +6,7 @@ namespace HaloNotebooks.Astrometry;
 /// x ∈ [−2√2, 2√2], y ∈ [−√2, √2]. Astronomical maps are seen from inside the sphere, so by default
 /// longitude increases to the LEFT (healpy's and the paper's convention).
 /// </summary>
-public static class Mollweide
+internal static class Mollweide
 {
     internal static readonly double XMax = 2 * Math.Sqrt(2), YMax = Math.Sqrt(2);
 
