@@ -10,7 +10,7 @@ namespace HaloNotebooks.Inference;
 /// <see cref="GetRandom"/>(k) only, evaluates the target with <see cref="LogDensity"/> and moves the walker with
 /// <see cref="Accept(int, ReadOnlySpan{double}, double)"/>.
 /// </summary>
-public sealed class Ensemble
+internal sealed class Ensemble
 {
     readonly ILogDensity target;
     readonly long splitSeed;

@@ -16,7 +16,7 @@ internal abstract class MHMove : Move
     /// </summary>
     public abstract double Propose(ReadOnlySpan<double> walker, Span<double> proposal, SeededRandom rng);
 
-    protected internal override void Advance(Ensemble ensemble, long step)
+    internal override void Advance(Ensemble ensemble, long step)
     {
         int n = ensemble.Walkers;
         for (int k = 0; k < n; k++) ensemble.Active[k] = k;

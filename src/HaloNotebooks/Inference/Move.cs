@@ -22,7 +22,7 @@ public abstract class Move
     /// stored. Walker k must draw only from <see cref="Ensemble.GetRandom"/>(k), so that the chain does not depend on the
     /// thread count and a continued run equals one long run.
     /// </summary>
-    protected internal abstract void Advance(Ensemble ensemble, long step);
+    internal abstract void Advance(Ensemble ensemble, long step);
 
     public override string ToString() => Description;
 }

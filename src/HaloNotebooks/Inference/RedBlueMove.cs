@@ -28,7 +28,7 @@ internal abstract class RedBlueMove : Move
         if (SamplerSettings.WalkerProblem(walkers, dimension) is string problem) throw new ArgumentException($"{Description} move: {problem}");
     }
 
-    protected internal override void Advance(Ensemble e, long step)
+    internal override void Advance(Ensemble e, long step)
     {
         int n = e.Walkers, ndim = e.Dimension;
         var half = e.Half;
