@@ -5,7 +5,7 @@ namespace HaloNotebooks.Models;
 
 /// <summary>The columns of a selected sample (§2.3) that the models' likelihoods read: Selection hands its sample over,
 /// the models pick what they need.</summary>
-internal static class SelectedSampleColumns
+public static class SelectedSampleColumns
 {
     /// <summary>What the single- and double-component fits use (Eqs. 1–4); err_feh is the catalogue's feh_err.</summary>
     public static KinematicSample ToKinematicSample(this HaloSample sample) => new(
