@@ -112,7 +112,8 @@ public class HaloFitsTests(ITestOutputHelper output)
     public void Dipole_ApexNearLongitudeZero_IsSummarisedAsOneInterval()
     {
         // Mock of Eq. 6 with the apex at (l, b) = (2°, −30°): the l_apex samples straddle 0°/360°.
-        var fit = HaloFits.Dipole(SyntheticHalo.DipoleSky(4000, 2, -30, seed: 77), new FitSettings(new SamplerSettings(Walkers: 16, Steps: 500, Burn: 200, Seed: 8)));
+        var fit = HaloFits.Dipole(SyntheticHalo.DipoleSky(4000, 2, -30, seed: 77),
+            new FitSettings(new SamplerSettings(Walkers: 16, Steps: 500, Burn: 200, Seed: 8)));
         var s = fit.Summary["l_apex"];
         output.WriteLine($"l_apex {s.Median:F1} [{s.P16:F1}, {s.P84:F1}], b_apex {fit.Summary["b_apex"].Median:F1}");
         Assert.InRange(s.P84 - s.P16, 1, 40);                 // one narrow interval, not a 0–360 spread
