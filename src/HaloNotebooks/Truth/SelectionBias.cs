@@ -154,7 +154,7 @@ public sealed class SelectionBias : IHtmlDisplay
             if (e.Constrained)
                 sb.Append(CultureInfo.InvariantCulture, $"{e.BiasInSigma:R},{e.CalibrationSigma:R},{e.CombinedSigma:R},{e.BiasInCombinedSigma:R},");
             else
-                sb.Append(CultureInfo.InvariantCulture, $",{(double.IsNaN(e.CalibrationSigma) ? "" : e.CalibrationSigma.ToString("R", CultureInfo.InvariantCulture))},,,");
+                sb.Append(',').Append(double.IsNaN(e.CalibrationSigma) ? "" : e.CalibrationSigma.ToString("R", CultureInfo.InvariantCulture)).Append(",,,");
             sb.Append(e.Constrained ? "true" : "false").Append(',').Append(e.Unconstrained ?? "").Append(',')
               .Append(e.Significant ? "true" : "false").Append('\n');
         }
