@@ -360,7 +360,8 @@ public sealed class ReproductionReport
                 "for every Table 2 entry, the intrinsic value of the population before the &sect;2.3 cuts that the paper's cuts and two-component model turn " +
                 "into the published one: e.g. the metal-rich [Fe/H] spread before the [Fe/H] &lt; &minus;0.85 truncation, and p<sub>MR</sub> before the cut. " +
                 "This holds only under the mock's assumptions (Gaussian components per bin, interpolated in ln r; the mock's error model and contaminants). " +
-                "Files: tables/selection_bias.csv, .md, .tex; provenance: data/reference/mock_calibrated_halo.md.</p>\n")
+                "Files: tables/selection_bias.csv, .md, .tex; provenance: data/reference/mock_calibrated_halo.md.</p>\n<p>" +
+                WebUtility.HtmlEncode(SelectionBias.Summary + " " + SelectionBias.SpreadNote) + "</p>\n")
               .Append(SelectionBias.ToHtml()).Append('\n');
         if (TruthComparisons.Count > 0)
         {
