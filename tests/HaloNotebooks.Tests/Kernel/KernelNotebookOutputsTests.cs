@@ -11,6 +11,8 @@ namespace HaloNotebooks.Tests.Kernel;
 /// HALO_FAST=1 — set-up text, a Deedle frame, the selection funnel and comparison tables (HTML), a corner plot (HTML with
 /// plotly.js and application/vnd.plotly.v1+json).
 /// </summary>
+// In the notebooks collection: the built-in runner sets HALO_FAST in this process while it runs, which NotebookRunnerTests checks.
+[Collection("notebooks")]
 public sealed partial class KernelNotebookOutputsTests
 {
     // A figure id holds the process id, the page's serial number in its process (other tests make pages in the test
