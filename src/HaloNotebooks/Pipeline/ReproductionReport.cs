@@ -396,6 +396,7 @@ public sealed class ReproductionReport
             if (f.PngFile is not null) sb.Append(CultureInfo.InvariantCulture, $" · <a href=\"{WebUtility.HtmlEncode(f.PngFile)}\">PNG</a>");
             else if (f.PngStatus is not null && Figures.Any(o => o.PngFile is not null)) sb.Append(" · ").Append(WebUtility.HtmlEncode(f.PngStatus));
             sb.Append("</p>");
+            if (f.Figure is not null) sb.Append("<p class=\"small\">").Append(FigureCaptions.Html(f.Figure)).Append("</p>");   // issue 27
             if (f.PngFile is not null)
                 sb.Append(CultureInfo.InvariantCulture, $"<img src=\"{WebUtility.HtmlEncode(f.PngFile)}\" alt=\"{WebUtility.HtmlEncode(f.Title)}\" " +
                     $"style=\"max-width:100%\"/>");
