@@ -126,10 +126,7 @@ public sealed class CompareCommand : ICliCommand
 
     static string ToHtml(IReadOnlyList<TableComparison> shifts, string a, string b, IReadOnlyList<string> changesA, IReadOnlyList<string> changesB)
     {
-        var sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-            .Append(WebUtility.HtmlEncode($"{b} vs {a}")).Append("</title><style>body{font-family:system-ui,sans-serif;margin:2em;max-width:110em}")
-            .Append("table{border-collapse:collapse;margin:1em 0;font-size:0.85em}td,th{border:1px solid #ccc;padding:0.25em 0.5em;vertical-align:top}")
-            .Append("iframe{width:100%;height:80em;border:1px solid #ddd}</style></head><body>\n");
+        var sb = HtmlPage.Start($"{b} vs {a}", HtmlPage.DocumentStyle + "iframe{width:100%;height:80em;border:1px solid #ddd}");
         sb.Append("<h1>").Append(WebUtility.HtmlEncode($"{b} against {a}")).Append("</h1>\n<ul>");
         foreach (var (label, changes) in new[] { (a, changesA), (b, changesB) })
             sb.Append("<li><b>").Append(WebUtility.HtmlEncode(label)).Append("</b>: ")
@@ -138,7 +135,7 @@ public sealed class CompareCommand : ICliCommand
           .Append("'s, and &Delta; = (").Append(WebUtility.HtmlEncode($"{b} − {a}")).Append(") in units of the combined 1&sigma;. ")
           .Append("Files: <a href=\"shifts.csv\">shifts.csv</a>, <a href=\"shifts.md\">shifts.md</a>, <a href=\"profiles.html\">profiles.html</a>.</p>\n");
         foreach (var c in shifts) sb.Append($"<h2>Table {c.Ours.Number}</h2>").Append(c.ToHtml()).Append('\n');
-        sb.Append("<h2>Profiles</h2><iframe src=\"profiles.html\"></iframe>\n</body></html>\n");
+        sb.Append("<h2>Profiles</h2><iframe src=\"profiles.html\"></iframe>\n").Append(HtmlPage.End);
         return sb.ToString();
     }
 

@@ -180,7 +180,8 @@ public sealed class FitCommand : ICliCommand
         if (settings.Progress is not null) return fit(settings);
         string stage = $"{model} fit, {n:N0} stars";
         return StageProgress.Run("fit", [stage], progress =>
-            fit(settings with { Progress = new SyncProgress<SamplerProgress>(p => progress.Report(stage, p.Iteration / (double)settings.Sampler.Steps)) }), log);
+            fit(settings with { Progress = new SyncProgress<SamplerProgress>(p => progress.Report(stage, p.Iteration / (double)settings.Sampler.Steps)) }),
+            log);
     }
 
     /// <summary>The all-stars fit and one fit per bin, seeded as

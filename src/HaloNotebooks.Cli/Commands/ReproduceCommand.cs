@@ -168,8 +168,10 @@ public sealed class ReproduceCommand : ICliCommand
             [
                 // Every stage Reproduction.Run reports, in its order, so the counter reads [k/N] with one N throughout.
                 .. o.Catalogue is null ? ["default mock"] : Array.Empty<string>(), "read catalogue", "selection (§2.3)", "selection (§4.4)",
-                "selection (§2.3, Sgr not masked)", .. o.AppendixStars > 0 ? ["Appendix A mock"] : Array.Empty<string>(), "fits", "fits (Sgr not masked)",
-                .. o.Bhb is not null ? ["DESI DR1 BHB dipole fit"] : Array.Empty<string>(), "figures",
+                "selection (§2.3, Sgr not masked)", "selection (§4.4, Sgr not masked)",
+                .. o.AppendixStars > 0 ? ["Appendix A mock"] : Array.Empty<string>(), "fits", "fits (Sgr not masked)",
+                .. o.Bhb is not null ? ["DESI DR1 BHB dipole fit"] : Array.Empty<string>(), "Table 3 σ_r without the Sgr mask",
+                .. o.LiteratureDirectory is not null ? ["literature fits"] : Array.Empty<string>(), "figures",
                 .. o.Catalogue is null && o.MockTruth ? ["mock truth (re-observed replicas)"] : Array.Empty<string>(), "tables and report",
             ];
             var report = StageProgress.Run("reproduce", stages, progress =>

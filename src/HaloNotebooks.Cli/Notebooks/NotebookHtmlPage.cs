@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using HaloNotebooks.Figures;
 using Markdig;
 
 namespace HaloNotebooks.Cli.Notebooks;
@@ -29,13 +30,10 @@ public static class NotebookHtmlPage
     {
         var html = notebook.Cells.Select(CellHtml).ToList();
         var needsPlotly = html.Any(PlotlyJs.NeedsPlotly);
-        var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-          .Append(WebUtility.HtmlEncode(notebook.Name)).Append("</title>\n<style>").Append(Style).Append("</style>\n");
-        if (needsPlotly) sb.Append(PlotlyJs.ScriptTag()).Append('\n');
-        sb.Append("</head>\n<body>\n");
+        // The shared shell; the notebook's rules after the shared ones (a narrower, centred column; cells and prompts).
+        var sb = HtmlPage.Start(notebook.Name, HtmlPage.DocumentStyle + Style, needsPlotly);
         foreach (var h in html) sb.Append(needsPlotly ? PlotlyJs.RemoveInlineCopies(h) : h).Append('\n');
-        sb.Append("</body>\n</html>\n");
+        sb.Append(HtmlPage.End);
         return sb.ToString();
     }
 

@@ -278,7 +278,8 @@ internal sealed class FitCacheKey
         var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var text = new StringBuilder()
             .Append(FitCache.CodeIdentity).Append('\n').Append(model.Name).Append('\n')
-            .Append(CultureInfo.InvariantCulture, $"walkers={settings.Sampler.Walkers} steps={settings.Sampler.Steps} burn={settings.Sampler.Burn} seed={settings.Sampler.Seed}\n");
+            .Append(CultureInfo.InvariantCulture, $"walkers={settings.Sampler.Walkers} steps={settings.Sampler.Steps} ")
+            .Append(CultureInfo.InvariantCulture, $"burn={settings.Sampler.Burn} seed={settings.Sampler.Seed}\n");
         foreach (var (move, weight) in moves)
             text.Append(move.GetType().FullName).Append(':').Append(move.Description).Append(':')
                 .Append(weight.ToString("R", CultureInfo.InvariantCulture)).Append('\n');

@@ -26,7 +26,9 @@ internal static class CsvTable
             using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
             return Read(reader, path, columns);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        // Only a missing file is "file not found": a dependency the process cannot load (e.g. Sep in a kernel without its
+        // #r line) also throws FileNotFoundException and must surface as itself.
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException && !File.Exists(path))
         { throw new CatalogException("file not found", path, inner: e); }
         catch (CatalogException e) { throw e.With(file: path); }
     }
@@ -154,7 +156,9 @@ internal static class CsvTable
             var (names, types, rows) = ScanTypes(reader);
             return new Chunks(path, names, types, rows);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        // Only a missing file is "file not found": a dependency the process cannot load (e.g. Sep in a kernel without its
+        // #r line) also throws FileNotFoundException and must surface as itself.
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException && !File.Exists(path))
         { throw new CatalogException("file not found", path, inner: e); }
         catch (CatalogException e) { throw e.With(file: path); }
     }

@@ -33,7 +33,7 @@ internal static class FigureExport
             if (list.Count > 1 && f.Title.Length > 0) html.Append($"<h3>{WebUtility.HtmlEncode(f.Title)}</h3>\n");
             FigureHtml.AppendFigure(html, f, figurePage, staticPlot: false);
         }
-        return html.Append("</body>\n</html>\n").ToString();
+        return html.Append(HtmlPage.End).ToString();
     }
 
     internal static void WriteHtml(Figure figure, string path) => WriteHtml([figure], path);
@@ -73,7 +73,7 @@ internal static class FigureExport
             string page = Path.Combine(work, "figure.html");
             var html = PageStart(figure.Title, "html, body { margin: 0; padding: 0; overflow: hidden; background: white; }");
             FigureHtml.AppendFigure(html, figure, new FigurePage(), staticPlot: true, w, h);
-            File.WriteAllText(page, html.Append("</body>\n</html>\n").ToString(), new UTF8Encoding(false));
+            File.WriteAllText(page, html.Append(HtmlPage.End).ToString(), new UTF8Encoding(false));
 
             string shot = Path.Combine(work, "figure.png");
             var psi = new ProcessStartInfo(chromium)
@@ -234,15 +234,7 @@ internal static class FigureExport
         }
     }
 
-    static StringBuilder PageStart(string title, string css)
-    {
-        var html = new StringBuilder();
-        // The charset must precede the script: plotly.js holds non-ASCII characters.
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append($"<title>{WebUtility.HtmlEncode(title)}</title>\n<style>{css}</style>\n");
-        html.Append(FigureHtml.PlotlyScriptTag()).Append("\n</head>\n<body>\n");
-        return html;
-    }
+    static StringBuilder PageStart(string title, string css) => HtmlPage.Start(title, css, plotly: true);
 
     static string Tail(string stderr)
     {

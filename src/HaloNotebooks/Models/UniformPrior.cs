@@ -1,3 +1,5 @@
+using HaloNotebooks.Selection;
+
 namespace HaloNotebooks.Models;
 
 /// <summary>A uniform prior on [Lower, Upper], bounds inclusive (footnote 11).</summary>
@@ -16,8 +18,10 @@ public readonly record struct UniformPrior(double Lower, double Upper)
 public sealed record MixturePriors(
     UniformPrior VelocityMean, UniformPrior VelocitySigma, UniformPrior FehMean, UniformPrior FehSigma, UniformPrior PMetalRich)
 {
-    /// <summary>Means in [−100, 100] km/s, dispersions in [10, 200] km/s, [Fe/H] mean in [−3, −0.85], its spread in [0.05, 0.6], p_MR in [0, 1].</summary>
-    public static MixturePriors Paper { get; } = new(new(-100, 100), new(10, 200), new(-3, -0.85), new(0.05, 0.6), new(0, 1));
+    /// <summary>Means in [−100, 100] km/s, dispersions in [10, 200] km/s, [Fe/H] mean in [−3, −0.85] (the §2.3 cut's value,
+    /// <see cref="SelectionSettings.Paper"/>), its spread in [0.05, 0.6], p_MR in [0, 1].</summary>
+    public static MixturePriors Paper { get; } =
+        new(new(-100, 100), new(10, 200), new(-3, SelectionSettings.Paper.FehMax), new(0.05, 0.6), new(0, 1));
 }
 
 /// <summary>

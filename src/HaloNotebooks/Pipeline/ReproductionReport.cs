@@ -297,13 +297,10 @@ internal sealed class ReproductionReport
     /// <summary>The self-contained report page.</summary>
     internal string ToIndexHtml()
     {
-        var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>HaloNotebooks — reproduction of Li et al. (2026)</title><style>")
-          .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:110em}table{border-collapse:collapse;margin:1em 0;font-size:0.85em}")
-          .Append("td,th{border:1px solid #ccc;padding:0.25em 0.5em;vertical-align:top}caption{text-align:left;padding:0.3em 0}")
-          .Append("iframe{width:100%;height:34em;border:1px solid #ddd}nav a{margin-right:1em}.small{color:#555;font-size:0.85em}")
-          .Append(".about{background:#f4f6fa;border-left:4px solid #6a8cc7;padding:0.6em 1em;margin:1em 0}.note{background:#fff6e0;border-left:4px solid " +
-              "#e0a030;padding:0.4em 1em}</style></head><body>\n");
+        var sb = HtmlPage.Start("HaloNotebooks — reproduction of Li et al. (2026)", HtmlPage.DocumentStyle +
+            "iframe{width:100%;height:34em;border:1px solid #ddd}nav a{margin-right:1em}.small{color:#555;font-size:0.85em}" +
+            ".about{background:#f4f6fa;border-left:4px solid #6a8cc7;padding:0.6em 1em;margin:1em 0}.note{background:#fff6e0;border-left:4px solid " +
+            "#e0a030;padding:0.4em 1em}", plotly: Figures.Any(f => f.PngFile is null && f.Figure is not null));   // figures drawn in the page
         sb.Append("<h1>The velocity field of the Milky Way's outer stellar halo — reproduction</h1>\n");
         sb.Append("<p>Every table and figure of Li, Wang, Koposov et al. (2026, DESI DR2) recomputed on: <b>")
           .Append(WebUtility.HtmlEncode(InputDescription))
@@ -360,7 +357,8 @@ internal sealed class ReproductionReport
                 "for every Table 2 entry, the intrinsic value of the population before the &sect;2.3 cuts that the paper's cuts and two-component model turn " +
                 "into the published one: e.g. the metal-rich [Fe/H] spread before the [Fe/H] &lt; &minus;0.85 truncation, and p<sub>MR</sub> before the cut. " +
                 "This holds only under the mock's assumptions (Gaussian components per bin, interpolated in ln r; the mock's error model and contaminants). " +
-                "Files: tables/selection_bias.csv, .md, .tex; provenance: data/reference/mock_calibrated_halo.md.</p>\n")
+                "Files: tables/selection_bias.csv, .md, .tex; provenance: data/reference/mock_calibrated_halo.md.</p>\n<p>" +
+                WebUtility.HtmlEncode(SelectionBias.Summary + " " + SelectionBias.SpreadNote) + "</p>\n")
               .Append(SelectionBias.ToHtml()).Append('\n');
         if (TruthComparisons.Count > 0)
         {
@@ -386,8 +384,6 @@ internal sealed class ReproductionReport
         if (Figures.Count > 0 && Figures.All(f => f.PngFile is null))
             sb.Append("<p class=\"note\">No PNG was written: ").Append(WebUtility.HtmlEncode(pngStatus.FirstOrDefault() ?? "unknown reason."))
               .Append(" The figures below are drawn in this page (plotly.js loaded once); each also has a self-contained HTML file.</p>\n");
-        bool inline = Figures.Any(f => f.PngFile is null && f.Figure is not null);
-        if (inline) sb.Append(FigureHtml.PlotlyScriptTag()).Append('\n');
         var figurePage = new FigurePage { Inclusion = PlotlyJsInclusion.Never };   // plotly.js is in the head above
         foreach (var f in Figures)
         {
@@ -396,6 +392,7 @@ internal sealed class ReproductionReport
             if (f.PngFile is not null) sb.Append(CultureInfo.InvariantCulture, $" · <a href=\"{WebUtility.HtmlEncode(f.PngFile)}\">PNG</a>");
             else if (f.PngStatus is not null && Figures.Any(o => o.PngFile is not null)) sb.Append(" · ").Append(WebUtility.HtmlEncode(f.PngStatus));
             sb.Append("</p>");
+            if (f.Figure is not null) sb.Append("<p class=\"small\">").Append(FigureCaptions.Html(f.Figure)).Append("</p>");   // issue 27
             if (f.PngFile is not null)
                 sb.Append(CultureInfo.InvariantCulture, $"<img src=\"{WebUtility.HtmlEncode(f.PngFile)}\" alt=\"{WebUtility.HtmlEncode(f.Title)}\" " +
                     $"style=\"max-width:100%\"/>");
@@ -446,7 +443,7 @@ internal sealed class ReproductionReport
         sb.Append("</table><table><caption>Software</caption>");
         foreach (var (name, version) in SoftwareVersions())
             sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(name)).Append("</td><td>").Append(WebUtility.HtmlEncode(version)).Append("</td></tr>");
-        sb.Append("</table>\n</body></html>\n");
+        sb.Append("</table>\n").Append(HtmlPage.End);
         return sb.ToString();
     }
 

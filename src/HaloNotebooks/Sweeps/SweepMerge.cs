@@ -236,13 +236,11 @@ public static class SweepMerge
 
     static string Html(SweepSummary s, IReadOnlyList<Figure> figures)
     {
-        var figurePage = new FigurePage();
-        var sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>halo sweep</title>" +
-            "<style>body{font-family:sans-serif;max-width:1100px;margin:auto}td,th{padding:2px 8px;border-bottom:1px solid #ddd}</style>" +
-            "</head><body><h1>halo sweep</h1>");
+        var figurePage = new FigurePage { Inclusion = PlotlyJsInclusion.Never };   // plotly.js is in the head
+        var sb = HtmlPage.Start("halo sweep", HtmlPage.DocumentStyle, plotly: figures.Count > 0).Append("<h1>halo sweep</h1>");
         sb.Append(SummaryHtml(s)).Append("<p>Data: coverage.csv, systematics.csv, summary.json, tasks/*.json.</p>");
         foreach (var f in figures) sb.Append("<h3>").Append(WebUtility.HtmlEncode(f.Title)).Append("</h3>").Append(figurePage.Fragment(f));
-        return sb.Append("</body></html>").ToString();
+        return sb.Append(HtmlPage.End).ToString();
     }
 
     /// <summary>The plan, the cost, per variant with a truth the coverage of each table, and the largest shifts per setting.</summary>

@@ -41,6 +41,8 @@ public sealed class FitCacheTests : IDisposable
 
     static readonly FitSettings Short = new(new SamplerSettings(Walkers: 20, Steps: 60, Burn: 20, Seed: 7));
 
+    static FitSettings Sampled(SamplerSettings sampler) => Short with { Sampler = sampler };
+
     static void AssertIdentical(FitResult expected, FitResult actual)
     {
         Assert.Equal(expected.ToJson(), actual.ToJson());           // summaries, τ, acceptance, settings, notes, wall time
@@ -65,7 +67,7 @@ public sealed class FitCacheTests : IDisposable
         Func<FitCache?, FitResult>[] fits =
         [
             c => HaloFits.Single(stars, Short, null, null, c),
-            c => HaloFits.Double(stars, Short with { Sampler = Short.Sampler with { Walkers = 40 } }, null, null, c),
+            c => HaloFits.Double(stars, Sampled(Short.Sampler with { Walkers = 40 }), null, null, c),
             c => HaloFits.Dipole(radial, Short, null, null, c),
         ];
         for (int i = 0; i < fits.Length; i++)
@@ -100,7 +102,7 @@ public sealed class FitCacheTests : IDisposable
             case "garbage": File.WriteAllText(path, "not a fit"); break;
             case "foreign":
                 // Another fit's sound entry under this fit's name (e.g. a copied folder): its key does not match.
-                HaloFits.Single(stars, Short with { Sampler = Short.Sampler with { Seed = 8 } }, null, null, cache);
+                HaloFits.Single(stars, Sampled(Short.Sampler with { Seed = 8 }), null, null, cache);
                 var other = Directory.GetFiles(folder, "*.fit").Single(p => p != path);
                 File.Copy(other, path, overwrite: true);
                 break;
@@ -125,12 +127,13 @@ public sealed class FitCacheTests : IDisposable
         // times over: every result equals the uncached fit and no reader ever finds a damaged entry.
         var stars = Stars(5, n: 150);
         var seeds = new long[] { 11, 12, 13 };
-        var expected = seeds.ToDictionary(s => s, s => Without(HaloFits.Single(stars, Short with { Sampler = Short.Sampler with { Seed = s } }, null, null, null).ToJson()).ToList());
+        var expected = seeds.ToDictionary(s => s,
+            s => Without(HaloFits.Single(stars, Sampled(Short.Sampler with { Seed = s }), null, null, null).ToJson()).ToList());
         var caches = Enumerable.Range(0, 8).Select(_ => Cache()).ToArray();
         Parallel.For(0, 48, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
         {
             long seed = seeds[i % seeds.Length];
-            var fit = HaloFits.Single(stars, Short with { Sampler = Short.Sampler with { Seed = seed } }, null, null, caches[i % caches.Length]);
+            var fit = HaloFits.Single(stars, Sampled(Short.Sampler with { Seed = seed }), null, null, caches[i % caches.Length]);
             Assert.Equal(expected[seed], Without(fit.ToJson()));
         });
         Assert.Empty(warnings);
@@ -152,8 +155,10 @@ public sealed class FitCacheTests : IDisposable
         Assert.Equal(baseline, Key(stars with { }, Short));
         string[] others =
         [
-            Key(moved, Short), Key(stars, Short, wider), Key(stars, Short with { Sampler = Short.Sampler with { Seed = 8 } }), Key(stars, Short with { Sampler = Short.Sampler with { Walkers = 22 } }),
-            Key(stars, Short with { Sampler = Short.Sampler with { Steps = 61 } }), Key(stars, Short with { Sampler = Short.Sampler with { Burn = 21 } }), Key(stars, Short, start: new double[8]),
+            Key(moved, Short), Key(stars, Short, wider), Key(stars, Sampled(Short.Sampler with { Seed = 8 })),
+            Key(stars, Sampled(Short.Sampler with { Walkers = 22 })),
+            Key(stars, Sampled(Short.Sampler with { Steps = 61 })), Key(stars, Sampled(Short.Sampler with { Burn = 21 })),
+            Key(stars, Short, start: new double[8]),
             Key(stars, Short with { Moves = [(new StretchMove(2.5), 1.0)] }), Key(stars, Short, model: FitModel.Double),
         ];
         Assert.DoesNotContain(baseline, others);
@@ -165,18 +170,18 @@ public sealed class FitCacheTests : IDisposable
     {
         var stars = Stars(7, n: 100);
         var probe = Cache();
-        HaloFits.Single(stars, Short with { Sampler = Short.Sampler with { Seed = 1 } }, null, null, probe);
+        HaloFits.Single(stars, Sampled(Short.Sampler with { Seed = 1 }), null, null, probe);
         long entry = Directory.GetFiles(folder, "*.fit").Select(f => new FileInfo(f).Length).Max();
         probe.Clear();
         // Room for two entries: fit A, B; read A (now the most recent); fit C → B, the least recently used, goes.
         var cache = Cache(maxBytes: 2 * entry + entry / 2);
-        string Entry(long seed) => FitCacheKey.Of(FitModel.Single, stars, MixturePriors.Paper, Short with { Sampler = Short.Sampler with { Seed = seed } }, null)!.Hex + ".fit";
-        HaloFits.Single(stars, Short with { Sampler = Short.Sampler with { Seed = 1 } }, null, null, cache);
+        string Entry(long seed) => FitCacheKey.Of(FitModel.Single, stars, MixturePriors.Paper, Sampled(Short.Sampler with { Seed = seed }), null)!.Hex + ".fit";
+        HaloFits.Single(stars, Sampled(Short.Sampler with { Seed = 1 }), null, null, cache);
         File.SetLastWriteTimeUtc(Path.Combine(folder, Entry(1)), DateTime.UtcNow.AddMinutes(-10));
-        HaloFits.Single(stars, Short with { Sampler = Short.Sampler with { Seed = 2 } }, null, null, cache);
+        HaloFits.Single(stars, Sampled(Short.Sampler with { Seed = 2 }), null, null, cache);
         File.SetLastWriteTimeUtc(Path.Combine(folder, Entry(2)), DateTime.UtcNow.AddMinutes(-5));
-        HaloFits.Single(stars, Short with { Sampler = Short.Sampler with { Seed = 1 } }, null, null, cache);       // a hit marks A as used now
-        HaloFits.Single(stars, Short with { Sampler = Short.Sampler with { Seed = 3 } }, null, null, cache);
+        HaloFits.Single(stars, Sampled(Short.Sampler with { Seed = 1 }), null, null, cache);       // a hit marks A as used now
+        HaloFits.Single(stars, Sampled(Short.Sampler with { Seed = 3 }), null, null, cache);
         var left = Directory.GetFiles(folder, "*.fit").Select(Path.GetFileName).ToHashSet();
         Assert.Equal(new HashSet<string?> { Entry(1), Entry(3) }, left);
         var info = cache.Info();

@@ -24,6 +24,9 @@ public class LayerTests
     /// <summary>The pipeline's layers, whose entry points (internal ones too) the `halo` CLI calls.</summary>
     public static readonly string[] PipelineLayers = ["Truth", "Sweeps", "Pipeline"];
 
+    /// <summary>Layers whose internal entry points the CLI may call: the pipeline's, and Literature's for `halo literature`.</summary>
+    public static readonly string[] CliEntryLayers = [.. PipelineLayers, "Literature"];
+
     /// <summary>Each layer and the layers it may use (besides itself), lowest first.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Uses = new Dictionary<string, string[]>
     {
@@ -82,7 +85,7 @@ public class LayerTests
     public void Cli_UsesOnlyThePublicApi_AndThePipelineEntryPoints()
     {
         var rule = Types().That().ResideInAssembly(Cli).Should().NotDependOnAny(Types().That().ResideInAssembly(Library).And().AreNotPublic()
-                .And().DoNotResideInNamespaceMatching($@"^HaloNotebooks\.({string.Join('|', PipelineLayers)})(\..*)?$"))
+                .And().DoNotResideInNamespaceMatching($@"^HaloNotebooks\.({string.Join('|', CliEntryLayers)})(\..*)?$"))
             .Because("the CLI parses, validates and calls one library entry point per command");
         rule.Check(CliArchitecture);
     }

@@ -11,9 +11,13 @@ namespace HaloNotebooks.Tests.Kernel;
 /// HALO_FAST=1 — set-up text, a Deedle frame, the selection funnel and comparison tables (HTML), a corner plot (HTML with
 /// plotly.js and application/vnd.plotly.v1+json).
 /// </summary>
+// In the notebooks collection: the built-in runner sets HALO_FAST in this process while it runs, which NotebookRunnerTests checks.
+[Collection("notebooks")]
 public sealed partial class KernelNotebookOutputsTests
 {
-    [GeneratedRegex("halo-figure-[0-9a-f]+-")] private static partial Regex FigureId();
+    // A figure id holds the process id, the page's serial number in its process (other tests make pages in the test
+    // host too) and the figure's number on the page: all three are masked.
+    [GeneratedRegex(@"halo-figure-[0-9a-f]+-(\d+-)?\d+")] private static partial Regex FigureId();
     // Wall-clock durations (a fit summary's "; 13.8 s") differ between any two runs.
     [GeneratedRegex(@"\b\d+(\.\d+)? s\b")] private static partial Regex Seconds();
 
@@ -41,7 +45,7 @@ public sealed partial class KernelNotebookOutputsTests
             Assert.True(actual.Count == wanted.Count, $"code cell {i + 1}: {actual.Count} outputs in halo kernel, {wanted.Count} in the runner");
             for (int k = 0; k < actual.Count; k++)
                 Assert.True(JsonNode.DeepEquals(wanted[k], actual[k]),
-                    $"code cell {i + 1}, output {k + 1} differs:\nrunner: {Head(wanted[k])}\nkernel: {Head(actual[k])}");
+                    $"code cell {i + 1}, output {k + 1} differs:\n{FirstDifference(wanted[k], actual[k])}");
         }
         Assert.Contains(expected[^1], o => o!["data"]?[DisplayFormatter.PlotlyMimeType] is JsonObject);   // the corner plot, as plotly JSON
     }
@@ -86,5 +90,14 @@ public sealed partial class KernelNotebookOutputsTests
 
     static string Join(JsonNode node) => node is JsonArray lines ? string.Concat(lines.Select(l => l!.GetValue<string>())) : node.GetValue<string>();
 
-    static string Head(JsonNode node) { var s = node.ToJsonString(); return s.Length > 600 ? s[..600] + "…" : s; }
+    /// <summary>Where two outputs' JSON first differ, with 300 characters of each around it (a plotly page is megabytes long).</summary>
+    static string FirstDifference(JsonNode wanted, JsonNode actual)
+    {
+        string a = wanted.ToJsonString(), b = actual.ToJsonString();
+        int i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i]) i++;
+        int from = Math.Max(0, i - 100);
+        string Around(string s) => s[from..Math.Min(s.Length, i + 200)];
+        return $"at character {i} of {a.Length} (runner) / {b.Length} (kernel)\nrunner: …{Around(a)}…\nkernel: …{Around(b)}…";
+    }
 }

@@ -37,7 +37,8 @@ public class SelectionBiasTests
     {
         var bias = SelectionBias.Calibrated();
         var csv = bias.ToCsv().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("component,r_min_kpc,r_max_kpc,parameter,paper,paper_sigma,intrinsic,bias,bias_sigma", csv[0]);
+        Assert.Equal("component,r_min_kpc,r_max_kpc,parameter,paper,paper_sigma,intrinsic,bias,bias_sigma," +
+            "calibration_sigma,combined_sigma,bias_combined_sigma,constrained,reason,significant", csv[0]);
         Assert.Equal(bias.Entries.Count + 1, csv.Length);
         int bins = MockInputTables.CalibratedHalo.RowCount;
         Assert.Equal(bins, bias.ToMarkdown().Split('\n')
