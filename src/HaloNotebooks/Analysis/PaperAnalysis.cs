@@ -243,7 +243,7 @@ public static class PaperAnalysis
                     }
                 }
             });
-            var fitSettings = new FitSettings(settings.Sampler with { Seed = job.Key.Seed(settings.Sampler.Seed) }, 1, stepProgress);
+            var fitSettings = new FitSettings(settings.Sampler with { Seed = job.Key.Seed(settings.Sampler.Seed) }, 1) { Progress = stepProgress };
             var fit = job.Model == FitModel.Single ? HaloFits.Single(job.Kinematic!, fitSettings)
                 : job.Model == FitModel.Double ? HaloFits.Double(job.Kinematic!, fitSettings)
                 : HaloFits.Dipole(job.Radial!, fitSettings);

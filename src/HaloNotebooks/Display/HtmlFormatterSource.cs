@@ -7,7 +7,8 @@ namespace HaloNotebooks.Display;
 /// </summary>
 internal sealed class HtmlFormatterSource
 {
-    internal IEnumerable<object> CreateTypeFormatters()
+    // Public members of an internal type: the kernel finds them by reflection, and they add nothing to the public API.
+    public IEnumerable<object> CreateTypeFormatters()
     {
         yield return new Formatter("text/html", (o, w) => { if (o is not IHtmlDisplay d) return false; w.Write(d.ToHtml()); return true; });
         yield return new Formatter("text/plain", (o, w) => { w.Write(o.ToString()); return true; });
@@ -16,7 +17,7 @@ internal sealed class HtmlFormatterSource
     /// <summary>One formatter of the convention: a MIME type and a writer.</summary>
     internal sealed class Formatter(string mimeType, Func<object, TextWriter, bool> format)
     {
-        internal string MimeType { get; } = mimeType;
+        public string MimeType { get; } = mimeType;
         public bool Format(object instance, TextWriter writer) => format(instance, writer);
     }
 }

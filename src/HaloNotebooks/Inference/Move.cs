@@ -7,7 +7,7 @@ namespace HaloNotebooks.Inference;
 /// emcee's stretch, DE, walk and KDE moves) or <see cref="MHMove"/> (a walker's own Metropolis–Hastings proposal, as
 /// emcee's MHMove and GaussianMove), or from this class for any other update of the <see cref="Ensemble"/>.
 /// </summary>
-public abstract class Move
+internal abstract class Move
 {
     protected Move() { }
 

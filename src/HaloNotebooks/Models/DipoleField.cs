@@ -23,7 +23,10 @@ public sealed class DipoleField : ILogDensity
 
     readonly double[] nx, ny, nz, vr, errSq;
 
-    public DipoleField(RadialVelocitySample data, DipolePriors? priors = null)
+    public DipoleField(RadialVelocitySample data) : this(data, null) { }
+
+    /// <summary>The field with other priors than footnote 12's (the pipeline's and tests'; priors stay internal).</summary>
+    internal DipoleField(RadialVelocitySample data, DipolePriors? priors)
     {
         int n = data.Count;
         if (n == 0) throw new ArgumentException("the sample has no stars");
