@@ -88,7 +88,10 @@ public sealed class BhbDipoleFit : IHtmlDisplay
             throw new ArgumentException($"only {outer.Count} BHB stars between {range.RMin} and {range.RMax} kpc after the cuts: too few for " +
                 $"the 5-parameter dipole fit");
         var steps = progress is null ? null : new SyncProgress<SamplerProgress>(p => progress.Report((double)p.Step / settings.Sampler.Steps));
-        var fitSettings = new FitSettings(settings.Sampler with { Seed = Key.Seed(settings.Sampler.Seed) }, settings.MaxDegreeOfParallelism) { Progress = steps };
+        var fitSettings = new FitSettings(settings.Sampler with { Seed = Key.Seed(settings.Sampler.Seed) }, settings.MaxDegreeOfParallelism)
+        {
+            Progress = steps,
+        };
         var fit = HaloFits.Dipole(outer.ToRadialVelocitySample(), fitSettings);
         var bin = RadialBin.Of(range.RMin, range.RMax, outer.Stars.GetDouble(C.RGc));
         var stars = allRadii.Stars;
@@ -141,7 +144,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
     }
 
     /// <summary>The parameters compared with Byström et al. (2025): (name, ours folded, theirs, ours − theirs in our σ).</summary>
-    internal IReadOnlyList<(string Name, Measurement Ours, double Published, double DifferenceInSigma)> ComparisonWithPublished()
+    public IReadOnlyList<(string Name, Measurement Ours, double Published, double DifferenceInSigma)> ComparisonWithPublished()
     {
         var p = Published;
         var rows = new List<(string, Measurement, double, double)>();
