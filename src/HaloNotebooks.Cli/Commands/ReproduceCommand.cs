@@ -164,16 +164,9 @@ public sealed class ReproduceCommand : ICliCommand
 
             var earlier = new List<(string Stage, double Seconds)>();
             var warnings = new List<string>();
-            string[] stages =
-            [
-                // Every stage Reproduction.Run reports, in its order, so the counter reads [k/N] with one N throughout.
-                .. o.Catalogue is null ? ["default mock"] : Array.Empty<string>(), "read catalogue", "selection (§2.3)", "selection (§4.4)",
-                "selection (§2.3, Sgr not masked)", "selection (§4.4, Sgr not masked)",
-                .. o.AppendixStars > 0 ? ["Appendix A mock"] : Array.Empty<string>(), "fits", "fits (Sgr not masked)",
-                .. o.Bhb is not null ? ["DESI DR1 BHB dipole fit"] : Array.Empty<string>(), "Table 3 σ_r without the Sgr mask",
-                .. o.LiteratureDirectory is not null ? ["literature fits"] : Array.Empty<string>(), "figures",
-                .. o.Catalogue is null && o.MockTruth ? ["mock truth (re-observed replicas)"] : Array.Empty<string>(), "tables and report",
-            ];
+            // Every stage Reproduction.Run reports, in its order, so the counter reads [k/N] with one N throughout.
+            var stages = ReproductionStages.For(o.Catalogue is null, o.AppendixStars > 0, o.Bhb is not null, o.LiteratureDirectory is not null,
+                o.Catalogue is null && o.MockTruth);
             var report = StageProgress.Run("reproduce", stages, progress =>
                 {
                     void Report(string stage, double fraction, string detail = "") => progress.Report(stage, fraction, detail);
@@ -187,9 +180,9 @@ public sealed class ReproduceCommand : ICliCommand
                     {
                         string dir = o.MockDirectory;
                         bool present = MockCatalog.IsCurrent(dir);
-                        Report("default mock", 0);
-                        MockCatalog.EnsureDefault(dir, new SyncProgress<double>(f => Report("default mock", f)));
-                        Report("default mock", 1);
+                        Report(ReproductionStages.DefaultMock, 0);
+                        MockCatalog.EnsureDefault(dir, new SyncProgress<double>(f => Report(ReproductionStages.DefaultMock, f)));
+                        Report(ReproductionStages.DefaultMock, 1);
                         earlier.Add((present ? "mock (found)" : "mock (generated)", clock.Elapsed.TotalSeconds));
                         catalogue = Path.Combine(dir, MockCatalog.CatalogueFile);
                         distances = Path.Combine(dir, MockCatalog.DistancesFile);
@@ -203,7 +196,7 @@ public sealed class ReproduceCommand : ICliCommand
                     }
 
                     clock.Restart();
-                    Report("read catalogue", 0);
+                    Report(ReproductionStages.ReadCatalogue, 0);
                     // The default mock is read whole once (its truth stage re-observes every row); a user's catalogue
                     // streams through each selection in row chunks, so memory grows with the survivors.
                     var stars = o.Catalogue is null ? CatalogueChunks.FromTable(CatalogueOpener.Read(catalogue, distances, distanceColumns))
@@ -218,7 +211,7 @@ public sealed class ReproduceCommand : ICliCommand
                         }
                     }
                     var bhbStars = o.Bhb is null ? null : DesiBhbStars.Read(o.Bhb);
-                    Report("read catalogue", 1);
+                    Report(ReproductionStages.ReadCatalogue, 1);
                     earlier.Add(("read", clock.Elapsed.TotalSeconds));
 
                     var settings = new ReproductionSettings(analysis, o.Seed, input,

@@ -10,9 +10,9 @@ namespace HaloNotebooks.Analysis;
 /// distance-error profiles (Fig. 10, when a mock was given), with the wall time of each stage.
 /// </summary>
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
-public sealed class AnalysisResults : IHtmlDisplay
+internal sealed class AnalysisResults : IHtmlDisplay
 {
-    public AnalysisResults(AnalysisSettings settings, RadialProfile single, RadialProfile @double, RadialProfile dipole,
+    internal AnalysisResults(AnalysisSettings settings, RadialProfile single, RadialProfile @double, RadialProfile dipole,
         HemisphereProfile hemispheres, MeanVelocityMap skyMap, PolarVelocityCheck polarVelocity, DistanceErrorProfiles? appendixA,
         IReadOnlyDictionary<string, double> timings)
     {
@@ -28,7 +28,7 @@ public sealed class AnalysisResults : IHtmlDisplay
     }
 
     /// <summary>The settings the analysis ran with.</summary>
-    public AnalysisSettings Settings { get; }
+    internal AnalysisSettings Settings { get; }
 
     /// <summary>Single-component fits, 3–160 kpc then per bin (Table 1, Figs. 1–2).</summary>
     public RadialProfile Single { get; }
@@ -46,17 +46,17 @@ public sealed class AnalysisResults : IHtmlDisplay
     public MeanVelocityMap SkyMap { get; }
 
     /// <summary>Eq. 7 prediction vs fitted ⟨V_θ⟩ (Fig. 9, middle).</summary>
-    public PolarVelocityCheck PolarVelocity { get; }
+    internal PolarVelocityCheck PolarVelocity { get; }
 
     /// <summary>Appendix A profiles (Fig. 10); null when no Appendix A mock was analysed.</summary>
-    public DistanceErrorProfiles? AppendixA { get; }
+    internal DistanceErrorProfiles? AppendixA { get; }
 
     /// <summary>Wall time per stage in seconds ("table1", "table2", "table3", "hemispheres", "sky_map", "eq7", "appendix_a").</summary>
-    public IReadOnlyDictionary<string, double> Timings { get; }
+    internal IReadOnlyDictionary<string, double> Timings { get; }
 
     /// <summary>Every MCMC fit of the run by its key (Tables 1–3, Eq. 7, Appendix A): their τ, acceptance and settings
     /// (<see cref="ConvergenceTable"/>); the chains only where kept.</summary>
-    public IReadOnlyDictionary<FitKey, BinFit> Fits { get; init; } = new Dictionary<FitKey, BinFit>();
+    internal IReadOnlyDictionary<FitKey, BinFit> Fits { get; init; } = new Dictionary<FitKey, BinFit>();
 
     /// <summary>The posterior predictive check of each fit of Tables 1–3 (empty when AnalysisSettings.PredictiveDraws is 0).</summary>
     public IReadOnlyDictionary<FitKey, PredictiveCheck> PredictiveChecks { get; init; } = new Dictionary<FitKey, PredictiveCheck>();
@@ -71,10 +71,10 @@ public sealed class AnalysisResults : IHtmlDisplay
     public PaperTable Table3 => PaperTables.Table3(Dipole);
 
     /// <summary>Tables 1–3 in order.</summary>
-    public IReadOnlyList<PaperTable> Tables => [Table1, Table2, Table3];
+    internal IReadOnlyList<PaperTable> Tables => [Table1, Table2, Table3];
 
     /// <summary>Each table against the paper's.</summary>
-    public IReadOnlyList<TableComparison> CompareWithPaper() =>
+    internal IReadOnlyList<TableComparison> CompareWithPaper() =>
         Tables.Select(t => TableComparison.Compare(t, PublishedTables.Table(t.Number), "paper")).ToList();
 
     public string ToHtml()

@@ -34,10 +34,10 @@ public sealed record AnalysisSettings(
     /// draws from keep them: the all-stars fits (corner plots of Figs. 1, 3 and 7) and Table 3's dipole fits (Eq. 7
     /// reads their samples); the other bins keep their summaries. Saves ≈ 1 GB at the paper's settings.
     /// </summary>
-    public bool KeepBinSamples { get; init; } = true;
+    internal bool KeepBinSamples { get; init; } = true;
 
     /// <summary>Posterior draws of each posterior predictive check of Tables 1–3 (<see cref="PosteriorPredictive"/>); 0: no checks.</summary>
-    public int PredictiveDraws { get; init; } = PosteriorPredictive.DefaultDraws;
+    internal int PredictiveDraws { get; init; } = PosteriorPredictive.DefaultDraws;
 
     /// <summary>The paper's settings (<see cref="SamplerSettings.Paper"/> and the paper's bins).</summary>
     public static AnalysisSettings Paper { get; } = new();
@@ -46,16 +46,16 @@ public sealed record AnalysisSettings(
     public RadialBins RadialBins => Bins ?? RadialBins.Paper;
 
     /// <summary>Table 3's bins unless set.</summary>
-    public RadialBins DipoleRadialBins => DipoleBins ?? RadialBins.PaperDipole;
+    internal RadialBins DipoleRadialBins => DipoleBins ?? RadialBins.PaperDipole;
 
     /// <summary>Fig. 6's bins unless set.</summary>
-    public RadialBins HemisphereRadialBins => HemisphereBins ?? RadialBins.Paper;
+    internal RadialBins HemisphereRadialBins => HemisphereBins ?? RadialBins.Paper;
 
     /// <summary>Appendix A's error levels unless set.</summary>
-    public IReadOnlyList<double> DistanceErrors => AppendixDistanceErrors ?? [0.0, 0.18, 0.30];
+    internal IReadOnlyList<double> DistanceErrors => AppendixDistanceErrors ?? [0.0, 0.18, 0.30];
 
     /// <summary>Throws on settings no fit can use.</summary>
-    public AnalysisSettings Validate()
+    internal AnalysisSettings Validate()
     {
         ArgumentNullException.ThrowIfNull(Sampler);
         Sampler.Validate();     // each fit checks its own model's walker count when it starts

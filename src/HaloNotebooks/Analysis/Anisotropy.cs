@@ -2,7 +2,7 @@ using HaloNotebooks.Paper;
 namespace HaloNotebooks.Analysis;
 
 /// <summary>Velocity anisotropy β = 1 − (σ_φ² + σ_θ²) / (2 σ_r²) (footnote 13), per posterior sample.</summary>
-public static class Anisotropy
+internal static class Anisotropy
 {
     /// <summary>β of one set of dispersions: &gt; 0 radial orbits, 0 isotropic, &lt; 0 tangential.</summary>
     public static double Beta(double sigmaR, double sigmaPhi, double sigmaTheta) =>
@@ -19,6 +19,6 @@ public static class Anisotropy
     }
 
     /// <summary>The β profile of a fitted radial profile: "beta" (single) or "beta_mr" / "beta_mp" (double).</summary>
-    public static IReadOnlyList<(double RMedian, Measurement Beta)> Profile(RadialProfile profile, string component = "") =>
+    internal static IReadOnlyList<(double RMedian, Measurement Beta)> Profile(RadialProfile profile, string component = "") =>
         profile.Of(component.Length == 0 ? "beta" : "beta_" + component.ToLowerInvariant());
 }

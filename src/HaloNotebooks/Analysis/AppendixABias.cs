@@ -8,14 +8,14 @@ namespace HaloNotebooks.Analysis;
 /// <summary>One bin and distance-error level: the shift of p_MR or β_MP from the error-free fit, beside what Appendix A says.</summary>
 /// <param name="Shift">Recovered with distance errors − recovered without, in the error-free fit's 1σ.</param>
 /// <param name="PaperSign">+1: the paper finds it overestimated at this radius; −1: underestimated; 0: consistent; null: no statement.</param>
-public sealed record AppendixABiasEntry(string Parameter, string Bin, double RMedian, double FractionalError, double Shift, int? PaperSign)
+internal sealed record AppendixABiasEntry(string Parameter, string Bin, double RMedian, double FractionalError, double Shift, int? PaperSign)
 {
     /// <summary>The paper's description at this radius in words.</summary>
-    public string PaperSays => PaperSign switch { 1 => "overestimated", -1 => "slightly underestimated", 0 => "consistent", _ => "—" };
+    internal string PaperSays => PaperSign switch { 1 => "overestimated", -1 => "slightly underestimated", 0 => "consistent", _ => "—" };
 
     /// <summary>Whether our shift goes the paper's way: the same sign for an over/underestimate, within 2σ for "consistent";
     /// null where the paper says nothing.</summary>
-    public bool? Agrees => PaperSign switch
+    internal bool? Agrees => PaperSign switch
     {
         null => null,
         0 => Math.Abs(Shift) <= 2,
@@ -34,10 +34,10 @@ public sealed class AppendixABias : IHtmlDisplay
 {
     AppendixABias(IReadOnlyList<AppendixABiasEntry> entries) => Entries = entries;
 
-    public IReadOnlyList<AppendixABiasEntry> Entries { get; }
+    internal IReadOnlyList<AppendixABiasEntry> Entries { get; }
 
     /// <summary>Appendix A's statement for p_MR ("p_mr") or β_MP ("beta_mp") at a median radius (kpc).</summary>
-    public static int? PaperSign(string parameter, double rMedian) => parameter switch
+    internal static int? PaperSign(string parameter, double rMedian) => parameter switch
     {
         "p_mr" => rMedian >= 40 && rMedian < 60 ? 1 : null,
         "beta_mp" => rMedian < 30 ? -1 : rMedian < 60 ? 0 : 1,
@@ -76,7 +76,7 @@ public sealed class AppendixABias : IHtmlDisplay
     }
 
     /// <summary>parameter, bin, r_median, distance_error, shift_sigma, paper, agrees.</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("parameter,bin,r_median_kpc,distance_error,shift_sigma,paper,agrees\n");
         foreach (var e in Entries)

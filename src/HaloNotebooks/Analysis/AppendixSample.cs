@@ -8,10 +8,10 @@ namespace HaloNotebooks.Analysis;
 /// The Appendix A mock at one level of fractional distance error: each star's r_GC and kinematics as they would be
 /// measured with that error (0 = the error-free catalogue).
 /// </summary>
-public sealed record AppendixSample(double FractionalError, double[] RGc, KinematicSample Stars)
+internal sealed record AppendixSample(double FractionalError, double[] RGc, KinematicSample Stars)
 {
     /// <summary>Throws when the columns disagree in length.</summary>
-    public AppendixSample Validate()
+    internal AppendixSample Validate()
     {
         if (RGc.Length != Stars.Count) throw new ArgumentException($"Appendix A sample ({FractionalError:P0}): {RGc.Length} distances for {Stars.Count} stars");
         return this;
@@ -19,11 +19,11 @@ public sealed record AppendixSample(double FractionalError, double[] RGc, Kinema
 }
 
 /// <summary>The Appendix A input: the mock at each error level and the profiles it was built from (Fig. 10's black lines).</summary>
-public sealed record AppendixInput(IReadOnlyList<AppendixSample> Samples,
+internal sealed record AppendixInput(IReadOnlyList<AppendixSample> Samples,
     IReadOnlyList<(double R, double Value)> InputMetalRichFraction, IReadOnlyList<(double R, double Value)> InputBetaMetalPoor)
 {
     /// <summary>An Appendix A sample from a table with the selection's columns (r_gc, v_r, v_phi, v_theta, feh, their errors).</summary>
-    public static AppendixSample FromTable(double fractionalError, StarTable stars) => new AppendixSample(fractionalError, stars.GetDouble(C.RGc),
+    internal static AppendixSample FromTable(double fractionalError, StarTable stars) => new AppendixSample(fractionalError, stars.GetDouble(C.RGc),
         new KinematicSample(stars.GetDouble(C.VR), stars.GetDouble(C.VPhi), stars.GetDouble(C.VTheta), stars.GetDouble(C.Feh),
             stars.GetDouble(C.ErrVR), stars.GetDouble(C.ErrVPhi), stars.GetDouble(C.ErrVTheta), stars.GetDouble(C.FehErr))).Validate();
 }

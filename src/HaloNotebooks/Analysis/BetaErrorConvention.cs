@@ -25,7 +25,7 @@ internal static class BetaErrorConvention
     }
 
     /// <summary>Per printed β of Tables 1–2: printed error ÷ linear sum and ÷ quadrature sum of the printed σ errors.</summary>
-    public static IReadOnlyList<(string Row, double Printed, double Linear, double Quadrature)> PaperRows() =>
+    internal static IReadOnlyList<(string Row, double Printed, double Linear, double Quadrature)> PaperRows() =>
         new[] { PublishedTables.Table1, PublishedTables.Table2 }.SelectMany(t => t.Rows)
             .Where(r => r.Values.ContainsKey("beta"))
             .Select(r => (r.Label, r.Values["beta"].Sigma, Propagate(r.Values).Linear, Propagate(r.Values).Quadrature))
@@ -47,7 +47,7 @@ internal static class BetaErrorConvention
     /// The comparison CSV (<see cref="TableComparison.ToCsv"/>) with five more columns, filled on β rows: both sides' β error
     /// propagated from their σ errors linearly and in quadrature, and Δ (ours − paper) over the combined error in each.
     /// </summary>
-    public static string ComparisonCsv(TableComparison c)
+    internal static string ComparisonCsv(TableComparison c)
     {
         var lines = c.ToCsv().Split('\n');
         var sb = new StringBuilder(lines[0])

@@ -43,7 +43,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
     }
 
     /// <summary>The BHB stars after the §4.4 error cut, 3–160 kpc (Fig. 6's profile).</summary>
-    public HaloSample AllRadii { get; }
+    internal HaloSample AllRadii { get; }
 
     /// <summary>The stars of the dipole fit (50–120 kpc).</summary>
     public HaloSample Sample { get; }
@@ -58,7 +58,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
     public HemisphereProfile Hemispheres { get; }
 
     /// <summary>The folded field at its posterior medians.</summary>
-    public DipoleVelocityField Field => DipoleVelocityField.FromFit(Folded);
+    internal DipoleVelocityField Field => DipoleVelocityField.FromFit(Folded);
 
     /// <summary>Byström et al. (2025)'s published field (§4.4 quotes it; no errors shipped).</summary>
     public static DipoleVelocityField Published => DipoleVelocityField.Bystrom2025;
@@ -88,7 +88,10 @@ public sealed class BhbDipoleFit : IHtmlDisplay
             throw new ArgumentException($"only {outer.Count} BHB stars between {range.RMin} and {range.RMax} kpc after the cuts: too few for " +
                 $"the 5-parameter dipole fit");
         var steps = progress is null ? null : new SyncProgress<SamplerProgress>(p => progress.Report((double)p.Step / settings.Sampler.Steps));
-        var fitSettings = new FitSettings(settings.Sampler with { Seed = Key.Seed(settings.Sampler.Seed) }, settings.MaxDegreeOfParallelism, steps);
+        var fitSettings = new FitSettings(settings.Sampler with { Seed = Key.Seed(settings.Sampler.Seed) }, settings.MaxDegreeOfParallelism)
+        {
+            Progress = steps,
+        };
         var fit = HaloFits.Dipole(outer.ToRadialVelocitySample(), fitSettings);
         var bin = RadialBin.Of(range.RMin, range.RMax, outer.Stars.GetDouble(C.RGc));
         var stars = allRadii.Stars;
@@ -115,7 +118,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
     }
 
     /// <summary>The unfolded samples split by the sign of μ_dipole, each mode summarised on its own.</summary>
-    public static IReadOnlyList<DipoleMode> SplitModes(FitResult dipoleFit)
+    internal static IReadOnlyList<DipoleMode> SplitModes(FitResult dipoleFit)
     {
         var raw = UnfoldedSamples(dipoleFit);
         var mu = raw["mu_dipole"];
@@ -156,7 +159,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
     }
 
     /// <summary>What differs from the paper's K-giant fit and from Byström et al.'s own fit, for the report and notebook.</summary>
-    public static string Adaptation =>
+    internal static string Adaptation =>
         "§4.4 error cut adapted to the catalogue: |δV_r| < 50 km/s from the Monte-Carlo draws of §2.3 over the measured RV and Gaia " +
         "proper-motion errors and of the table's distance error, which is an assumed 10 % of the distance (the processed " +
         "DR1 BHB table holds no measured distance error). The K-giant and disc cuts of §2.3 do not apply to BHB stars; " +
@@ -196,7 +199,7 @@ public sealed class BhbDipoleFit : IHtmlDisplay
 
     /// <summary>One row per mode, the folded fit and Byström et al.'s published values: row, samples, fraction, then
     /// median/p16/p84 of each parameter (published: the value in every column of the median).</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder("row,stars,samples,fraction");

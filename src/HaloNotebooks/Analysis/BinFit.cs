@@ -41,13 +41,13 @@ public sealed class BinFit : IHtmlDisplay
 
     /// <summary>Median and 16/84th percentiles of longitudes (deg) in the one l_apex convention
     /// (<see cref="Angles.LongitudeCentre"/>): unwrapped around their mode, median in [−180, 180).</summary>
-    public static Measurement CircularLongitude(ReadOnlySpan<double> longitudes) => Measurement.FromSamples(Angles.UnwrapLongitudes(longitudes));
+    internal static Measurement CircularLongitude(ReadOnlySpan<double> longitudes) => Measurement.FromSamples(Angles.UnwrapLongitudes(longitudes));
 
     /// <summary>The sampler's result (corner plots, chains); null for the one-dimensional grid fits.</summary>
     public FitResult? Fit { get; }
 
     /// <summary>The model fitted.</summary>
-    public FitModel Model { get; }
+    internal FitModel Model { get; }
 
     /// <summary>The radial interval, its star count and median r_GC.</summary>
     public RadialBin Bin { get; }
@@ -59,7 +59,7 @@ public sealed class BinFit : IHtmlDisplay
     public long Seed { get; }
 
     /// <summary>Wall time of this fit.</summary>
-    public double WallTimeSeconds { get; }
+    internal double WallTimeSeconds { get; }
 
     /// <summary>The parameter's measurement; a clear error if this fit has no such parameter.</summary>
     public Measurement this[string parameter] => Parameters.TryGetValue(parameter, out var m) ? m

@@ -8,14 +8,14 @@ namespace HaloNotebooks.Analysis;
 /// (emcee's get_autocorr_time on the kept steps), the kept steps per τ (emcee asks for ≥ 50), the effective sample size
 /// of that coordinate, walkers × kept steps / τ, and the acceptance fraction (mean over walkers and the lowest walker's).
 /// </summary>
-public sealed record ConvergenceRow(string Fit, string Model, int Stars, int Walkers, int Steps, int Burn, double MaxTau, string SlowestParameter,
+internal sealed record ConvergenceRow(string Fit, string Model, int Stars, int Walkers, int Steps, int Burn, double MaxTau, string SlowestParameter,
     double StepsPerTau, double MeanAcceptance, double MinAcceptance, double EffectiveSamples, string Move)
 {
     /// <summary>emcee's criterion: the kept chain is at least this many τ long.</summary>
-    public const double TauMultiple = 50;
+    internal const double TauMultiple = 50;
 
     /// <summary>Whether the kept chain is ≥ 50 τ of its slowest coordinate.</summary>
-    public bool LongEnough => StepsPerTau >= TauMultiple;
+    internal bool LongEnough => StepsPerTau >= TauMultiple;
 
     /// <summary>The diagnostics of a fit (its chain may have been dropped: τ and acceptance are kept with the summary).</summary>
     public static ConvergenceRow Of(string fit, Inference.FitResult result)
@@ -34,7 +34,7 @@ public sealed record ConvergenceRow(string Fit, string Model, int Stars, int Wal
 }
 
 /// <summary>The diagnostics of every fit of a run (tables/convergence.csv, the report's convergence table).</summary>
-public sealed class ConvergenceTable(IReadOnlyList<ConvergenceRow> rows)
+internal sealed class ConvergenceTable(IReadOnlyList<ConvergenceRow> rows)
 {
     public IReadOnlyList<ConvergenceRow> Rows { get; } = rows;
 
@@ -52,7 +52,7 @@ public sealed class ConvergenceTable(IReadOnlyList<ConvergenceRow> rows)
     }
 
     /// <summary>A table's fits as extra rows under a stage name ("fig2_no_sgr_mask/single/bin 3").</summary>
-    public static IEnumerable<(string Fit, Inference.FitResult Result)> ProfileFits(string stage, RadialProfile profile)
+    internal static IEnumerable<(string Fit, Inference.FitResult Result)> ProfileFits(string stage, RadialProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (profile.AllStars.Fit is { } all) yield return ($"{stage}/{profile.Model.Name}/all", all);
@@ -62,9 +62,9 @@ public sealed class ConvergenceTable(IReadOnlyList<ConvergenceRow> rows)
     }
 
     /// <summary>Fits whose kept chain is shorter than 50 τ.</summary>
-    public IReadOnlyList<ConvergenceRow> Short => Rows.Where(r => !r.LongEnough).ToList();
+    internal IReadOnlyList<ConvergenceRow> Short => Rows.Where(r => !r.LongEnough).ToList();
 
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("fit,model,n_stars,walkers,steps,burn,max_tau,slowest_parameter,kept_steps_per_tau,mean_acceptance,min_acceptance," +
             "n_eff_slowest,move\n");

@@ -10,10 +10,10 @@ namespace HaloNotebooks.Analysis;
 public sealed record DipoleVelocityField(double MuCompr, double MuDipole, double LApex, double BApex)
 {
     /// <summary>μ_r at Galactic (l, b) (Eq. 6, <see cref="ReflexMotion.MeanVr"/>).</summary>
-    public double MeanVr(double l, double b) => ReflexMotion.MeanVr(MuCompr, MuDipole, ReflexMotion.CosTheta(l, b, LApex, BApex));
+    internal double MeanVr(double l, double b) => ReflexMotion.MeanVr(MuCompr, MuDipole, ReflexMotion.CosTheta(l, b, LApex, BApex));
 
     /// <summary>Eq. 7: the whole-sky mean polar velocity this field's reflex motion gives, (π/4) μ_dipole sin b_apex.</summary>
-    public double SkyMeanPolarVelocity => ReflexMotion.SkyMeanPolarVelocity(MuDipole, BApex);
+    internal double SkyMeanPolarVelocity => ReflexMotion.SkyMeanPolarVelocity(MuDipole, BApex);
 
     /// <summary>The field at a dipole fit's posterior medians.</summary>
     public static DipoleVelocityField FromFit(BinFit dipoleFit) =>

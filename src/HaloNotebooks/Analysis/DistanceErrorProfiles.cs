@@ -30,10 +30,10 @@ public sealed record DistanceErrorProfile
     public IReadOnlyList<BinFit> Bins { get; }
 
     /// <summary>p_MR per bin (Fig. 10, left).</summary>
-    public IReadOnlyList<(double RMedian, Measurement Value)> MetalRichFraction => Of("p_mr");
+    internal IReadOnlyList<(double RMedian, Measurement Value)> MetalRichFraction => Of("p_mr");
 
     /// <summary>β of the metal-poor component per bin (Fig. 10, right).</summary>
-    public IReadOnlyList<(double RMedian, Measurement Value)> BetaMetalPoor => Of("beta_mp");
+    internal IReadOnlyList<(double RMedian, Measurement Value)> BetaMetalPoor => Of("beta_mp");
 
     IReadOnlyList<(double RMedian, Measurement Value)> Of(string parameter) => Bins.Select(b => (b.Bin.RMedian, b[parameter])).ToList();
 }
@@ -56,13 +56,13 @@ public sealed class DistanceErrorProfiles : IHtmlDisplay
     }
 
     /// <summary>One profile per distance-error level, in increasing error.</summary>
-    public IReadOnlyList<DistanceErrorProfile> Levels { get; }
+    internal IReadOnlyList<DistanceErrorProfile> Levels { get; }
 
     /// <summary>The mock's input p_MR(r) (r in kpc).</summary>
-    public IReadOnlyList<(double R, double Value)> InputMetalRichFraction { get; }
+    internal IReadOnlyList<(double R, double Value)> InputMetalRichFraction { get; }
 
     /// <summary>The mock's input β_MP(r).</summary>
-    public IReadOnlyList<(double R, double Value)> InputBetaMetalPoor { get; }
+    internal IReadOnlyList<(double R, double Value)> InputBetaMetalPoor { get; }
 
     public string ToHtml()
     {
@@ -76,7 +76,7 @@ public sealed class DistanceErrorProfiles : IHtmlDisplay
     }
 
     /// <summary>distance error, r_min, r_max, n, r_median, p_MR (value, +, −), β_MP (value, +, −).</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("distance_error,r_min_kpc,r_max_kpc,n,r_median_kpc,p_mr,p_mr_errp,p_mr_errm,beta_mp,beta_mp_errp,beta_mp_errm\n");
         foreach (var level in Levels)

@@ -28,18 +28,18 @@ namespace HaloNotebooks.Analysis;
 /// library caller does the same, or sets <see cref="Current"/> to null.
 /// </para>
 /// </summary>
-public sealed class FitCache
+internal sealed class FitCache
 {
     /// <summary>The entry format; a file of another format is foreign (recomputed).</summary>
     const string Magic = "HALOFIT2";
     const string EntryExtension = ".fit";
 
     /// <summary>Default size cap: 4 GiB (a paper-settings `halo reproduce` keeps ≈ 0.3 GB).</summary>
-    public const long DefaultMaxBytes = 4L << 30;
+    internal const long DefaultMaxBytes = 4L << 30;
 
     /// <param name="folder">Where the entries live (created on first write).</param>
     /// <param name="maxBytes">Size cap; after a write the least recently used entries are removed until the folder is below it.</param>
-    public FitCache(string folder, long maxBytes = DefaultMaxBytes)
+    internal FitCache(string folder, long maxBytes = DefaultMaxBytes)
     {
         if (string.IsNullOrWhiteSpace(folder)) throw new ArgumentException("the fit cache needs a folder");
         if (maxBytes <= 0) throw new ArgumentException($"the fit cache's size cap must be positive (got {maxBytes} bytes)");
@@ -48,19 +48,19 @@ public sealed class FitCache
     }
 
     /// <summary>The folder of the entries.</summary>
-    public string Folder { get; }
+    internal string Folder { get; }
 
     /// <summary>The size cap in bytes.</summary>
-    public long MaxBytes { get; }
+    internal long MaxBytes { get; }
 
     /// <summary>Where a one-line warning goes (a damaged or foreign entry, a write that failed); default: standard error.</summary>
-    public Action<string> Warn { get; init; } = message => Console.Error.WriteLine("halo: warning: " + message);
+    internal Action<string> Warn { get; init; } = message => Console.Error.WriteLine("halo: warning: " + message);
 
     /// <summary>The cache <see cref="HaloFits"/> uses; null (the default) = no cache.</summary>
-    public static FitCache? Current { get; set; }
+    internal static FitCache? Current { get; set; }
 
     /// <summary>The documented folder: $HALO_CACHE, else $XDG_CACHE_HOME/halonotebooks/fits, else ~/.cache/halonotebooks/fits.</summary>
-    public static string DefaultFolder
+    internal static string DefaultFolder
     {
         get
         {
@@ -92,7 +92,7 @@ public sealed class FitCache
     static bool IsOff(string value) => value.Trim().ToLowerInvariant() is "off" or "0" or "false" or "no" or "none";
 
     /// <summary>The entries now in the folder and their total size.</summary>
-    public FitCacheInfo Info()
+    internal FitCacheInfo Info()
     {
         var entries = Entries();
         return new FitCacheInfo(Folder, entries.Length, entries.Sum(f => f.Length), MaxBytes,
@@ -100,7 +100,7 @@ public sealed class FitCache
     }
 
     /// <summary>Removes every entry (and leftover temporary files); returns the number of entries removed.</summary>
-    public int Clear()
+    internal int Clear()
     {
         if (!Directory.Exists(Folder)) return 0;
         int n = 0;
@@ -212,21 +212,21 @@ public sealed class FitCache
 }
 
 /// <summary>What <see cref="FitCache.Info"/> reports: folder, entries, their size, the cap, the oldest and newest use.</summary>
-public sealed class FitCacheInfo
+internal sealed class FitCacheInfo
 {
     internal FitCacheInfo(string folder, int entries, long bytes, long maxBytes, DateTime? oldestUtc, DateTime? newestUtc)
     {
         Folder = folder; Entries = entries; Bytes = bytes; MaxBytes = maxBytes; OldestUtc = oldestUtc; NewestUtc = newestUtc;
     }
 
-    public string Folder { get; }
+    internal string Folder { get; }
     public int Entries { get; }
-    public long Bytes { get; }
-    public long MaxBytes { get; }
+    internal long Bytes { get; }
+    internal long MaxBytes { get; }
     /// <summary>When the least recently used entry was last written or read (UTC); null when empty.</summary>
-    public DateTime? OldestUtc { get; }
+    internal DateTime? OldestUtc { get; }
     /// <summary>When the most recently used entry was last written or read (UTC); null when empty.</summary>
-    public DateTime? NewestUtc { get; }
+    internal DateTime? NewestUtc { get; }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"fit cache {Folder}: {Entries} entries, {Bytes / 1048576.0:F1} MiB of {MaxBytes / 1073741824.0:G3} GiB")
@@ -243,8 +243,8 @@ internal sealed class FitCacheKey
 {
     FitCacheKey(byte[] digest) { Digest = digest; Hex = Convert.ToHexStringLower(digest); }
 
-    public byte[] Digest { get; }
-    public string Hex { get; }
+    internal byte[] Digest { get; }
+    internal string Hex { get; }
 
     /// <summary>The key of a single- or double-component fit; null when the moves are not the library's own (a user's move
     /// may hold state its description does not show, so its fits are not cached).</summary>

@@ -22,14 +22,14 @@ public sealed class FitModel
     public string Name { get; }
 
     /// <summary>§3.2: the dipole fits line-of-sight velocities alone; the other two fit (V_r, V_φ, V_θ, [Fe/H]).</summary>
-    public bool FitsRadialVelocity => this == Dipole;
+    internal bool FitsRadialVelocity => this == Dipole;
 
     /// <summary>The sampled parameters in `halo fit`'s names (Eqs. 1–4, 6).</summary>
     public IReadOnlyList<string> ParameterNames =>
         this == Single ? SingleComponent.ParameterNames : this == Double ? TwoComponent.ParameterNames : DipoleField.ParameterNames;
 
     /// <summary>The model of this name; a one-line error naming the three otherwise.</summary>
-    public static FitModel Parse(string name) =>
+    internal static FitModel Parse(string name) =>
         All.FirstOrDefault(m => m.Name == name) ?? throw new ArgumentException($"model must be single, double or dipole, got '{name}'");
 
     public override string ToString() => Name;

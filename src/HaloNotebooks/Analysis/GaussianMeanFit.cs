@@ -8,7 +8,7 @@ namespace HaloNotebooks.Analysis;
 /// the log-likelihood is a quadratic in the mean built from four sums over the stars, so a fine grid costs O(N·n_σ).
 /// Deterministic (no random numbers).
 /// </summary>
-public static class GaussianMeanFit
+internal static class GaussianMeanFit
 {
     const int SigmaNodes = 401, MeanNodes = 801;
 

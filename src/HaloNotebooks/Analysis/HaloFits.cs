@@ -13,10 +13,13 @@ namespace HaloNotebooks.Analysis;
 public static class HaloFits
 {
     /// <summary>Radius of the starting ball, as a fraction of each parameter's prior width.</summary>
-    public const double BallFraction = 1e-3;
+    internal const double BallFraction = 1e-3;
 
     /// <summary>Single-component fit (8 parameters; β derived per sample); through <see cref="FitCache.Current"/> when set.</summary>
-    public static FitResult Single(KinematicSample data, FitSettings settings, MixturePriors? priors = null, double[]? start = null) =>
+    public static FitResult Single(KinematicSample data, FitSettings settings) => Single(data, settings, null, null, FitCache.Current);
+
+    /// <summary>As <see cref="Single(KinematicSample, FitSettings)"/> with other priors or a given start (the pipeline's, tests').</summary>
+    internal static FitResult Single(KinematicSample data, FitSettings settings, MixturePriors? priors = null, double[]? start = null) =>
         Single(data, settings, priors, start, FitCache.Current);
 
     internal static FitResult Single(KinematicSample data, FitSettings settings, MixturePriors? priors, double[]? start, FitCache? cache) =>
@@ -47,7 +50,10 @@ public static class HaloFits
     }
 
     /// <summary>Two-component fit (17 parameters; MR = the component with the higher mean [Fe/H]; β_MR, β_MP derived).</summary>
-    public static FitResult Double(KinematicSample data, FitSettings settings, MixturePriors? priors = null, double[]? start = null) =>
+    public static FitResult Double(KinematicSample data, FitSettings settings) => Double(data, settings, null, null, FitCache.Current);
+
+    /// <summary>As <see cref="Double(KinematicSample, FitSettings)"/> with other priors or a given start (the pipeline's, tests').</summary>
+    internal static FitResult Double(KinematicSample data, FitSettings settings, MixturePriors? priors = null, double[]? start = null) =>
         Double(data, settings, priors, start, FitCache.Current);
 
     internal static FitResult Double(KinematicSample data, FitSettings settings, MixturePriors? priors, double[]? start, FitCache? cache) =>
@@ -90,7 +96,10 @@ public static class HaloFits
     /// the apex uniform on the sphere, then folds every sample to the canonical μ_dipole ≤ 0 (apex moved to
     /// its antipode); l_apex, b_apex reported in degrees.
     /// </summary>
-    public static FitResult Dipole(RadialVelocitySample data, FitSettings settings, DipolePriors? priors = null, double[]? start = null) =>
+    public static FitResult Dipole(RadialVelocitySample data, FitSettings settings) => Dipole(data, settings, null, null, FitCache.Current);
+
+    /// <summary>As <see cref="Dipole(RadialVelocitySample, FitSettings)"/> with other priors or a given start (the pipeline's, tests').</summary>
+    internal static FitResult Dipole(RadialVelocitySample data, FitSettings settings, DipolePriors? priors = null, double[]? start = null) =>
         Dipole(data, settings, priors, start, FitCache.Current);
 
     internal static FitResult Dipole(RadialVelocitySample data, FitSettings settings, DipolePriors? priors, double[]? start, FitCache? cache) =>

@@ -10,7 +10,7 @@ namespace HaloNotebooks.Analysis;
 /// <param name="Bin">The bin with the count and median r_GC of this hemisphere's stars.</param>
 /// <param name="MeanVr">⟨V_r⟩, km/s.</param>
 /// <param name="SigmaVr">σ_r, km/s.</param>
-public sealed record HemisphereBin(RadialBin Bin, Measurement MeanVr, Measurement SigmaVr);
+internal sealed record HemisphereBin(RadialBin Bin, Measurement MeanVr, Measurement SigmaVr);
 
 /// <summary>
 /// Fig. 6: ⟨V_r⟩ per radial bin of the northern (b &gt; 0) and southern (b &lt; 0) halo, each a single Gaussian
@@ -20,7 +20,7 @@ public sealed record HemisphereBin(RadialBin Bin, Measurement MeanVr, Measuremen
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class HemisphereProfile : IHtmlDisplay
 {
-    public HemisphereProfile(IReadOnlyList<HemisphereBin> north, IReadOnlyList<HemisphereBin> south, int minStars)
+    internal HemisphereProfile(IReadOnlyList<HemisphereBin> north, IReadOnlyList<HemisphereBin> south, int minStars)
     {
         North = north;
         South = south;
@@ -28,13 +28,13 @@ public sealed class HemisphereProfile : IHtmlDisplay
     }
 
     /// <summary>b &gt; 0.</summary>
-    public IReadOnlyList<HemisphereBin> North { get; }
+    internal IReadOnlyList<HemisphereBin> North { get; }
 
     /// <summary>b &lt; 0.</summary>
-    public IReadOnlyList<HemisphereBin> South { get; }
+    internal IReadOnlyList<HemisphereBin> South { get; }
 
     /// <summary>Fewest stars a hemisphere's bin needs to be fitted.</summary>
-    public int MinStars { get; }
+    internal int MinStars { get; }
 
     /// <summary>Fits both hemispheres in every bin. Columns are per star: Galactic latitude b (deg), r_GC (kpc), V_r and its error (km/s).</summary>
     public static HemisphereProfile Fit(ReadOnlySpan<double> b, ReadOnlySpan<double> rGc, ReadOnlySpan<double> vr, ReadOnlySpan<double> errVr,
@@ -80,7 +80,7 @@ public sealed class HemisphereProfile : IHtmlDisplay
     }
 
     /// <summary>hemisphere, r_min, r_max, n, r_median, mean V_r (value, +, −), σ (value, +, −).</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("hemisphere,r_min_kpc,r_max_kpc,n,r_median_kpc,vr,vr_errp,vr_errm,sigma_r,sigma_r_errp,sigma_r_errm\n");
         foreach (var (name, rows) in new[] { ("north", North), ("south", South) })

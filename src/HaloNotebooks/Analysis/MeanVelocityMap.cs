@@ -8,7 +8,7 @@ namespace HaloNotebooks.Analysis;
 /// <summary>One HEALPix pixel of Fig. 8: its centre (Galactic, deg), star count, weighted ⟨V_r⟩ with its error (which
 /// includes the halo's intrinsic dispersion, see <see cref="MeanVelocityMap.Build"/>), and the best-fit dipole model
 /// (Eq. 6) at the centre.</summary>
-public sealed record SkyPixel(long Index, double L, double B, int Count, double MeanVr, double ErrMeanVr, double ModelVr);
+internal sealed record SkyPixel(long Index, double L, double B, int Count, double MeanVr, double ErrMeanVr, double ModelVr);
 
 /// <summary>How the stars of a Fig. 8 pixel are weighted in its mean V_r.</summary>
 public enum SkyMapWeighting
@@ -29,7 +29,7 @@ public enum SkyMapWeighting
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class MeanVelocityMap : IHtmlDisplay
 {
-    public MeanVelocityMap(int nside, int minStars, double rMin, double rMax, IReadOnlyList<SkyPixel> pixels, DipoleVelocityField model,
+    internal MeanVelocityMap(int nside, int minStars, double rMin, double rMax, IReadOnlyList<SkyPixel> pixels, DipoleVelocityField model,
         SkyMapWeighting weighting = SkyMapWeighting.InverseVariance, double intrinsicSigmaR = double.NaN)
     {
         Weighting = weighting;
@@ -43,10 +43,10 @@ public sealed class MeanVelocityMap : IHtmlDisplay
     }
 
     /// <summary>HEALPix resolution parameter.</summary>
-    public int Nside { get; }
+    internal int Nside { get; }
 
     /// <summary>Fewest stars a pixel needs to be kept.</summary>
-    public int MinStars { get; }
+    internal int MinStars { get; }
 
     /// <summary>Radial range of the stars mapped (kpc).</summary>
     public double RMin { get; }
@@ -55,16 +55,16 @@ public sealed class MeanVelocityMap : IHtmlDisplay
     public double RMax { get; }
 
     /// <summary>The kept pixels, by index.</summary>
-    public IReadOnlyList<SkyPixel> Pixels { get; }
+    internal IReadOnlyList<SkyPixel> Pixels { get; }
 
     /// <summary>The dipole field (posterior medians) the model map shows; its apex is the white dot of Fig. 8.</summary>
-    public DipoleVelocityField Model { get; }
+    internal DipoleVelocityField Model { get; }
 
     /// <summary>The weights of each pixel's mean.</summary>
-    public SkyMapWeighting Weighting { get; }
+    internal SkyMapWeighting Weighting { get; }
 
     /// <summary>σ_r (km/s) of the mapped stars: their V_r scatter less the mean squared error, in quadrature (NaN when not estimated).</summary>
-    public double IntrinsicSigmaR { get; }
+    internal double IntrinsicSigmaR { get; }
 
     /// <summary>
     /// Builds the map from each star's pixel index, V_r and error; <paramref name="pixelCentre"/> gives a pixel's
@@ -76,7 +76,7 @@ public sealed class MeanVelocityMap : IHtmlDisplay
     /// whole spread; here the halo's intrinsic σ_r ≈ 100 km/s dwarfs δ_i ≈ 1–10 km/s, and 1/√Σw_i understates the
     /// error of a 200-star pixel about tenfold. With equal weights the estimator is the familiar s/√n.
     /// </remarks>
-    public static MeanVelocityMap Build(int nside, ReadOnlySpan<long> pixel, ReadOnlySpan<double> vr, ReadOnlySpan<double> errVr,
+    internal static MeanVelocityMap Build(int nside, ReadOnlySpan<long> pixel, ReadOnlySpan<double> vr, ReadOnlySpan<double> errVr,
         Func<long, (double L, double B)> pixelCentre, DipoleVelocityField model, int minStars = 15, double rMin = 50, double rMax = 120,
         SkyMapWeighting weighting = SkyMapWeighting.InverseVariance)
     {
@@ -124,7 +124,7 @@ public sealed class MeanVelocityMap : IHtmlDisplay
     }
 
     /// <summary>How the figure and tables name the weights.</summary>
-    public string WeightingDescription => Weighting == SkyMapWeighting.InverseTotalVariance
+    internal string WeightingDescription => Weighting == SkyMapWeighting.InverseTotalVariance
         ? string.Create(CultureInfo.InvariantCulture, $"weights 1/(σ_r² + δ²), σ_r = {IntrinsicSigmaR:0} km/s")
         : "weights 1/δ² (the paper's, §4.4 footnote 26)";
 
@@ -143,7 +143,7 @@ public sealed class MeanVelocityMap : IHtmlDisplay
     }
 
     /// <summary>pixel, l, b, n, mean V_r, its error, model V_r.</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("pixel,l_deg,b_deg,n,mean_vr,err_mean_vr,model_vr\n");
         foreach (var p in Pixels)

@@ -46,7 +46,7 @@ public static class MixtureMoments
     /// Table 1 as the MR and MP rows of <paramref name="table2"/> imply it, per range with both rows: the four means and
     /// dispersions and β of the combined Gaussian, at the rows' point values (no errors).
     /// </summary>
-    public static PaperTable SingleFromDouble(PaperTable table2)
+    internal static PaperTable SingleFromDouble(PaperTable table2)
     {
         ArgumentNullException.ThrowIfNull(table2);
         var rows = new List<TableRow>();

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace HaloNotebooks.Analysis;
 
 /// <summary>One posterior predictive check with the table and row it belongs to ("table2", "[18.2, 20.8)" or "all").</summary>
-public sealed record TablePredictiveCheck(string Table, string Row, PredictiveCheck Check);
+internal sealed record TablePredictiveCheck(string Table, string Row, PredictiveCheck Check);
 
 /// <summary>
 /// The model checks of a run (issue 28, beyond the paper): the posterior predictive check of every fit of Tables 1–3 (and of
@@ -14,22 +14,22 @@ public sealed record TablePredictiveCheck(string Table, string Row, PredictiveCh
 /// 3's recovery over independent mocks, Appendix A on the calibrated mock) that the report quotes. Writes
 /// tables/ppc.csv, tables/convergence.csv, the report's "Model checks" section and summary.json's "model_checks".
 /// </summary>
-public sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, ConvergenceTable convergence)
+internal sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, ConvergenceTable convergence)
 {
     /// <summary>p-values below this are called a failure of the Gaussian model (a 3.3σ one-sided tail).</summary>
-    public const double FailureP = 1e-3;
+    internal const double FailureP = 1e-3;
 
-    public IReadOnlyList<TablePredictiveCheck> Checks { get; } = checks;
-    public ConvergenceTable Convergence { get; } = convergence;
+    internal IReadOnlyList<TablePredictiveCheck> Checks { get; } = checks;
+    internal ConvergenceTable Convergence { get; } = convergence;
 
     /// <summary>Further report paragraphs (HTML), each a measured result with its source (Table 3 recovery, Appendix A).</summary>
-    public IReadOnlyList<(string Title, string Verdict, string Html)> Sections { get; init; } = [];
+    internal IReadOnlyList<(string Title, string Verdict, string Html)> Sections { get; init; } = [];
 
     /// <summary>
     /// The model checks of a `halo reproduce` run: the PPC of Tables 1–3 (and of the DESI DR1 BHB dipole fit, when given,
     /// as table "bhb/table3"), and the convergence of every fit, Fig. 2's fits without the Sgr mask and the BHB fit included.
     /// </summary>
-    public static ModelChecks ForRun(AnalysisResults results, RadialProfile? singleWithoutSgrMask = null, BhbDipoleFit? bhb = null)
+    internal static ModelChecks ForRun(AnalysisResults results, RadialProfile? singleWithoutSgrMask = null, BhbDipoleFit? bhb = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         var checks = Of(results, "").ToList();
@@ -63,7 +63,7 @@ public sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, Conv
     }
 
     /// <summary>tables/ppc.csv: one row per fit, component and dimension.</summary>
-    public string PredictiveCsv()
+    internal string PredictiveCsv()
     {
         var sb = new StringBuilder(PredictiveCheck.CsvHeader + ",tail_fraction\n");
         foreach (var c in Checks)
@@ -74,12 +74,12 @@ public sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, Conv
 
     /// <summary>The fraction of stars in the outer 10 % of their predictive distribution (0.10 when the model is right;
     /// more: heavier tails than the Gaussian model).</summary>
-    public static double Tail(PredictiveDimension d) => d.PitFractions[0] + d.PitFractions[^1];
+    internal static double Tail(PredictiveDimension d) => d.PitFractions[0] + d.PitFractions[^1];
 
     static string Quote(string s) => s.Contains(',') ? "\"" + s + "\"" : s;
 
     /// <summary>Writes tables/ppc.csv and tables/convergence.csv into <paramref name="tablesDirectory"/>.</summary>
-    public void WriteTables(string tablesDirectory)
+    internal void WriteTables(string tablesDirectory)
     {
         File.WriteAllText(Path.Combine(tablesDirectory, "ppc.csv"), PredictiveCsv());
         File.WriteAllText(Path.Combine(tablesDirectory, "convergence.csv"), Convergence.ToCsv());
@@ -157,7 +157,7 @@ public sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, Conv
     }
 
     /// <summary>summary.json's "model_checks": per fit its convergence, per table and dimension the PPC summary.</summary>
-    public void WriteJson(Utf8JsonWriter w)
+    internal void WriteJson(Utf8JsonWriter w)
     {
         ArgumentNullException.ThrowIfNull(w);
         w.WriteStartObject("model_checks");
@@ -196,5 +196,5 @@ public sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, Conv
 /// <summary>One table and dimension of <see cref="ModelChecks.Summary"/>.</summary>
 /// <param name="LargestDistance">The PIT distance of the fit that exceeds its counting noise the most (<see cref="WorstRow"/>).</param>
 /// <param name="NoiseDistance">That fit's distance from counting noise alone.</param>
-public sealed record PredictiveSummary(string Table, string Dimension, int Fits, int Failing, double MedianDistance, double LargestDistance,
+internal sealed record PredictiveSummary(string Table, string Dimension, int Fits, int Failing, double MedianDistance, double LargestDistance,
     double NoiseDistance, string WorstRow, double WorstTail, double MeanTail);

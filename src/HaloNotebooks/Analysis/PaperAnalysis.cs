@@ -19,19 +19,19 @@ namespace HaloNotebooks.Analysis;
 public static class PaperAnalysis
 {
     /// <summary>Fits below this many stars are skipped (their bin is left out of the profile).</summary>
-    public const int MinStarsPerFit = 10;
+    internal const int MinStarsPerFit = 10;
 
     /// <summary>
     /// The whole analysis. <paramref name="sample"/> is the §2.3 selection (SelectionSettings.Paper);
     /// <paramref name="dipoleSample"/> the §4.4 one (SelectionSettings.PaperDipole: |δV_r| &lt; 50 km/s, no tangential cut).
     /// </summary>
-    public static AnalysisResults Run(HaloSample sample, HaloSample dipoleSample, AnalysisSettings settings,
+    internal static AnalysisResults Run(HaloSample sample, HaloSample dipoleSample, AnalysisSettings settings,
         AppendixInput? appendix = null, IProgress<AnalysisProgress>? progress = null) =>
         Run(sample.ToKinematicSample(), sample.Stars.GetDouble(C.RGc),
             dipoleSample.ToRadialVelocitySample(), dipoleSample.Stars.GetDouble(C.RGc), settings, appendix, progress);
 
     /// <summary>The whole analysis on plain columns: the kinematic sample with each star's r_GC, and the dipole sample with its r_GC.</summary>
-    public static AnalysisResults Run(KinematicSample stars, double[] rGc, RadialVelocitySample dipoleStars, double[] dipoleRGc,
+    internal static AnalysisResults Run(KinematicSample stars, double[] rGc, RadialVelocitySample dipoleStars, double[] dipoleRGc,
         AnalysisSettings settings, AppendixInput? appendix = null, IProgress<AnalysisProgress>? progress = null)
     {
         settings.Validate();
@@ -132,7 +132,7 @@ public static class PaperAnalysis
     /// table written by `halo select`): <paramref name="kinematic"/> for the single and double models, <paramref name="radial"/>
     /// for the dipole, and each star's r_GC. Same fits, same seeds, so the same numbers as the paper's run.
     /// </summary>
-    public static RadialProfile FitProfile(FitModel model, KinematicSample? kinematic, RadialVelocitySample? radial, double[] rGc,
+    internal static RadialProfile FitProfile(FitModel model, KinematicSample? kinematic, RadialVelocitySample? radial, double[] rGc,
         AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null)
 #pragma warning restore RS0026, RS0027
     {
@@ -208,11 +208,11 @@ public static class PaperAnalysis
 
     sealed record FitJob(FitKey Key, RadialBin Bin, KinematicSample? Kinematic, RadialVelocitySample? Radial)
     {
-        public FitModel Model => Key.Model;
+        internal FitModel Model => Key.Model;
 
         // Relative cost per star and step: a two-component evaluation costs about 2.5 single ones (emcee reference
         // timings: 2.10 vs 0.86 ms at N = 20 000); the dipole's one dimension about a tenth.
-        public double Cost => Bin.Count * (Model == FitModel.Double ? 2.5 : Model == FitModel.Single ? 1.0 : 0.1);
+        internal double Cost => Bin.Count * (Model == FitModel.Double ? 2.5 : Model == FitModel.Single ? 1.0 : 0.1);
     }
 
     static Dictionary<FitKey, BinFit> RunJobs(List<FitJob> jobs, AnalysisSettings settings, IProgress<AnalysisProgress>? progress,
@@ -243,7 +243,7 @@ public static class PaperAnalysis
                     }
                 }
             });
-            var fitSettings = new FitSettings(settings.Sampler with { Seed = job.Key.Seed(settings.Sampler.Seed) }, 1, stepProgress);
+            var fitSettings = new FitSettings(settings.Sampler with { Seed = job.Key.Seed(settings.Sampler.Seed) }, 1) { Progress = stepProgress };
             var fit = job.Model == FitModel.Single ? HaloFits.Single(job.Kinematic!, fitSettings)
                 : job.Model == FitModel.Double ? HaloFits.Double(job.Kinematic!, fitSettings)
                 : HaloFits.Dipole(job.Radial!, fitSettings);

@@ -52,7 +52,7 @@ public sealed class PolarVelocityCheck : IHtmlDisplay
     }
 
     /// <summary>r_min, r_max, n, r_median, Eq. 7 (value, +, −), fitted ⟨V_θ⟩ (value, +, −), Δ in σ.</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("r_min_kpc,r_max_kpc,n,r_median_kpc,vtheta_eq7,vtheta_eq7_errp,vtheta_eq7_errm,vtheta_fit,vtheta_fit_errp," +
             "vtheta_fit_errm,delta_sigma\n");

@@ -11,10 +11,10 @@ namespace HaloNotebooks.Analysis;
 /// <summary>One radial range: the reflex motion's mean polar velocity over the sample's stars beside Eq. 7's whole-sky value.</summary>
 /// <param name="FootprintMean">Mean over the stars of U(r)·θ̂ at each star's position, km/s.</param>
 /// <param name="SkyMean">Mean over the same stars' radii of Eq. 7, (π/4) μ_dipole(r) sin b_apex(r) = (π/4) U_z(r), km/s.</param>
-public sealed record PolarVelocityFootprintBin(double RMin, double RMax, int Count, double FootprintMean, double SkyMean)
+internal sealed record PolarVelocityFootprintBin(double RMin, double RMax, int Count, double FootprintMean, double SkyMean)
 {
     /// <summary>FootprintMean / SkyMean: 1 where Eq. 7 holds over the footprint as over the whole sky.</summary>
-    public double Ratio => FootprintMean / SkyMean;
+    internal double Ratio => FootprintMean / SkyMean;
 }
 
 /// <summary>
@@ -30,7 +30,7 @@ public sealed class PolarVelocityFootprint : IHtmlDisplay
     PolarVelocityFootprint(IReadOnlyList<PolarVelocityFootprintBin> bins) => Bins = bins;
 
     /// <summary>The whole range first, then each bin.</summary>
-    public IReadOnlyList<PolarVelocityFootprintBin> Bins { get; }
+    internal IReadOnlyList<PolarVelocityFootprintBin> Bins { get; }
 
     /// <summary>Over the stars of <paramref name="sample"/> (Galactocentric x, y, z, r_GC columns) in <paramref name="bins"/>.</summary>
     public static PolarVelocityFootprint Measure(HaloSample sample, Func<double, Vector3d> travelAt, RadialBins bins)
@@ -81,7 +81,7 @@ public sealed class PolarVelocityFootprint : IHtmlDisplay
     }
 
     /// <summary>r_min, r_max, n, footprint mean, whole-sky Eq. 7, ratio.</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("r_min_kpc,r_max_kpc,n,vtheta_reflex_footprint,vtheta_eq7_whole_sky,ratio\n");
         foreach (var b in Bins)

@@ -24,21 +24,21 @@ namespace HaloNotebooks.Analysis;
 /// </list>
 /// With 10⁴ stars the PIT χ² detects departures far too small to matter for the tables; read the distance beside it.
 /// </summary>
-public static class PosteriorPredictive
+internal static class PosteriorPredictive
 {
     /// <summary>Posterior draws per check (a deterministic subsample of the post-burn-in chain).</summary>
-    public const int DefaultDraws = 32;
+    internal const int DefaultDraws = 32;
 
     /// <summary>Equal-probability bins of the PIT histogram.</summary>
-    public const int PitBins = 20;
+    internal const int PitBins = 20;
 
     /// <summary>Bins of the data histogram (between the data's 0.5th and 99.5th percentiles).</summary>
-    public const int HistogramBins = 30;
+    internal const int HistogramBins = 30;
 
     static readonly string[] KinematicDimensions = ["v_r", "v_phi", "v_theta", "feh"];
 
     /// <summary>The check of a single- or double-component fit (Eqs. 1–4) on the stars it was fitted to.</summary>
-    public static PredictiveCheck Check(KinematicSample data, FitResult fit, RadialBin bin, long seed, int draws)
+    internal static PredictiveCheck Check(KinematicSample data, FitResult fit, RadialBin bin, long seed, int draws)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fit);
@@ -134,7 +134,7 @@ public static class PosteriorPredictive
     }
 
     /// <summary>The check of a dipole fit (Eq. 6) on the stars it was fitted to: V_r alone.</summary>
-    public static PredictiveCheck Check(RadialVelocitySample data, FitResult fit, RadialBin bin, long seed, int draws)
+    internal static PredictiveCheck Check(RadialVelocitySample data, FitResult fit, RadialBin bin, long seed, int draws)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fit);

@@ -7,7 +7,7 @@ namespace HaloNotebooks.Analysis;
 
 /// <summary>The data histogram of one dimension with the replicated data's 16th, 50th and 84th percentiles per bin.</summary>
 /// <param name="Edges">Bin edges (HistogramBins + 1), between the data's 0.5th and 99.5th percentiles.</param>
-public sealed record PredictiveHistogram(double[] Edges, double[] Data, double[] Low, double[] Median, double[] High);
+internal sealed record PredictiveHistogram(double[] Edges, double[] Data, double[] Low, double[] Median, double[] High);
 
 /// <summary>
 /// One dimension of a posterior predictive check (<see cref="PosteriorPredictive"/>): the PIT histogram's χ² and p-value,
@@ -25,40 +25,44 @@ public sealed record PredictiveHistogram(double[] Edges, double[] Data, double[]
 /// <param name="PitFractions">The PIT histogram as fractions of the (weighted) stars, PitBins values.</param>
 /// <param name="Histogram">The data and replicated-data histograms (component "all" only).</param>
 /// <param name="ReplicatedPValue">Fraction of replicated data sets whose histogram χ² is at least the data's (NaN per component).</param>
-public sealed record PredictiveDimension(string Component, string Dimension, int StarCount, double EffectiveCount, double ChiSquare,
+internal sealed record PredictiveDimension(string Component, string Dimension, int StarCount, double EffectiveCount, double ChiSquare,
     int DegreesOfFreedom, double PValue, double Distance, double[] PitFractions, PredictiveHistogram? Histogram, double ReplicatedPValue)
 {
     /// <summary>The distance a correct model gives from counting noise alone: E ½Σ|n_k/N − 1/K| ≈ ½ √(2/π) √((K − 1)/N_eff).</summary>
-    public double NoiseDistance => 0.5 * Math.Sqrt(2 / Math.PI) * Math.Sqrt((PitFractions.Length - 1) / EffectiveCount);
+    internal double NoiseDistance => 0.5 * Math.Sqrt(2 / Math.PI) * Math.Sqrt((PitFractions.Length - 1) / EffectiveCount);
 
     /// <summary>The distance beyond counting noise (≥ 0): by how much the model fails.</summary>
-    public double ExcessDistance => Math.Max(0, Distance - NoiseDistance);
+    internal double ExcessDistance => Math.Max(0, Distance - NoiseDistance);
 }
 
 /// <summary>The posterior predictive check of one fit: its model, bin, draws and one entry per dimension and component.</summary>
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
-public sealed class PredictiveCheck(FitModel model, RadialBin bin, int draws, IReadOnlyList<PredictiveDimension> dimensions) : IHtmlDisplay
+public sealed class PredictiveCheck : IHtmlDisplay
 {
-    public FitModel Model { get; } = model;
-    public RadialBin Bin { get; } = bin;
+    // Built by PosteriorPredictive only; a notebook displays the check, draws it (PredictiveCheckFigure) and reads its bin.
+    internal PredictiveCheck(FitModel model, RadialBin bin, int draws, IReadOnlyList<PredictiveDimension> dimensions) =>
+        (Model, Bin, Draws, Dimensions) = (model, bin, draws, dimensions);
+
+    internal FitModel Model { get; }
+    public RadialBin Bin { get; }
 
     /// <summary>Wall time of the check on its thread (the cost the check adds to a run).</summary>
-    public double Seconds { get; init; }
+    internal double Seconds { get; init; }
 
     /// <summary>Posterior draws used.</summary>
-    public int Draws { get; } = draws;
-    public IReadOnlyList<PredictiveDimension> Dimensions { get; } = dimensions;
+    internal int Draws { get; }
+    internal IReadOnlyList<PredictiveDimension> Dimensions { get; }
 
     /// <summary>The entry of one component and dimension.</summary>
-    public PredictiveDimension this[string component, string dimension] =>
+    internal PredictiveDimension this[string component, string dimension] =>
         Dimensions.FirstOrDefault(d => d.Component == component && d.Dimension == dimension)
         ?? throw new KeyNotFoundException($"no check of component '{component}', dimension '{dimension}' in the {Model} fit of {Bin.Label} kpc");
 
     /// <summary>The CSV header of <see cref="CsvRows"/>.</summary>
-    public const string CsvHeader = "table,row,component,dimension,statistic,dof,p_value,pit_distance,noise_distance,replicated_p,n,n_eff,draws";
+    internal const string CsvHeader = "table,row,component,dimension,statistic,dof,p_value,pit_distance,noise_distance,replicated_p,n,n_eff,draws";
 
     /// <summary>One CSV row per component and dimension; <paramref name="table"/> names the table ("table2", "segue/table1"…).</summary>
-    public IEnumerable<string> CsvRows(string table, string row) => Dimensions.Select(d => string.Join(",",
+    internal IEnumerable<string> CsvRows(string table, string row) => Dimensions.Select(d => string.Join(",",
     [
         table, row, d.Component, d.Dimension, F(d.ChiSquare), d.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture), F(d.PValue), F(d.Distance),
         F(d.NoiseDistance),

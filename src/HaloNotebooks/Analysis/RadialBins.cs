@@ -32,7 +32,7 @@ public sealed class RadialBins
     public static RadialBins PaperDipole { get; } = new([50, 60, 80, 120]);
 
     /// <summary>The edges in kpc.</summary>
-    public IReadOnlyList<double> Edges => edges;
+    internal IReadOnlyList<double> Edges => edges;
 
     /// <summary>Number of bins.</summary>
     public int Count => edges.Length - 1;
@@ -47,7 +47,7 @@ public sealed class RadialBins
     public (double RMin, double RMax) this[int k] => (edges[k], edges[k + 1]);
 
     /// <summary>The bin holding r, or −1 outside [RMin, RMax).</summary>
-    public int IndexOf(double r)
+    internal int IndexOf(double r)
     {
         if (!(r >= edges[0] && r < edges[^1])) return -1;
         int k = Array.BinarySearch(edges, r);
@@ -55,7 +55,7 @@ public sealed class RadialBins
     }
 
     /// <summary>Each bin with the number and median r_GC of the stars of <paramref name="rGc"/> in it.</summary>
-    public IReadOnlyList<RadialBin> Describe(ReadOnlySpan<double> rGc)
+    internal IReadOnlyList<RadialBin> Describe(ReadOnlySpan<double> rGc)
     {
         var members = new List<double>[Count];
         for (int k = 0; k < Count; k++) members[k] = [];
@@ -74,7 +74,7 @@ public sealed class RadialBins
     /// <paramref name="binCount"/> bins between <paramref name="rMin"/> and <paramref name="rMax"/> holding (as nearly as ties
     /// allow) equal numbers of the stars of <paramref name="rGc"/>; inner edges sit halfway between neighbouring stars.
     /// </summary>
-    public static RadialBins EqualCount(ReadOnlySpan<double> rGc, int binCount, double rMin = 3, double rMax = 160)
+    internal static RadialBins EqualCount(ReadOnlySpan<double> rGc, int binCount, double rMin = 3, double rMax = 160)
     {
         if (binCount < 1) throw new ArgumentException($"need at least one bin, got {binCount}");
         var inside = new List<double>();

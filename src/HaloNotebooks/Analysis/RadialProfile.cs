@@ -21,7 +21,7 @@ public sealed class RadialProfile : IHtmlDisplay
     }
 
     /// <summary>The model fitted in every bin.</summary>
-    public FitModel Model { get; }
+    internal FitModel Model { get; }
 
     /// <summary>The fit of every star of the range (first row of each table).</summary>
     public BinFit AllStars { get; }
@@ -33,11 +33,11 @@ public sealed class RadialProfile : IHtmlDisplay
     public IReadOnlyDictionary<int, PredictiveCheck> PredictiveChecks { get; init; } = new Dictionary<int, PredictiveCheck>();
 
     /// <summary>The profile of one parameter: (median r_GC of the bin, measurement) per bin.</summary>
-    public IReadOnlyList<(double RMedian, Measurement Value)> Of(string parameter) =>
+    internal IReadOnlyList<(double RMedian, Measurement Value)> Of(string parameter) =>
         Bins.Select(b => (b.Bin.RMedian, b[parameter])).ToList();
 
     /// <summary>Summed wall time of the fits.</summary>
-    public double WallTimeSeconds => AllStars.WallTimeSeconds + Bins.Sum(b => b.WallTimeSeconds);
+    internal double WallTimeSeconds => AllStars.WallTimeSeconds + Bins.Sum(b => b.WallTimeSeconds);
 
     public string ToHtml()
     {

@@ -16,13 +16,13 @@ internal sealed record Table3SigmaRCheck(int OurN, Measurement OurSigmaR, Measur
     static IEnumerable<TableRow> Sub => PublishedTables.Table3.Rows.Skip(1);
 
     /// <summary>N = σ²/(2 δσ²) from Table 3's [50, 120) σ_r and its ± averaged (a Gaussian's error of σ, errors negligible).</summary>
-    public static double PaperImpliedN
+    internal static double PaperImpliedN
     {
         get { var s = Whole.Values["sigma_r"]; return s.Value * s.Value / (2 * s.Sigma * s.Sigma); }
     }
 
     /// <summary>1/√(Σ 1/δσ_i²) over Table 3's three sub-bins: the whole-bin error if the sub-bins partition its stars.</summary>
-    public static double SubBinCombinedError => 1 / Math.Sqrt(Sub.Sum(r => 1 / (r.Values["sigma_r"].Sigma * r.Values["sigma_r"].Sigma)));
+    internal static double SubBinCombinedError => 1 / Math.Sqrt(Sub.Sum(r => 1 / (r.Values["sigma_r"].Sigma * r.Values["sigma_r"].Sigma)));
 
     public string ToHtml()
     {

@@ -8,7 +8,7 @@ using HaloNotebooks.Paper;
 namespace HaloNotebooks.Analysis;
 
 /// <summary>One entry of a table comparison: our value, the reference value and their difference in combined σ.</summary>
-public sealed record ComparisonEntry(string Row, string Parameter, Measurement Ours, Measurement Theirs)
+internal sealed record ComparisonEntry(string Row, string Parameter, Measurement Ours, Measurement Theirs)
 {
     /// <summary>(ours − theirs) / combined σ, with each side's error facing the other value.</summary>
     public double DifferenceInSigma => Ours.DifferenceInSigma(Theirs);
@@ -40,19 +40,19 @@ public sealed class TableComparison : IHtmlDisplay
     public string ReferenceName { get; }
 
     /// <summary>Every compared entry, row by row in our table's order.</summary>
-    public IReadOnlyList<ComparisonEntry> Entries { get; }
+    internal IReadOnlyList<ComparisonEntry> Entries { get; }
 
     /// <summary>Fraction of entries with |Δ| ≤ 1σ.</summary>
-    public double FractionWithin1Sigma => Fraction(1);
+    internal double FractionWithin1Sigma => Fraction(1);
 
     /// <summary>Fraction of entries with |Δ| ≤ 2σ.</summary>
-    public double FractionWithin2Sigma => Fraction(2);
+    internal double FractionWithin2Sigma => Fraction(2);
 
     /// <summary>Number of entries with |Δ| &gt; <paramref name="sigma"/>.</summary>
-    public int CountBeyond(double sigma) => Entries.Count(e => !(Math.Abs(e.DifferenceInSigma) <= sigma));
+    internal int CountBeyond(double sigma) => Entries.Count(e => !(Math.Abs(e.DifferenceInSigma) <= sigma));
 
     /// <summary>The <paramref name="count"/> entries furthest from the reference, in σ.</summary>
-    public IReadOnlyList<ComparisonEntry> Worst(int count = 5) =>
+    internal IReadOnlyList<ComparisonEntry> Worst(int count = 5) =>
         Entries.OrderByDescending(e => double.IsNaN(e.DifferenceInSigma) ? double.PositiveInfinity : Math.Abs(e.DifferenceInSigma)).Take(count).ToList();
 
     double Fraction(double sigma) => Entries.Count == 0 ? double.NaN : Entries.Count(e => Math.Abs(e.DifferenceInSigma) <= sigma) / (double)Entries.Count;
@@ -112,7 +112,7 @@ public sealed class TableComparison : IHtmlDisplay
         $"{m.Value:G}<sup>+{m.ErrPlus:G}</sup><sub>&minus;{m.ErrMinus:G}</sub>");
 
     /// <summary>One line per entry: row (quoted: "[3, 9)" holds a comma), parameter, ours (value, +, −), reference (value, +, −), Δ in σ.</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("row,parameter,ours,ours_errp,ours_errm,reference,reference_errp,reference_errm,delta_sigma\n");
         foreach (var e in Entries)

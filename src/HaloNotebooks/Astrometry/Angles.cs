@@ -1,19 +1,19 @@
 namespace HaloNotebooks.Astrometry;
 
 /// <summary>Degree/radian constants and longitude wrapping shared by the sky transforms.</summary>
-public static class Angles
+internal static class Angles
 {
-    public const double DegToRad = Math.PI / 180.0;
-    public const double RadToDeg = 180.0 / Math.PI;
+    internal const double DegToRad = Math.PI / 180.0;
+    internal const double RadToDeg = 180.0 / Math.PI;
 
     /// <summary>Degrees to radians, as deg · π / 180 (in that order, so results match the inline expression bit for bit).</summary>
-    public static double ToRadians(double deg) => deg * Math.PI / 180;
+    internal static double ToRadians(double deg) => deg * Math.PI / 180;
 
     /// <summary>Radians to degrees, as rad · 180 / π.</summary>
-    public static double ToDegrees(double rad) => rad * 180 / Math.PI;
+    internal static double ToDegrees(double rad) => rad * 180 / Math.PI;
 
     /// <summary>An angle in degrees wrapped to [0, 360).</summary>
-    public static double Wrap360(double deg)
+    internal static double Wrap360(double deg)
     {
         double w = deg % 360.0;
         if (w < 0) w += 360.0;
@@ -21,10 +21,10 @@ public static class Angles
     }
 
     /// <summary>An angle in degrees wrapped to [-180, 180) (the one convention of the library: tables, figures, sky maps).</summary>
-    public static double Wrap180(double deg) => ((deg % 360.0) + 540.0) % 360.0 - 180.0;
+    internal static double Wrap180(double deg) => ((deg % 360.0) + 540.0) % 360.0 - 180.0;
 
     /// <summary>The circular mean of longitudes in degrees, in (−180, 180].</summary>
-    public static double CircularMean(ReadOnlySpan<double> deg)
+    internal static double CircularMean(ReadOnlySpan<double> deg)
     {
         double s = 0, c = 0;
         foreach (double l in deg) { s += Math.Sin(ToRadians(l)); c += Math.Cos(ToRadians(l)); }
@@ -33,7 +33,7 @@ public static class Angles
 
     /// <summary>Longitudes (deg) moved by whole turns into [centre − 180°, centre + 180°), so that a set
     /// straddling the wrap is one interval; a longitude already there is returned unchanged (bit for bit).</summary>
-    public static double[] UnwrapAround(ReadOnlySpan<double> deg, double centre)
+    internal static double[] UnwrapAround(ReadOnlySpan<double> deg, double centre)
     {
         var unwrapped = new double[deg.Length];
         for (int i = 0; i < unwrapped.Length; i++) unwrapped[i] = NearestTurn(deg[i], centre);
@@ -42,7 +42,7 @@ public static class Angles
 
     /// <summary>An angle (deg) moved by whole turns into [near − 180°, near + 180°), the window of <see cref="Wrap180"/>
     /// (l_apex −34.8° and 325.2° are the same direction).</summary>
-    public static double NearestTurn(double deg, double near)
+    internal static double NearestTurn(double deg, double near)
     {
         if (!double.IsFinite(deg) || !double.IsFinite(near)) return deg;
         while (deg - near >= 180) deg -= 360;
@@ -57,7 +57,7 @@ public static class Angles
     /// median lies in [−180°, 180°), the range of <see cref="Wrap180"/>. Returns the window's centre; unwrap samples
     /// with <see cref="UnwrapAround"/> and single values (truths, markers) with <see cref="NearestTurn"/>.
     /// </summary>
-    public static double LongitudeCentre(ReadOnlySpan<double> deg)
+    internal static double LongitudeCentre(ReadOnlySpan<double> deg)
     {
         if (deg.Length == 0) return 0;
         double centre = CircularMode(deg);
@@ -69,7 +69,7 @@ public static class Angles
     }
 
     /// <summary>Longitude samples (deg) in the one l_apex convention (<see cref="LongitudeCentre"/>).</summary>
-    public static double[] UnwrapLongitudes(ReadOnlySpan<double> deg) => UnwrapAround(deg, LongitudeCentre(deg));
+    internal static double[] UnwrapLongitudes(ReadOnlySpan<double> deg) => UnwrapAround(deg, LongitudeCentre(deg));
 
     /// <summary>The centre (deg, in [−180, 180)) of the most populated of 72 five-degree bins of longitudes; the first
     /// such bin on a tie. Coarse on purpose: it only places the cut of the window half a turn away from the peak.</summary>

@@ -6,14 +6,14 @@ namespace HaloNotebooks.Astrometry;
 /// Hipparcos matrix without the bias) differs from astropy by ~3 arcsec, which matters for the
 /// healpix pixel of a star near a boundary and for the reference comparison.
 /// </summary>
-public static class GalacticCoordinates
+internal static class GalacticCoordinates
 {
     /// <summary>
     /// ICRS → Galactic rotation. Values as astropy 5.2.1 / pyerfa 2.0.0.1 produce them
     /// (`ICRS().transform_to(Galactic())` matrix; ../shared/reference/README.md), kept to the last
     /// digit so the conversion reproduces astropy to ~1e-15.
     /// </summary>
-    public static Matrix3d IcrsToGalactic { get; } = new(
+    internal static Matrix3d IcrsToGalactic { get; } = new(
         new(-0.054875657712591591, -0.87343705195561616, -0.48383507361671529),
         new(0.49410943719272682, -0.44482972122329506, 0.74698218398666749),
         new(-0.8676661375596576, -0.19807633727300059, 0.45598381368730156));
@@ -27,7 +27,7 @@ public static class GalacticCoordinates
         IcrsToGalactic.ApplyTranspose(Vector3d.FromLonLat(l, b)).ToLonLat();
 
     /// <summary>Column form of <see cref="FromIcrs(double, double)"/>.</summary>
-    public static void FromIcrs(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, Span<double> l, Span<double> b)
+    internal static void FromIcrs(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, Span<double> l, Span<double> b)
     {
         if (dec.Length != ra.Length || l.Length != ra.Length || b.Length != ra.Length)
             throw new ArgumentException($"ra, dec, l, b must have the same length (got {ra.Length}, {dec.Length}, {l.Length}, {b.Length}).");

@@ -1,7 +1,7 @@
 namespace HaloNotebooks.Astrometry;
 
 /// <summary>A proper motion with its 1σ errors and their correlation (mas/yr; the longitude component includes cos latitude).</summary>
-public readonly record struct ProperMotion(double Lon, double Lat, double ErrLon, double ErrLat, double Corr);
+internal readonly record struct ProperMotion(double Lon, double Lat, double ErrLon, double ErrLat, double Corr);
 
 /// <summary>
 /// Galactic proper motions (μ_l*, μ_b) → ICRS (μ_α*, μ_δ) at one position, with the error ellipse rotated by the same
@@ -9,10 +9,10 @@ public readonly record struct ProperMotion(double Lon, double Lat, double ErrLon
 /// pipeline of §2.3 unchanged. The rotation is the <see cref="GalacticCoordinates.IcrsToGalactic"/> matrix, so a
 /// round trip through astropy's frames is exact to rounding.
 /// </summary>
-public static class GalacticProperMotion
+internal static class GalacticProperMotion
 {
     /// <summary>(μ_α*, μ_δ) with errors and correlation of a Galactic (μ_l*, μ_b) at Galactic (l, b) in degrees. NaN in, NaN out.</summary>
-    public static ProperMotion ToIcrs(double l, double b, ProperMotion galactic)
+    internal static ProperMotion ToIcrs(double l, double b, ProperMotion galactic)
     {
         // Unit vectors of increasing l and b at the star, taken to ICRS, projected on the increasing-α and δ directions.
         var (sinL, cosL) = Math.SinCos(l * Angles.DegToRad);

@@ -6,9 +6,9 @@ namespace HaloNotebooks.Astrometry;
 /// ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>.
 /// R is the cylindrical radius, RGc the Galactocentric distance; signs as <see cref="PhaseSpacePoint"/>.
 /// </summary>
-public sealed class GalactocentricColumns
+internal sealed class GalactocentricColumns
 {
-    public GalactocentricColumns(int count)
+    internal GalactocentricColumns(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         Count = count;
@@ -19,15 +19,15 @@ public sealed class GalactocentricColumns
     }
 
     public int Count { get; }
-    public double[] X { get; }
-    public double[] Y { get; }
-    public double[] Z { get; }
-    public double[] R { get; }
+    internal double[] X { get; }
+    internal double[] Y { get; }
+    internal double[] Z { get; }
+    internal double[] R { get; }
     public double[] RGc { get; }
-    public double[] Vx { get; }
-    public double[] Vy { get; }
-    public double[] Vz { get; }
-    public double[] Vr { get; }
+    internal double[] Vx { get; }
+    internal double[] Vy { get; }
+    internal double[] Vz { get; }
+    internal double[] Vr { get; }
     public double[] VPhi { get; }
     public double[] VTheta { get; }
 

@@ -13,34 +13,34 @@ namespace HaloNotebooks.Astrometry;
 public sealed record GalactocentricFrame(Vector3d SunPosition, Vector3d SunVelocity)
 {
     /// <summary>ICRS direction of the Galactic centre (astropy v4.0: Reid &amp; Brunthaler 2004), deg.</summary>
-    public const double GalacticCentreRa = 266.4051, GalacticCentreDec = -28.936175;
+    internal const double GalacticCentreRa = 266.4051, GalacticCentreDec = -28.936175;
 
     /// <summary>astropy's <c>Galactocentric._roll0</c>: the roll about the Sun–centre line that aligns
     /// the frame's X–Y plane with the Galactic plane (deg).</summary>
-    public const double Roll0 = 58.5986320306;
+    internal const double Roll0 = 58.5986320306;
 
     /// <summary>1 mas/yr at 1 kpc in km/s (1 au per Julian year).</summary>
-    public const double KmPerSecPerMasYrKpc = 4.740470463533349;
+    internal const double KmPerSecPerMasYrKpc = 4.740470463533349;
 
     /// <summary>The paper's frame (§2.3).</summary>
     public static GalactocentricFrame Paper { get; } = new(new(-8.122, 0, 0.0208), new(12.9, 245.6, 7.78));
 
     // The initialisers run at construction; the init accessors run for `with` expressions, so the
     // rotation always belongs to the current SunPosition.
-    public Vector3d SunPosition
+    internal Vector3d SunPosition
     {
         get;
         init { field = ValidSunPosition(value); IcrsToGalactocentric = BuildRotation(value); }
     } = ValidSunPosition(SunPosition);
 
-    public Vector3d SunVelocity
+    internal Vector3d SunVelocity
     {
         get;
         init => field = ValidSunVelocity(value);
     } = ValidSunVelocity(SunVelocity);
 
     /// <summary>The rotation A taking heliocentric ICRS vectors to Galactocentric axes.</summary>
-    public Matrix3d IcrsToGalactocentric { get; private init; } = BuildRotation(SunPosition);
+    internal Matrix3d IcrsToGalactocentric { get; private init; } = BuildRotation(SunPosition);
 
     static Vector3d ValidSunPosition(Vector3d value) =>
         value.X < 0 && value.Y == 0 && double.IsFinite(value.X) && double.IsFinite(value.Z)
@@ -63,14 +63,14 @@ public sealed record GalactocentricFrame(Vector3d SunPosition, Vector3d SunVeloc
     }
 
     /// <summary>Galactocentric position and velocity of one star (ICRS deg, kpc, mas/yr, km/s).</summary>
-    public PhaseSpacePoint ToGalactocentric(double ra, double dec, double distance, double pmra, double pmdec, double rv)
+    internal PhaseSpacePoint ToGalactocentric(double ra, double dec, double distance, double pmra, double pmdec, double rv)
     {
         var a = IcrsToGalactocentric;
         return Kernel(in a, SunPosition, SunVelocity, ra, dec, distance, pmra, pmdec, rv);
     }
 
     /// <summary>The exact inverse of <see cref="ToGalactocentric"/>: ICRS observables of a Galactocentric point.</summary>
-    public HeliocentricObservables ToObservables(in PhaseSpacePoint p)
+    internal HeliocentricObservables ToObservables(in PhaseSpacePoint p)
     {
         var a = IcrsToGalactocentric;
         var x = a.ApplyTranspose(p.Position - SunPosition);
@@ -87,12 +87,12 @@ public sealed record GalactocentricFrame(Vector3d SunPosition, Vector3d SunVeloc
     }
 
     /// <summary>Column form for many stars; parallel over large inputs with all cores.</summary>
-    public GalactocentricColumns Transform(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, ReadOnlySpan<double> distance,
+    internal GalactocentricColumns Transform(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, ReadOnlySpan<double> distance,
                                            ReadOnlySpan<double> pmra, ReadOnlySpan<double> pmdec, ReadOnlySpan<double> rv) =>
         Transform(ra, dec, distance, pmra, pmdec, rv, maxDegreeOfParallelism: null);
 
     /// <summary>Column form with a cap on the number of threads (null: all cores).</summary>
-    public unsafe GalactocentricColumns Transform(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, ReadOnlySpan<double> distance,
+    internal unsafe GalactocentricColumns Transform(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, ReadOnlySpan<double> distance,
                                                   ReadOnlySpan<double> pmra, ReadOnlySpan<double> pmdec, ReadOnlySpan<double> rv,
                                                   int? maxDegreeOfParallelism)
     {

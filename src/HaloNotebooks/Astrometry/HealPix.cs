@@ -11,7 +11,7 @@ namespace HaloNotebooks.Astrometry;
 /// </summary>
 public sealed class HealPix
 {
-    public const int MaxOrder = 13;
+    internal const int MaxOrder = 13;
 
     // Face layout: ring index of each face's southern corner (in units of nside) and its φ offset (units of π/4).
     static readonly int[] FaceRing = [2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4];
@@ -35,22 +35,22 @@ public sealed class HealPix
         fact1 = (this.nside << 1) * fact2;
     }
 
-    public int Nside { get; }
-    public long PixelCount { get; }
+    internal int Nside { get; }
+    internal long PixelCount { get; }
 
     /// <summary>Approximate pixel side, sqrt(4π / Npix), in degrees.</summary>
-    public double Resolution => Math.Sqrt(4 * Math.PI / PixelCount) * Angles.RadToDeg;
+    internal double Resolution => Math.Sqrt(4 * Math.PI / PixelCount) * Angles.RadToDeg;
 
     public long Ang2PixRing(double lonDeg, double latDeg) => Ang2Pix(lonDeg, latDeg, nest: false);
-    public long Ang2PixNest(double lonDeg, double latDeg) => Ang2Pix(lonDeg, latDeg, nest: true);
+    internal long Ang2PixNest(double lonDeg, double latDeg) => Ang2Pix(lonDeg, latDeg, nest: true);
     public (double Lon, double Lat) Pix2AngRing(long pix) => ToLonLat(Pix2LocRing(Checked(pix)));
     public (double Lon, double Lat) Pix2AngNest(long pix) => ToLonLat(Pix2LocNest(Checked(pix)));
 
     /// <summary>NESTED index of a RING pixel (through its centre, which lies strictly inside the pixel).</summary>
-    public long Ring2Nest(long pix) { var (lon, lat) = Pix2AngRing(pix); return Ang2PixNest(lon, lat); }
+    internal long Ring2Nest(long pix) { var (lon, lat) = Pix2AngRing(pix); return Ang2PixNest(lon, lat); }
 
     /// <summary>RING index of a NESTED pixel.</summary>
-    public long Nest2Ring(long pix) { var (lon, lat) = Pix2AngNest(pix); return Ang2PixRing(lon, lat); }
+    internal long Nest2Ring(long pix) { var (lon, lat) = Pix2AngNest(pix); return Ang2PixRing(lon, lat); }
 
     long Checked(long pix) => pix >= 0 && pix < PixelCount
         ? pix
@@ -183,7 +183,7 @@ public sealed class HealPix
     /// The outline of a pixel as <c>4·stepsPerSide</c> points (deg) walking its four edges, as healpy's
     /// <c>boundaries</c>: start at the corner (x+, y+) of the face coordinates, then along each edge in turn.
     /// </summary>
-    public IReadOnlyList<(double Lon, double Lat)> Boundary(long pix, int stepsPerSide, bool nest)
+    internal IReadOnlyList<(double Lon, double Lat)> Boundary(long pix, int stepsPerSide, bool nest)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerSide, 1);
         Checked(pix);

@@ -1,16 +1,16 @@
 namespace HaloNotebooks.Astrometry;
 
 /// <summary>A row-major 3×3 matrix; the sky transforms are rotations, so the inverse is the transpose.</summary>
-public readonly record struct Matrix3d(Vector3d Row0, Vector3d Row1, Vector3d Row2)
+internal readonly record struct Matrix3d(Vector3d Row0, Vector3d Row1, Vector3d Row2)
 {
-    public static Matrix3d Identity { get; } = new(new(1, 0, 0), new(0, 1, 0), new(0, 0, 1));
+    internal static Matrix3d Identity { get; } = new(new(1, 0, 0), new(0, 1, 0), new(0, 0, 1));
 
-    public Vector3d Apply(Vector3d v) => new(Row0.Dot(v), Row1.Dot(v), Row2.Dot(v));
+    internal Vector3d Apply(Vector3d v) => new(Row0.Dot(v), Row1.Dot(v), Row2.Dot(v));
 
     /// <summary>Transpose(M)·v, i.e. the inverse rotation.</summary>
-    public Vector3d ApplyTranspose(Vector3d v) => Row0 * v.X + Row1 * v.Y + Row2 * v.Z;
+    internal Vector3d ApplyTranspose(Vector3d v) => Row0 * v.X + Row1 * v.Y + Row2 * v.Z;
 
-    public Matrix3d Transpose() => new(
+    internal Matrix3d Transpose() => new(
         new(Row0.X, Row1.X, Row2.X), new(Row0.Y, Row1.Y, Row2.Y), new(Row0.Z, Row1.Z, Row2.Z));
 
     public static Matrix3d operator *(Matrix3d a, Matrix3d b)
@@ -32,19 +32,19 @@ public readonly record struct Matrix3d(Vector3d Row0, Vector3d Row1, Vector3d Ro
 
     // Passive (coordinate-frame) rotations by an angle in degrees, as astropy's rotation_matrix(angle, axis):
     // they rotate the axes, so a fixed vector's components turn by -angle.
-    public static Matrix3d RotationX(double deg)
+    internal static Matrix3d RotationX(double deg)
     {
         var (s, c) = Math.SinCos(deg * Angles.DegToRad);
         return new(new(1, 0, 0), new(0, c, s), new(0, -s, c));
     }
 
-    public static Matrix3d RotationY(double deg)
+    internal static Matrix3d RotationY(double deg)
     {
         var (s, c) = Math.SinCos(deg * Angles.DegToRad);
         return new(new(c, 0, -s), new(0, 1, 0), new(s, 0, c));
     }
 
-    public static Matrix3d RotationZ(double deg)
+    internal static Matrix3d RotationZ(double deg)
     {
         var (s, c) = Math.SinCos(deg * Angles.DegToRad);
         return new(new(c, s, 0), new(-s, c, 0), new(0, 0, 1));

@@ -6,9 +6,9 @@ namespace HaloNotebooks.Astrometry;
 /// x ∈ [−2√2, 2√2], y ∈ [−√2, √2]. Astronomical maps are seen from inside the sphere, so by default
 /// longitude increases to the LEFT (healpy's and the paper's convention).
 /// </summary>
-public static class Mollweide
+internal static class Mollweide
 {
-    public static readonly double XMax = 2 * Math.Sqrt(2), YMax = Math.Sqrt(2);
+    internal static readonly double XMax = 2 * Math.Sqrt(2), YMax = Math.Sqrt(2);
 
     /// <summary>(x, y) of a direction (deg); the map is centred on <paramref name="centralLonDeg"/>.</summary>
     public static (double X, double Y) Project(double lonDeg, double latDeg, double centralLonDeg = 0, bool longitudeIncreasesLeft = true)
@@ -26,7 +26,7 @@ public static class Mollweide
     /// θ with 2θ + sin 2θ = π sin φ, by Newton's method on t = 2θ: t ← t − (t + sin t − π sin φ)/(1 + cos t).
     /// At the poles the derivative vanishes (θ = ±π/2 exactly), so they are returned directly.
     /// </summary>
-    public static double AuxiliaryAngle(double latRad)
+    internal static double AuxiliaryAngle(double latRad)
     {
         if (Math.Abs(latRad) >= Math.PI / 2) return Math.CopySign(Math.PI / 2, latRad);
         double target = Math.PI * Math.Sin(latRad);

@@ -5,16 +5,16 @@ namespace HaloNotebooks.Astrometry;
 /// V_r > 0 outward; V_phi = (X V_y − Y V_x)/R, so the disc rotates with V_phi &lt; 0;
 /// V_theta > 0 towards the North Galactic pole (+Z), minus the usual polar-angle component.
 /// </summary>
-public readonly record struct PhaseSpacePoint(double X, double Y, double Z, double Vx, double Vy, double Vz)
+internal readonly record struct PhaseSpacePoint(double X, double Y, double Z, double Vx, double Vy, double Vz)
 {
     /// <summary>Cylindrical radius sqrt(X² + Y²), kpc.</summary>
-    public double R => Math.Sqrt(X * X + Y * Y);
+    internal double R => Math.Sqrt(X * X + Y * Y);
 
     /// <summary>Galactocentric distance r_GC = sqrt(X² + Y² + Z²), kpc.</summary>
     public double RGc => Math.Sqrt(X * X + Y * Y + Z * Z);
 
     /// <summary>Radial velocity (X Vx + Y Vy + Z Vz)/r, km/s.</summary>
-    public double Vr => (X * Vx + Y * Vy + Z * Vz) / RGc;
+    internal double Vr => (X * Vx + Y * Vy + Z * Vz) / RGc;
 
     /// <summary>Azimuthal velocity (X Vy − Y Vx)/R, km/s; prograde (disc-like) is negative.</summary>
     public double VPhi => (X * Vy - Y * Vx) / R;
@@ -29,6 +29,6 @@ public readonly record struct PhaseSpacePoint(double X, double Y, double Z, doub
         }
     }
 
-    public Vector3d Position => new(X, Y, Z);
+    internal Vector3d Position => new(X, Y, Z);
     public Vector3d Velocity => new(Vx, Vy, Vz);
 }

@@ -7,13 +7,13 @@ namespace HaloNotebooks.Astrometry;
 /// r̂, φ̂ and θ̂: the radial one is Eq. 6's dipole term μ_dipole cos θ, and the polar one averaged over the whole sky
 /// is Eq. 7's (π/4) μ_dipole sin b_apex. Velocities in km/s, angles in degrees.
 /// </summary>
-public static class ReflexMotion
+internal static class ReflexMotion
 {
     /// <summary>The apex's Galactic unit vector.</summary>
-    public static Vector3d Apex(double lApexDeg, double bApexDeg) => Vector3d.FromLonLat(lApexDeg, bApexDeg);
+    internal static Vector3d Apex(double lApexDeg, double bApexDeg) => Vector3d.FromLonLat(lApexDeg, bApexDeg);
 
     /// <summary>The apex's unit vector from l_apex (deg) and sin b_apex (the dipole fit's sampled coordinate, footnote 12).</summary>
-    public static Vector3d ApexFromSinB(double lApexDeg, double sinBApex)
+    internal static Vector3d ApexFromSinB(double lApexDeg, double sinBApex)
     {
         double cosB = Math.Sqrt(Math.Max(0.0, 1.0 - sinBApex * sinBApex));
         var (sinL, cosL) = Math.SinCos(lApexDeg * Angles.DegToRad);
@@ -21,11 +21,11 @@ public static class ReflexMotion
     }
 
     /// <summary>cos θ, θ the angle between a star at Galactic (l, b) and the apex (Eq. 6).</summary>
-    public static double CosTheta(double lDeg, double bDeg, double lApexDeg, double bApexDeg) =>
+    internal static double CosTheta(double lDeg, double bDeg, double lApexDeg, double bApexDeg) =>
         Vector3d.FromLonLat(lDeg, bDeg).Dot(Apex(lApexDeg, bApexDeg));
 
     /// <summary>Eq. 6: the mean radial velocity μ_r = μ_compr + μ_dipole cos θ.</summary>
-    public static double MeanVr(double muCompr, double muDipole, double cosTheta) => muCompr + muDipole * cosTheta;
+    internal static double MeanVr(double muCompr, double muDipole, double cosTheta) => muCompr + muDipole * cosTheta;
 
     /// <summary>The travel velocity U = μ_dipole â whose radial projection is Eq. 6's dipole term (Galactic Cartesian axes).</summary>
     public static Vector3d TravelVelocity(double muDipole, double lApexDeg, double bApexDeg) => muDipole * Apex(lApexDeg, bApexDeg);
@@ -56,5 +56,5 @@ public static class ReflexMotion
     /// Eq. 7: the whole-sky mean of U's polar projection, ⟨V_θ⟩ = (π/4) μ_dipole sin b_apex. Only U's z component
     /// survives the average, weighted by ⟨cos(latitude)⟩ over the sphere = π/4 (Sheng et al. 2025, their Eq. 17).
     /// </summary>
-    public static double SkyMeanPolarVelocity(double muDipole, double bApexDeg) => Math.PI / 4.0 * muDipole * Math.Sin(bApexDeg * Angles.DegToRad);
+    internal static double SkyMeanPolarVelocity(double muDipole, double bApexDeg) => Math.PI / 4.0 * muDipole * Math.Sin(bApexDeg * Angles.DegToRad);
 }

@@ -10,16 +10,16 @@ namespace HaloNotebooks.Astrometry;
 /// (The 8-digit appendix matrix of Belokurov et al. acts on EQUATORIAL unit vectors, not Galactic ones;
 /// see ../shared/reference/README.md.)
 /// </summary>
-public static class SagittariusFrame
+internal static class SagittariusFrame
 {
     /// <summary>Law &amp; Majewski (2010) Euler angles, deg.</summary>
-    public const double Phi = 180 + 3.75, Theta = 90 - 13.46, Psi = 180 + 14.111534;
+    internal const double Phi = 180 + 3.75, Theta = 90 - 13.46, Psi = 180 + 14.111534;
 
     /// <summary>Galactic → Majewski/Law (Λ_M, B_M) rotation: diag(1, 1, −1) · R_z(ψ) · R_x(θ) · R_z(φ).</summary>
-    public static Matrix3d GalacticToLawMajewski { get; } = BuildLawMajewski();
+    internal static Matrix3d GalacticToLawMajewski { get; } = BuildLawMajewski();
 
     /// <summary>ICRS → Law–Majewski rotation (the Galactic route composed with the ICRS → Galactic matrix).</summary>
-    public static Matrix3d IcrsToLawMajewski { get; } = GalacticToLawMajewski * GalacticCoordinates.IcrsToGalactic;
+    internal static Matrix3d IcrsToLawMajewski { get; } = GalacticToLawMajewski * GalacticCoordinates.IcrsToGalactic;
 
     static Matrix3d BuildLawMajewski()
     {
@@ -36,7 +36,7 @@ public static class SagittariusFrame
         FromLawMajewskiVector(IcrsToLawMajewski.Apply(Vector3d.FromLonLat(ra, dec)));
 
     /// <summary>Column form of <see cref="FromIcrs(double, double)"/>.</summary>
-    public static void FromIcrs(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, Span<double> lambda, Span<double> b)
+    internal static void FromIcrs(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, Span<double> lambda, Span<double> b)
     {
         if (dec.Length != ra.Length || lambda.Length != ra.Length || b.Length != ra.Length)
             throw new ArgumentException($"ra, dec, lambda, b must have the same length (got {ra.Length}, {dec.Length}, {lambda.Length}, {b.Length}).");

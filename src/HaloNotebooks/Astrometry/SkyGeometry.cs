@@ -1,14 +1,14 @@
 namespace HaloNotebooks.Astrometry;
 
 /// <summary>Spherical geometry on the sky (degrees in, degrees out).</summary>
-public static class SkyGeometry
+internal static class SkyGeometry
 {
     /// <summary>
     /// Great-circle angle between two directions, Vincenty's atan2 form (as astropy's
     /// <c>angular_separation</c>): accurate at every separation, unlike acos of a dot product, which loses
     /// ~1e-6 deg near 0 and 180 deg.
     /// </summary>
-    public static double AngularDistance(double lon1, double lat1, double lon2, double lat2)
+    internal static double AngularDistance(double lon1, double lat1, double lon2, double lat2)
     {
         var (sinDLon, cosDLon) = Math.SinCos((lon2 - lon1) * Angles.DegToRad);
         var (sinLat1, cosLat1) = Math.SinCos(lat1 * Angles.DegToRad);

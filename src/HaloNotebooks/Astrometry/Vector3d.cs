@@ -9,12 +9,12 @@ public readonly record struct Vector3d(double X, double Y, double Z)
     public static Vector3d operator *(double s, Vector3d a) => new(s * a.X, s * a.Y, s * a.Z);
     public static Vector3d operator *(Vector3d a, double s) => new(s * a.X, s * a.Y, s * a.Z);
 
-    public double Dot(Vector3d b) => X * b.X + Y * b.Y + Z * b.Z;
+    internal double Dot(Vector3d b) => X * b.X + Y * b.Y + Z * b.Z;
     public Vector3d Cross(Vector3d b) => new(Y * b.Z - Z * b.Y, Z * b.X - X * b.Z, X * b.Y - Y * b.X);
-    public double Norm => Math.Sqrt(X * X + Y * Y + Z * Z);
+    internal double Norm => Math.Sqrt(X * X + Y * Y + Z * Z);
 
     /// <summary>Unit vector (cos lat cos lon, cos lat sin lon, sin lat) of a direction given in degrees.</summary>
-    public static Vector3d FromLonLat(double lonDeg, double latDeg)
+    internal static Vector3d FromLonLat(double lonDeg, double latDeg)
     {
         var (sinLon, cosLon) = Math.SinCos(lonDeg * Angles.DegToRad);
         var (sinLat, cosLat) = Math.SinCos(latDeg * Angles.DegToRad);

@@ -5,17 +5,17 @@ namespace HaloNotebooks.Catalogs;
 /// parsed. The message names every location that is known (file, HDU, column, row) so a user can
 /// go straight to the offending place; the same locations are available as properties.
 /// </summary>
-public sealed class CatalogException : Exception
+internal sealed class CatalogException : Exception
 {
     public string? File { get; }
-    public string? Hdu { get; }
-    public string? Column { get; }
+    internal string? Hdu { get; }
+    internal string? Column { get; }
     /// <summary>0-based data row (CSV: the first row after the header is row 0).</summary>
     public long? Row { get; }
     /// <summary>The problem itself, without the location prefix.</summary>
-    public string Problem { get; }
+    internal string Problem { get; }
 
-    public CatalogException(string problem, string? file = null, string? hdu = null, string? column = null,
+    internal CatalogException(string problem, string? file = null, string? hdu = null, string? column = null,
                             long? row = null, Exception? inner = null)
         : base(Compose(problem, file, hdu, column, row), inner)
     {

@@ -6,13 +6,13 @@ namespace HaloNotebooks.Catalogs;
 /// repeated (each <see cref="Read"/> starts again at row 0), and always yields at least one chunk — an empty catalogue
 /// yields one empty chunk that still has the columns, so a funnel over it still lists its cuts.
 /// </summary>
-public abstract class CatalogueChunks
+internal abstract class CatalogueChunks
 {
     /// <summary>The readers of this library only (FITS, CSV, a table in memory).</summary>
     private protected CatalogueChunks() { }
 
     /// <summary>Rows per chunk when none is asked for: about 30 MB of ~30 columns.</summary>
-    public const int DefaultChunkRows = 1 << 17;
+    internal const int DefaultChunkRows = 1 << 17;
 
     /// <summary>Rows in the whole catalogue.</summary>
     public abstract int RowCount { get; }
@@ -38,10 +38,10 @@ public abstract class CatalogueChunks
     }
 
     /// <summary>The whole catalogue as one table.</summary>
-    public StarTable ReadAll() => ReadRows(0, RowCount, null);
+    internal StarTable ReadAll() => ReadRows(0, RowCount, null);
 
     /// <summary>A table already in memory, handed out in slices.</summary>
-    public static CatalogueChunks FromTable(StarTable table) => new InMemory(table ?? throw new ArgumentNullException(nameof(table)));
+    internal static CatalogueChunks FromTable(StarTable table) => new InMemory(table ?? throw new ArgumentNullException(nameof(table)));
 
     /// <summary>This catalogue with a distance catalogue joined onto every chunk (<see cref="DistanceJoin"/>).</summary>
     internal CatalogueChunks WithDistances(DistanceLookup distances) => new Joined(this, distances ?? throw new ArgumentNullException(nameof(distances)));

@@ -7,10 +7,10 @@ namespace HaloNotebooks.Catalogs;
 /// catalogue, when given, is joined for every format (<see cref="DistanceJoin"/>: by TARGETID or SOURCE_ID, every star
 /// kept and its matches counted).
 /// </summary>
-public static class CatalogueOpener
+internal static class CatalogueOpener
 {
     /// <summary>The catalogue to be read in row chunks (FITS and CSV stream from the file).</summary>
-    public static CatalogueChunks Open(string catalogue, string? distances = null, DistanceColumns? distanceColumns = null)
+    internal static CatalogueChunks Open(string catalogue, string? distances = null, DistanceColumns? distanceColumns = null)
     {
         RequireFile(catalogue, "catalogue");
         if (distances is not null) RequireFile(distances, "distance catalogue");

@@ -8,12 +8,12 @@ namespace HaloNotebooks.Catalogs;
 internal sealed class ColumnData
 {
     public string Name { get; }
-    public ColumnType Type { get; }
+    internal ColumnType Type { get; }
     public Array Values { get; }
-    public bool[]? Missing { get; }
+    internal bool[]? Missing { get; }
     public int Length => Values.Length;
 
-    public ColumnData(string name, Array values, bool[]? missing = null)
+    internal ColumnData(string name, Array values, bool[]? missing = null)
     {
         Name = name;
         (Type, Values) = Normalise(name, values);
@@ -28,7 +28,7 @@ internal sealed class ColumnData
         }
     }
 
-    public bool IsMissing(int row) => Type switch
+    internal bool IsMissing(int row) => Type switch
     {
         ColumnType.Double => double.IsNaN(((double[])Values)[row]),
         ColumnType.Single => float.IsNaN(((float[])Values)[row]),
@@ -37,7 +37,7 @@ internal sealed class ColumnData
     };
 
     /// <summary>Rows <paramref name="rows"/> in that order; a negative index gives a missing value (left joins).</summary>
-    public ColumnData Gather(ReadOnlySpan<int> rows)
+    internal ColumnData Gather(ReadOnlySpan<int> rows)
     {
         bool[]? mask = null;
         Array values;
@@ -53,10 +53,10 @@ internal sealed class ColumnData
         return new ColumnData(Name, values, mask);
     }
 
-    public ColumnData Rename(string name) => new(name, Values, Missing);
+    internal ColumnData Rename(string name) => new(name, Values, Missing);
 
     /// <summary>Rows <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 (a copy).</summary>
-    public ColumnData Slice(int first, int count)
+    internal ColumnData Slice(int first, int count)
     {
         var values = Array.CreateInstance(Values.GetType().GetElementType()!, count);
         Array.Copy(Values, first, values, 0, count);
@@ -64,7 +64,7 @@ internal sealed class ColumnData
     }
 
     /// <summary>The rows of <paramref name="parts"/> one after another (same name and type in every part).</summary>
-    public static ColumnData Concat(IReadOnlyList<ColumnData> parts)
+    internal static ColumnData Concat(IReadOnlyList<ColumnData> parts)
     {
         var first = parts[0];
         int n = 0;

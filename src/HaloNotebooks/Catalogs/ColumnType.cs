@@ -6,4 +6,4 @@ namespace HaloNotebooks.Catalogs;
 /// null (an empty string is read and stored as missing); <see cref="Int32"/>, <see cref="Int64"/>
 /// and <see cref="Boolean"/> carry an explicit mask (<see cref="StarTable.GetMissing"/>).
 /// </remarks>
-public enum ColumnType { Double, Single, Int32, Int64, Boolean, String }
+internal enum ColumnType { Double, Single, Int32, Int64, Boolean, String }

@@ -17,7 +17,7 @@ namespace HaloNotebooks.Catalogs;
 /// magnitude column is caught rather than silently turned into a string column.
 /// <see cref="Write"/> quotes every string, so strings that look like numbers read back as strings.
 /// </remarks>
-public static class CsvTable
+internal static class CsvTable
 {
     public static StarTable Read(string path, IReadOnlyCollection<string>? columns = null)
     {
@@ -148,7 +148,7 @@ public static class CsvTable
 
     /// <summary>A CSV file to be read in row chunks (<see cref="CatalogueChunks"/>): one pass over the file fixes every
     /// column's type and checks every cell, so each chunk has the types, values and errors of the whole-file read.</summary>
-    public static CatalogueChunks Open(string path)
+    internal static CatalogueChunks Open(string path)
     {
         try
         {
@@ -190,13 +190,13 @@ public static class CsvTable
     /// file whose types a scan decided). A scan-only builder checks cells and decides the type without keeping values.</summary>
     sealed class ColumnBuilder(string name, int source, ColumnType? type = null, bool scanOnly = false)
     {
-        public int Source { get; } = source;
+        internal int Source { get; } = source;
         ColumnType? _type = type;
         double[] _d = []; long[] _l = []; bool[] _b = []; string?[] _s = [];
         bool[] _missing = [];
         int _capacity;
 
-        public ColumnType? Type => _type;
+        internal ColumnType? Type => _type;
 
         /// <summary>Adds the cell (as Sep gives it: quotes and spaces still on) as row <paramref name="at"/> of this builder;
         /// <paramref name="row"/> is its row in the file (for errors).</summary>
@@ -288,7 +288,7 @@ public static class CsvTable
             }
         }
 
-        public ColumnData Build(int rows)
+        internal ColumnData Build(int rows)
         {
             Ensure(rows);
             var mask = _missing[..rows];

@@ -19,10 +19,10 @@ namespace HaloNotebooks.Catalogs;
 public static class DesiBhbStars
 {
     /// <summary>Rows of Bystrom_2025_BHB.csv (SOURCE.md).</summary>
-    public const int DocumentedRowCount = 5438;
+    internal const int DocumentedRowCount = 5438;
 
     /// <summary>The table's own distance error: d_err = 0.1 d (assumed by the table's author, not measured).</summary>
-    public const double AssumedFractionalDistanceError = 0.1;
+    internal const double AssumedFractionalDistanceError = 0.1;
 
     static readonly string[] Columns =
         ["ID", "RA", "DEC", "l", "b", "d", "d_err", "vlos", "vlos_err", "mul", "mub", "mul_err", "mub_err", "pm_corr",

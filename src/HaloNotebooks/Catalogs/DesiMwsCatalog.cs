@@ -31,12 +31,12 @@ namespace HaloNotebooks.Catalogs;
 /// (never DESI's spelling) are passed through unchanged: <see cref="Write"/> stores canonical
 /// columns that have no DESI home there, so Write → Read returns the same table exactly.
 /// </remarks>
-public static class DesiMwsCatalog
+internal static class DesiMwsCatalog
 {
-    public const string RvTab = "RVTAB", FiberMap = "FIBERMAP", Gaia = "GAIA";
+    internal const string RvTab = "RVTAB", FiberMap = "FIBERMAP", Gaia = "GAIA";
 
     /// <summary>(canonical, HDU, DESI column) for every directly copied column; r_mag is derived from FLUX_R.</summary>
-    public static IReadOnlyList<(string Canonical, string Hdu, string Desi)> Mapping { get; } =
+    internal static IReadOnlyList<(string Canonical, string Hdu, string Desi)> Mapping { get; } =
     [
         (CanonicalColumns.TargetId, RvTab, "TARGETID"),
         (CanonicalColumns.Rv, RvTab, "VRAD"), (CanonicalColumns.RvErr, RvTab, "VRAD_ERR"),
@@ -63,7 +63,7 @@ public static class DesiMwsCatalog
 
     /// <summary>An mwsall file (and optionally its distance catalogue) to be read in row chunks of canonical columns, each
     /// chunk exactly the rows <see cref="Read"/> would give: the selection then holds one chunk, not the file.</summary>
-    public static CatalogueChunks Open(string mwsallPath, string? distancesPath = null, DistanceColumns? distanceColumns = null)
+    internal static CatalogueChunks Open(string mwsallPath, string? distancesPath = null, DistanceColumns? distanceColumns = null)
     {
         var chunks = new MwsChunks(mwsallPath);
         return distancesPath is null ? chunks : chunks.WithDistances(DistanceJoin.Open(distancesPath, distanceColumns));
@@ -73,7 +73,7 @@ public static class DesiMwsCatalog
     {
         readonly string _path;
 
-        public MwsChunks(string path)
+        internal MwsChunks(string path)
         {
             _path = path;
             using (var fits = FitsFile.Open(path))
@@ -129,7 +129,7 @@ public static class DesiMwsCatalog
     static bool IsPassThrough(string name) => name.Any(char.IsAsciiLetterLower) && !name.Any(char.IsAsciiLetterUpper);
 
     /// <summary>DESI fluxes are nanomaggies: m = 22.5 − 2.5 log10(f) (AB); non-positive flux → NaN.</summary>
-    public static double[] MagnitudeFromFlux(double[] flux) =>
+    internal static double[] MagnitudeFromFlux(double[] flux) =>
         Array.ConvertAll(flux, f => f > 0 ? 22.5 - 2.5 * Math.Log10(f) : double.NaN);
 
     /// <summary>A flux whose magnitude by <see cref="MagnitudeFromFlux"/> is exactly <paramref name="mag"/>

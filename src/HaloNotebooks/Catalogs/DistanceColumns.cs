@@ -8,15 +8,15 @@ namespace HaloNotebooks.Catalogs;
 /// TARGETID. When this record is not given and the defaults are absent from the file, the canonical
 /// names (targetid, distance, distance_err — what the mock writes) are tried.
 /// </summary>
-public sealed record DistanceColumns(string Id = "TARGETID", string Distance = "DIST", string DistanceErr = "DIST_ERR")
+internal sealed record DistanceColumns(string Id = "TARGETID", string Distance = "DIST", string DistanceErr = "DIST_ERR")
 {
-    public static DistanceColumns Canonical { get; } = new(CanonicalColumns.TargetId, CanonicalColumns.Distance, CanonicalColumns.DistanceErr);
+    internal static DistanceColumns Canonical { get; } = new(CanonicalColumns.TargetId, CanonicalColumns.Distance, CanonicalColumns.DistanceErr);
 
     /// <summary>The catalogue's canonical key the ID column is matched against: source_id or targetid.</summary>
-    public string JoinKey => string.Equals(Id, "SOURCE_ID", StringComparison.OrdinalIgnoreCase) ? CanonicalColumns.SourceId : CanonicalColumns.TargetId;
+    internal string JoinKey => string.Equals(Id, "SOURCE_ID", StringComparison.OrdinalIgnoreCase) ? CanonicalColumns.SourceId : CanonicalColumns.TargetId;
 
     /// <summary>"ID,DIST,DIST_ERR" (three comma-separated column names, as the CLI takes them).</summary>
-    public static DistanceColumns Parse(string text)
+    internal static DistanceColumns Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var parts = text.Split(',', StringSplitOptions.TrimEntries);

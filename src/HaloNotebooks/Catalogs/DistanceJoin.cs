@@ -7,7 +7,7 @@ namespace HaloNotebooks.Catalogs;
 /// (which distance would be right is not ours to guess), gets missing distances; the selection's "distance catalogue"
 /// cuts then remove and count them by name, so nothing is dropped silently.
 /// </summary>
-public static class DistanceJoin
+internal static class DistanceJoin
 {
     /// <summary>The distance columns of <paramref name="distances"/> (named by <paramref name="names"/>) joined onto <paramref name="stars"/>.</summary>
     public static StarTable Join(StarTable stars, StarTable distances, DistanceColumns names, string? file = null)
@@ -41,7 +41,7 @@ public static class DistanceJoin
 
     /// <summary>The column names a distance file uses: TARGETID (or SOURCE_ID), DIST, DIST_ERR as DESI's VACs spell them,
     /// or targetid, distance, distance_err as the mock writes them.</summary>
-    public static DistanceColumns Detect(string path)
+    internal static DistanceColumns Detect(string path)
     {
         var names = TableFile.ReadColumnNames(path);
         if (names.Contains("DIST") && names.Contains("DIST_ERR"))

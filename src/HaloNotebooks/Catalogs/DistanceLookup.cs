@@ -10,14 +10,14 @@ namespace HaloNotebooks.Catalogs;
 internal sealed class DistanceLookup
 {
     /// <summary>The columns <see cref="Join"/> adds (replacing any of the same name).</summary>
-    public static IReadOnlyList<string> JoinedColumns { get; } = [CanonicalColumns.Distance, CanonicalColumns.DistanceErr, CanonicalColumns.DistanceRows];
+    internal static IReadOnlyList<string> JoinedColumns { get; } = [CanonicalColumns.Distance, CanonicalColumns.DistanceErr, CanonicalColumns.DistanceRows];
 
     readonly long[] _ids;      // sorted; missing IDs left out
     readonly int[] _rows;      // the distance-catalogue row of each sorted ID
     readonly ColumnData _distance, _distanceErr;
     readonly string? _file;
 
-    public DistanceLookup(StarTable distances, DistanceColumns names, string? file = null)
+    internal DistanceLookup(StarTable distances, DistanceColumns names, string? file = null)
     {
         ArgumentNullException.ThrowIfNull(distances);
         ArgumentNullException.ThrowIfNull(names);
@@ -39,10 +39,10 @@ internal sealed class DistanceLookup
         _distanceErr = distances.Column(names.DistanceErr).Rename(CanonicalColumns.DistanceErr);
     }
 
-    public DistanceColumns Names { get; }
+    internal DistanceColumns Names { get; }
 
     /// <summary>The star catalogue's column the IDs are matched against (targetid or source_id).</summary>
-    public string JoinKey => Names.JoinKey;
+    internal string JoinKey => Names.JoinKey;
 
     /// <summary>Every row of <paramref name="stars"/> in order, with distance, distance_err and distance_rows.</summary>
     public StarTable Join(StarTable stars)

@@ -7,18 +7,18 @@ namespace HaloNotebooks.Catalogs;
 /// </summary>
 internal readonly record struct FitsColumnFormat(long Repeat, char Code)
 {
-    public bool IsReadable => Code is 'L' or 'B' or 'I' or 'J' or 'K' or 'E' or 'D' or 'A';
+    internal bool IsReadable => Code is 'L' or 'B' or 'I' or 'J' or 'K' or 'E' or 'D' or 'A';
 
     /// <summary>Bytes per element (A: per character; X: handled in <see cref="Width"/>).</summary>
-    public int ElementSize => Code switch
+    internal int ElementSize => Code switch
     {
         'L' or 'B' or 'A' => 1, 'I' => 2, 'J' or 'E' => 4, 'K' or 'D' or 'C' or 'P' => 8, 'M' or 'Q' => 16, _ => 0,
     };
 
     /// <summary>Bytes the column occupies in a row.</summary>
-    public long Width => Code == 'X' ? (Repeat + 7) / 8 : checked(Repeat * ElementSize);
+    internal long Width => Code == 'X' ? (Repeat + 7) / 8 : checked(Repeat * ElementSize);
 
-    public static FitsColumnFormat Parse(string tform, Func<string, CatalogException> error)
+    internal static FitsColumnFormat Parse(string tform, Func<string, CatalogException> error)
     {
         var s = tform.Trim();
         int i = 0;

@@ -10,7 +10,7 @@ internal abstract class FieldDecoder(string name, int offset)
     protected int Offset { get; } = offset;
 
     /// <summary>The file row of output row 0 (a row range read), for error messages.</summary>
-    public long RowBase { get; set; }
+    internal long RowBase { get; set; }
 
     /// <summary>Decode <paramref name="rows"/> rows of <paramref name="chunk"/> into output rows starting at <paramref name="first"/>.</summary>
     public abstract void Decode(ReadOnlySpan<byte> chunk, int rowWidth, int rows, int first);

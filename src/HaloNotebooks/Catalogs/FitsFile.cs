@@ -4,7 +4,7 @@ namespace HaloNotebooks.Catalogs;
 
 /// <summary>One HDU as listed by <see cref="FitsFile.Hdus"/>.</summary>
 /// <param name="Type">"PRIMARY", "BINTABLE", "IMAGE", "TABLE" or the XTENSION value.</param>
-public sealed record FitsHduInfo(int Index, string? ExtName, string Type, long Rows, int Fields);
+internal sealed record FitsHduInfo(int Index, string? ExtName, string Type, long Rows, int Fields);
 
 /// <summary>
 /// A FITS file (FITS Standard 4.0) opened for reading binary tables. Hand-written because no FITS
@@ -23,7 +23,7 @@ public sealed record FitsHduInfo(int Index, string? ExtName, string Type, long R
 /// not fit int64) keep integers exact; any other scaling gives double = TZERO + TSCAL × stored.
 /// TNULLn marks missing integers (before scaling).
 /// </remarks>
-public sealed class FitsFile : IDisposable
+internal sealed class FitsFile : IDisposable
 {
     /// <summary>Row-chunk size for streaming.</summary>
     internal const int ChunkBytes = 4 << 20;
@@ -48,7 +48,7 @@ public sealed class FitsFile : IDisposable
         catch { stream.Dispose(); throw; }
     }
 
-    public static FitsFile Open(string path)
+    internal static FitsFile Open(string path)
     {
         FileStream stream;
         try { stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan); }
@@ -61,19 +61,19 @@ public sealed class FitsFile : IDisposable
     internal static FitsFile Open(Stream stream, string name) => new(stream, name);
 
     public string Path => _name;
-    public IReadOnlyList<FitsHduInfo> Hdus => _hdus.Select(h => new FitsHduInfo(h.Index, h.ExtName, h.Type,
+    internal IReadOnlyList<FitsHduInfo> Hdus => _hdus.Select(h => new FitsHduInfo(h.Index, h.ExtName, h.Type,
         h.Type == "BINTABLE" ? h.Header.Get("NAXIS2") as long? ?? 0 : 0,
         h.Type == "BINTABLE" ? (int)(h.Header.Get("TFIELDS") as long? ?? 0) : 0)).ToList();
 
     /// <summary>Index of the first BINTABLE HDU (what <see cref="TableFile"/> reads).</summary>
-    public int FirstTableIndex =>
+    internal int FirstTableIndex =>
         _hdus.FirstOrDefault(h => h.Type == "BINTABLE")?.Index ?? throw new CatalogException("file has no BINTABLE HDU", _name);
 
     public void Dispose() => _stream.Dispose();
 
     /// <summary>The parsed header keywords of an HDU (first occurrence of each; string, bool, long or double values;
     /// long strings joined across CONTINUE cards).</summary>
-    public IReadOnlyDictionary<string, object> Header(string extNameOrIndex)
+    internal IReadOnlyDictionary<string, object> Header(string extNameOrIndex)
     {
         var h = Find(extNameOrIndex).Header;
         return h.Keywords.ToDictionary(k => k, k => h.Get(k)!, StringComparer.Ordinal);
@@ -164,20 +164,20 @@ public sealed class FitsFile : IDisposable
     string Listing() => string.Join(", ", _hdus.Select(h => h.Label));
 
     /// <summary>Names of the columns <see cref="ReadTable(string, IReadOnlyCollection{string}?)"/> returns for an HDU (vectors expanded).</summary>
-    public IReadOnlyList<string> ColumnNames(string extNameOrIndex)
+    internal IReadOnlyList<string> ColumnNames(string extNameOrIndex)
     {
         var hdu = Find(extNameOrIndex);
         return FitsTableLayout.Parse(hdu.Header, hdu.Type, (p, c) => Error(p, hdu, c)).OutputNames();
     }
 
-    public StarTable ReadTable(int index, IReadOnlyCollection<string>? columns = null) =>
+    internal StarTable ReadTable(int index, IReadOnlyCollection<string>? columns = null) =>
         ReadTable(index.ToString(CultureInfo.InvariantCulture), columns);
 
     /// <summary>
     /// The BINTABLE HDU named by EXTNAME (case-insensitive) or by index (0 = primary), with only
     /// <paramref name="columns"/> (all when null), in the requested order.
     /// </summary>
-    public StarTable ReadTable(string extNameOrIndex, IReadOnlyCollection<string>? columns = null) =>
+    internal StarTable ReadTable(string extNameOrIndex, IReadOnlyCollection<string>? columns = null) =>
         ReadRows(extNameOrIndex, columns, 0, null);
 
     /// <summary>Number of rows of a BINTABLE HDU (NAXIS2).</summary>
@@ -192,7 +192,7 @@ public sealed class FitsFile : IDisposable
     /// (to its end when <paramref name="rowCount"/> is null), with only <paramref name="columns"/>: a catalogue read in
     /// row chunks costs memory for one chunk, not for the file.
     /// </summary>
-    public StarTable ReadRows(string extNameOrIndex, IReadOnlyCollection<string>? columns, long firstRow, int? rowCount)
+    internal StarTable ReadRows(string extNameOrIndex, IReadOnlyCollection<string>? columns, long firstRow, int? rowCount)
     {
         var hdu = Find(extNameOrIndex);
         var layout = FitsTableLayout.Parse(hdu.Header, hdu.Type, (p, c) => Error(p, hdu, c));

@@ -11,23 +11,23 @@ namespace HaloNotebooks.Catalogs;
 /// </summary>
 internal sealed class FitsHeader
 {
-    public const int CardLength = 80;
-    public const int BlockLength = 2880;
+    internal const int CardLength = 80;
+    internal const int BlockLength = 2880;
     /// <summary>Longest header accepted (360,000 cards): a corrupt END must not make the reader
     /// hold a whole large file as header text.</summary>
-    public const int MaxBlocks = 10_000;
+    internal const int MaxBlocks = 10_000;
 
     readonly Dictionary<string, object> _values = new(StringComparer.Ordinal);
     readonly List<string> _keywords = [];
 
     /// <summary>Keywords in file order (first occurrences).</summary>
-    public IReadOnlyList<string> Keywords => _keywords;
-    public string FirstKeyword { get; private set; } = "";
+    internal IReadOnlyList<string> Keywords => _keywords;
+    internal string FirstKeyword { get; private set; } = "";
     /// <summary>Bytes occupied by the header, a whole number of blocks.</summary>
     public long Length { get; private set; }
 
     public bool Contains(string key) => _values.ContainsKey(key);
-    public object? Get(string key) => _values.GetValueOrDefault(key);
+    internal object? Get(string key) => _values.GetValueOrDefault(key);
 
     /// <summary>Read a header starting at <paramref name="start"/>; never reads past <paramref name="fileLength"/>.</summary>
     public static FitsHeader Read(Stream stream, long start, long fileLength, Func<string, CatalogException> error)
@@ -212,7 +212,7 @@ internal sealed class FitsHeaderBuilder
     }
 
     /// <summary>The header with its END card, padded with spaces to whole 2880-byte blocks.</summary>
-    public byte[] ToBytes()
+    internal byte[] ToBytes()
     {
         var text = _cards.ToString() + "END".PadRight(FitsHeader.CardLength);
         int padded = (text.Length + FitsHeader.BlockLength - 1) / FitsHeader.BlockLength * FitsHeader.BlockLength;

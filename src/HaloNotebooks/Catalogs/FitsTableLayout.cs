@@ -6,7 +6,7 @@ namespace HaloNotebooks.Catalogs;
 internal sealed record FitsField(int Number, string Name, FitsColumnFormat Format, long Offset, double Scale, double Zero, long? Null)
 {
     /// <summary>Output column names: NAME for scalars and strings, NAME_0 … for vectors, none for r = 0.</summary>
-    public IEnumerable<string> OutputNames() =>
+    internal IEnumerable<string> OutputNames() =>
         Format.Repeat == 0 ? [] : Format.Code == 'A' || Format.Repeat == 1 ? [Name]
             : Enumerable.Range(0, (int)Format.Repeat).Select(e => Name + "_" + e.ToString(CultureInfo.InvariantCulture));
 }
@@ -14,11 +14,11 @@ internal sealed record FitsField(int Number, string Name, FitsColumnFormat Forma
 /// <summary>The row layout of a BINTABLE header (FITS Standard 4.0 §7.3), validated against itself.</summary>
 internal sealed class FitsTableLayout
 {
-    public long RowWidth { get; private init; }
+    internal long RowWidth { get; private init; }
     public long RowCount { get; private init; }
-    public IReadOnlyList<FitsField> Fields { get; private init; } = [];
+    internal IReadOnlyList<FitsField> Fields { get; private init; } = [];
 
-    public static FitsTableLayout Parse(FitsHeader h, string type, Func<string, string?, CatalogException> error)
+    internal static FitsTableLayout Parse(FitsHeader h, string type, Func<string, string?, CatalogException> error)
     {
         CatalogException E(string p) => error(p, null);
         if (type != "BINTABLE") throw E($"HDU is {type}, not a binary table (BINTABLE)");
@@ -50,11 +50,11 @@ internal sealed class FitsTableLayout
         return new FitsTableLayout { RowWidth = width, RowCount = rows, Fields = fields };
     }
 
-    public IReadOnlyList<string> OutputNames() => Fields.SelectMany(f => f.OutputNames()).ToList();
+    internal IReadOnlyList<string> OutputNames() => Fields.SelectMany(f => f.OutputNames()).ToList();
 
     /// <summary>Decoders for the requested output columns, in request order (all, in file order, when null), for
     /// <paramref name="rowCount"/> rows starting at file row <paramref name="firstRow"/> (default: the whole table).</summary>
-    public IReadOnlyList<FieldDecoder> Decoders(IReadOnlyCollection<string>? columns, long firstRow = 0, int? rowCount = null)
+    internal IReadOnlyList<FieldDecoder> Decoders(IReadOnlyCollection<string>? columns, long firstRow = 0, int? rowCount = null)
     {
         var available = new Dictionary<string, (FitsField Field, int Element)>(StringComparer.Ordinal);
         var vectors = new Dictionary<string, FitsField>(StringComparer.Ordinal);

@@ -17,7 +17,7 @@ namespace HaloNotebooks.Catalogs;
 /// <c>kD</c>, <c>kE</c>, <c>kJ</c>, <c>kK</c>, <c>kI</c> or <c>kB</c> given for NAME writes the k columns NAME_0 … NAME_{k−1}
 /// (the names the reader gives a vector's elements) as one vector field NAME, e.g. DESI's <c>COVAR</c> as 25D.
 /// </remarks>
-public static class FitsWriter
+internal static class FitsWriter
 {
     public static void Write(string path, IEnumerable<(string ExtName, StarTable Table)> hdus) =>
         Write(path, hdus.Select(h => (h.ExtName, h.Table, (IReadOnlyDictionary<string, string>?)null)));
@@ -49,8 +49,8 @@ public static class FitsWriter
     /// bytes per element and TNULL.</summary>
     sealed record Field(string Name, char Code, ColumnData[] Elements, int ElementWidth, long? Null)
     {
-        public int Width => Elements.Length * ElementWidth;
-        public string Form => (Elements.Length > 1 ? Elements.Length.ToString(CultureInfo.InvariantCulture) : "") +
+        internal int Width => Elements.Length * ElementWidth;
+        internal string Form => (Elements.Length > 1 ? Elements.Length.ToString(CultureInfo.InvariantCulture) : "") +
             (Code == 'A' ? ElementWidth + "A" : Code.ToString());
     }
 

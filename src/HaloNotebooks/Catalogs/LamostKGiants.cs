@@ -10,7 +10,7 @@ namespace HaloNotebooks.Catalogs;
 /// Canonical columns: obsid (int64), ra, dec, l (gl), b (gb), rv, rv_err, pmra, pmra_error
 /// (pmra_err), pmdec, pmdec_error (pmdec_err), distance (dsun), distance_err (dsun_err).
 /// </remarks>
-public static class LamostKGiants
+internal static class LamostKGiants
 {
     static readonly (string File, string Canonical)[] Map =
     [

@@ -8,10 +8,10 @@ namespace HaloNotebooks.Catalogs;
 /// column, 1-based byte range, Fortran format (I, F, E, A), unit and label; data lines after the
 /// last separator line. Column names are the labels; blank fields are missing values.
 /// </summary>
-public static partial class MachineReadableTable
+internal static partial class MachineReadableTable
 {
     /// <summary>One column of the byte-by-byte description.</summary>
-    public sealed record Field(int First, int Last, string Format, string Unit, string Label);
+    internal sealed record Field(int First, int Last, string Format, string Unit, string Label);
 
     [GeneratedRegex(@"^\s*(\d+)\s*(?:-\s*(\d+))?\s+([AIFE][\d.]+)\s+(\S+)\s+(\S+)")]
     private static partial Regex FieldLine();

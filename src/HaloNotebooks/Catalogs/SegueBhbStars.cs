@@ -15,10 +15,10 @@ namespace HaloNotebooks.Catalogs;
 /// </remarks>
 internal static class SegueBhbStars
 {
-    public const int DocumentedRowCount = 4985;
+    internal const int DocumentedRowCount = 4985;
 
     /// <summary>The fractional distance error assumed for every star (Xue et al. 2011 print none per star).</summary>
-    public const double AssumedFractionalDistanceError = 0.1;
+    internal const double AssumedFractionalDistanceError = 0.1;
 
     public static StarTable Read(string folder)
     {

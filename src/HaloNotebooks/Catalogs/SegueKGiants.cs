@@ -18,7 +18,7 @@ namespace HaloNotebooks.Catalogs;
 public static class SegueKGiants
 {
     /// <summary>Rows of Xue et al. (2014) Table 4.</summary>
-    public const int DocumentedRowCount = 6036;
+    internal const int DocumentedRowCount = 6036;
 
     public static StarTable Read(string xueMrtPath, string gaiaCrossMatchCsvPath)
     {

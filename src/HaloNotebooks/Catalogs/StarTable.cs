@@ -19,10 +19,10 @@ public sealed class StarTable : IHtmlDisplay
     readonly Dictionary<string, int> _index;
 
     /// <summary>Rows shown by <see cref="ToHtml"/>.</summary>
-    public const int PreviewRows = 10;
+    internal const int PreviewRows = 10;
 
     public int RowCount { get; }
-    public IReadOnlyList<string> ColumnNames { get; }
+    internal IReadOnlyList<string> ColumnNames { get; }
 
     internal StarTable(IReadOnlyList<ColumnData> columns, int? rowCount = null)
     {
@@ -39,15 +39,15 @@ public sealed class StarTable : IHtmlDisplay
         ColumnNames = Array.AsReadOnly(_columns.Select(c => c.Name).ToArray());
     }
 
-    public static StarTable Empty { get; } = new([], 0);
+    internal static StarTable Empty { get; } = new([], 0);
 
     /// <summary>Build a table from named arrays: double[], float[], int[], long[], bool[] or string[]
     /// (short/byte/ushort widen to int, uint to long). The arrays are copied.</summary>
-    public static StarTable FromColumns(IEnumerable<(string Name, Array Values)> columns) =>
+    internal static StarTable FromColumns(IEnumerable<(string Name, Array Values)> columns) =>
         new(columns.Select(c => new ColumnData(c.Name, (Array)c.Values.Clone())).ToList());
 
     public bool Contains(string name) => _index.ContainsKey(name);
-    public ColumnType GetColumnType(string name) => Column(name).Type;
+    internal ColumnType GetColumnType(string name) => Column(name).Type;
     internal ColumnData Column(string name) =>
         _index.TryGetValue(name, out var i) ? _columns[i]
             : throw new CatalogException($"no such column (table has: {string.Join(", ", ColumnNames)})", column: name);
@@ -120,8 +120,8 @@ public sealed class StarTable : IHtmlDisplay
     }
 
     /// <summary>A boolean column. A missing value throws (use the overload with a fill value to accept them).</summary>
-    public bool[] GetBool(string name) => GetBool(name, null);
-    public bool[] GetBool(string name, bool missingValue) => GetBool(name, (bool?)missingValue);
+    internal bool[] GetBool(string name) => GetBool(name, null);
+    internal bool[] GetBool(string name, bool missingValue) => GetBool(name, (bool?)missingValue);
 
     bool[] GetBool(string name, bool? fill)
     {
@@ -136,7 +136,7 @@ public sealed class StarTable : IHtmlDisplay
     }
 
     /// <summary>True where the value is missing (any column type).</summary>
-    public bool[] GetMissing(string name)
+    internal bool[] GetMissing(string name)
     {
         var c = Column(name);
         var r = new bool[RowCount];
@@ -144,15 +144,15 @@ public sealed class StarTable : IHtmlDisplay
         return r;
     }
 
-    public StarTable WithColumn(string name, double[] values) => WithColumn(name, (Array)values, null);
-    public StarTable WithColumn(string name, float[] values) => WithColumn(name, (Array)values, null);
-    public StarTable WithColumn(string name, int[] values) => WithColumn(name, (Array)values, null);
-    public StarTable WithColumn(string name, long[] values) => WithColumn(name, (Array)values, null);
-    public StarTable WithColumn(string name, bool[] values) => WithColumn(name, (Array)values, null);
-    public StarTable WithColumn(string name, string[] values) => WithColumn(name, (Array)values, null);
+    internal StarTable WithColumn(string name, double[] values) => WithColumn(name, (Array)values, null);
+    internal StarTable WithColumn(string name, float[] values) => WithColumn(name, (Array)values, null);
+    internal StarTable WithColumn(string name, int[] values) => WithColumn(name, (Array)values, null);
+    internal StarTable WithColumn(string name, long[] values) => WithColumn(name, (Array)values, null);
+    internal StarTable WithColumn(string name, bool[] values) => WithColumn(name, (Array)values, null);
+    internal StarTable WithColumn(string name, string[] values) => WithColumn(name, (Array)values, null);
 
     /// <summary>Add or replace a column from any supported array, with an optional missing-value mask (copied).</summary>
-    public StarTable WithColumn(string name, Array values, bool[]? missing)
+    internal StarTable WithColumn(string name, Array values, bool[]? missing)
     {
         if (_columns.Length > 0 && values.Length != RowCount)
             throw new CatalogException($"new column has {values.Length} rows but the table has {RowCount}", column: name);
@@ -167,14 +167,14 @@ public sealed class StarTable : IHtmlDisplay
         return new StarTable(list, _columns.Length == 0 ? column.Length : RowCount);
     }
 
-    public StarTable WithoutColumns(params string[] names)
+    internal StarTable WithoutColumns(params string[] names)
     {
         foreach (var n in names) Column(n);
         var drop = new HashSet<string>(names, StringComparer.Ordinal);
         return new StarTable(_columns.Where(c => !drop.Contains(c.Name)).ToList(), RowCount);
     }
 
-    public StarTable RenameColumn(string from, string to)
+    internal StarTable RenameColumn(string from, string to)
     {
         var c = Column(from);
         return new StarTable(_columns.Select(x => ReferenceEquals(x, c) ? c.Rename(to) : x).ToList(), RowCount);
@@ -201,7 +201,7 @@ public sealed class StarTable : IHtmlDisplay
 
     /// <summary>The rows of <paramref name="parts"/> one after another, e.g. row chunks of one catalogue: every part has the
     /// same columns in the same order and of the same types.</summary>
-    public static StarTable Concat(IReadOnlyList<StarTable> parts)
+    internal static StarTable Concat(IReadOnlyList<StarTable> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
         if (parts.Count == 0) return Empty;
@@ -216,7 +216,7 @@ public sealed class StarTable : IHtmlDisplay
     }
 
     /// <summary>Rows <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1.</summary>
-    public StarTable Slice(int first, int count)
+    internal StarTable Slice(int first, int count)
     {
         if (first < 0 || count < 0 || first > RowCount - count) throw new CatalogException($"rows {first}..{first + count - 1} outside 0..{RowCount - 1}");
         var cols = new ColumnData[_columns.Length];
@@ -225,7 +225,7 @@ public sealed class StarTable : IHtmlDisplay
     }
 
     /// <summary>The first <paramref name="n"/> rows.</summary>
-    public StarTable Head(int n) => Take(Enumerable.Range(0, Math.Min(Math.Max(n, 0), RowCount)).ToArray());
+    internal StarTable Head(int n) => Take(Enumerable.Range(0, Math.Min(Math.Max(n, 0), RowCount)).ToArray());
 
     /// <summary>The named columns, in that order.</summary>
     public StarTable Select(params string[] names) => new(names.Select(Column).ToList(), RowCount);
@@ -263,7 +263,7 @@ public sealed class StarTable : IHtmlDisplay
     }
 
     /// <summary>The table as a Deedle frame (row keys 0..n-1). Missing values become Deedle missing values.</summary>
-    public Frame<int, string> ToFrame()
+    internal Frame<int, string> ToFrame()
     {
         var builder = new FrameBuilder.Columns<int, string>();
         var keys = Enumerable.Range(0, RowCount).ToArray();
@@ -291,7 +291,7 @@ public sealed class StarTable : IHtmlDisplay
 
     /// <summary>A table from a Deedle frame, in the frame's row order. Column types: double, float,
     /// int, long, bool, string (other numeric types widen to double; anything else → string).</summary>
-    public static StarTable FromFrame(Frame<int, string> frame)
+    internal static StarTable FromFrame(Frame<int, string> frame)
     {
         var rowKeys = frame.RowKeys.ToArray();
         var types = frame.ColumnTypes.ToArray();

@@ -2,7 +2,7 @@ namespace HaloNotebooks.Catalogs;
 
 /// <summary>Reads and writes a table by file extension: .csv, .parquet, .fits/.fit/.fts (first BINTABLE HDU;
 /// written as one BINTABLE with EXTNAME TABLE).</summary>
-public static class TableFile
+internal static class TableFile
 {
     public static StarTable Read(string path) => Read(path, null);
 
@@ -15,7 +15,7 @@ public static class TableFile
 
     /// <summary>A table file to be read in row chunks (<see cref="CatalogueChunks"/>): CSV and FITS stream from the file;
     /// Parquet is read whole (Parquet.Net reads by row group, and a file written in one group would not stream).</summary>
-    public static CatalogueChunks Open(string path) => Kind(path) switch
+    internal static CatalogueChunks Open(string path) => Kind(path) switch
     {
         "csv" => CsvTable.Open(path),
         "parquet" => CatalogueChunks.FromTable(ParquetTable.Read(path)),
@@ -26,7 +26,7 @@ public static class TableFile
     {
         readonly string _path, _hdu;
 
-        public FitsChunks(string path)
+        internal FitsChunks(string path)
         {
             _path = path;
             using var fits = FitsFile.Open(path);
@@ -52,7 +52,7 @@ public static class TableFile
     }
 
     /// <summary>The column names of a table file (FITS: from the header alone).</summary>
-    public static IReadOnlyList<string> ReadColumnNames(string path)
+    internal static IReadOnlyList<string> ReadColumnNames(string path)
     {
         if (Kind(path) != "fits") return Read(path).ColumnNames;
         using var fits = FitsFile.Open(path);

@@ -17,10 +17,10 @@ namespace HaloNotebooks.Catalogs;
 /// </remarks>
 internal static class YaaqibKGiants
 {
-    public const int DocumentedRowCount = 2830;
+    internal const int DocumentedRowCount = 2830;
 
     /// <summary>dex; assumed for every star (Xue et al. 2014 quote ≈ 0.1–0.2 dex for SSPP [Fe/H] of K giants).</summary>
-    public const double AssumedFehError = 0.15;
+    internal const double AssumedFehError = 0.15;
 
     public static StarTable Read(string path)
     {

@@ -34,7 +34,7 @@ internal static class FSharpCoreBridge
     static Assembly? _answered;
 
     /// <summary>The FSharp.Core given for a newer request, or null if none was needed (every process but the kernel).</summary>
-    public static Assembly? Answered => Volatile.Read(ref _answered);
+    internal static Assembly? Answered => Volatile.Read(ref _answered);
 
     /// <summary>Called once, by <see cref="KernelIntegration"/>, when the library loads.</summary>
     internal static void Install() => AssemblyLoadContext.Default.Resolving += Resolve;

@@ -8,12 +8,12 @@ namespace HaloNotebooks.Display;
 /// Deedle frames as HTML tables, the same in both notebook kernels (see <see cref="KernelIntegration"/>): row keys in the first column, the first
 /// and last rows when the frame is long, missing values blank.
 /// </summary>
-public static class FrameHtml
+internal static class FrameHtml
 {
-    public const int MaxRows = 20;
+    internal const int MaxRows = 20;
 
     /// <summary>True for any <c>Deedle.Frame&lt;R, C&gt;</c>.</summary>
-    public static bool IsFrame(object value) => FrameType(value.GetType()) is not null;
+    internal static bool IsFrame(object value) => FrameType(value.GetType()) is not null;
 
     public static string ToHtml(object frame)
     {

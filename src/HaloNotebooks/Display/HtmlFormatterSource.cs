@@ -5,8 +5,9 @@ namespace HaloNotebooks.Display;
 /// text/plain from <see cref="object.ToString"/>. Use as
 /// <c>[TypeFormatterSource(typeof(HtmlFormatterSource))]</c> on the result type.
 /// </summary>
-public sealed class HtmlFormatterSource
+internal sealed class HtmlFormatterSource
 {
+    // Public members of an internal type: the kernel finds them by reflection, and they add nothing to the public API.
     public IEnumerable<object> CreateTypeFormatters()
     {
         yield return new Formatter("text/html", (o, w) => { if (o is not IHtmlDisplay d) return false; w.Write(d.ToHtml()); return true; });
@@ -14,7 +15,7 @@ public sealed class HtmlFormatterSource
     }
 
     /// <summary>One formatter of the convention: a MIME type and a writer.</summary>
-    public sealed class Formatter(string mimeType, Func<object, TextWriter, bool> format)
+    internal sealed class Formatter(string mimeType, Func<object, TextWriter, bool> format)
     {
         public string MimeType { get; } = mimeType;
         public bool Format(object instance, TextWriter writer) => format(instance, writer);

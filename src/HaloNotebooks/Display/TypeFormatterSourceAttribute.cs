@@ -11,6 +11,7 @@ namespace HaloNotebooks.Display;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = true)]
 internal sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
 {
+    // Public: the kernel reads both properties by reflection (the type itself stays internal).
     public Type FormatterSourceType { get; } = formatterSourceType;
     public string[] PreferredMimeTypes { get; set; } = ["text/html"];
 }

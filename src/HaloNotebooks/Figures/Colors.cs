@@ -22,7 +22,7 @@ internal static class Colors
         throw new ArgumentException($"colour '{color}' is not '#rrggbb' or one of {string.Join(", ", Named.Keys)}.", nameof(color));
     }
 
-    public static string WithAlpha(string color, double alpha)
+    internal static string WithAlpha(string color, double alpha)
     {
         var (r, g, b) = Parse(color);
         return string.Create(CultureInfo.InvariantCulture, $"rgba({r},{g},{b},{alpha:0.###})");
@@ -30,7 +30,7 @@ internal static class Colors
 
     /// <summary>ColorBrewer RdBu reversed (blue negative → white 0 → red positive): approaching / infalling
     /// stars blue, receding red.</summary>
-    public static IReadOnlyList<string> RedBlueDiverging { get; } =
+    internal static IReadOnlyList<string> RedBlueDiverging { get; } =
         ["#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"];
 
     /// <summary>The colour at t ∈ [0, 1] of a map given as evenly spaced "#rrggbb" stops (linear in RGB).</summary>

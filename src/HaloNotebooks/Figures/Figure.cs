@@ -31,26 +31,26 @@ public sealed class Figure : IHtmlDisplay
     }
 
     /// <summary>The Plotly.NET chart; change it with Plotly.NET and wrap the result with <see cref="WithChart"/>.</summary>
-    public GenericChart Chart { get; }
+    internal GenericChart Chart { get; }
     public string Title { get; }
     /// <summary>File name without extension used by <see cref="FigureExport"/> (e.g. "fig2-profiles").</summary>
     public string FileStem { get; }
     /// <summary>Size in CSS pixels (the PNG size at scale 1).</summary>
-    public int Width { get; }
-    public int Height { get; }
+    internal int Width { get; }
+    internal int Height { get; }
 
-    public int TraceCount => GenericChart.countTrace(Chart);
+    internal int TraceCount => GenericChart.countTrace(Chart);
 
-    public Figure WithChart(GenericChart chart) => new(chart, Title, FileStem, Width, Height);
-    public Figure WithSize(int width, int height) => new(Chart, Title, FileStem, width, height);
-    public Figure WithFileStem(string fileStem) => new(Chart, Title, fileStem, Width, Height);
+    internal Figure WithChart(GenericChart chart) => new(chart, Title, FileStem, Width, Height);
+    internal Figure WithSize(int width, int height) => new(Chart, Title, FileStem, width, height);
+    internal Figure WithFileStem(string fileStem) => new(Chart, Title, fileStem, Width, Height);
 
     /// <summary>
     /// The plotly.js figure object {data, layout, config} as JSON, at this figure's size, with every
     /// geo map layer switched off (a geo subplot with layers on fetches map data from the network
     /// and renders blank offline).
     /// </summary>
-    public string ToJson(int? width = null, int? height = null, bool staticPlot = false)
+    internal string ToJson(int? width = null, int? height = null, bool staticPlot = false)
     {
         var root = JsonNode.Parse(GenericChart.toJson(Chart))!.AsObject();
         var layout = root["layout"] as JsonObject ?? new JsonObject();

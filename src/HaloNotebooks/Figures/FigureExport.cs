@@ -9,19 +9,19 @@ namespace HaloNotebooks.Figures;
 /// through headless Chromium when it is installed (<c>environment/</c> installs Debian's
 /// <c>chromium</c>; set HALO_CHROMIUM to use another binary).
 /// </summary>
-public static class FigureExport
+internal static class FigureExport
 {
     /// <summary>Chromium binary: $HALO_CHROMIUM, /usr/bin/chromium, or chromium / chromium-browser / google-chrome on PATH; null when none.</summary>
-    public static string? ChromiumPath => FindChromium(Environment.GetEnvironmentVariable("HALO_CHROMIUM"),
+    internal static string? ChromiumPath => FindChromium(Environment.GetEnvironmentVariable("HALO_CHROMIUM"),
         Environment.GetEnvironmentVariable("PATH"), File.Exists);
 
-    public static bool ChromiumAvailable => ChromiumPath is not null;
+    internal static bool ChromiumAvailable => ChromiumPath is not null;
 
     /// <summary>How long one PNG export may take before Chromium is stopped.</summary>
-    public static TimeSpan PngTimeout { get; set; } = TimeSpan.FromSeconds(90);
+    internal static TimeSpan PngTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
     /// <summary>A complete HTML page showing the figures, with plotly.js embedded once.</summary>
-    public static string PageHtml(IEnumerable<Figure> figures, string? pageTitle = null)
+    internal static string PageHtml(IEnumerable<Figure> figures, string? pageTitle = null)
     {
         var list = figures?.ToList() ?? throw new ArgumentNullException(nameof(figures));
         if (list.Count == 0) throw new ArgumentException("no figures to write.", nameof(figures));
@@ -36,9 +36,9 @@ public static class FigureExport
         return html.Append(HtmlPage.End).ToString();
     }
 
-    public static void WriteHtml(Figure figure, string path) => WriteHtml([figure], path);
+    internal static void WriteHtml(Figure figure, string path) => WriteHtml([figure], path);
 
-    public static void WriteHtml(IEnumerable<Figure> figures, string path, string? pageTitle = null)
+    internal static void WriteHtml(IEnumerable<Figure> figures, string path, string? pageTitle = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var page = PageHtml(figures, pageTitle);
@@ -51,7 +51,7 @@ public static class FigureExport
     /// (times <paramref name="scale"/>) with headless Chromium. Throws <see cref="FigureExportException"/>
     /// when Chromium is absent, fails, times out, or leaves a blank image.
     /// </summary>
-    public static void WritePng(Figure figure, string path, int? width = null, int? height = null, double scale = 1.0)
+    internal static void WritePng(Figure figure, string path, int? width = null, int? height = null, double scale = 1.0)
         => WritePng(ChromiumPath, figure, path, width, height, scale);
 
     internal static void WritePng(string? chromiumPath, Figure figure, string path, int? width, int? height, double scale)
@@ -122,7 +122,7 @@ public static class FigureExport
     /// <paramref name="sessions"/> &gt; 1 the figures are split over that many Chromium processes run at once.
     /// Returns, per figure, null when its PNG was written or the reason it was not.
     /// </summary>
-    public static IReadOnlyList<string?> WritePngs(IReadOnlyList<(Figure Figure, string Path)> figures, double scale = 1.0, int sessions = 1)
+    internal static IReadOnlyList<string?> WritePngs(IReadOnlyList<(Figure Figure, string Path)> figures, double scale = 1.0, int sessions = 1)
         => WritePngs(ChromiumPath, figures, scale, sessions);
 
     internal static IReadOnlyList<string?> WritePngs(string? chromiumPath, IReadOnlyList<(Figure Figure, string Path)> figures, double scale, int sessions)

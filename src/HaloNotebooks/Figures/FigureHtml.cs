@@ -6,7 +6,7 @@ using Plotly.NET;
 namespace HaloNotebooks.Figures;
 
 /// <summary>How often a figure's HTML fragment carries plotly.js.</summary>
-public enum PlotlyJsInclusion
+internal enum PlotlyJsInclusion
 {
     /// <summary>The first fragment rendered on a <see cref="FigurePage"/> carries it; later ones use <c>window.Plotly</c>.</summary>
     OncePerPage,
@@ -21,38 +21,38 @@ public enum PlotlyJsInclusion
 /// included once per notebook or page (<see cref="FigurePage"/>): a notebook with twenty figures holds one 3.6 MB
 /// copy, not twenty. Fragments that come after the one carrying plotly.js wait for <c>window.Plotly</c>.
 /// </summary>
-public static class FigureHtml
+internal static class FigureHtml
 {
     static readonly Lazy<(string Version, string Script)> PlotlyResource = new(LoadPlotlyJs);
 
     /// <summary>Which fragments of the current page (<see cref="FigurePage.Current"/>) carry plotly.js (default: the first).</summary>
-    public static PlotlyJsInclusion Inclusion
+    internal static PlotlyJsInclusion Inclusion
     {
         get => FigurePage.Current.Inclusion;
         set => FigurePage.Current.Inclusion = value;
     }
 
     /// <summary>The plotly.js version Plotly.NET embeds (e.g. "2.28.0").</summary>
-    public static string PlotlyJsVersion => PlotlyResource.Value.Version;
+    internal static string PlotlyJsVersion => PlotlyResource.Value.Version;
 
     /// <summary>The minified plotly.js source embedded in Plotly.NET.</summary>
-    public static string PlotlyJs => PlotlyResource.Value.Script;
+    internal static string PlotlyJs => PlotlyResource.Value.Script;
 
     /// <summary>
     /// A &lt;script&gt; element that defines <c>window.Plotly</c> unless it is already defined. The
     /// bundle runs with <c>define</c>, <c>module</c> and <c>exports</c> shadowed, so it always
     /// attaches to <c>window</c> even on pages with an AMD loader (RequireJS in Jupyter).
     /// </summary>
-    public static string PlotlyScriptTag()
+    internal static string PlotlyScriptTag()
         => "<script type=\"text/javascript\">if (typeof window.Plotly === 'undefined') { (function (define, module, exports) {\n"
            + PlotlyJs + "\n})(undefined, undefined, undefined); }</script>";
 
     /// <summary>Starts a new page for this flow (a new notebook): <see cref="FigurePage.Current"/> becomes a fresh page,
     /// so the next fragment carries plotly.js again.</summary>
-    public static void ResetPage() => FigurePage.Current = new FigurePage();
+    internal static void ResetPage() => FigurePage.Current = new FigurePage();
 
     /// <summary>The fragment for one figure on the current page (<see cref="FigurePage.Current"/>).</summary>
-    public static string Fragment(Figure figure) => FigurePage.Current.Fragment(figure);
+    internal static string Fragment(Figure figure) => FigurePage.Current.Fragment(figure);
 
     /// <summary>A div and a script that draws the figure once <c>window.Plotly</c> exists (checked for up to 20 s).</summary>
     internal static void AppendFigure(StringBuilder html, Figure figure, FigurePage page, bool staticPlot, int? width = null, int? height = null)

@@ -8,7 +8,7 @@ namespace HaloNotebooks.Figures;
 /// notebook (<see cref="Current"/>, which the notebook formatter reads), so two pages rendered in one process, or two
 /// tests running at once, never share this state.
 /// </summary>
-public sealed class FigurePage
+internal sealed class FigurePage
 {
     static readonly AsyncLocal<FigurePage?> CurrentPage = new();
     // A kernel process renders one notebook: without a page set, its figures share this one.
@@ -20,20 +20,20 @@ public sealed class FigurePage
     int _nextId;
 
     /// <summary>Which fragments of this page carry plotly.js (default: the first).</summary>
-    public PlotlyJsInclusion Inclusion { get; set; } = PlotlyJsInclusion.OncePerPage;
+    internal PlotlyJsInclusion Inclusion { get; set; } = PlotlyJsInclusion.OncePerPage;
 
     /// <summary>
     /// The page <see cref="Figure.ToHtml"/> (the notebook formatter) renders into, for this async flow: set by the
     /// notebook runner for each notebook; the process's page when nobody set one (the released kernel: one notebook).
     /// </summary>
-    public static FigurePage Current
+    internal static FigurePage Current
     {
         get => CurrentPage.Value ?? ProcessPage;
         set => CurrentPage.Value = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>The notebook fragment for one figure: plotly.js when this page still needs it, a div and its drawing script.</summary>
-    public string Fragment(Figure figure)
+    internal string Fragment(Figure figure)
     {
         bool include = Inclusion switch
         {

@@ -6,25 +6,25 @@ namespace HaloNotebooks.Figures;
 /// </summary>
 public static class FigureStyle
 {
-    public const string FontFamily = "Arial, 'Liberation Sans', 'DejaVu Sans', Helvetica, sans-serif";
-    public const int FontSize = 13;
+    internal const string FontFamily = "Arial, 'Liberation Sans', 'DejaVu Sans', Helvetica, sans-serif";
+    internal const int FontSize = 13;
 
     // Colours named in the captions of Figs. 2, 4, 5, 9.
     public const string ThisWork = "black";
     public const string NoSgrMask = "#1f77b4";      // Fig. 2: "black/blue … with/without masking Sgr"
-    public const string Bird2021 = "#ff7f0e";       // orange
-    public const string Medina2025 = "#2ca02c";     // green
+    internal const string Bird2021 = "#ff7f0e";       // orange
+    internal const string Medina2025 = "#2ca02c";     // green
     public const string MetalRich = "#e7298a";     // magenta (MR)
     public const string MetalPoor = "#17becf";      // cyan (MP)
     public const string Red = "#d62728";
-    public const string Blue = "#1f77b4";
+    internal const string Blue = "#1f77b4";
     public const string Grey = "#7f7f7f";
 
     // Corner-plot regions (Figs. 1, 3, 7): "yellow, light blue and dark blue contours represent the
     // 30%, 1σ and 2σ regions".
-    public const string Region30 = "#f6d32d";
-    public const string Region1Sigma = "#8cb8e6";
-    public const string Region2Sigma = "#1f4e9c";
+    internal const string Region30 = "#f6d32d";
+    internal const string Region1Sigma = "#8cb8e6";
+    internal const string Region2Sigma = "#1f4e9c";
 
     internal static Dictionary<string, object> Font(int? size = null, string? color = null)
         => PlotlyObjects.Obj(("family", FontFamily), ("size", size ?? FontSize), ("color", color ?? "black"));

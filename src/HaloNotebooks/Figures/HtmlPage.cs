@@ -9,7 +9,7 @@ namespace HaloNotebooks.Figures;
 /// sheet, and plotly.js from Plotly.NET's embedded copy at most once, in the head — never a CDN, so pages work offline.
 /// In Figures because plotly.js is this layer's; every writer's layer may use it.
 /// </summary>
-public static class HtmlPage
+internal static class HtmlPage
 {
     /// <summary>The shared style of text pages: body, tables and captions as the report draws them.</summary>
     public static string DocumentStyle { get; } = "body{font-family:system-ui,sans-serif;margin:2em;max-width:110em}" +

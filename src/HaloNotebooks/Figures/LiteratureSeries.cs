@@ -19,7 +19,7 @@ internal static class LiteratureSeries
     };
 
     /// <summary>One series per catalogue that has <paramref name="key"/> in <paramref name="model"/>'s fit, at each bin's median r.</summary>
-    public static IEnumerable<ProfileSeries> For(IReadOnlyList<LiteratureFit>? fits, string model, string key)
+    internal static IEnumerable<ProfileSeries> For(IReadOnlyList<LiteratureFit>? fits, string model, string key)
     {
         foreach (var (f, i) in (fits ?? []).Select((f, i) => (f, i)))
         {
@@ -37,6 +37,6 @@ internal static class LiteratureSeries
     static double Positive(double e) => double.IsFinite(e) && e > 0 ? e : 0;
 
     /// <summary>The legend names <see cref="For"/> gives (captions list them).</summary>
-    public static IEnumerable<string> Names(IReadOnlyList<LiteratureFit>? fits, string model) =>
+    internal static IEnumerable<string> Names(IReadOnlyList<LiteratureFit>? fits, string model) =>
         (fits ?? []).Where(f => model == "single" || f.Double is not null).Select(f => f.Catalogue.Label);
 }

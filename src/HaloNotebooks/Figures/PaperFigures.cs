@@ -23,7 +23,7 @@ public static class PaperFigures
 
     /// <summary>Every figure the results allow, in the paper's order (Fig. 10 only with Appendix A results); with
     /// <paramref name="bhb"/>, our fit of the DESI DR1 BHB stars is drawn in Figs. 6, 8 and 9 beside Byström et al.'s values.</summary>
-    public static IReadOnlyList<Figure> All(AnalysisResults results, RadialProfile? singleWithoutSgrMask = null, BhbDipoleFit? bhb = null) =>
+    internal static IReadOnlyList<Figure> All(AnalysisResults results, RadialProfile? singleWithoutSgrMask = null, BhbDipoleFit? bhb = null) =>
         All(results, singleWithoutSgrMask, bhb, null);
 
     /// <summary>As above; with <paramref name="literature"/>, Figs. 2 and 5 draw the public catalogues fitted here

@@ -7,10 +7,10 @@ namespace HaloNotebooks.Figures;
 /// </summary>
 internal static class ParameterLabels
 {
-    public const string KmPerS = "km s<sup>−1</sup>";
+    internal const string KmPerS = "km s<sup>−1</sup>";
 
     /// <summary>"vr" → "⟨V<sub>r</sub>⟩ [km s⁻¹]", "sigma_phi_mp" → "σ<sub>φ</sub><sup>MP</sup> [km s⁻¹]", "p_mr" → "p<sub>MR</sub>".</summary>
-    public static string For(string parameter)
+    internal static string For(string parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         string component = "";
@@ -41,5 +41,5 @@ internal static class ParameterLabels
         };
     }
 
-    public static IReadOnlyList<string> For(IEnumerable<string> parameters) => parameters.Select(For).ToList();
+    internal static IReadOnlyList<string> For(IEnumerable<string> parameters) => parameters.Select(For).ToList();
 }

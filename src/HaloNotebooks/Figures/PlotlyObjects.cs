@@ -13,7 +13,7 @@ namespace HaloNotebooks.Figures;
 /// </summary>
 internal static class PlotlyObjects
 {
-    public static Trace2D Trace(string type, params (string Key, object? Value)[] properties)
+    internal static Trace2D Trace(string type, params (string Key, object? Value)[] properties)
     {
         var trace = new Trace2D(type);
         foreach (var (key, value) in properties)
@@ -21,7 +21,7 @@ internal static class PlotlyObjects
         return trace;
     }
 
-    public static LinearAxis Axis(params (string Key, object? Value)[] properties)
+    internal static LinearAxis Axis(params (string Key, object? Value)[] properties)
     {
         var axis = new LinearAxis();
         foreach (var (key, value) in properties)
@@ -29,7 +29,7 @@ internal static class PlotlyObjects
         return axis;
     }
 
-    public static Dictionary<string, object> Obj(params (string Key, object? Value)[] properties)
+    internal static Dictionary<string, object> Obj(params (string Key, object? Value)[] properties)
     {
         var obj = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (key, value) in properties)
@@ -55,7 +55,7 @@ internal static class PlotlyObjects
 
     /// <summary>A chart from traces and a layout, without Plotly.NET's default template
     /// (that template switches geo land layers on and adds ~8 kB to every figure).</summary>
-    public static GenericChart Chart(IEnumerable<Trace> traces, Layout layout)
+    internal static GenericChart Chart(IEnumerable<Trace> traces, Layout layout)
     {
         var chart = GenericChart.ofTraceObjects(false, traces.ToArray());
         chart = GenericChart.setLayout(layout, chart);
@@ -66,6 +66,6 @@ internal static class PlotlyObjects
     }
 
     /// <summary>Axis reference names: index 1 is "x"/"xaxis", index k is "x{k}"/"xaxis{k}".</summary>
-    public static string AxisRef(char letter, int index) => index == 1 ? letter.ToString() : $"{letter}{index}";
-    public static string AxisKey(char letter, int index) => index == 1 ? $"{letter}axis" : $"{letter}axis{index}";
+    internal static string AxisRef(char letter, int index) => index == 1 ? letter.ToString() : $"{letter}{index}";
+    internal static string AxisKey(char letter, int index) => index == 1 ? $"{letter}axis" : $"{letter}axis{index}";
 }

@@ -13,10 +13,10 @@ internal sealed class PngImage
 
     PngImage(int width, int height, byte[] rgba) { Width = width; Height = height; Rgba = rgba; }
 
-    public int Width { get; }
-    public int Height { get; }
+    internal int Width { get; }
+    internal int Height { get; }
     /// <summary>Pixels, row-major, 4 bytes each.</summary>
-    public byte[] Rgba { get; }
+    internal byte[] Rgba { get; }
 
     public static PngImage Read(string path)
     {
@@ -102,7 +102,7 @@ internal sealed class PngImage
     }
 
     /// <summary>Variance of the luminance (0–255 scale) over all pixels; a blank page gives 0.</summary>
-    public double LuminanceVariance()
+    internal double LuminanceVariance()
     {
         double sum = 0, sumSq = 0;
         int n = Width * Height;
@@ -116,7 +116,7 @@ internal sealed class PngImage
     }
 
     /// <summary>Fraction of pixels that differ from the top-left (background) pixel.</summary>
-    public double InkFraction()
+    internal double InkFraction()
     {
         int n = Width * Height, ink = 0;
         for (int p = 0; p < n; p++)

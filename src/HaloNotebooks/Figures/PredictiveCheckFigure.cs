@@ -25,7 +25,7 @@ public static class PredictiveCheckFigure
         Create([(label ?? $"{check.Model.Name} {check.Bin.Label} kpc", check)], fileStem, "Posterior predictive check");
 
     /// <summary>Fig. 11 of the report (not in the paper): the all-stars fits of Tables 1, 2 and 3.</summary>
-    public static Figure ForReport(AnalysisResults results)
+    internal static Figure ForReport(AnalysisResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
         var rows = new List<(string, PredictiveCheck)>();
@@ -35,7 +35,7 @@ public static class PredictiveCheckFigure
     }
 
     /// <summary>Several fits, one row each (a dipole fit fills the first column only).</summary>
-    public static Figure Create(IReadOnlyList<(string Label, PredictiveCheck Check)> rows, string fileStem, string title)
+    internal static Figure Create(IReadOnlyList<(string Label, PredictiveCheck Check)> rows, string fileStem, string title)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0) throw new ArgumentException("a predictive-check figure needs at least one fit", nameof(rows));

@@ -14,10 +14,10 @@ public static class ProfilePlot
     public static Figure Create(ProfilePanel panel, ProfileOptions? options = null) => Grid([panel], options);
 
     /// <summary>Panels stacked in one column with a shared x axis.</summary>
-    public static Figure Stack(IReadOnlyList<ProfilePanel> panels, ProfileOptions? options = null)
+    internal static Figure Stack(IReadOnlyList<ProfilePanel> panels, ProfileOptions? options = null)
         => Grid(panels, (options ?? new ProfileOptions()) with { Columns = 1 });
 
-    public static Figure Grid(IReadOnlyList<ProfilePanel> panels, ProfileOptions? options = null)
+    internal static Figure Grid(IReadOnlyList<ProfilePanel> panels, ProfileOptions? options = null)
     {
         var o = options ?? new ProfileOptions();
         ArgumentNullException.ThrowIfNull(panels);

@@ -6,7 +6,7 @@ public readonly record struct ProfilePoint(double X, double Y, double ErrPlus, d
     public double XLow { get; init; } = double.NaN;
     public double XHigh { get; init; } = double.NaN;
 
-    public static ProfilePoint Exact(double x, double y) => new(x, y, 0, 0);
+    internal static ProfilePoint Exact(double x, double y) => new(x, y, 0, 0);
 }
 
 public enum LineDash { Solid, Dash, Dot, DashDot }
@@ -21,24 +21,24 @@ public sealed record ProfileSeries(string Name, IReadOnlyList<ProfilePoint> Poin
     public string Color { get; init; } = FigureStyle.ThisWork;
     /// <summary>plotly marker symbol ("circle", "square", "diamond", "triangle-up", …).</summary>
     public string Symbol { get; init; } = "circle";
-    public bool OpenMarker { get; init; }
+    internal bool OpenMarker { get; init; }
     /// <summary>Marker size in px; below 1 the series is drawn as a line only (a model curve, a literature level).</summary>
-    public double MarkerSize { get; init; } = 8;
+    internal double MarkerSize { get; init; } = 8;
     public bool ShowLine { get; init; } = true;
-    public LineDash Dash { get; init; } = LineDash.Solid;
-    public bool ShowInLegend { get; init; } = true;
+    internal LineDash Dash { get; init; } = LineDash.Solid;
+    internal bool ShowInLegend { get; init; } = true;
     /// <summary>Shift along x by this fraction of X (multiplicative), so overlapping series stay readable.</summary>
     public double XShiftFraction { get; init; }
 }
 
 /// <summary>A shaded band (e.g. a literature 1σ range) with an optional central line.</summary>
-public sealed record ProfileBand(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Lower, IReadOnlyList<double> Upper)
+internal sealed record ProfileBand(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Lower, IReadOnlyList<double> Upper)
 {
-    public IReadOnlyList<double>? Center { get; init; }
+    internal IReadOnlyList<double>? Center { get; init; }
     public string Color { get; init; } = FigureStyle.Grey;
-    public double Opacity { get; init; } = 0.2;
-    public LineDash CenterDash { get; init; } = LineDash.Dash;
-    public bool ShowInLegend { get; init; } = true;
+    internal double Opacity { get; init; } = 0.2;
+    internal LineDash CenterDash { get; init; } = LineDash.Dash;
+    internal bool ShowInLegend { get; init; } = true;
 }
 
 /// <summary>A horizontal reference line, e.g. β = 0.</summary>
@@ -48,7 +48,7 @@ public sealed record ReferenceLine(double Y, string Color = "black", LineDash Da
 public sealed record ProfilePanel(string YTitle)
 {
     public IReadOnlyList<ProfileSeries> Series { get; init; } = [];
-    public IReadOnlyList<ProfileBand> Bands { get; init; } = [];
+    internal IReadOnlyList<ProfileBand> Bands { get; init; } = [];
     public IReadOnlyList<ReferenceLine> Lines { get; init; } = [];
     /// <summary>Fixed y range; null to fit the data.</summary>
     public (double Lo, double Hi)? YRange { get; init; }
@@ -66,10 +66,10 @@ public sealed record ProfileOptions
     public bool LogX { get; init; }
     public (double Lo, double Hi)? XRange { get; init; }
     /// <summary>Panels per row; panels fill rows left to right.</summary>
-    public int Columns { get; init; } = 1;
+    internal int Columns { get; init; } = 1;
     /// <summary>Panel size in pixels (the figure grows with the grid).</summary>
-    public int PanelWidth { get; init; } = 480;
-    public int PanelHeight { get; init; } = 300;
+    internal int PanelWidth { get; init; } = 480;
+    internal int PanelHeight { get; init; } = 300;
     public string Title { get; init; } = "";
     public string FileStem { get; init; } = "profile";
 }

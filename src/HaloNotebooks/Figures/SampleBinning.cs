@@ -21,7 +21,7 @@ internal static class SampleBinning
     }
 
     /// <summary>2-D counts, indexed [iy, ix].</summary>
-    public static double[,] Histogram2D(ReadOnlySpan<double> x, ReadOnlySpan<double> y,
+    internal static double[,] Histogram2D(ReadOnlySpan<double> x, ReadOnlySpan<double> y,
         (double Lo, double Hi) xr, (double Lo, double Hi) yr, int bins)
     {
         var h = new double[bins, bins];
@@ -37,7 +37,7 @@ internal static class SampleBinning
     }
 
     /// <summary>Separable Gaussian smoothing with σ in bins (corner.py's <c>smooth</c>); σ ≤ 0 returns a copy.</summary>
-    public static double[,] Smooth(double[,] h, double sigmaBins)
+    internal static double[,] Smooth(double[,] h, double sigmaBins)
     {
         int ny = h.GetLength(0), nx = h.GetLength(1);
         var result = (double[,])h.Clone();
@@ -70,7 +70,7 @@ internal static class SampleBinning
     /// smallest highest-density region containing that bin. A level ℓ region (corner.py's
     /// <c>levels</c>) is the set of bins with enclosed mass ≤ ℓ.
     /// </summary>
-    public static double[,] EnclosedMass(double[,] h)
+    internal static double[,] EnclosedMass(double[,] h)
     {
         int ny = h.GetLength(0), nx = h.GetLength(1);
         var flat = new (double Value, int Index)[ny * nx];
@@ -96,7 +96,7 @@ internal static class SampleBinning
     }
 
     /// <summary>Quantile of a sorted array with linear interpolation (numpy's default).</summary>
-    public static double Quantile(double[] sorted, double q)
+    internal static double Quantile(double[] sorted, double q)
     {
         if (sorted.Length == 0) return double.NaN;
         double pos = q * (sorted.Length - 1);
@@ -105,7 +105,7 @@ internal static class SampleBinning
     }
 
     /// <summary>The finite values, sorted.</summary>
-    public static double[] SortedFinite(IReadOnlyList<double> values)
+    internal static double[] SortedFinite(IReadOnlyList<double> values)
     {
         var sorted = values.Where(double.IsFinite).ToArray();
         Array.Sort(sorted);

@@ -11,24 +11,24 @@ public sealed record SkyMarker(string Name, double L, double B)
     /// <summary>plotly marker symbol: the paper draws the LMC as a red pentagram ("star") and apexes as white dots.</summary>
     public string Symbol { get; init; } = "circle";
     public string Color { get; init; } = "white";
-    public string LineColor { get; init; } = "black";
-    public double Size { get; init; } = 12;
-    public bool ShowLabel { get; init; }
+    internal string LineColor { get; init; } = "black";
+    internal double Size { get; init; } = 12;
+    internal bool ShowLabel { get; init; }
 }
 
 /// <summary>Markers the paper draws on its sky maps (Fig. 8).</summary>
-public static class SkyMarkers
+internal static class SkyMarkers
 {
     /// <summary>The LMC at its present (l, b) (data/reference/literature_points.csv), a red pentagram.</summary>
-    public static SkyMarker Lmc { get; } =
+    internal static SkyMarker Lmc { get; } =
         new("LMC", LiteraturePoints.Lmc.L, LiteraturePoints.Lmc.B) { Symbol = "star", Color = "#e41a1c", Size = 17 };
 
     /// <summary>The apex of the dipole velocity field, a white dot.</summary>
-    public static SkyMarker Apex(double l, double b, string name = "dipole apex") => new(name, l, b) { Symbol = "circle", Color = "white", Size = 12 };
+    internal static SkyMarker Apex(double l, double b, string name = "dipole apex") => new(name, l, b) { Symbol = "circle", Color = "white", Size = 12 };
 }
 
 /// <summary>One map: values per HEALPix pixel (pixels without a value are left grey).</summary>
-public sealed record SkyMapPanel(string Title, IReadOnlyList<long> Pixels, IReadOnlyList<double> Values)
+internal sealed record SkyMapPanel(string Title, IReadOnlyList<long> Pixels, IReadOnlyList<double> Values)
 {
     /// <summary>Markers drawn on this panel only (in addition to <see cref="SkyMapOptions.Markers"/>).</summary>
     public IReadOnlyList<SkyMarker> Markers { get; init; } = [];
@@ -38,26 +38,26 @@ public sealed record SkyMapPanel(string Title, IReadOnlyList<long> Pixels, IRead
 public sealed record SkyMapOptions
 {
     /// <summary>Pixel numbering: RING (healpy's default) unless true.</summary>
-    public bool Nest { get; init; }
+    internal bool Nest { get; init; }
     /// <summary>Galactic longitude at the centre of the map (0: the Galactic centre, as in Fig. 8).</summary>
-    public double CentralLongitude { get; init; }
+    internal double CentralLongitude { get; init; }
     public string ColorbarTitle { get; init; } = "⟨V<sub>r</sub>⟩ [km s<sup>−1</sup>]";
     /// <summary>The colour scale spans [−limit, +limit]; null for the largest |value|.</summary>
-    public double? ColorLimit { get; init; }
+    internal double? ColorLimit { get; init; }
     /// <summary>Diverging colour map, negative → positive, centred on 0.</summary>
-    public IReadOnlyList<string> Colormap { get; init; } = Colors.RedBlueDiverging;
+    internal IReadOnlyList<string> Colormap { get; init; } = Colors.RedBlueDiverging;
     /// <summary>Number of colour steps the pixels are grouped into (odd, so that 0 has its own step).</summary>
-    public int ColorLevels { get; init; } = 41;
+    internal int ColorLevels { get; init; } = 41;
     public IReadOnlyList<SkyMarker> Markers { get; init; } = [SkyMarkers.Lmc];
-    public double GraticuleLongitudeStep { get; init; } = 60;
-    public double GraticuleLatitudeStep { get; init; } = 30;
+    internal double GraticuleLongitudeStep { get; init; } = 60;
+    internal double GraticuleLatitudeStep { get; init; } = 30;
     /// <summary>Points per pixel edge when drawing pixel outlines; null: 3 up to N_side 4, 2 at 8, then 1 (small pixels are
     /// near-straight quadrilaterals).</summary>
-    public int? StepsPerSide { get; init; }
-    public int PanelWidth { get; init; } = 600;
+    internal int? StepsPerSide { get; init; }
+    internal int PanelWidth { get; init; } = 600;
     public string Title { get; init; } = "";
     /// <summary>Lines of small text under the title (what the figure shows and how it was made); "" for none.</summary>
-    public IReadOnlyList<string> Caption { get; init; } = [];
+    internal IReadOnlyList<string> Caption { get; init; } = [];
     public string FileStem { get; init; } = "skymap";
 }
 
@@ -75,7 +75,7 @@ public static class SkyMap
         => Mollweide(nside, [new SkyMapPanel(options?.Title ?? "", pixels, values)], options is null ? null : options with { Title = "" });
 
     /// <summary>Maps side by side with one shared, zero-centred colour scale (Fig. 8: observed and model).</summary>
-    public static Figure Mollweide(int nside, IReadOnlyList<SkyMapPanel> panels, SkyMapOptions? options = null)
+    internal static Figure Mollweide(int nside, IReadOnlyList<SkyMapPanel> panels, SkyMapOptions? options = null)
     {
         var o = options ?? new SkyMapOptions();
         ArgumentNullException.ThrowIfNull(panels);

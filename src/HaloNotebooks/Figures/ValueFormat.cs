@@ -6,14 +6,14 @@ namespace HaloNotebooks.Figures;
 internal static class ValueFormat
 {
     /// <summary>Decimals that show the smaller uncertainty with two significant digits (0–5).</summary>
-    public static int Decimals(double errPlus, double errMinus)
+    internal static int Decimals(double errPlus, double errMinus)
     {
         double e = Math.Min(Math.Abs(errPlus), Math.Abs(errMinus));
         if (!(e > 0) || !double.IsFinite(e)) return 2;
         return Math.Clamp(1 - (int)Math.Floor(Math.Log10(e)), 0, 5);
     }
 
-    public static string Number(double value, int decimals)
+    internal static string Number(double value, int decimals)
     {
         if (double.IsNaN(value)) return "–";
         var s = value.ToString("F" + decimals, CultureInfo.InvariantCulture);
@@ -22,7 +22,7 @@ internal static class ValueFormat
     }
 
     /// <summary>"median<sup>+err</sup><sub>−err</sub>" in plotly's text markup.</summary>
-    public static string WithErrors(double median, double errPlus, double errMinus)
+    internal static string WithErrors(double median, double errPlus, double errMinus)
     {
         int d = Decimals(errPlus, errMinus);
         return $"{Number(median, d)}<sup>+{Number(errPlus, d)}</sup><sub>−{Number(errMinus, d)}</sub>";

@@ -5,9 +5,9 @@ using MathNet.Numerics.IntegralTransforms;
 namespace HaloNotebooks.Inference;
 
 /// <summary>The chain is too short for a reliable τ (emcee's AutocorrError); carries the estimate.</summary>
-public sealed class AutocorrelationException(double[] tau, string message) : Exception(message)
+internal sealed class AutocorrelationException(double[] tau, string message) : Exception(message)
 {
-    public double[] Tau { get; } = tau;
+    internal double[] Tau { get; } = tau;
 }
 
 /// <summary>
@@ -16,10 +16,10 @@ public sealed class AutocorrelationException(double[] tau, string message) : Exc
 /// walkers, τ(M) = 2 Σ_{t≤M} ρ(t) − 1 with Sokal's automatic window (smallest M with M ≥ c τ(M), c = 5),
 /// and the warning when the chain is shorter than tol·τ (tol = 50).
 /// </summary>
-public static class Autocorrelation
+internal static class Autocorrelation
 {
     /// <summary>emcee <c>function_1d</c>: normalised autocorrelation function of a series.</summary>
-    public static double[] Function1D(ReadOnlySpan<double> x)
+    internal static double[] Function1D(ReadOnlySpan<double> x)
     {
         int n = NextPowerOfTwo(x.Length);
         double mean = 0;
@@ -37,7 +37,7 @@ public static class Autocorrelation
     }
 
     /// <summary>emcee <c>auto_window</c>: first index where index ≥ c·τ, else the last index.</summary>
-    public static int AutoWindow(ReadOnlySpan<double> taus, double c)
+    internal static int AutoWindow(ReadOnlySpan<double> taus, double c)
     {
         for (int m = 0; m < taus.Length; m++)
             if (!(m < c * taus[m])) return m;
@@ -49,7 +49,7 @@ public static class Autocorrelation
     /// When the chain is shorter than tol·τ for some parameter: throws <see cref="AutocorrelationException"/>
     /// unless <paramref name="quiet"/>, in which case the message is returned in <paramref name="warning"/>.
     /// </summary>
-    public static double[] IntegratedTime(double[,,] chain, out string? warning, double c = 5, double tol = 50, bool quiet = false)
+    internal static double[] IntegratedTime(double[,,] chain, out string? warning, double c = 5, double tol = 50, bool quiet = false)
     {
         int nT = chain.GetLength(0), nW = chain.GetLength(1), nD = chain.GetLength(2);
         var tau = new double[nD];
@@ -82,7 +82,7 @@ public static class Autocorrelation
     }
 
     /// <summary>τ of a single series (one walker, one parameter).</summary>
-    public static double IntegratedTime(ReadOnlySpan<double> series, out string? warning, double c = 5, double tol = 50, bool quiet = false)
+    internal static double IntegratedTime(ReadOnlySpan<double> series, out string? warning, double c = 5, double tol = 50, bool quiet = false)
     {
         var chain = new double[series.Length, 1, 1];
         for (int t = 0; t < series.Length; t++) chain[t, 0, 0] = series[t];

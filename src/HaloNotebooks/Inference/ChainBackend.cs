@@ -7,7 +7,7 @@ namespace HaloNotebooks.Inference;
 /// and log-probability; per walker, the number of accepted proposals. Reads back as emcee's
 /// get_chain / get_log_prob (discard, thin, flat). <see cref="HdfChainBackend"/> also writes it to disk.
 /// </summary>
-public class ChainBackend
+internal class ChainBackend
 {
     double[] chain = [];        // [step, walker, parameter], row-major; capacity ≥ Iterations
     double[] logProb = [];      // [step, walker]
@@ -17,11 +17,11 @@ public class ChainBackend
 
     /// <summary>Ensemble size; 0 before the first <see cref="Reset"/>.</summary>
     public int Walkers { get; private set; }
-    public int Dimension { get; private set; }
+    internal int Dimension { get; private set; }
     /// <summary>Steps stored.</summary>
-    public int Iterations { get; private set; }
+    internal int Iterations { get; private set; }
     /// <summary>Whether <see cref="Reset"/> has given it a shape (emcee: initialized).</summary>
-    public bool Initialized => Walkers > 0;
+    internal bool Initialized => Walkers > 0;
 
     /// <summary>Names of the stored coordinates, in order (written beside the chain), or null.</summary>
     public IReadOnlyList<string>? ParameterNames
@@ -36,13 +36,13 @@ public class ChainBackend
     }
 
     /// <summary>Accepted proposals per walker, over all stored steps.</summary>
-    public long[] Accepted => (long[])accepted.Clone();
+    internal long[] Accepted => (long[])accepted.Clone();
 
     /// <summary>The accepted counts without a copy (the sampler's per-step mean).</summary>
     internal ReadOnlySpan<long> AcceptedCounts => accepted;
 
     /// <summary>Fraction of accepted proposals per walker.</summary>
-    public double[] AcceptanceFraction => accepted.Select(a => Iterations == 0 ? 0.0 : (double)a / Iterations).ToArray();
+    internal double[] AcceptanceFraction => accepted.Select(a => Iterations == 0 ? 0.0 : (double)a / Iterations).ToArray();
 
     /// <summary>Empties the store and gives it a shape (emcee's reset(nwalkers, ndim)).</summary>
     public virtual void Reset(int walkers, int dimension)
@@ -61,7 +61,7 @@ public class ChainBackend
     }
 
     /// <summary>Makes room for <paramref name="steps"/> more steps (emcee's grow), so that saving a step allocates nothing.</summary>
-    public void Grow(int steps)
+    internal void Grow(int steps)
     {
         RequireShape();
         long needed = ((long)Iterations + steps) * Walkers;
@@ -73,7 +73,7 @@ public class ChainBackend
     }
 
     /// <summary>Appends one step: every walker's position and log-probability, and which walkers accepted.</summary>
-    public void SaveStep(double[][] position, ReadOnlySpan<double> logProbability, ReadOnlySpan<bool> acceptedThisStep)
+    internal void SaveStep(double[][] position, ReadOnlySpan<double> logProbability, ReadOnlySpan<bool> acceptedThisStep)
     {
         RequireShape();
         if (position.Length != Walkers || logProbability.Length != Walkers || acceptedThisStep.Length != Walkers)
@@ -155,7 +155,7 @@ public class ChainBackend
     public virtual void Flush() { }
 
     /// <summary>emcee get_chain(discard, thin): [step, walker, parameter] from step <paramref name="discard"/>, every <paramref name="thin"/>-th.</summary>
-    public double[,,] GetChain(int discard = 0, int thin = 1)
+    internal double[,,] GetChain(int discard = 0, int thin = 1)
     {
         var steps = StepsKept(discard, thin);
         var r = new double[steps.Length, Walkers, Dimension];
@@ -167,7 +167,7 @@ public class ChainBackend
     }
 
     /// <summary>emcee get_chain(discard, thin, flat=True): [sample, parameter], sample = step × walkers + walker.</summary>
-    public double[,] GetFlatChain(int discard = 0, int thin = 1)
+    internal double[,] GetFlatChain(int discard = 0, int thin = 1)
     {
         var steps = StepsKept(discard, thin);
         var r = new double[steps.Length * Walkers, Dimension];
@@ -179,7 +179,7 @@ public class ChainBackend
     }
 
     /// <summary>Flat samples of one parameter (the column of <see cref="GetFlatChain"/>).</summary>
-    public double[] GetFlatSamples(int parameter, int discard = 0, int thin = 1)
+    internal double[] GetFlatSamples(int parameter, int discard = 0, int thin = 1)
     {
         if (parameter < 0 || parameter >= Dimension) throw new ArgumentOutOfRangeException(nameof(parameter), parameter,
             $"the chain has {Dimension} parameters");
@@ -192,7 +192,7 @@ public class ChainBackend
     }
 
     /// <summary>emcee get_log_prob(discard, thin): [step, walker].</summary>
-    public double[,] GetLogProb(int discard = 0, int thin = 1)
+    internal double[,] GetLogProb(int discard = 0, int thin = 1)
     {
         var steps = StepsKept(discard, thin);
         var r = new double[steps.Length, Walkers];
@@ -202,7 +202,7 @@ public class ChainBackend
     }
 
     /// <summary>emcee get_log_prob(discard, thin, flat=True).</summary>
-    public double[] GetFlatLogProb(int discard = 0, int thin = 1)
+    internal double[] GetFlatLogProb(int discard = 0, int thin = 1)
     {
         var steps = StepsKept(discard, thin);
         var r = new double[steps.Length * Walkers];
@@ -212,7 +212,7 @@ public class ChainBackend
     }
 
     /// <summary>emcee get_autocorr_time(discard, thin, quiet): τ per parameter, in steps (× thin).</summary>
-    public double[] GetAutocorrTime(out string? warning, int discard = 0, int thin = 1, double c = 5, double tol = 50, bool quiet = false)
+    internal double[] GetAutocorrTime(out string? warning, int discard = 0, int thin = 1, double c = 5, double tol = 50, bool quiet = false)
     {
         var tau = Autocorrelation.IntegratedTime(GetChain(discard, thin), out warning, c, tol, quiet);
         for (int d = 0; d < tau.Length; d++) tau[d] *= thin;
@@ -220,7 +220,7 @@ public class ChainBackend
     }
 
     /// <summary>The last stored position of every walker (emcee's get_last_sample().coords).</summary>
-    public double[][] LastPosition()
+    internal double[][] LastPosition()
     {
         if (Iterations == 0) throw new InvalidOperationException("the chain is empty");
         long row = (long)(Iterations - 1) * Walkers;

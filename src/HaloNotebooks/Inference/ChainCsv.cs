@@ -7,7 +7,7 @@ namespace HaloNotebooks.Inference;
 /// A chain as a CSV table, one row per walker and step (step-major, like emcee's flat chain):
 /// <c>walker,step,&lt;parameters…&gt;,log_prob</c>, numbers in round-trip ("R") invariant format.
 /// </summary>
-public static class ChainCsv
+internal static class ChainCsv
 {
     public static void Write(ChainBackend chain, string path)
     {

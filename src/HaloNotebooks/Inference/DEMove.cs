@@ -11,11 +11,11 @@ namespace HaloNotebooks.Inference;
 /// </summary>
 /// <param name="sigma">Relative spread of γ (emcee: 1e-5).</param>
 /// <param name="gamma0">Mean stretch of the difference vector; null = 2.38 / √(2 ndim), emcee's default.</param>
-public sealed class DEMove(double sigma = 1e-5, double? gamma0 = null) : RedBlueMove
+internal sealed class DEMove(double sigma = 1e-5, double? gamma0 = null) : RedBlueMove
 {
     public double Sigma { get; } = sigma >= 0 && double.IsFinite(sigma) ? sigma
         : throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "the spread of γ must be finite and ≥ 0");
-    public double? Gamma0 { get; } = gamma0 is null || (gamma0 > 0 && double.IsFinite(gamma0.Value)) ? gamma0
+    internal double? Gamma0 { get; } = gamma0 is null || (gamma0 > 0 && double.IsFinite(gamma0.Value)) ? gamma0
         : throw new ArgumentOutOfRangeException(nameof(gamma0), gamma0, "γ₀ must be finite and positive");
 
     public override string Description => string.Create(CultureInfo.InvariantCulture,

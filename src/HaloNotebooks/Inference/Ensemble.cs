@@ -10,7 +10,7 @@ namespace HaloNotebooks.Inference;
 /// <see cref="GetRandom"/>(k) only, evaluates the target with <see cref="LogDensity"/> and moves the walker with
 /// <see cref="Accept(int, ReadOnlySpan{double}, double)"/>.
 /// </summary>
-public sealed class Ensemble
+internal sealed class Ensemble
 {
     readonly ILogDensity target;
     readonly long splitSeed;
@@ -53,23 +53,23 @@ public sealed class Ensemble
     }
 
     public int Walkers { get; }
-    public int Dimension { get; }
+    internal int Dimension { get; }
 
     /// <summary>Walker <paramref name="walker"/>'s position (valid until the walker moves).</summary>
-    public ReadOnlySpan<double> GetPosition(int walker) => Position[walker];
+    internal ReadOnlySpan<double> GetPosition(int walker) => Position[walker];
 
     /// <summary>ln p at walker <paramref name="walker"/>'s position.</summary>
-    public double GetLogProbability(int walker) => LogProb[walker];
+    internal double GetLogProbability(int walker) => LogProb[walker];
 
     /// <summary>Walker <paramref name="walker"/>'s own random stream: the only one its proposal and acceptance may draw from.</summary>
-    public SeededRandom GetRandom(int walker) => WalkerRandom[walker];
+    internal SeededRandom GetRandom(int walker) => WalkerRandom[walker];
 
     /// <summary>The target's ln p at <paramref name="theta"/> (thread-safe).</summary>
-    public double LogDensity(ReadOnlySpan<double> theta) => target.LogDensity(theta);
+    internal double LogDensity(ReadOnlySpan<double> theta) => target.LogDensity(theta);
 
     /// <summary>Walker <paramref name="walker"/> moves to <paramref name="position"/>, where ln p = <paramref name="logProbability"/>
     /// (counted as accepted in this step).</summary>
-    public void Accept(int walker, ReadOnlySpan<double> position, double logProbability)
+    internal void Accept(int walker, ReadOnlySpan<double> position, double logProbability)
     {
         if (position.Length != Dimension) throw new ArgumentException($"a position has {Dimension} coordinates (got {position.Length})");
         if (double.IsNaN(logProbability)) throw new ArgumentException($"the log-probability of walker {walker}'s new position is NaN");

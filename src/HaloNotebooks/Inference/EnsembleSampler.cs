@@ -16,7 +16,7 @@ namespace HaloNotebooks.Inference;
 /// pieces equals one long run. The store keeps the walkers' random states after every step, so a sampler given a
 /// store that holds a chain (<see cref="HdfChainBackend.Open"/>) continues it as one long run would have.
 /// </summary>
-public sealed class EnsembleSampler
+internal sealed class EnsembleSampler
 {
     readonly ILogDensity target;
     readonly Move[] moves;
@@ -28,12 +28,12 @@ public sealed class EnsembleSampler
     Ensemble? ensemble;         // the current state; null before the first run
 
     /// <summary>A sampler with one move (default: emcee's StretchMove, a = 2).</summary>
-    public EnsembleSampler(int walkers, ILogDensity target, Move? move = null, long seed = 1, int? maxDegreeOfParallelism = null,
+    internal EnsembleSampler(int walkers, ILogDensity target, Move? move = null, long seed = 1, int? maxDegreeOfParallelism = null,
                            ChainBackend? backend = null)
         : this(walkers, target, [(move ?? new StretchMove(), 1.0)], seed, maxDegreeOfParallelism, backend) { }
 
     /// <summary>A sampler that picks, every step, one of <paramref name="moves"/> with probability ∝ its weight (emcee's moves=[(move, weight), …]).</summary>
-    public EnsembleSampler(int walkers, ILogDensity target, IReadOnlyList<(Move Move, double Weight)> moves, long seed = 1,
+    internal EnsembleSampler(int walkers, ILogDensity target, IReadOnlyList<(Move Move, double Weight)> moves, long seed = 1,
                            int? maxDegreeOfParallelism = null, ChainBackend? backend = null)
     {
         if (walkers < 1) throw new ArgumentException($"the ensemble needs walkers (got {walkers})");
@@ -69,24 +69,24 @@ public sealed class EnsembleSampler
     }
 
     /// <summary>A half-ensemble costing less than this (seconds) is evaluated on one thread.</summary>
-    public double MinParallelSeconds { get; init; } = 2e-4;
+    internal double MinParallelSeconds { get; init; } = 2e-4;
 
     public int Walkers { get; }
-    public int Dimension => target.Dimension;
+    internal int Dimension => target.Dimension;
     /// <summary>Where the chain goes.</summary>
-    public ChainBackend Backend { get; }
+    internal ChainBackend Backend { get; }
     /// <summary>The moves, with their weights normalised to 1.</summary>
-    public IReadOnlyList<Move> Moves => moves;
-    public IReadOnlyList<double> Weights { get; }
+    internal IReadOnlyList<Move> Moves => moves;
+    internal IReadOnlyList<double> Weights { get; }
     /// <summary>The move schedule in words ("stretch (a = 2)", or "0.8 × stretch (a = 2) + 0.2 × differential evolution (…)").</summary>
-    public string MoveDescription => moves.Length == 1 ? moves[0].Description
+    internal string MoveDescription => moves.Length == 1 ? moves[0].Description
         : string.Join(" + ", moves.Select((m, i) => string.Create(CultureInfo.InvariantCulture, $"{Weights[i]:G4} × {m.Description}")));
 
     /// <summary>Steps stored so far.</summary>
-    public int Iterations => Backend.Iterations;
+    internal int Iterations => Backend.Iterations;
 
     /// <summary>Fraction of accepted proposals per walker.</summary>
-    public double[] AcceptanceFraction => Backend.AcceptanceFraction;
+    internal double[] AcceptanceFraction => Backend.AcceptanceFraction;
 
     /// <summary>
     /// Runs <paramref name="steps"/> steps from <paramref name="initial"/> (one row per walker), appending to the store.
@@ -216,25 +216,25 @@ public sealed class EnsembleSampler
     }
 
     /// <summary>emcee get_chain(discard, thin): [step, walker, parameter].</summary>
-    public double[,,] GetChain(int discard = 0, int thin = 1) => Backend.GetChain(discard, thin);
+    internal double[,,] GetChain(int discard = 0, int thin = 1) => Backend.GetChain(discard, thin);
 
     /// <summary>emcee get_chain(discard, thin, flat=True): [sample, parameter], sample = step × walkers + walker.</summary>
-    public double[,] GetFlatChain(int discard = 0, int thin = 1) => Backend.GetFlatChain(discard, thin);
+    internal double[,] GetFlatChain(int discard = 0, int thin = 1) => Backend.GetFlatChain(discard, thin);
 
     /// <summary>Flat samples of one parameter (the column of <see cref="GetFlatChain"/>).</summary>
-    public double[] GetFlatSamples(int parameter, int discard = 0, int thin = 1) => Backend.GetFlatSamples(parameter, discard, thin);
+    internal double[] GetFlatSamples(int parameter, int discard = 0, int thin = 1) => Backend.GetFlatSamples(parameter, discard, thin);
 
     /// <summary>emcee get_log_prob(discard, thin): [step, walker].</summary>
-    public double[,] GetLogProb(int discard = 0, int thin = 1) => Backend.GetLogProb(discard, thin);
+    internal double[,] GetLogProb(int discard = 0, int thin = 1) => Backend.GetLogProb(discard, thin);
 
     /// <summary>emcee get_log_prob(discard, thin, flat=True).</summary>
-    public double[] GetFlatLogProb(int discard = 0, int thin = 1) => Backend.GetFlatLogProb(discard, thin);
+    internal double[] GetFlatLogProb(int discard = 0, int thin = 1) => Backend.GetFlatLogProb(discard, thin);
 
     /// <summary>emcee get_autocorr_time(discard, thin, quiet): τ per parameter, in steps (× thin).</summary>
-    public double[] GetAutocorrTime(out string? warning, int discard = 0, int thin = 1, double c = 5, double tol = 50, bool quiet = false) =>
+    internal double[] GetAutocorrTime(out string? warning, int discard = 0, int thin = 1, double c = 5, double tol = 50, bool quiet = false) =>
         Backend.GetAutocorrTime(out warning, discard, thin, c, tol, quiet);
 
     /// <summary>The current position of every walker (where a continued run starts).</summary>
-    public double[][] LastPosition =>
+    internal double[][] LastPosition =>
         ensemble?.Position.Select(w => (double[])w.Clone()).ToArray() ?? throw new InvalidOperationException("the sampler has not been run");
 }

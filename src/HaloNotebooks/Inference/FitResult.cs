@@ -74,49 +74,49 @@ public sealed class FitResult : IHtmlDisplay
     /// This fit's summaries, acceptance, τ and notes without the chain and samples: what a run keeps of a fit nothing
     /// draws (at the paper's 100 × 1000 a 17-parameter chain alone is 13.6 MB). <see cref="Samples"/> then throws.
     /// </summary>
-    public FitResult WithoutSamples() => Chain is null ? this : new FitResult(this);
+    internal FitResult WithoutSamples() => Chain is null ? this : new FitResult(this);
 
     /// <summary>Whether the chain and samples were kept (false after <see cref="WithoutSamples"/>).</summary>
-    public bool HasSamples => Chain is not null;
+    internal bool HasSamples => Chain is not null;
 
     /// <summary>The fitted model's name (the paper's fits: Analysis.FitModel's "single", "double" or "dipole").</summary>
-    public string Model { get; }
+    internal string Model { get; }
     public int StarCount { get; }
     /// <summary>Sampled parameters in order (the names `halo fit` prints).</summary>
     public IReadOnlyList<string> ParameterNames { get; }
     /// <summary>Quantities computed per sample (β…).</summary>
-    public IReadOnlyList<string> DerivedNames { get; }
+    internal IReadOnlyList<string> DerivedNames { get; }
     public IReadOnlyDictionary<string, PosteriorSummary> Summary { get; }
     /// <summary>Mean acceptance fraction over walkers.</summary>
-    public double AcceptanceFraction { get; }
-    public double[] AcceptanceFractions { get; }
+    internal double AcceptanceFraction { get; }
+    internal double[] AcceptanceFractions { get; }
     /// <summary>
     /// Integrated autocorrelation time (steps) of each sampled parameter after burn-in (emcee's get_autocorr_time,
     /// quiet). Computed on the sampled coordinates before any folding (for the dipole, "b_apex" is τ of sin b_apex).
     /// </summary>
-    public IReadOnlyDictionary<string, double> AutocorrTime { get; }
+    internal IReadOnlyDictionary<string, double> AutocorrTime { get; }
     /// <summary>emcee's "chain is shorter than 50 τ" message, or null.</summary>
-    public string? AutocorrWarning { get; }
-    public double MaxLogProbability { get; }
+    internal string? AutocorrWarning { get; }
+    internal double MaxLogProbability { get; }
     /// <summary>The point estimate the walkers started around.</summary>
-    public double[] Start { get; }
-    public double WallTimeSeconds { get; }
-    public FitSettings Settings { get; }
+    internal double[] Start { get; }
+    internal double WallTimeSeconds { get; }
+    internal FitSettings Settings { get; }
     /// <summary>What the reader must know about the reported numbers (e.g. the dipole folding).</summary>
-    public IReadOnlyList<string> Notes { get; }
+    internal IReadOnlyList<string> Notes { get; }
 
     /// <summary>The moves the sampler ran, with their weights (e.g. "stretch (a = 2)").</summary>
-    public string Moves { get; }
+    internal string Moves { get; }
 
     /// <summary>The whole chain, burn-in included, in the sampled coordinates (<see cref="ChainParameterNames"/>); null when dropped
     /// (<see cref="WithoutSamples"/>).</summary>
-    public ChainBackend? Chain { get; }
+    internal ChainBackend? Chain { get; }
 
     /// <summary>
     /// The coordinates the sampler moved in, in order: the sampled parameters, except for the dipole, which samples
     /// sin b_apex and reports the folded (μ_dipole, l_apex, b_apex).
     /// </summary>
-    public IReadOnlyList<string> ChainParameterNames { get; }
+    internal IReadOnlyList<string> ChainParameterNames { get; }
 
     /// <summary>The samples kept beside the chain (derived, folded), without a copy: what the fit cache stores.</summary>
     internal IReadOnlyDictionary<string, double[]> StoredSamples => samples;
@@ -137,7 +137,7 @@ public sealed class FitResult : IHtmlDisplay
     /// layout (<see cref="HdfChainBackend"/>; Python: <c>emcee.backends.HDFBackend(path, read_only=True)</c>), <c>.csv</c>
     /// as walker, step, parameters, log_prob (<see cref="ChainCsv"/>).
     /// </summary>
-    public void SaveChain(string path)
+    internal void SaveChain(string path)
     {
         if (Chain is null) throw new InvalidOperationException($"the chain of this {Model} fit was dropped after its summary, so it " +
             $"cannot be written to {path}");
@@ -150,10 +150,10 @@ public sealed class FitResult : IHtmlDisplay
     }
 
     /// <summary>The posterior medians of the sampled parameters, in order.</summary>
-    public double[] Medians => ParameterNames.Select(n => Summary[n].Median).ToArray();
+    internal double[] Medians => ParameterNames.Select(n => Summary[n].Median).ToArray();
 
     /// <summary>The JSON that `halo fit` writes.</summary>
-    public string ToJson()
+    internal string ToJson()
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))

@@ -6,14 +6,20 @@ namespace HaloNotebooks.Inference;
 /// </summary>
 /// <param name="Sampler">Walkers, steps, burn-in and seed (§3.1's 100 × 1000, 400 burn-in, by default).</param>
 /// <param name="MaxDegreeOfParallelism">Threads used for the log-probabilities of a half-ensemble (null = all cores).</param>
-/// <param name="Progress">Reports after every step (notebooks, the CLI progress bar).</param>
-/// <param name="Moves">The sampler's moves with their weights (emcee's moves=[(StretchMove(), 0.8), (DEMove(), 0.2)]);
-/// null = emcee's default, one <see cref="StretchMove"/> with a = 2 (the paper's sampler, §3).</param>
-public sealed record FitSettings(SamplerSettings Sampler, int? MaxDegreeOfParallelism = null, IProgress<SamplerProgress>? Progress = null,
-    IReadOnlyList<(Move Move, double Weight)>? Moves = null)
+public sealed record FitSettings(SamplerSettings Sampler, int? MaxDegreeOfParallelism = null)
 {
+    // Progress and Moves are init-only and internal: no notebook sets them, and as positional parameters they made
+    // SamplerProgress and Move public (issue 29's ≤ 100 public types).
+
+    /// <summary>Reports after every step (the pipeline's and the CLI's progress bars).</summary>
+    internal IProgress<SamplerProgress>? Progress { get; init; }
+
+    /// <summary>The sampler's moves with their weights (emcee's moves=[(StretchMove(), 0.8), (DEMove(), 0.2)]);
+    /// null = emcee's default, one <see cref="StretchMove"/> with a = 2 (the paper's sampler, §3).</summary>
+    internal IReadOnlyList<(Move Move, double Weight)>? Moves { get; init; }
+
     /// <summary>The paper's settings (§3.1), all cores, the stretch move.</summary>
-    public FitSettings() : this(SamplerSettings.Paper) { }
+    internal FitSettings() : this(SamplerSettings.Paper) { }
 
     public static implicit operator FitSettings(SamplerSettings sampler) => new(sampler);
 
@@ -22,14 +28,14 @@ public sealed record FitSettings(SamplerSettings Sampler, int? MaxDegreeOfParall
     /// store that already holds steps (<see cref="HdfChainBackend.Open"/>) is continued up to <see cref="SamplerSettings.Steps"/>
     /// in total, and the chain equals one run of that length.
     /// </summary>
-    public ChainBackend? Chain { get; init; }
+    internal ChainBackend? Chain { get; init; }
 
     /// <summary>The moves a sampler runs with these settings.</summary>
-    public IReadOnlyList<(Move Move, double Weight)> MovesOrDefault => Moves ?? [(new StretchMove(), 1.0)];
+    internal IReadOnlyList<(Move Move, double Weight)> MovesOrDefault => Moves ?? [(new StretchMove(), 1.0)];
 
     /// <summary>Throws a one-line <see cref="ArgumentException"/> on settings the sampler cannot run this model with
     /// (<see cref="SamplerSettings.Validate"/>, threads, moves).</summary>
-    public void Validate(int parameterCount, string? model = null)
+    internal void Validate(int parameterCount, string? model = null)
     {
         ArgumentNullException.ThrowIfNull(Sampler);
         Sampler.Validate(parameterCount, model);

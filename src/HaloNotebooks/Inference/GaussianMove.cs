@@ -10,7 +10,7 @@ namespace HaloNotebooks.Inference;
 /// (one coordinate per step) and its scale factor are not implemented. A common choice for a Gaussian-like target
 /// of covariance Σ is 2.38² / ndim × Σ (Gelman, Roberts &amp; Gilks 1996).
 /// </summary>
-public sealed class GaussianMove : MHMove
+internal sealed class GaussianMove : MHMove
 {
     readonly double[] cholesky;     // lower-triangular L (d × d, row-major); empty for the isotropic and axis-aligned cases
     readonly double[]? scales;      // √variance per parameter (axis-aligned), or null
@@ -19,7 +19,7 @@ public sealed class GaussianMove : MHMove
     readonly string description;
 
     /// <summary>An isotropic proposal of variance <paramref name="variance"/> in every parameter.</summary>
-    public GaussianMove(double variance)
+    internal GaussianMove(double variance)
     {
         if (!(variance > 0) || !double.IsFinite(variance))
             throw new ArgumentOutOfRangeException(nameof(variance), variance, "the proposal variance must be finite and positive");
@@ -29,7 +29,7 @@ public sealed class GaussianMove : MHMove
     }
 
     /// <summary>An axis-aligned proposal: one variance per parameter.</summary>
-    public GaussianMove(IReadOnlyList<double> variances)
+    internal GaussianMove(IReadOnlyList<double> variances)
     {
         ArgumentNullException.ThrowIfNull(variances);
         if (variances.Count == 0 || variances.Any(v => !(v > 0) || !double.IsFinite(v)))
@@ -42,7 +42,7 @@ public sealed class GaussianMove : MHMove
     }
 
     /// <summary>A proposal with the full covariance matrix <paramref name="covariance"/> (symmetric, positive definite).</summary>
-    public GaussianMove(double[,] covariance)
+    internal GaussianMove(double[,] covariance)
     {
         ArgumentNullException.ThrowIfNull(covariance);
         int d = covariance.GetLength(0);

@@ -19,20 +19,20 @@ namespace HaloNotebooks.Inference;
 /// </summary>
 /// <param name="path">The chain file (.h5).</param>
 /// <param name="flushEvery">Steps between two writes while a run goes on (0: only when it ends); default <see cref="DefaultFlushEvery"/>.</param>
-public sealed class HdfChainBackend(string path, int flushEvery = HdfChainBackend.DefaultFlushEvery) : ChainBackend
+internal sealed class HdfChainBackend(string path, int flushEvery = HdfChainBackend.DefaultFlushEvery) : ChainBackend
 {
     /// <summary>
     /// Steps between two writes unless set: each write rewrites the whole file (up to 14 MB at the paper's 100 × 1000 for
     /// 17 parameters; 10 writes in such a run), and a crash loses at most 100 steps. Writing every 50 steps added 0.9–1.5 s
     /// of CPU to a 3.4–3.9 s double fit of 3,000 stars (benchmarks/README.md).
     /// </summary>
-    public const int DefaultFlushEvery = 100;
+    internal const int DefaultFlushEvery = 100;
 
     /// <summary>The dataset with every walker's random state (ours; emcee ignores it).</summary>
     internal const string RandomStateName = "halo_random_state";
 
     /// <summary>The group emcee's HDFBackend reads by default (name="mcmc").</summary>
-    public const string GroupName = "mcmc";
+    internal const string GroupName = "mcmc";
 
     /// <summary>
     /// h5py's bool: an 8-bit enumeration with members FALSE = 0 and TRUE = 1, which h5py reads as numpy.bool_. h5py's
@@ -50,7 +50,7 @@ public sealed class HdfChainBackend(string path, int flushEvery = HdfChainBacken
     /// continues the run where it stopped (<see cref="EnsembleSampler.Run(int, IProgress{SamplerProgress}?, CancellationToken)"/>),
     /// rewriting the same file. The continued chain equals one long run bit for bit.
     /// </summary>
-    public static HdfChainBackend Open(string path, int flushEvery = DefaultFlushEvery)
+    internal static HdfChainBackend Open(string path, int flushEvery = DefaultFlushEvery)
     {
         var backend = new HdfChainBackend(path, flushEvery);
         Read(path, backend);

@@ -4,7 +4,7 @@ namespace HaloNotebooks.Inference;
 /// An unnormalised log-posterior ln p(θ) (prior + likelihood). Must be thread-safe: the sampler
 /// evaluates the walkers of a half-ensemble in parallel. Return −∞ outside the prior; NaN is an error.
 /// </summary>
-public interface ILogDensity
+internal interface ILogDensity
 {
     int Dimension { get; }
     double LogDensity(ReadOnlySpan<double> theta);
@@ -15,7 +15,7 @@ public interface ILogDensity
 /// The delegate sees the sampler's own span, not a copy, so an evaluation allocates nothing; copy it (<c>x.ToArray()</c>)
 /// to keep or hand it to LINQ.
 /// </summary>
-public sealed class DelegateLogDensity(int dimension, Func<ReadOnlySpan<double>, double> logDensity) : ILogDensity
+internal sealed class DelegateLogDensity(int dimension, Func<ReadOnlySpan<double>, double> logDensity) : ILogDensity
 {
     readonly Func<ReadOnlySpan<double>, double> logDensity = logDensity ?? throw new ArgumentNullException(nameof(logDensity));
 

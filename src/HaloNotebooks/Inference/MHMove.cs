@@ -8,7 +8,7 @@ namespace HaloNotebooks.Inference;
 /// ln q(X | Y) − ln q(Y | X) + ln p(Y) − ln p(X) &gt; ln u, u drawn from the walker's stream after its proposal. Unlike the
 /// red-blue moves it is not affine-invariant: the proposal's scale must suit the target. Subclasses only propose.
 /// </summary>
-public abstract class MHMove : Move
+internal abstract class MHMove : Move
 {
     /// <summary>
     /// Writes a proposal for <paramref name="walker"/> and returns ln q(x | x′) − ln q(x′ | x), x′ the proposal (0 for a
@@ -16,7 +16,7 @@ public abstract class MHMove : Move
     /// </summary>
     public abstract double Propose(ReadOnlySpan<double> walker, Span<double> proposal, SeededRandom rng);
 
-    protected internal override void Advance(Ensemble ensemble, long step)
+    internal override void Advance(Ensemble ensemble, long step)
     {
         int n = ensemble.Walkers;
         for (int k = 0; k < n; k++) ensemble.Active[k] = k;

@@ -7,7 +7,7 @@ namespace HaloNotebooks.Inference;
 /// emcee's stretch, DE, walk and KDE moves) or <see cref="MHMove"/> (a walker's own Metropolis–Hastings proposal, as
 /// emcee's MHMove and GaussianMove), or from this class for any other update of the <see cref="Ensemble"/>.
 /// </summary>
-public abstract class Move
+internal abstract class Move
 {
     protected Move() { }
 
@@ -22,7 +22,7 @@ public abstract class Move
     /// stored. Walker k must draw only from <see cref="Ensemble.GetRandom"/>(k), so that the chain does not depend on the
     /// thread count and a continued run equals one long run.
     /// </summary>
-    protected internal abstract void Advance(Ensemble ensemble, long step);
+    internal abstract void Advance(Ensemble ensemble, long step);
 
     public override string ToString() => Description;
 }

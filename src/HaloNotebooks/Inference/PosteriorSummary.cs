@@ -13,7 +13,7 @@ public readonly record struct PosteriorSummary(double Median, double P16, double
     public double Sigma => 0.5 * (P84 - P16);
 
     /// <summary>Summary of a set of samples (NaN-free; the input is not modified).</summary>
-    public static PosteriorSummary FromSamples(ReadOnlySpan<double> samples)
+    internal static PosteriorSummary FromSamples(ReadOnlySpan<double> samples)
     {
         if (samples.Length == 0) throw new ArgumentException("no samples to summarise");
         var sorted = samples.ToArray();
@@ -23,7 +23,7 @@ public readonly record struct PosteriorSummary(double Median, double P16, double
     }
 
     /// <summary>numpy.percentile(x, q) with method='linear' on an ascending array.</summary>
-    public static double Percentile(ReadOnlySpan<double> sorted, double q)
+    internal static double Percentile(ReadOnlySpan<double> sorted, double q)
     {
         if (sorted.Length == 0) throw new ArgumentException("empty array");
         double pos = q / 100.0 * (sorted.Length - 1);

@@ -10,7 +10,7 @@ namespace HaloNotebooks.Inference;
 /// Walker k draws its proposal and its u from its own stream, the split of step t from stream t of a
 /// derived seed, so the chain does not depend on the thread count.
 /// </summary>
-public abstract class RedBlueMove : Move
+internal abstract class RedBlueMove : Move
 {
     /// <summary>
     /// Writes a proposal for <paramref name="walker"/> given the complementary half
@@ -28,7 +28,7 @@ public abstract class RedBlueMove : Move
         if (SamplerSettings.WalkerProblem(walkers, dimension) is string problem) throw new ArgumentException($"{Description} move: {problem}");
     }
 
-    protected internal override void Advance(Ensemble e, long step)
+    internal override void Advance(Ensemble e, long step)
     {
         int n = e.Walkers, ndim = e.Dimension;
         var half = e.Half;

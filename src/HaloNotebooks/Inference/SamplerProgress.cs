@@ -4,10 +4,10 @@ namespace HaloNotebooks.Inference;
 /// Where a running sampler is: steps done of this run's total, and the mean acceptance fraction so far
 /// (over every stored step). <see cref="Iteration"/> counts all stored steps, across continued runs.
 /// </summary>
-public readonly record struct SamplerProgress(int Step, int TotalSteps, double MeanAcceptanceFraction)
+internal readonly record struct SamplerProgress(int Step, int TotalSteps, double MeanAcceptanceFraction)
 {
     public double Fraction => TotalSteps == 0 ? 1.0 : (double)Step / TotalSteps;
 
     /// <summary>Steps stored in the chain after this one (equals <see cref="Step"/> in a first run).</summary>
-    public int Iteration { get; init; }
+    internal int Iteration { get; init; }
 }

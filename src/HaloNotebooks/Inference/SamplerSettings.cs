@@ -23,7 +23,7 @@ public sealed record SamplerSettings(int Walkers = 100, int Steps = 1000, int Bu
     /// </summary>
     /// <param name="parameters">The model's parameter count (null: checks that hold for any model, walkers ≥ 2).</param>
     /// <param name="model">The model's name for the message, e.g. "the double-component model (Table 2)".</param>
-    public SamplerSettings Validate(int? parameters = null, string? model = null)
+    internal SamplerSettings Validate(int? parameters = null, string? model = null)
     {
         if (WalkerProblem(Walkers, parameters, model) is string problem) throw new ArgumentException(problem);
         if (Steps < 2) throw new ArgumentException(Invariant($"steps {Steps}: need at least 2 (paper: {Paper.Steps})"));

@@ -8,7 +8,7 @@ namespace HaloNotebooks.Inference;
 /// drawn as ((a − 1) u + 1)² / a, proposal Y = X_j + z (X_k − X_j) for a partner j of the other half,
 /// acceptance factor z^(n−1), i.e. (ndim − 1) ln z.
 /// </summary>
-public sealed class StretchMove(double a = 2.0) : RedBlueMove
+internal sealed class StretchMove(double a = 2.0) : RedBlueMove
 {
     public double A { get; } = a > 1 ? a : throw new ArgumentOutOfRangeException(nameof(a), a, "the stretch scale must exceed 1");
 

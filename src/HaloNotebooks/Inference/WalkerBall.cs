@@ -6,9 +6,9 @@ namespace HaloNotebooks.Inference;
 /// emcee's usual start: walkers in a small Gaussian ball around a point estimate, walker k drawn from
 /// SeededRandom(DeriveSeed(seed, 1), k). Draws where the log-density is −∞ (outside the prior) are redrawn.
 /// </summary>
-public static class WalkerBall
+internal static class WalkerBall
 {
-    public static double[][] Around(ReadOnlySpan<double> centre, ReadOnlySpan<double> scale, int walkers, ILogDensity target, long seed)
+    internal static double[][] Around(ReadOnlySpan<double> centre, ReadOnlySpan<double> scale, int walkers, ILogDensity target, long seed)
     {
         if (centre.Length != target.Dimension || scale.Length != target.Dimension)
             throw new ArgumentException($"centre and scale must have {target.Dimension} entries");

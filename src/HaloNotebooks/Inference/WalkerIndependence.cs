@@ -7,14 +7,14 @@ namespace HaloNotebooks.Inference;
 /// positions, each column scaled by its largest absolute value and then to unit norm, must have a
 /// 2-norm condition number ≤ 1e8 (and all be finite, no column constant).
 /// </summary>
-public static class WalkerIndependence
+internal static class WalkerIndependence
 {
-    public const double MaxConditionNumber = 1e8;
+    internal const double MaxConditionNumber = 1e8;
 
-    public static bool AreIndependent(double[][] walkers) => ConditionNumber(walkers) <= MaxConditionNumber;
+    internal static bool AreIndependent(double[][] walkers) => ConditionNumber(walkers) <= MaxConditionNumber;
 
     /// <summary>The condition number emcee tests (∞ when a column is constant or a value is not finite).</summary>
-    public static double ConditionNumber(double[][] walkers)
+    internal static double ConditionNumber(double[][] walkers)
     {
         int n = walkers.Length, ndim = walkers[0].Length;
         var c = Matrix<double>.Build.Dense(n, ndim);

@@ -26,7 +26,7 @@ internal sealed record LiteratureFit(LiteratureCatalogue Catalogue, Funnel Funne
 {
     /// <summary>Every bin's parameters of both fits (the all-stars fit, which spans the bins, left out); a velocity-only fit
     /// drops the held [Fe/H] factor's two parameters.</summary>
-    public IEnumerable<ComparisonPoint> Points() =>
+    internal IEnumerable<ComparisonPoint> Points() =>
         new[] { Single, Double }.OfType<RadialProfile>().SelectMany(p => p.Bins.SelectMany(b => b.Parameters
             .Where(kv => Catalogue.HasFeh || !kv.Key.StartsWith("feh", StringComparison.Ordinal))
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
@@ -57,14 +57,14 @@ internal static class LiteratureFits
         "globular clusters, dwarf galaxies: the Baumgardt/Vasiliev and Pace catalogues of the same folder, as for the DESI sample",
     ];
 
-    public static readonly LiteratureCatalogue Lamost = new("lamost_dr5_kgiants_halo", "Bird et al. 2021 (LAMOST DR5 K giants)", "K giants", false, 3,
+    internal static readonly LiteratureCatalogue Lamost = new("lamost_dr5_kgiants_halo", "Bird et al. 2021 (LAMOST DR5 K giants)", "K giants", false, 3,
     [
         "K-giant T_eff and M_r cuts not applied: the catalogue is already K giants and has neither T_eff nor photometry",
         "no [Fe/H]: the disc [Fe/H] cut is not applied (|z| > 2 kpc still is) and the fit is velocity-only, single component",
         "no proper-motion correlation: taken as 0", .. Common,
     ]);
 
-    public static readonly LiteratureCatalogue SegueBhb = new("segue_bhb_xue2011", "Bird et al. 2021 (SEGUE BHB stars, Xue et al. 2011)", "BHB stars",
+    internal static readonly LiteratureCatalogue SegueBhb = new("segue_bhb_xue2011", "Bird et al. 2021 (SEGUE BHB stars, Xue et al. 2011)", "BHB stars",
         true, 3,
     [
         "BHB stars: the K-giant T_eff and M_r cuts do not apply",
@@ -78,7 +78,7 @@ internal static class LiteratureFits
         "the paper's selection whole (T_eff, M_r from Xue's dereddened r with E(B−V) = 0, [Fe/H], |z|, masks, errors)", .. Common,
     ]);
 
-    public static readonly LiteratureCatalogue Yaaqib = new("kgiants_edr3_yaaqib2024", "Yaaqib et al. 2024 (SEGUE K giants, Gaia EDR3)", "K giants",
+    internal static readonly LiteratureCatalogue Yaaqib = new("kgiants_edr3_yaaqib2024", "Yaaqib et al. 2024 (SEGUE K giants, Gaia EDR3)", "K giants",
         true, 20,
     [
         "K-giant T_eff and M_r cuts not applied: the table has no T_eff or photometry (its stars are Xue et al. 2014's K giants)",
@@ -86,7 +86,7 @@ internal static class LiteratureFits
         .. Common,
     ]);
 
-    public static readonly LiteratureCatalogue DesiBhb = new("desi_dr1_bhb_bystrom2025", "Byström et al. 2025 (DESI DR1 BHB stars)", "BHB stars", false, 3,
+    internal static readonly LiteratureCatalogue DesiBhb = new("desi_dr1_bhb_bystrom2025", "Byström et al. 2025 (DESI DR1 BHB stars)", "BHB stars", false, 3,
     [
         "BHB stars: the K-giant T_eff, M_r and disc cuts do not apply (satellite members were removed when the table was built; " +
             "RVSpecFit [Fe/H] of BHB stars is not used, so the fit is velocity-only, single component)",
@@ -174,10 +174,10 @@ internal static class LiteratureFits
             s.Stars.GetDouble(C.ErrVR), s.Stars.GetDouble(C.ErrVPhi), s.Stars.GetDouble(C.ErrVTheta), Enumerable.Repeat(HeldFehErr, n).ToArray());
     }
 
-    public const string CsvHeader = "catalogue,work,model,r_min_kpc,r_max_kpc,r_median_kpc,N,parameter,unit,median,errp,errm";
+    internal const string CsvHeader = "catalogue,work,model,r_min_kpc,r_max_kpc,r_median_kpc,N,parameter,unit,median,errp,errm";
 
     /// <summary>tables/literature_fits.csv: one row per catalogue × bin × parameter.</summary>
-    public static string ToCsv(IEnumerable<LiteratureFit> fits)
+    internal static string ToCsv(IEnumerable<LiteratureFit> fits)
     {
         var sb = new StringBuilder(CsvHeader).Append('\n');
         foreach (var f in fits)
@@ -213,7 +213,7 @@ internal sealed record LiteratureResult(IReadOnlyList<LiteratureFit> Fits, IRead
 
     /// <summary>The folder `halo reproduce` reads when no --literature is given: $HALO_SHARED/data/external, else
     /// ../shared/data/external from the working directory; null when neither exists.</summary>
-    public static string? DefaultDirectory()
+    internal static string? DefaultDirectory()
     {
         var shared = Environment.GetEnvironmentVariable("HALO_SHARED");
         foreach (var dir in new[] { shared is null ? null : Path.Combine(shared, "data", "external"), Path.Combine("..", "shared", "data", "external") })

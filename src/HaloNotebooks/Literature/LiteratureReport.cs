@@ -12,7 +12,7 @@ namespace HaloNotebooks.Literature;
 internal static class LiteratureReport
 {
     /// <summary>The end of the report's top box: what the figures overlay (true of this run).</summary>
-    public static string FiguresSentence(LiteratureResult? literature, bool bhb) =>
+    internal static string FiguresSentence(LiteratureResult? literature, bool bhb) =>
         "the <a href=\"#figures\">figures</a> overlay the paper's values (&times;); " +
         (literature is { Fits.Count: > 0 }
             ? $"Figs. 2 and 5 draw {literature.Fits.Count} public catalogues fitted here with the paper's selection and models (the samples of Bird " +
@@ -24,7 +24,7 @@ internal static class LiteratureReport
         ". Byström et al.'s field is drawn from the values &sect;4.4 quotes; Chandra et al.'s tables, Vasiliev (2024)'s L2-M11 curves and " +
         "Medina et al.'s profiles are not drawn (published only as figures, or not retrieved here).";
 
-    public static string Section(LiteratureResult r)
+    internal static string Section(LiteratureResult r)
     {
         var sb = new StringBuilder("<h2 id=\"literature\">The literature, fitted here from public catalogues</h2>\n");
         sb.Append("<p>Figs. 2 and 5 of the paper overlay the &beta; profiles of Bird et al. (2021; LAMOST K giants and SEGUE BHB stars) and Medina et al. " +
@@ -53,7 +53,7 @@ internal static class LiteratureReport
     }
 
     /// <summary>Which convention Tables 1–2's β errors follow, with the numbers, and where the Δ in both conventions is.</summary>
-    public static string BetaConvention()
+    internal static string BetaConvention()
     {
         var (rows, linear, quadrature) = BetaErrorConvention.PaperConvention();
         string lin = linear.ToString("0.00", CultureInfo.InvariantCulture), quad = quadrature.ToString("0.00", CultureInfo.InvariantCulture);
@@ -67,7 +67,7 @@ internal static class LiteratureReport
     }
 
     /// <summary>Fig. 2's β without the Sgr mask and Fig. 6's northern ⟨V_r⟩: what in the mock makes each.</summary>
-    public static string MockFeatures(bool mock) => !mock ? "" :
+    internal static string MockFeatures(bool mock) => !mock ? "" :
         "<h3 id=\"mock-features\">Two features of the mock the paper does not show</h3>\n<ul>" +
         "<li><b>Fig. 2, &beta; without the Sgr mask</b> falls well below the masked profile between ≈ 35 and 60 kpc. The mock's Sagittarius stream " +
         "(Mocks/SagittariusStream.cs) is a thin band (|B̃| &lt; 11°) at heliocentric 28&ndash;50 kpc whose members all move along the stream at " +

@@ -19,12 +19,12 @@ public sealed record AppendixMockSettings(long Seed = 42, int Stars = 200_000)
     static readonly (double LnR, double Beta)[] MetalPoorBeta = BetaNodes("MP");
 
     /// <summary>The density profile (Appendix A: triple power law).</summary>
-    public TriplePowerLaw Density { get; init; } = new();
+    internal TriplePowerLaw Density { get; init; } = new();
 
     /// <summary>True radii are drawn from ρ(r) r² in [DrawMin, DrawMax] kpc — wider than the 3-160 kpc sample, so that
     /// distance errors can scatter stars in from outside it.</summary>
-    public double DrawMin { get; init; } = 1.0;
-    public double DrawMax { get; init; } = 300.0;
+    internal double DrawMin { get; init; } = 1.0;
+    internal double DrawMax { get; init; } = 300.0;
 
     /// <summary>Observed r_GC range kept in the output (the selection's §2.3 range).</summary>
     public double RMin { get; init; } = 3.0;
@@ -35,31 +35,31 @@ public sealed record AppendixMockSettings(long Seed = 42, int Stars = 200_000)
     public Func<double, double> MetalRichFraction { get; init; } = Table2.MetalRichFraction;
 
     /// <summary>β_MR(r): constant 0.9 (Appendix A).</summary>
-    public Func<double, double> BetaMetalRich { get; init; } = _ => 0.9;
+    internal Func<double, double> BetaMetalRich { get; init; } = _ => 0.9;
 
     /// <summary>β_MP(r): Table 2's MP anisotropy, linearly interpolated between bin centres (Appendix A), constant beyond them.</summary>
     public Func<double, double> BetaMetalPoor { get; init; } = r => Interpolate(MetalPoorBeta, Math.Log(r));
 
     /// <summary>σ_r(r) of the MR (true) or MP (false) population: Table 2, interpolated in ln r.</summary>
-    public Func<bool, double, double> SigmaR { get; init; } = (mr, r) => Table2.Table2Moments(mr, r).SigmaR;
+    internal Func<bool, double, double> SigmaR { get; init; } = (mr, r) => Table2.Table2Moments(mr, r).SigmaR;
 
     /// <summary>[Fe/H] error (dex) given to every star and added to its true [Fe/H] (§2.3 footnote 3: ≈0.05).</summary>
-    public double FehError { get; init; } = 0.05;
+    internal double FehError { get; init; } = 0.05;
 
     /// <summary>Velocity error (km/s) added to the velocities and (in quadrature) to err_v_*; 0 isolates the effect of distances.</summary>
-    public double VelocityError { get; init; }
+    internal double VelocityError { get; init; }
 
     /// <summary>
     /// True (the paper's pipeline, §2.3): each star's distance error, quoted at its measured distance (f × d), is propagated
     /// into err_v_* by the same Monte-Carlo as the main selection, so the fits deconvolve it. False: a what-if in which the
     /// fits read the distance-induced scatter as intrinsic dispersion.
     /// </summary>
-    public bool PropagateDistanceErrors { get; init; } = true;
+    internal bool PropagateDistanceErrors { get; init; } = true;
 
     /// <summary>Monte-Carlo draws per star for <see cref="PropagateDistanceErrors"/> (§2.3: 1000).</summary>
     public int McSamples { get; init; } = 1000;
 
-    public void Validate()
+    internal void Validate()
     {
         Density.Validate();
         if (Stars <= 0) throw new ArgumentException($"AppendixMockSettings.Stars must be positive; got {Stars}.");
@@ -155,7 +155,7 @@ public static class AppendixMock
     }
 
     /// <summary>The three samples of Fig. 10: perfect distances and 18% and 30% errors, keyed by the fractional error.</summary>
-    public static IReadOnlyDictionary<double, StarTable> GeneratePaperSet(AppendixMockSettings settings) =>
+    internal static IReadOnlyDictionary<double, StarTable> GeneratePaperSet(AppendixMockSettings settings) =>
         new[] { 0.0, 0.18, 0.30 }.ToDictionary(f => f, f => Generate(settings, f));
 
     readonly record struct Row(long Id, bool MetalRich, double Ra, double Dec, double L, double B, double Distance, double TrueDistance,
@@ -192,7 +192,7 @@ public static class AppendixMock
     {
         readonly double[] lnR, cdf;
 
-        public RadiusSampler(AppendixMockSettings s)
+        internal RadiusSampler(AppendixMockSettings s)
         {
             const int n = 8192;
             lnR = new double[n + 1];

@@ -7,7 +7,7 @@ namespace HaloNotebooks.Mocks;
 /// </summary>
 internal static class CandidateStream
 {
-    public static List<MockStar> Fill(Func<long, MockStar?> draw, Func<MockStar, bool> counts, int quota, int? maxDegreeOfParallelism,
+    internal static List<MockStar> Fill(Func<long, MockStar?> draw, Func<MockStar, bool> counts, int quota, int? maxDegreeOfParallelism,
                                       string what, long maxCandidates = 200_000_000)
     {
         var kept = new List<MockStar>();

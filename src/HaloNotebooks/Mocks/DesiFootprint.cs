@@ -6,13 +6,13 @@ namespace HaloNotebooks.Mocks;
 /// Gaia-selected backup programme (11.2 &lt; G &lt; 19, reaching lower latitudes). The spectroscopic
 /// completeness at a sky position does not depend on velocity (§2.1), so the mock applies no further sampling.
 /// </summary>
-public sealed record DesiFootprint(double DecMin = -20.0, double MainAbsBMin = 20.0, double BackupAbsBMin = 8.0,
+internal sealed record DesiFootprint(double DecMin = -20.0, double MainAbsBMin = 20.0, double BackupAbsBMin = 8.0,
                                    double MainRMin = 16.0, double MainRMax = 19.0, double BackupGMin = 11.2, double BackupGMax = 19.0)
 {
     public static DesiFootprint Paper { get; } = new();
 
     /// <summary>True when a star at (dec, b) with magnitudes r and G is targeted by the main or the backup programme.</summary>
-    public bool Observes(double dec, double b, double rMag, double gMag)
+    internal bool Observes(double dec, double b, double rMag, double gMag)
     {
         if (dec <= DecMin) return false;
         double absB = Math.Abs(b);

@@ -7,11 +7,11 @@ namespace HaloNotebooks.Mocks;
 internal sealed class ForecastSummary
 {
     /// <summary>Stars remaining after each cut, in the order of §2.3: input, K giants, disc, GC/dwarf, Sagittarius, |δV| &lt; 100, 3-160 kpc.</summary>
-    public required IReadOnlyList<(ForecastCut Cut, int Remaining)> Funnel { get; init; }
+    internal required IReadOnlyList<(ForecastCut Cut, int Remaining)> Funnel { get; init; }
     /// <summary>Survivors per Table 1 bin of observed r_GC (bins in Table 1 order, all-stars row excluded).</summary>
-    public required IReadOnlyList<(double RMin, double RMax, int Count, double TableN)> Bins { get; init; }
+    internal required IReadOnlyList<(double RMin, double RMax, int Count, double TableN)> Bins { get; init; }
 
-    public int Remaining(ForecastCut after) => Funnel.First(f => f.Cut == after).Remaining;
+    internal int Remaining(ForecastCut after) => Funnel.First(f => f.Cut == after).Remaining;
 
     public static ForecastSummary Of(IReadOnlyList<MockStar> stars, MockInputTable table1)
     {

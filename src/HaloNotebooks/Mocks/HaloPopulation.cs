@@ -65,7 +65,7 @@ internal sealed class HaloPopulation(MockSettings settings, HaloVelocityField fi
     }
 
     /// <summary>Population label, velocities, metallicity and stellar parameters of a halo K giant at (x, y, z).</summary>
-    public static TrueStar DrawKGiant(SeededRandom rng, HaloVelocityField field, double r, double x, double y, double z, double l, double b)
+    internal static TrueStar DrawKGiant(SeededRandom rng, HaloVelocityField field, double r, double x, double y, double z, double l, double b)
     {
         bool metalRich = rng.NextDouble() < field.MetalRichFraction(r);
         var m = field.MomentsAt(metalRich, x, y, z);

@@ -3,7 +3,7 @@ using HaloNotebooks.Astrometry;
 namespace HaloNotebooks.Mocks;
 
 /// <summary>The moments of one halo population at one point: the Gaussian the mock draws a star from.</summary>
-public readonly record struct PopulationMoments(double Vr, double VPhi, double VTheta, double SigmaR, double SigmaPhi, double SigmaTheta,
+internal readonly record struct PopulationMoments(double Vr, double VPhi, double VTheta, double SigmaR, double SigmaPhi, double SigmaTheta,
                                                 double FehMean, double FehSigma);
 
 /// <summary>
@@ -22,11 +22,11 @@ public sealed class HaloVelocityField
 {
     /// <summary>r_GC (kpc) inside which the outer halo has no reflex motion or contraction (§4.4: the LMC's perturbation
     /// is observable beyond 30 kpc); the field grows from zero here to Table 3's innermost sub-bin.</summary>
-    public const double ReflexOnsetRadius = 30.0;
+    internal const double ReflexOnsetRadius = 30.0;
 
     /// <summary>Bins centred beyond this r_GC (§4.4: the outer halo, r_GC &gt; 50 kpc) have no mean V_r or V_θ of their own:
     /// there the mean is the reflex motion and contraction alone (the inputs' V_r, V_θ of those bins are read as 0).</summary>
-    public const double OuterHaloRadius = 50.0;
+    internal const double OuterHaloRadius = 50.0;
 
     readonly double[] lnCentres;            // Table 2 bins (3-160 row excluded)
     readonly PopulationMoments[] mr, mp;
@@ -38,7 +38,7 @@ public sealed class HaloVelocityField
     /// <summary>The default mock's field: the calibrated halo inputs (<see cref="MockInputTables.CalibratedHalo"/>) and Table 3.</summary>
     public HaloVelocityField() : this(MockInputTables.CalibratedHalo, MockInputTables.Table3) { }
 
-    public HaloVelocityField(MockInputTable table2, MockInputTable table3)
+    internal HaloVelocityField(MockInputTable table2, MockInputTable table3)
     {
         int[] mrRows = BinRows(table2, "MR"), mpRows = BinRows(table2, "MP");
         if (mrRows.Length != mpRows.Length) throw new ArgumentException("Table 2 needs the same radial bins for MR and MP");
@@ -76,7 +76,7 @@ public sealed class HaloVelocityField
 
     /// <summary>The binned moments of the MR (<paramref name="metalRich"/>) or MP component at r_GC, before the reflex
     /// motion and contraction (outer bins: mean V_r = V_θ = 0).</summary>
-    public PopulationMoments Table2Moments(bool metalRich, double rGc)
+    internal PopulationMoments Table2Moments(bool metalRich, double rGc)
     {
         var m = metalRich ? mr : mp;
         double x = Math.Log(rGc);
@@ -97,7 +97,7 @@ public sealed class HaloVelocityField
     }
 
     /// <summary>The contraction μ_compr at r_GC (km/s; zero inside <see cref="ReflexOnsetRadius"/>).</summary>
-    public double Contraction(double rGc) => Interpolate(reflexLnR, contraction, Math.Log(rGc));
+    internal double Contraction(double rGc) => Interpolate(reflexLnR, contraction, Math.Log(rGc));
 
     /// <summary>The field at r_GC as Eq. 6 parameters (μ_compr, μ_dipole ≤ 0, l_apex, b_apex; km/s and deg): the
     /// contraction and the travel velocity U = μ_dipole × apex. (μ_compr here is the contraction alone, without the
@@ -112,7 +112,7 @@ public sealed class HaloVelocityField
     /// The moments a star of the MR or MP component is drawn from at the Galactocentric position (x, y, z) in kpc: the
     /// binned moments at its r_GC, plus the travel velocity's projections on its r̂, φ̂, θ̂ and the contraction in V_r.
     /// </summary>
-    public PopulationMoments MomentsAt(bool metalRich, double x, double y, double z)
+    internal PopulationMoments MomentsAt(bool metalRich, double x, double y, double z)
     {
         var position = new Vector3d(x, y, z);
         double r = position.Norm;

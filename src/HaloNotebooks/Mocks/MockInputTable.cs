@@ -1,11 +1,11 @@
 namespace HaloNotebooks.Mocks;
 
 /// <summary>One of the paper's tables as numbers: named columns (the CSV header), optional row labels, one double[] per row.</summary>
-public sealed class MockInputTable
+internal sealed class MockInputTable
 {
     readonly Dictionary<string, int> index;
 
-    public MockInputTable(string[] columns, string[]? labels, double[][] rows)
+    internal MockInputTable(string[] columns, string[]? labels, double[][] rows)
     {
         Columns = columns;
         Labels = labels;
@@ -15,9 +15,9 @@ public sealed class MockInputTable
             if (row.Length != columns.Length) throw new ArgumentException($"a row has {row.Length} numbers for {columns.Length} columns");
     }
 
-    public IReadOnlyList<string> Columns { get; }
+    internal IReadOnlyList<string> Columns { get; }
     /// <summary>Row labels (Table 2: "MR"/"MP"), or null.</summary>
-    public IReadOnlyList<string>? Labels { get; }
+    internal IReadOnlyList<string>? Labels { get; }
     public IReadOnlyList<double[]> Rows { get; }
     public int RowCount => Rows.Count;
 
@@ -26,6 +26,6 @@ public sealed class MockInputTable
         index.TryGetValue(column, out var c) ? Rows[row][c] : throw new KeyNotFoundException($"paper table has no column '{column}'");
 
     /// <summary>The row numbers whose label is <paramref name="label"/> (all rows when the table has no labels).</summary>
-    public int[] RowsLabelled(string? label) =>
+    internal int[] RowsLabelled(string? label) =>
         Enumerable.Range(0, RowCount).Where(i => label is null || Labels is null || Labels[i] == label).ToArray();
 }

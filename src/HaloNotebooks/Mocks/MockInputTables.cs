@@ -19,17 +19,17 @@ internal static class MockInputTables
     public static MockInputTable Table3 { get; } = From(PublishedTables.Table3);
 
     /// <summary>The file of <see cref="CalibratedHalo"/> in data/reference/ (written by <c>halo mock calibrate</c>).</summary>
-    public const string CalibratedHaloFile = "mock_calibrated_halo.csv";
+    internal const string CalibratedHaloFile = "mock_calibrated_halo.csv";
 
     /// <summary>
     /// The halo's intrinsic inputs per Table 2 bin (MR rows, then MP rows; columns Vr … feh_sigma, p_mr, no errors): the
     /// values that the §2.3 cuts and the two-component fit turn into Table 2 (<c>halo mock calibrate</c>; provenance in
     /// data/reference/mock_calibrated_halo.md). The default mock draws its halo from these, not from Table 2 itself.
     /// </summary>
-    public static MockInputTable CalibratedHalo { get; } = ParseHaloInputs(PublishedTables.ReadResource(CalibratedHaloFile));
+    internal static MockInputTable CalibratedHalo { get; } = ParseHaloInputs(PublishedTables.ReadResource(CalibratedHaloFile));
 
     /// <summary>Reads a halo input table (the layout of <see cref="CalibratedHalo"/>: a leading "component" column, then numbers) from CSV text.</summary>
-    public static MockInputTable ParseHaloInputs(string csv, string source = CalibratedHaloFile)
+    internal static MockInputTable ParseHaloInputs(string csv, string source = CalibratedHaloFile)
     {
         var t = CsvTable.Parse(csv, source, name => name == "component" ? ColumnType.String : ColumnType.Double);
         if (t.ColumnNames[0] != "component")

@@ -18,7 +18,7 @@ internal static class MockReobservation
     /// selection reads it) from <paramref name="truth"/> (MockCatalog.Truth). Each star's draws come from a stream keyed by
     /// its TARGETID, so a replica does not depend on row order or thread count.
     /// </summary>
-    public static StarTable Reobserve(StarTable catalogue, StarTable truth, long seed, int replica)
+    internal static StarTable Reobserve(StarTable catalogue, StarTable truth, long seed, int replica)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(truth);

@@ -20,7 +20,7 @@ namespace HaloNotebooks.Mocks;
 /// <param name="Warned">Fraction of ALL rows with RVS_WARN ≠ 0 (and SUCCESS = true): 0.03.</param>
 internal sealed record RepeatFractions(double Repeat = 0.20, double Failed = 0.02, double Warned = 0.03)
 {
-    public static RepeatFractions Dr1Like { get; } = new();
+    internal static RepeatFractions Dr1Like { get; } = new();
 }
 
 /// <summary>
@@ -41,7 +41,7 @@ internal static class MockRepeatObservations
     /// <paramref name="distances"/> and <paramref name="truth"/> (targetid-keyed) to re-observe about the truth.
     /// Deterministic: each star's draws come from a stream keyed by its TARGETID.
     /// </summary>
-    public static StarTable Append(StarTable catalogue, StarTable distances, StarTable truth, long seed, RepeatFractions? fractions = null)
+    internal static StarTable Append(StarTable catalogue, StarTable distances, StarTable truth, long seed, RepeatFractions? fractions = null)
     {
         var f = fractions ?? RepeatFractions.Dr1Like;
         if (f.Repeat is < 0 or > 1 || f.Failed < 0 || f.Warned < 0 || (f.Failed + f.Warned) * (1 + f.Repeat) > f.Repeat)

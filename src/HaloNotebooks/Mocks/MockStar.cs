@@ -9,14 +9,14 @@ internal readonly record struct TrueStar(MockPopulation Population, int Substruc
 /// <summary>One observed mock star: its truth and what DESI + Gaia would report.</summary>
 internal sealed class MockStar
 {
-    public TrueStar True;
-    public ulong SortKey;                 // random key that shuffles the catalogue order
+    internal TrueStar True;
+    internal ulong SortKey;                 // random key that shuffles the catalogue order
     public double Ra, Dec, L, B, Distance;  // true sky position and heliocentric distance
     public double Pmra, Pmdec, PmraError, PmdecError, PmCorr, Rv, RvErr;
     public double Teff, TeffErr, Logg, LoggErr, Feh, FehErr, Ebv, GaiaG, RMag;
     public double DistanceObs, DistanceErr;
-    public ForecastCut Forecast;          // first §2.3 cut the star fails (SelectionForecast), None if it survives
-    public double RGcObs;                 // r_GC from the observed distance
+    internal ForecastCut Forecast;          // first §2.3 cut the star fails (SelectionForecast), None if it survives
+    internal double RGcObs;                 // r_GC from the observed distance
 
     /// <summary>
     /// Observes a true star: computes its exact heliocentric observables, decides whether DESI targets it
@@ -24,7 +24,7 @@ internal sealed class MockStar
     /// Returns null when the star is not in the footprint or outside the magnitude limits.
     /// The random draws come from <paramref name="rng"/> in a fixed order, so a star's values depend only on its stream.
     /// </summary>
-    public static MockStar? Observe(in TrueStar t, SeededRandom rng, ulong sortKey, DesiFootprint footprint, ObservationalErrors errors)
+    internal static MockStar? Observe(in TrueStar t, SeededRandom rng, ulong sortKey, DesiFootprint footprint, ObservationalErrors errors)
     {
         var (ra, dec, d, pmra, pmdec, rv) = ObservingGeometry.ToObservables(t.X, t.Y, t.Z, t.Vx, t.Vy, t.Vz);
         // (the exact inverse of the selection's transform, GalactocentricFrame.Paper)
@@ -76,5 +76,5 @@ internal sealed class MockStar
     }
 
     /// <summary>A star's random stream: streams never overlap between populations or candidates.</summary>
-    public static SeededRandom Stream(long seed, long task, long candidate) => new(SeededRandom.DeriveSeed(seed, task), candidate);
+    internal static SeededRandom Stream(long seed, long task, long candidate) => new(SeededRandom.DeriveSeed(seed, task), candidate);
 }

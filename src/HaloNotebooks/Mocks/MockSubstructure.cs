@@ -4,17 +4,17 @@ namespace HaloNotebooks.Mocks;
 /// <param name="RadiusDeg">The mask radius written to substructures.csv; members are placed inside 0.8 of it.</param>
 /// <param name="ScaleRadiusDeg">Plummer scale radius of the members' sky distribution.</param>
 /// <param name="VelocityDispersion">Internal 1-D velocity dispersion, km/s.</param>
-public sealed record MockSubstructure(string Name, bool IsDwarfGalaxy, double Ra, double Dec, double RadiusDeg, double ScaleRadiusDeg,
+internal sealed record MockSubstructure(string Name, bool IsDwarfGalaxy, double Ra, double Dec, double RadiusDeg, double ScaleRadiusDeg,
     double Distance, double Pmra, double Pmdec, double Rv, double VelocityDispersion, double Feh, double FehSpread, int Members)
 {
     /// <summary>Fractional line-of-sight depth of the members (1% for a cluster, 3% for a dwarf).</summary>
-    public double DepthFraction => IsDwarfGalaxy ? 0.03 : 0.01;
+    internal double DepthFraction => IsDwarfGalaxy ? 0.03 : 0.01;
 
     /// <summary>distance_err of substructures.csv: the object's distance uncertainty (3%) and its depth.</summary>
     public double DistanceErr => Distance * Math.Sqrt(0.03 * 0.03 + DepthFraction * DepthFraction);
 
     /// <summary>pm_err of substructures.csv: the systemic proper-motion uncertainty (0.02 mas/yr) and the internal dispersion seen at its distance.</summary>
-    public double PmErr => Math.Sqrt(0.02 * 0.02 + Math.Pow(VelocityDispersion / (4.740470463533349 * Distance), 2));
+    internal double PmErr => Math.Sqrt(0.02 * 0.02 + Math.Pow(VelocityDispersion / (4.740470463533349 * Distance), 2));
 
     /// <summary>rv_err of substructures.csv: the systemic RV uncertainty (1 km/s) and the internal dispersion.</summary>
     public double RvErr => Math.Sqrt(1.0 + VelocityDispersion * VelocityDispersion);
@@ -28,7 +28,7 @@ public sealed record MockSubstructure(string Name, bool IsDwarfGalaxy, double Ra
     /// McConnachie 2012; Pace et al. 2022 — plausible inputs for a mock, not a reference catalogue); member counts are chosen
     /// so the substructure cut removes a few thousand stars.
     /// </summary>
-    public static IReadOnlyList<MockSubstructure> Default { get; } =
+    internal static IReadOnlyList<MockSubstructure> Default { get; } =
     [
         new("NGC 5272 (M3)", false, 205.548, 28.377, 0.40, 0.04, 10.2, -0.15, -2.67, -147.2, 5.5, -1.50, 0.05, 350),
         new("NGC 6205 (M13)", false, 250.422, 36.460, 0.40, 0.04, 7.4, -3.15, -2.57, -244.5, 7.1, -1.53, 0.05, 400),

@@ -10,9 +10,9 @@ namespace HaloNotebooks.Mocks;
 /// </summary>
 internal static class MwsLayout
 {
-    public const string DistanceHdu = "DISTANCES";
+    internal const string DistanceHdu = "DISTANCES";
 
-    public static StarTable DistanceTable(StarTable d)
+    internal static StarTable DistanceTable(StarTable d)
     {
         var names = new DistanceColumns();
         return StarTable.FromColumns(

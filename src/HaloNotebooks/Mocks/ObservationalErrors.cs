@@ -15,7 +15,7 @@ namespace HaloNotebooks.Mocks;
 /// <param name="RvFloor">DESI line-of-sight velocity error floor (km/s) for bright stars; it grows as the flux falls.</param>
 /// <param name="FehFloor">[Fe/H] error floor (dex); ≈ 0.05 dex typical (§2.3 footnote 3).</param>
 /// <param name="TeffFloor">Teff error floor (K).</param>
-public sealed record ObservationalErrors(
+internal sealed record ObservationalErrors(
     double DistanceFraction = 0.09, double DistanceFractionFaint = 0.18, double DistanceFractionScatter = 0.35,
     double PmInflation = 3.5, double PmScatter = 0.3, double PmCorrelationMax = 0.4,
     double RvFloor = 1.0, double FehFloor = 0.035, double TeffFloor = 40.0)
@@ -26,7 +26,7 @@ public sealed record ObservationalErrors(
     /// Median Gaia DR3 proper-motion error (mas/yr) at magnitude G: 0.02-0.03 for G &lt; 15, 0.07 at G = 17, 0.5 at G = 20,
     /// 1.4 at G = 21 (Gaia Collaboration, Vallenari et al. 2023; Lindegren et al. 2021), log-linear between these points.
     /// </summary>
-    public static double GaiaDr3PmError(double g)
+    internal static double GaiaDr3PmError(double g)
     {
         ReadOnlySpan<double> gs = [15.0, 17.0, 20.0, 21.0];
         ReadOnlySpan<double> log = [-1.60206, -1.15490, -0.30103, 0.14613]; // log10(0.025, 0.07, 0.5, 1.4)
@@ -41,17 +41,17 @@ public sealed record ObservationalErrors(
     static double Faintness(double mag) => Math.Pow(10.0, 0.4 * (mag - 19.0));
 
     /// <summary>Median fractional distance error at apparent magnitude r.</summary>
-    public double DistanceFractionAt(double rMag) => DistanceFraction + DistanceFractionFaint * Faintness(rMag);
+    internal double DistanceFractionAt(double rMag) => DistanceFraction + DistanceFractionFaint * Faintness(rMag);
 
     /// <summary>DESI line-of-sight velocity error (km/s) at apparent magnitude r: a few km/s at the faint end.</summary>
-    public double RvError(double rMag) => RvFloor + 3.0 * Faintness(rMag);
+    internal double RvError(double rMag) => RvFloor + 3.0 * Faintness(rMag);
 
     /// <summary>[Fe/H] error (dex) at apparent magnitude r.</summary>
-    public double FehError(double rMag) => FehFloor + 0.04 * Faintness(rMag);
+    internal double FehError(double rMag) => FehFloor + 0.04 * Faintness(rMag);
 
     /// <summary>Teff error (K) at apparent magnitude r.</summary>
-    public double TeffError(double rMag) => TeffFloor + 80.0 * Faintness(rMag);
+    internal double TeffError(double rMag) => TeffFloor + 80.0 * Faintness(rMag);
 
     /// <summary>log g error (dex) at apparent magnitude r.</summary>
-    public static double LoggError(double rMag) => 0.1 + 0.2 * Faintness(rMag);
+    internal static double LoggError(double rMag) => 0.1 + 0.2 * Faintness(rMag);
 }

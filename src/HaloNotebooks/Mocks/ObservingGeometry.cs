@@ -45,11 +45,11 @@ internal static class ObservingGeometry
     }
 
     /// <summary>Heliocentric observables of a Galactocentric phase-space point (the exact inverse transform).</summary>
-    public static HeliocentricObservables ToObservables(double x, double y, double z, double vx, double vy, double vz) =>
+    internal static HeliocentricObservables ToObservables(double x, double y, double z, double vx, double vy, double vz) =>
         Frame.ToObservables(new PhaseSpacePoint(x, y, z, vx, vy, vz));
 
     /// <summary>Galactocentric phase-space point of ICRS observables (§2.3).</summary>
-    public static PhaseSpacePoint ToGalactocentric(double ra, double dec, double distance, double pmra, double pmdec, double rv) =>
+    internal static PhaseSpacePoint ToGalactocentric(double ra, double dec, double distance, double pmra, double pmdec, double rv) =>
         Frame.ToGalactocentric(ra, dec, distance, pmra, pmdec, rv);
 
     /// <summary>Cartesian velocity of (V_r, V_φ, V_θ) at (x, y, z) — the inverse of <see cref="PhaseSpacePoint"/>'s spherical components.</summary>

@@ -12,7 +12,7 @@ internal sealed class RadialProposal
     const int Grid = 4096;
     readonly double[] lnR = new double[Grid + 1], cdf = new double[Grid + 1];
 
-    public RadialProposal(MockInputTable table1)
+    internal RadialProposal(MockInputTable table1)
     {
         var rows = Enumerable.Range(0, table1.RowCount)
             .Where(i => !(table1[i, "r_min_kpc"] == table1.Rows.Min(r => r[0]) && table1[i, "r_max_kpc"] == table1.Rows.Max(r => r[1])))
@@ -35,8 +35,8 @@ internal sealed class RadialProposal
         }
     }
 
-    public static double MinRadius => Math.Exp(LnMin);
-    public static double MaxRadius => Math.Exp(LnMax);
+    internal static double MinRadius => Math.Exp(LnMin);
+    internal static double MaxRadius => Math.Exp(LnMax);
 
     /// <summary>A radius in [<paramref name="rMin"/>, <paramref name="rMax"/>] from the profile, for a uniform deviate u.</summary>
     public double Sample(double u, double rMin, double rMax)

@@ -20,7 +20,7 @@ internal sealed class SelectionForecast
 
     readonly (double X, double Y, double Z, double CosRadius, MockSubstructure Object)[] masks;
 
-    public SelectionForecast(IReadOnlyList<MockSubstructure> substructures)
+    internal SelectionForecast(IReadOnlyList<MockSubstructure> substructures)
     {
         masks = substructures.Select(s =>
         {
@@ -30,20 +30,20 @@ internal sealed class SelectionForecast
     }
 
     /// <summary>Member-match threshold: distance, proper motion and RV within this many combined σ of the object.</summary>
-    public double SubstructureNSigma { get; init; } = Cuts.SubstructureNSigma;
+    internal double SubstructureNSigma { get; init; } = Cuts.SubstructureNSigma;
 
     /// <summary>km/s; the paper's ceiling on each of |δV_r|, |δV_φ|, |δV_θ|.</summary>
-    public double MaxVelocityError { get; init; } = Cuts.MaxErrVr ?? double.PositiveInfinity;
+    internal double MaxVelocityError { get; init; } = Cuts.MaxErrVr ?? double.PositiveInfinity;
 
     /// <summary>The first cut that removes the star, or <see cref="ForecastCut.None"/>; <paramref name="rGcObs"/> is its observed r_GC.</summary>
     /// <summary>Sets <see cref="MockStar.Forecast"/> and <see cref="MockStar.RGcObs"/>.</summary>
-    public void Apply(MockStar s)
+    internal void Apply(MockStar s)
     {
         s.Forecast = FirstFailure(s, out double r);
         s.RGcObs = r;
     }
 
-    public ForecastCut FirstFailure(MockStar s, out double rGcObs)
+    internal ForecastCut FirstFailure(MockStar s, out double rGcObs)
     {
         var p = ObservingGeometry.ToGalactocentric(s.Ra, s.Dec, s.DistanceObs, s.Pmra, s.Pmdec, s.Rv);
         double z = p.Z, r = p.RGc;
@@ -61,7 +61,7 @@ internal sealed class SelectionForecast
     }
 
     /// <summary>§2.3's disc cut at the paper's thresholds (<see cref="SelectionSettings.Paper"/>).</summary>
-    public static bool PassesDiscCut(double feh, double z) => Cuts.PassesDiscCut(feh, z);
+    internal static bool PassesDiscCut(double feh, double z) => Cuts.PassesDiscCut(feh, z);
 
     /// <summary>Inside an object's radius and consistent with it in distance, proper motion (χ² of two components) and RV.</summary>
     bool IsMember(MockStar s)

@@ -6,11 +6,11 @@ namespace HaloNotebooks.Mocks;
 /// The paper takes its parameters from Li et al. (2025a), which are not reproduced here; the defaults are the GSE
 /// halo of Han et al. (2022; breaks at 12 and 28 kpc) with rounded slopes — set the five numbers to use another fit.
 /// </summary>
-public sealed record TriplePowerLaw(double InnerBreak = 12.0, double OuterBreak = 28.0,
+internal sealed record TriplePowerLaw(double InnerBreak = 12.0, double OuterBreak = 28.0,
                                    double InnerSlope = 1.7, double MiddleSlope = 3.1, double OuterSlope = 4.6)
 {
     /// <summary>Density at r (kpc), normalised to 1 at the inner break.</summary>
-    public double Density(double r)
+    internal double Density(double r)
     {
         if (!(r > 0)) throw new ArgumentOutOfRangeException(nameof(r), r, "radius must be positive");
         if (r < InnerBreak) return Math.Pow(r / InnerBreak, -InnerSlope);
@@ -18,7 +18,7 @@ public sealed record TriplePowerLaw(double InnerBreak = 12.0, double OuterBreak 
         return Math.Pow(OuterBreak / InnerBreak, -MiddleSlope) * Math.Pow(r / OuterBreak, -OuterSlope);
     }
 
-    public void Validate()
+    internal void Validate()
     {
         if (!(InnerBreak > 0 && OuterBreak > InnerBreak)) throw new ArgumentException($"TriplePowerLaw needs 0 < InnerBreak < OuterBreak; got " +
             $"{InnerBreak}, {OuterBreak}.");

@@ -19,11 +19,14 @@ public sealed class DipoleField : ILogDensity
     public static IReadOnlyList<string> ParameterNames { get; } = ["mu_compr", "mu_dipole", "sigma_r", "l_apex", "b_apex"];
 
     /// <summary>The sampled coordinates, in the order of the parameter vector.</summary>
-    public static IReadOnlyList<string> SampledCoordinates { get; } = ["mu_compr", "mu_dipole", "sigma_r", "l_apex", "sin_b_apex"];
+    internal static IReadOnlyList<string> SampledCoordinates { get; } = ["mu_compr", "mu_dipole", "sigma_r", "l_apex", "sin_b_apex"];
 
     readonly double[] nx, ny, nz, vr, errSq;
 
-    public DipoleField(RadialVelocitySample data, DipolePriors? priors = null)
+    public DipoleField(RadialVelocitySample data) : this(data, null) { }
+
+    /// <summary>The field with other priors than footnote 12's (the pipeline's and tests'; priors stay internal).</summary>
+    internal DipoleField(RadialVelocitySample data, DipolePriors? priors)
     {
         int n = data.Count;
         if (n == 0) throw new ArgumentException("the sample has no stars");
@@ -41,16 +44,16 @@ public sealed class DipoleField : ILogDensity
         }
     }
 
-    public DipolePriors Priors { get; }
+    internal DipolePriors Priors { get; }
     public int Dimension => 5;
     public int StarCount => vr.Length;
 
-    public double LogPrior(ReadOnlySpan<double> t) =>
+    internal double LogPrior(ReadOnlySpan<double> t) =>
         Priors.MuCompr.Contains(t[0]) && Priors.MuDipole.Contains(t[1]) && Priors.SigmaR.Contains(t[2])
         && t[3] >= 0 && t[3] < 360 && t[4] >= -1 && t[4] <= 1 ? 0.0 : double.NegativeInfinity;
 
     /// <summary>ln L of Eq. 6 at sampled coordinates (mu_compr, mu_dipole, sigma_r, l_apex°, sin b_apex).</summary>
-    public double LogLikelihood(ReadOnlySpan<double> t)
+    internal double LogLikelihood(ReadOnlySpan<double> t)
     {
         if (t.Length != Dimension) throw new ArgumentException($"expected {Dimension} parameters, got {t.Length}");
         var (ax, ay, az) = ReflexMotion.ApexFromSinB(t[3], t[4]);
@@ -113,7 +116,7 @@ public sealed class DipoleField : ILogDensity
     /// The paper's canonical form μ_dipole ≤ 0: a sample with μ_dipole &gt; 0 becomes (−μ_dipole, antipode),
     /// l_apex → l_apex + 180° (mod 360), b_apex → −b_apex; the likelihood is unchanged. Returns whether it folded.
     /// </summary>
-    public static bool Fold(ref double muDipole, ref double lApexDeg, ref double bApexDeg)
+    internal static bool Fold(ref double muDipole, ref double lApexDeg, ref double bApexDeg)
     {
         if (muDipole <= 0) return false;
         muDipole = -muDipole;

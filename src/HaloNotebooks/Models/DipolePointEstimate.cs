@@ -8,7 +8,7 @@ namespace HaloNotebooks.Models;
 /// weighted least-squares fit with weights 1/(σ_r² + ε²); σ_r is then updated by its own likelihood equation,
 /// and the two steps alternate. Used to start the walkers. Reported with μ_dipole ≤ 0.
 /// </summary>
-public static class DipolePointEstimate
+internal static class DipolePointEstimate
 {
     /// <summary>(mu_compr, mu_dipole, sigma_r, l_apex [deg], b_apex [deg]).</summary>
     public static double[] Fit(RadialVelocitySample data, int iterations = 50)

@@ -6,7 +6,7 @@ namespace HaloNotebooks.Models;
 /// <param name="Sigmas">Intrinsic dispersions (not including the errors), [component][dimension].</param>
 /// <param name="LogLikelihood">ln L of the data under the mixture convolved with the errors (Eqs. 2–3).</param>
 /// <param name="Iterations">EM iterations used.</param>
-public sealed record DeconvolvedMixture(double[] Weights, double[][] Means, double[][] Sigmas, double LogLikelihood, int Iterations);
+internal sealed record DeconvolvedMixture(double[] Weights, double[][] Means, double[][] Sigmas, double LogLikelihood, int Iterations);
 
 /// <summary>
 /// Extreme deconvolution (Bovy, Hogg &amp; Roweis 2011) in the diagonal case: EM for a Gaussian mixture
@@ -19,7 +19,7 @@ public sealed record DeconvolvedMixture(double[] Weights, double[][] Means, doub
 /// (a contaminating population can pull a free component outside it: an earlier mock's 3–9 kpc thick-disc stars
 /// gave ⟨V_φ⟩ ≈ −180 km/s, outside [−100, 100]).
 /// </summary>
-public static class ExtremeDeconvolution
+internal static class ExtremeDeconvolution
 {
     /// <summary>
     /// Fits <paramref name="components"/> Gaussians. Initial responsibilities split the stars into equal

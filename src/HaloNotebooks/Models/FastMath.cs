@@ -22,7 +22,7 @@ internal static class FastMath
     const long MantissaMask = 0x000FFFFFFFFFFFFFL, ExponentOne = 0x3FF0000000000000L;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> ExpNonPositive(Vector512<double> x)
+    internal static Vector512<double> ExpNonPositive(Vector512<double> x)
     {
         x = Vector512.Max(x, Vector512.Create(-700.0));
         var k = Vector512.Round(x * Vector512.Create(Log2E));
@@ -47,7 +47,7 @@ internal static class FastMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> ExpNonPositive(Vector256<double> x)
+    internal static Vector256<double> ExpNonPositive(Vector256<double> x)
     {
         x = Vector256.Max(x, Vector256.Create(-700.0));
         var k = Vector256.Round(x * Vector256.Create(Log2E));
@@ -73,7 +73,7 @@ internal static class FastMath
 
     /// <summary>product ← product × y, keeping the product's mantissa in [1, 2) and its exponent in <paramref name="exponent"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MultiplyInto(ref Vector512<double> product, ref Vector512<long> exponent, Vector512<double> y)
+    internal static void MultiplyInto(ref Vector512<double> product, ref Vector512<long> exponent, Vector512<double> y)
     {
         var bits = (product * y).AsInt64();
         exponent += Vector512.ShiftRightLogical(bits, 52) - Vector512.Create(1023L);
@@ -81,7 +81,7 @@ internal static class FastMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MultiplyInto(ref Vector256<double> product, ref Vector256<long> exponent, Vector256<double> y)
+    internal static void MultiplyInto(ref Vector256<double> product, ref Vector256<long> exponent, Vector256<double> y)
     {
         var bits = (product * y).AsInt64();
         exponent += Vector256.ShiftRightLogical(bits, 52) - Vector256.Create(1023L);
@@ -89,14 +89,14 @@ internal static class FastMath
     }
 
     /// <summary>ln of the accumulated product: Σ over lanes of ln(mantissa) + exponent ln 2.</summary>
-    public static double LogOfProduct(Vector512<double> product, Vector512<long> exponent)
+    internal static double LogOfProduct(Vector512<double> product, Vector512<long> exponent)
     {
         double s = 0;
         for (int j = 0; j < Vector512<double>.Count; j++) s += Math.Log(product[j]) + exponent[j] * Math.Log(2.0);
         return s;
     }
 
-    public static double LogOfProduct(Vector256<double> product, Vector256<long> exponent)
+    internal static double LogOfProduct(Vector256<double> product, Vector256<long> exponent)
     {
         double s = 0;
         for (int j = 0; j < Vector256<double>.Count; j++) s += Math.Log(product[j]) + exponent[j] * Math.Log(2.0);

@@ -11,7 +11,7 @@ public sealed record KinematicSample(
     public int Count => Vr.Length;
 
     /// <summary>Throws if the arrays differ in length or hold NaN / non-positive errors.</summary>
-    public KinematicSample Validate()
+    internal KinematicSample Validate()
     {
         double[][] all = [Vr, VPhi, VTheta, Feh, ErrVr, ErrVPhi, ErrVTheta, ErrFeh];
         string[] names = ["v_r", "v_phi", "v_theta", "feh", "err_v_r", "err_v_phi", "err_v_theta", "err_feh"];

@@ -22,14 +22,14 @@ internal static class MixtureKernel
     /// <summary>Which kernel runs on this machine (benchmarks and reports).</summary>
     public static string Path => Vector512.IsHardwareAccelerated ? "Vector512" : Vector256.IsHardwareAccelerated ? "Vector256" : "scalar";
 
-    public static double OneComponent(StarKinematics s, in ComponentParameters a, int start, int end)
+    internal static double OneComponent(StarKinematics s, in ComponentParameters a, int start, int end)
     {
         if (Vector512.IsHardwareAccelerated) return OneComponent512(s, a, start, end);
         if (Vector256.IsHardwareAccelerated) return OneComponent256(s, a, start, end);
         return OneComponentScalar(s, a, start, end);
     }
 
-    public static double TwoComponents(StarKinematics s, in ComponentParameters a, in ComponentParameters b, int start, int end)
+    internal static double TwoComponents(StarKinematics s, in ComponentParameters a, in ComponentParameters b, int start, int end)
     {
         if (Vector512.IsHardwareAccelerated) return TwoComponents512(s, a, b, start, end);
         if (Vector256.IsHardwareAccelerated) return TwoComponents256(s, a, b, start, end);
@@ -39,7 +39,7 @@ internal static class MixtureKernel
     // ---------------- scalar: the reference form, also the tail of the vector loops ----------------
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double StarLogL(StarKinematics s, in ComponentParameters c, int i)
+    internal static double StarLogL(StarKinematics s, in ComponentParameters c, int i)
     {
         double r0 = s.X[0][i] - c.M0, r1 = s.X[1][i] - c.M1, r2 = s.X[2][i] - c.M2, r3 = s.X[3][i] - c.M3;
         double v0 = s.ErrorSq[0][i] + c.S0, v1 = s.ErrorSq[1][i] + c.S1, v2 = s.ErrorSq[2][i] + c.S2, v3 = s.ErrorSq[3][i] + c.S3;

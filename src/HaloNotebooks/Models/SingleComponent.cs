@@ -7,24 +7,24 @@ namespace HaloNotebooks.Models;
 /// with diagonal intrinsic dispersions, convolved with each star's errors (Eq. 2). Eight parameters,
 /// in the order of <see cref="ParameterNames"/>; uniform priors (footnote 11).
 /// </summary>
-public sealed class SingleComponent : ILogDensity
+internal sealed class SingleComponent : ILogDensity
 {
     public static IReadOnlyList<string> ParameterNames { get; } =
         ["vr", "vphi", "vtheta", "sigma_r", "sigma_phi", "sigma_theta", "feh_mean", "feh_sigma"];
 
     readonly StarKinematics stars;
 
-    public SingleComponent(KinematicSample data, MixturePriors? priors = null)
+    internal SingleComponent(KinematicSample data, MixturePriors? priors = null)
     {
         stars = new StarKinematics(data);
         Priors = priors ?? MixturePriors.Paper;
     }
 
-    public MixturePriors Priors { get; }
+    internal MixturePriors Priors { get; }
     public int Dimension => 8;
     public int StarCount => stars.Count;
     /// <summary>Threads over stars inside one evaluation (1 inside the sampler, which already runs walkers in parallel).</summary>
-    public int? StarParallelism { get; init; } = 1;
+    internal int? StarParallelism { get; init; } = 1;
 
     /// <summary>Means (v_r, v_phi, v_theta, [Fe/H]) of a parameter vector.</summary>
     internal static void Means(ReadOnlySpan<double> t, Span<double> m) { m[0] = t[0]; m[1] = t[1]; m[2] = t[2]; m[3] = t[6]; }
@@ -32,7 +32,7 @@ public sealed class SingleComponent : ILogDensity
     internal static void Sigmas(ReadOnlySpan<double> t, Span<double> s) { s[0] = t[3]; s[1] = t[4]; s[2] = t[5]; s[3] = t[7]; }
 
     /// <summary>ln prior: 0 inside the uniform bounds, −∞ outside.</summary>
-    public double LogPrior(ReadOnlySpan<double> t) => InPrior(t, Priors) ? 0.0 : double.NegativeInfinity;
+    internal double LogPrior(ReadOnlySpan<double> t) => InPrior(t, Priors) ? 0.0 : double.NegativeInfinity;
 
     internal static bool InPrior(ReadOnlySpan<double> t, MixturePriors p) =>
         p.VelocityMean.Contains(t[0]) && p.VelocityMean.Contains(t[1]) && p.VelocityMean.Contains(t[2]) &&
@@ -40,7 +40,7 @@ public sealed class SingleComponent : ILogDensity
         p.FehMean.Contains(t[6]) && p.FehSigma.Contains(t[7]);
 
     /// <summary>ln L = Σ_i ln N₄(x_i | μ, diag(σ² + ε_i²)) (Eqs. 1–2), fully normalised.</summary>
-    public double LogLikelihood(ReadOnlySpan<double> t)
+    internal double LogLikelihood(ReadOnlySpan<double> t)
     {
         if (t.Length != Dimension) throw new ArgumentException($"expected {Dimension} parameters, got {t.Length}");
         Span<double> m = stackalloc double[4], s = stackalloc double[4];

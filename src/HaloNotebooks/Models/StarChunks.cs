@@ -6,7 +6,7 @@ namespace HaloNotebooks.Models;
 /// </summary>
 internal static class StarChunks
 {
-    public const int Size = 4096;
+    internal const int Size = 4096;
 
     public static double Sum(int count, int? maxDegreeOfParallelism, Func<int, int, double> block)
     {

@@ -6,12 +6,12 @@ namespace HaloNotebooks.Models;
 /// </summary>
 internal sealed class StarKinematics
 {
-    public const int Dimensions = 4;
-    public readonly double[][] X;         // [dimension][star]
-    public readonly double[][] ErrorSq;   // [dimension][star]: ε² of Eq. 2
+    internal const int Dimensions = 4;
+    internal readonly double[][] X;         // [dimension][star]
+    internal readonly double[][] ErrorSq;   // [dimension][star]: ε² of Eq. 2
     public int Count { get; }
 
-    public StarKinematics(KinematicSample data)
+    internal StarKinematics(KinematicSample data)
     {
         data.Validate();
         if (data.Count == 0) throw new ArgumentException("the sample has no stars");
@@ -31,13 +31,13 @@ internal sealed class StarKinematics
 /// <summary>One Gaussian component in the four dimensions: means, intrinsic variances σ², and ln(weight).</summary>
 internal readonly struct ComponentParameters
 {
-    public readonly double M0, M1, M2, M3, S0, S1, S2, S3;
+    internal readonly double M0, M1, M2, M3, S0, S1, S2, S3;
     /// <summary>ln(weight) − 2 ln 2π: everything in ln L of a star that does not depend on the star.</summary>
-    public readonly double Constant;
+    internal readonly double Constant;
     /// <summary>The weight itself (p_MR or 1 − p_MR; 1 for a single component).</summary>
-    public readonly double Weight;
+    internal readonly double Weight;
 
-    public ComponentParameters(ReadOnlySpan<double> means, ReadOnlySpan<double> sigmas, double logWeight)
+    internal ComponentParameters(ReadOnlySpan<double> means, ReadOnlySpan<double> sigmas, double logWeight)
     {
         M0 = means[0]; M1 = means[1]; M2 = means[2]; M3 = means[3];
         S0 = sigmas[0] * sigmas[0]; S1 = sigmas[1] * sigmas[1]; S2 = sigmas[2] * sigmas[2]; S3 = sigmas[3] * sigmas[3];

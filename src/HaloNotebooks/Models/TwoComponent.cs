@@ -9,29 +9,29 @@ namespace HaloNotebooks.Models;
 /// (<see cref="ParameterNames"/>). Uniform priors (footnote 11) plus feh_mean_mr &gt; feh_mean_mp, so the
 /// labels cannot switch: MR is by construction the component with the higher mean [Fe/H].
 /// </summary>
-public sealed class TwoComponent : ILogDensity
+internal sealed class TwoComponent : ILogDensity
 {
     public static IReadOnlyList<string> ParameterNames { get; } =
         ["p_mr", .. SingleComponent.ParameterNames.Select(n => n + "_mr"), .. SingleComponent.ParameterNames.Select(n => n + "_mp")];
 
     /// <summary>Index of the first MR and MP parameter in the vector.</summary>
-    public const int MetalRichOffset = 1, MetalPoorOffset = 9;
+    internal const int MetalRichOffset = 1, MetalPoorOffset = 9;
 
     readonly StarKinematics stars;
 
-    public TwoComponent(KinematicSample data, MixturePriors? priors = null)
+    internal TwoComponent(KinematicSample data, MixturePriors? priors = null)
     {
         stars = new StarKinematics(data);
         Priors = priors ?? MixturePriors.Paper;
     }
 
-    public MixturePriors Priors { get; }
+    internal MixturePriors Priors { get; }
     public int Dimension => 17;
     public int StarCount => stars.Count;
     /// <summary>Threads over stars inside one evaluation (1 inside the sampler, which already runs walkers in parallel).</summary>
-    public int? StarParallelism { get; init; } = 1;
+    internal int? StarParallelism { get; init; } = 1;
 
-    public double LogPrior(ReadOnlySpan<double> t) =>
+    internal double LogPrior(ReadOnlySpan<double> t) =>
         Priors.PMetalRich.Contains(t[0])
         && SingleComponent.InPrior(t.Slice(MetalRichOffset, 8), Priors)
         && SingleComponent.InPrior(t.Slice(MetalPoorOffset, 8), Priors)
@@ -48,7 +48,7 @@ public sealed class TwoComponent : ILogDensity
     }
 
     /// <summary>ln L = Σ_i ln[p_MR L_MR,i + (1 − p_MR) L_MP,i] (Eq. 3), fully normalised.</summary>
-    public double LogLikelihood(ReadOnlySpan<double> t)
+    internal double LogLikelihood(ReadOnlySpan<double> t)
     {
         if (t.Length != Dimension) throw new ArgumentException($"expected {Dimension} parameters, got {t.Length}");
         Components(t, out var mr, out var mp);

@@ -3,10 +3,10 @@ using HaloNotebooks.Selection;
 namespace HaloNotebooks.Models;
 
 /// <summary>A uniform prior on [Lower, Upper], bounds inclusive (footnote 11).</summary>
-public readonly record struct UniformPrior(double Lower, double Upper)
+internal readonly record struct UniformPrior(double Lower, double Upper)
 {
     public bool Contains(double x) => x >= Lower && x <= Upper;
-    public double Width => Upper - Lower;
+    internal double Width => Upper - Lower;
     public override string ToString() => FormattableString.Invariant($"U[{Lower}, {Upper}]");
 }
 
@@ -15,7 +15,7 @@ public readonly record struct UniformPrior(double Lower, double Upper)
 /// as in the reference fits: mixture_emcee.json "priors"). The double model adds the ordering
 /// feh_mean_mr &gt; feh_mean_mp, which fixes which component is the metal-rich one.
 /// </summary>
-public sealed record MixturePriors(
+internal sealed record MixturePriors(
     UniformPrior VelocityMean, UniformPrior VelocitySigma, UniformPrior FehMean, UniformPrior FehSigma, UniformPrior PMetalRich)
 {
     /// <summary>Means in [−100, 100] km/s, dispersions in [10, 200] km/s, [Fe/H] mean in [−3, −0.85] (the §2.3 cut's value,
@@ -29,7 +29,7 @@ public sealed record MixturePriors(
 /// σ_r ∈ [10, 200] km/s, l_apex ∈ [0°, 360°), and sin b_apex ∈ [−1, 1] — the apex uniform on the sphere
 /// (the paper's "cos b_apex ∈ [−1, 1]" read as the cosine of the polar angle).
 /// </summary>
-public sealed record DipolePriors(UniformPrior MuCompr, UniformPrior MuDipole, UniformPrior SigmaR)
+internal sealed record DipolePriors(UniformPrior MuCompr, UniformPrior MuDipole, UniformPrior SigmaR)
 {
     public static DipolePriors Paper { get; } = new(new(-100, 100), new(-100, 100), new(10, 200));
 }

@@ -10,81 +10,81 @@ internal static class SeedStream
     // ---- the ensemble sampler (emcee-style), streams of the fit's seed
 
     /// <summary>The initial walker ball: walker k draws from SeededRandom(DeriveSeed(seed, 1), k).</summary>
-    public const long WalkerBall = 1;
+    internal const long WalkerBall = 1;
 
     /// <summary>The split of step t into the ensemble's halves: SeededRandom(DeriveSeed(seed, −1), t) (walker k itself
     /// draws from SeededRandom(seed, k)).</summary>
-    public const long EnsembleSplit = -1;
+    internal const long EnsembleSplit = -1;
 
     /// <summary>The move chosen at step t: SeededRandom(DeriveSeed(seed, −2), t).</summary>
-    public const long Moves = -2;
+    internal const long Moves = -2;
 
     // ---- the mock catalogue's populations (task numbers of MockStar.Stream, streams of the mock's seed)
 
     /// <summary>The thin/thick disc contaminants.</summary>
-    public const long DiscPopulation = 10;
+    internal const long DiscPopulation = 10;
 
     /// <summary>The Sagittarius stream.</summary>
-    public const long SagittariusStream = 20;
+    internal const long SagittariusStream = 20;
 
     /// <summary>Stars that are not K giants.</summary>
-    public const long NonKGiants = 30;
+    internal const long NonKGiants = 30;
 
     /// <summary>Members of substructure <paramref name="index"/> (globular clusters, dwarf galaxies).</summary>
-    public static long SubstructureMembers(int index) => 100 + index;
+    internal static long SubstructureMembers(int index) => 100 + index;
 
     /// <summary>The Appendix A mock's stars (and <see cref="AppendixMockErrors"/> for its Monte-Carlo errors).</summary>
     public const long AppendixMock = 500;
 
     /// <summary>The Appendix A mock's Monte-Carlo velocity errors.</summary>
-    public const long AppendixMockErrors = AppendixMock + 1;
+    internal const long AppendixMockErrors = AppendixMock + 1;
 
     /// <summary>The halo K giants of radial bin <paramref name="bin"/>.</summary>
-    public static long HaloBin(int bin) => 1000 + bin;
+    internal static long HaloBin(int bin) => 1000 + bin;
 
     /// <summary>Which stars have repeat spectra ("REPEAT" in ASCII), then their values and their quality flags.</summary>
-    public const long RepeatPick = 0x5245_5045_4154;
+    internal const long RepeatPick = 0x5245_5045_4154;
 
     /// <summary>The repeat spectra's observed values.</summary>
-    public const long RepeatValues = RepeatPick + 1;
+    internal const long RepeatValues = RepeatPick + 1;
 
     /// <summary>The repeat spectra's quality flags.</summary>
-    public const long RepeatQuality = RepeatPick + 2;
+    internal const long RepeatQuality = RepeatPick + 2;
 
     /// <summary>Re-observation <paramref name="replica"/> of the mock's stars (streams of the truth seed).</summary>
-    public static long Reobservation(int replica) => replica;
+    internal static long Reobservation(int replica) => replica;
 
     // ---- halo reproduce, streams of the analysis seed
 
     /// <summary>The Appendix A mock drawn by <c>halo reproduce</c>.</summary>
-    public const long ReproduceAppendixMock = 9000;
+    internal const long ReproduceAppendixMock = 9000;
 
     /// <summary>The re-observations of <c>halo reproduce --mock-truth</c>.</summary>
-    public const long ReproduceMockTruth = 9100;
+    internal const long ReproduceMockTruth = 9100;
 
     /// <summary>The selection's Monte-Carlo draws for mock-truth replica <paramref name="replica"/> (a stream of the
     /// selection's seed).</summary>
-    public static long MockTruthReplica(int replica) => 1000 + replica;
+    internal static long MockTruthReplica(int replica) => 1000 + replica;
 
     // ---- halo sweep, streams of the sweep's seed
 
     /// <summary>The mock of realisation <paramref name="realisation"/>.</summary>
-    public static long SweepMock(int realisation) => realisation;
+    internal static long SweepMock(int realisation) => realisation;
 
     /// <summary>The selection's Monte-Carlo draws of realisation <paramref name="realisation"/>.</summary>
-    public static long SweepSelection(int realisation) => 1_000_000 + realisation;
+    internal static long SweepSelection(int realisation) => 1_000_000 + realisation;
 
     /// <summary>The fits of realisation <paramref name="realisation"/>.</summary>
-    public static long SweepAnalysis(int realisation) => 2_000_000 + realisation;
+    internal static long SweepAnalysis(int realisation) => 2_000_000 + realisation;
 
     /// <summary>The selection's Monte-Carlo draws of a truth task.</summary>
-    public const long SweepTruthSelection = 3_000_000;
+    internal const long SweepTruthSelection = 3_000_000;
 
     /// <summary>The fits of a truth task.</summary>
-    public const long SweepTruthAnalysis = 3_000_001;
+    internal const long SweepTruthAnalysis = 3_000_001;
 
     // ---- halo mock calibrate: not a derived stream but a plain seed, so that `halo mock --seed S` redraws a step's mock
 
     /// <summary>The mock seed of calibration step <paramref name="step"/> (1-based): seed + step − 1.</summary>
-    public static long CalibrationStep(long seed, int step) => seed + step - 1;
+    internal static long CalibrationStep(long seed, int step) => seed + step - 1;
 }

@@ -10,17 +10,17 @@ namespace HaloNotebooks.Numerics;
 /// the same (seed, stream) always gives the same numbers whichever thread consumes them.
 /// Written here because System.Random(seed) offers no documented way to derive independent streams.
 /// </summary>
-public sealed class SeededRandom : Random
+internal sealed class SeededRandom : Random
 {
     ulong s0, s1, s2, s3;
     double spareGaussian;
     bool hasSpare;
 
     /// <summary>A generator for stream <paramref name="stream"/> of master seed <paramref name="seed"/>.</summary>
-    public SeededRandom(long seed, long stream = 0) => Reset(seed, stream);
+    internal SeededRandom(long seed, long stream = 0) => Reset(seed, stream);
 
     /// <summary>Puts this generator in the state of <c>new SeededRandom(seed, stream)</c> without allocating (hot loops).</summary>
-    public void Reset(long seed, long stream)
+    internal void Reset(long seed, long stream)
     {
         // Mix seed and stream so that neighbouring seeds/streams give unrelated states.
         ulong x = SplitMix(unchecked((ulong)seed) ^ 0x9E3779B97F4A7C15UL) ^ SplitMix(unchecked((ulong)stream) + 0xD1B54A32D192ED03UL);
@@ -51,17 +51,17 @@ public sealed class SeededRandom : Random
     }
 
     /// <summary>A child seed for stream <paramref name="stream"/>: use to hand one seed to a sub-task (a bin, a fit).</summary>
-    public static long DeriveSeed(long seed, long stream) =>
+    internal static long DeriveSeed(long seed, long stream) =>
         unchecked((long)(SplitMix(unchecked((ulong)seed) + 0x632BE59BD9B4E019UL) ^ SplitMix(unchecked((ulong)stream) * 0xBF58476D1CE4E5B9UL + 1)));
 
     /// <summary>
     /// A child seed for a named sub-task (e.g. "table2/double/bin 3"): the name's 64-bit FNV-1a hash of its UTF-8
     /// bytes as the stream, the same in every process and on every platform (string.GetHashCode is randomised per process).
     /// </summary>
-    public static long DeriveSeed(long seed, string name) => DeriveSeed(seed, StableHash(name));
+    internal static long DeriveSeed(long seed, string name) => DeriveSeed(seed, StableHash(name));
 
     /// <summary>64-bit FNV-1a of the UTF-8 bytes of <paramref name="text"/>.</summary>
-    public static long StableHash(string text)
+    internal static long StableHash(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         ulong h = 0xCBF29CE484222325UL;
@@ -85,7 +85,7 @@ public sealed class SeededRandom : Random
 
     /// <summary>The next 64 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NextUInt64()
+    internal ulong NextUInt64()
     {
         ulong result = unchecked(BitOperations.RotateLeft(s1 * 5, 7) * 9);
         ulong t = s1 << 17;
@@ -107,7 +107,7 @@ public sealed class SeededRandom : Random
     public override int Next(int minValue, int maxValue) => minValue + Next(maxValue - minValue);
 
     /// <summary>Standard normal N(0, 1) by the Marsaglia polar method (pairs; the spare is kept).</summary>
-    public double NextGaussian()
+    internal double NextGaussian()
     {
         if (hasSpare) { hasSpare = false; return spareGaussian; }
         double u, v, s;
@@ -124,5 +124,5 @@ public sealed class SeededRandom : Random
     }
 
     /// <summary>N(mean, sigma).</summary>
-    public double NextGaussian(double mean, double sigma) => mean + sigma * NextGaussian();
+    internal double NextGaussian(double mean, double sigma) => mean + sigma * NextGaussian();
 }

@@ -6,7 +6,7 @@ namespace HaloNotebooks.Numerics;
 /// synchronisation context captured when it was made (the thread pool in a console), so reports could arrive late
 /// and out of order.
 /// </summary>
-public sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
 {
     /// <inheritdoc/>
     public void Report(T value) => report(value);

@@ -6,7 +6,7 @@ namespace HaloNotebooks.Paper;
 /// <summary>One fitted parameter of one radial bin of a comparison sample (data/reference/segue_kgiants_ours.csv).</summary>
 /// <param name="Model">"single" or "double".</param>
 /// <param name="Parameter">The fit's parameter name as <c>BinFit.Parameters</c> holds it ("beta", "beta_mr", "p_mr", …).</param>
-public sealed record ComparisonPoint(string Model, double RMin, double RMax, double RMedian, int N, string Parameter, Measurement Value);
+internal sealed record ComparisonPoint(string Model, double RMin, double RMax, double RMedian, int N, string Parameter, Measurement Value);
 
 /// <summary>
 /// Profiles of other samples, fitted by this project with the paper's own selection and models, drawn beside the paper's
@@ -14,10 +14,10 @@ public sealed record ComparisonPoint(string Model, double RMin, double RMax, dou
 /// their numbers the figures show this project's fit of the public SEGUE K giants (Xue et al. 2014 × Gaia DR2), the
 /// K-giant survey Bird et al. used besides LAMOST; `halo literature segue` writes the file (provenance beside it).
 /// </summary>
-public static class ComparisonProfiles
+internal static class ComparisonProfiles
 {
     /// <summary>Label of the SEGUE K-giant points in figures and reports.</summary>
-    public const string SegueLabel = "SEGUE K giants (Xue+14 × Gaia DR2), fitted here";
+    internal const string SegueLabel = "SEGUE K giants (Xue+14 × Gaia DR2), fitted here";
 
     /// <summary>The SEGUE K giants' single- and double-component fits per radial bin.</summary>
     public static IReadOnlyList<ComparisonPoint> SegueKGiants => segue.Value;
@@ -30,7 +30,7 @@ public static class ComparisonProfiles
         points.Where(p => p.Model == model && p.Parameter == parameter).OrderBy(p => p.RMin).ToList();
 
     /// <summary>Columns: model, r_min_kpc, r_max_kpc, r_median_kpc, n, parameter, value, err_plus, err_minus.</summary>
-    public static IReadOnlyList<ComparisonPoint> Parse(string csv, string source)
+    internal static IReadOnlyList<ComparisonPoint> Parse(string csv, string source)
     {
         var t = CsvTable.Parse(csv, source, name => name switch
         {
@@ -52,7 +52,7 @@ public static class ComparisonProfiles
     const string Header = "model,r_min_kpc,r_max_kpc,r_median_kpc,n,parameter,value,err_plus,err_minus";
 
     /// <summary>The same columns, written back (invariant culture, round-trip precision kept to 6 significant digits).</summary>
-    public static string ToCsv(IEnumerable<ComparisonPoint> points)
+    internal static string ToCsv(IEnumerable<ComparisonPoint> points)
     {
         var sb = new System.Text.StringBuilder(Header + "\n");
         foreach (var p in points)

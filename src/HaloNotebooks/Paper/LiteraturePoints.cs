@@ -6,10 +6,10 @@ namespace HaloNotebooks.Paper;
 /// <param name="Source">"Bystrom2025", "Chandra2025", "LMC".</param>
 /// <param name="Quantity">Parameter name (mu_compr, mu_dipole, l_apex, b_apex, reflex_amplitude, l, b).</param>
 /// <param name="R">Galactocentric distance the value refers to (kpc), or null for a global value.</param>
-public sealed record LiteraturePoint(string Source, string Quantity, double? R, double Value, string Unit, string Note);
+internal sealed record LiteraturePoint(string Source, string Quantity, double? R, double Value, string Unit, string Note);
 
 /// <summary>The literature values of §4.4 used in overlays (Figs. 8 and 9): Byström et al. (2025), Chandra et al. (2025), the LMC.</summary>
-public static class LiteraturePoints
+internal static class LiteraturePoints
 {
     /// <summary>Every point of data/reference/literature_points.csv.</summary>
     public static IReadOnlyList<LiteraturePoint> All { get; } = Parse(PublishedTables.ReadResource("literature_points.csv"));

@@ -18,10 +18,10 @@ public readonly record struct Measurement(double Value, double ErrPlus, double E
     public double Sigma => 0.5 * (ErrPlus + ErrMinus);
 
     /// <summary>An exact value (a mock's truth): no error.</summary>
-    public static Measurement Exact(double value) => new(value, 0, 0);
+    internal static Measurement Exact(double value) => new(value, 0, 0);
 
     /// <summary>Median and 16th/84th percentiles of <paramref name="samples"/> (linear interpolation, as numpy).</summary>
-    public static Measurement FromSamples(ReadOnlySpan<double> samples)
+    internal static Measurement FromSamples(ReadOnlySpan<double> samples)
     {
         if (samples.Length == 0) throw new ArgumentException("no samples to summarise");
         var sorted = samples.ToArray();
@@ -34,7 +34,7 @@ public readonly record struct Measurement(double Value, double ErrPlus, double E
     public static Measurement FromPercentiles(double median, double p16, double p84) => new(median, p84 - median, median - p16);
 
     /// <summary>The q-th percentile (0–100) of sorted data, linear interpolation between order statistics (numpy default).</summary>
-    public static double Percentile(ReadOnlySpan<double> sorted, double q)
+    internal static double Percentile(ReadOnlySpan<double> sorted, double q)
     {
         if (sorted.Length == 0) throw new ArgumentException("no data");
         double pos = q / 100.0 * (sorted.Length - 1);
@@ -62,7 +62,7 @@ public readonly record struct Measurement(double Value, double ErrPlus, double E
         string.Create(CultureInfo.InvariantCulture, $"{Round(Value, decimals)} +{Round(ErrPlus, decimals)} -{Round(ErrMinus, decimals)}");
 
     /// <summary>LaTeX as the paper prints it: $v^{+a}_{-b}$.</summary>
-    public string ToLatex(int decimals) =>
+    internal string ToLatex(int decimals) =>
         string.Create(CultureInfo.InvariantCulture, $"${Round(Value, decimals)}^{{+{Round(ErrPlus, decimals)}}}_{{-{Round(ErrMinus, decimals)}}}$");
 
     /// <summary>HTML: v<sup>+a</sup><sub>−b</sub> with at least <paramref name="decimals"/> places and enough to show the
@@ -75,11 +75,11 @@ public readonly record struct Measurement(double Value, double ErrPlus, double E
     }
 
     /// <summary>True for a value without error (a mock's truth).</summary>
-    public bool IsExact => ErrPlus == 0 && ErrMinus == 0;
+    internal bool IsExact => ErrPlus == 0 && ErrMinus == 0;
 
     /// <summary>Places that show the smaller non-zero error to one significant digit, at least <paramref name="minimum"/>
     /// (a column's usual precision) and at most 4.</summary>
-    public int DecimalsFor(int minimum)
+    internal int DecimalsFor(int minimum)
     {
         double e = Math.Min(ErrPlus > 0 ? ErrPlus : double.PositiveInfinity, ErrMinus > 0 ? ErrMinus : double.PositiveInfinity);
         if (!double.IsFinite(e)) return minimum;

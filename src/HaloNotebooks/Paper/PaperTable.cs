@@ -15,7 +15,7 @@ namespace HaloNotebooks.Paper;
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class PaperTable : IHtmlDisplay
 {
-    public PaperTable(int number, IReadOnlyList<TableRow> rows)
+    internal PaperTable(int number, IReadOnlyList<TableRow> rows)
     {
         if (number is < 1 or > 3) throw new ArgumentException($"the paper has Tables 1–3, not {number}");
         Number = number;
@@ -23,7 +23,7 @@ public sealed class PaperTable : IHtmlDisplay
     }
 
     /// <summary>1 (single component), 2 (double component) or 3 (dipole).</summary>
-    public int Number { get; }
+    internal int Number { get; }
 
     /// <summary>"table1" … "table3" (file stem and summary.json key).</summary>
     public string Name => "table" + Number;
@@ -46,7 +46,7 @@ public sealed class PaperTable : IHtmlDisplay
     }
 
     /// <summary>The value columns in the paper's order.</summary>
-    public IReadOnlyList<TableColumn> Columns => Number switch
+    internal IReadOnlyList<TableColumn> Columns => Number switch
     {
         1 => TableColumn.Kinematics,
         2 => [.. TableColumn.Kinematics, TableColumn.PMetalRich],
@@ -54,7 +54,7 @@ public sealed class PaperTable : IHtmlDisplay
     };
 
     /// <summary>The paper's caption.</summary>
-    public string Caption => Number switch
+    internal string Caption => Number switch
     {
         1 => "Best-fit mean velocity and velocity dispersions of the single-component model in different r_GC bins (1σ uncertainties).",
         2 => "Best-fit parameters of the double-component model (metal-rich MR and metal-poor MP components) in different r_GC bins.",
@@ -65,7 +65,7 @@ public sealed class PaperTable : IHtmlDisplay
     /// The table as a Deedle frame (row key = row index): [component,] r_min_kpc, r_max_kpc, r_median_kpc, then per
     /// parameter its value, `_errp` and `_errm` (positive), then N. Missing entries are missing values.
     /// </summary>
-    public Frame<int, string> ToFrame()
+    internal Frame<int, string> ToFrame()
     {
         var keys = Enumerable.Range(0, Rows.Count).ToArray();
         var builder = new FrameBuilder.Columns<int, string>();
@@ -91,7 +91,7 @@ public sealed class PaperTable : IHtmlDisplay
     }
 
     /// <summary>CSV text: the paper's CSV layout plus r_median_kpc and N; '.' decimals, empty cells for missing values.</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var columns = NumericColumns().ToList();
         var sb = new StringBuilder();
@@ -106,10 +106,10 @@ public sealed class PaperTable : IHtmlDisplay
     }
 
     /// <summary>Writes <see cref="ToCsv"/>.</summary>
-    public void WriteCsv(string path) => File.WriteAllText(path, ToCsv());
+    internal void WriteCsv(string path) => File.WriteAllText(path, ToCsv());
 
     /// <summary>A GitHub-flavoured Markdown table with $v^{+a}_{-b}$ entries.</summary>
-    public string ToMarkdown()
+    internal string ToMarkdown()
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"**Table {Number}.** {Caption}\n\n|");
@@ -132,7 +132,7 @@ public sealed class PaperTable : IHtmlDisplay
     }
 
     /// <summary>An AASTeX `deluxetable*` as the paper would typeset it.</summary>
-    public string ToLatex()
+    internal string ToLatex()
     {
         int ncol = Columns.Count + (Number == 2 ? 3 : 2);
         var sb = new StringBuilder();
@@ -159,7 +159,7 @@ public sealed class PaperTable : IHtmlDisplay
     }
 
     /// <summary>Writes name.csv, name.md and name.tex into <paramref name="directory"/>.</summary>
-    public void WriteAll(string directory)
+    internal void WriteAll(string directory)
     {
         Directory.CreateDirectory(directory);
         WriteCsv(Path.Combine(directory, Name + ".csv"));
@@ -191,7 +191,7 @@ public sealed class PaperTable : IHtmlDisplay
     /// reader (<see cref="CsvTable"/>): columns found by name (any case), `_errp`/`_errm` optional (0 when absent), empty
     /// cells = missing. Errors (<see cref="CatalogException"/>) name the source, row and column.
     /// </summary>
-    public static PaperTable Parse(int number, string csv, string source)
+    internal static PaperTable Parse(int number, string csv, string source)
     {
         var template = new PaperTable(number, []);
         var numeric = new HashSet<string>(["r_min_kpc", "r_max_kpc", "r_median_kpc", "N"], StringComparer.OrdinalIgnoreCase);

@@ -4,7 +4,7 @@ namespace HaloNotebooks.Paper;
 /// One value column of Tables 1–3: the parameter key (`halo fit` JSON name, without the _mr/_mp suffix in Table 2),
 /// the column name in the CSV copies of the paper's tables, the header as the paper prints it, and the decimals shown.
 /// </summary>
-public sealed record TableColumn(string Key, string CsvName, string Html, string Latex, int Decimals)
+internal sealed record TableColumn(string Key, string CsvName, string Html, string Latex, int Decimals)
 {
     const string Kms = "km s<sup>&minus;1</sup>", KmsTex = "km s$^{-1}$";
 

@@ -10,7 +10,7 @@ public sealed record TableRow(string? Component, double RMin, double RMax, doubl
     public string Label => (Component is null ? "" : Component + " ") + string.Create(CultureInfo.InvariantCulture, $"[{RMin:0.###}, {RMax:0.###})");
 
     /// <summary>Whether two rows describe the same component and radial range.</summary>
-    public bool SameRangeAs(TableRow other) =>
+    internal bool SameRangeAs(TableRow other) =>
         string.Equals(Component, other.Component, StringComparison.OrdinalIgnoreCase)
         && Math.Abs(RMin - other.RMin) < 1e-6 && Math.Abs(RMax - other.RMax) < 1e-6;
 }

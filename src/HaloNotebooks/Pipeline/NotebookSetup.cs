@@ -25,7 +25,7 @@ public sealed record NotebookSetup(bool Fast, FitSettings Fit, AnalysisSettings 
     static readonly SamplerSettings QuickSampler = new(Walkers: 40, Steps: 150, Burn: 75, Seed: 1);
 
     /// <summary>The quick-look settings (HALO_FAST=1): enough to run every cell, not the paper's precision.</summary>
-    public static NotebookSetup Quick { get; } = new(true, QuickSampler, new AnalysisSettings { Sampler = QuickSampler }, 200);
+    internal static NotebookSetup Quick { get; } = new(true, QuickSampler, new AnalysisSettings { Sampler = QuickSampler }, 200);
 
     /// <summary>The paper's settings (§3.1, §2.3).</summary>
     public static NotebookSetup Paper { get; } = new(false, SamplerSettings.Paper, AnalysisSettings.Paper, SelectionSettings.Paper.McSamples);

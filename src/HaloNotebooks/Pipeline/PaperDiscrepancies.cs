@@ -13,13 +13,13 @@ namespace HaloNotebooks.Pipeline;
 internal static class PaperDiscrepancies
 {
     /// <summary>A known cause. <paramref name="Row"/> null: any row of the table.</summary>
-    public sealed record Explanation(int Table, string? Row, string Parameter, string Text);
+    internal sealed record Explanation(int Table, string? Row, string Parameter, string Text);
 
     /// <summary>Entries beyond this many σ are listed (the bar for a one-line explanation).</summary>
-    public const double Threshold = 3.0;
+    internal const double Threshold = 3.0;
 
     /// <summary>The known causes, each a statement about the paper or the mock, not about one run.</summary>
-    public static IReadOnlyList<Explanation> Known { get; } =
+    internal static IReadOnlyList<Explanation> Known { get; } =
     [
         new(3, null, "sigma_r",
             "Table 3's σ_r (≈ 149 km/s) is larger than Table 1's (≈ 105 km/s) at the same radii; the mock's §4.4 sample, drawn from Table 1's " +
@@ -37,7 +37,7 @@ internal static class PaperDiscrepancies
     ];
 
     /// <summary>The explanation of an entry of Table <paramref name="table"/>, or null.</summary>
-    public static string? Explain(int table, ComparisonEntry entry) =>
+    internal static string? Explain(int table, ComparisonEntry entry) =>
         (table == 1 ? FromTable2Mixture(entry) : null)
         ?? Known.FirstOrDefault(k => k.Table == table && k.Parameter == entry.Parameter && (k.Row is null || k.Row == entry.Row))?.Text;
 
@@ -64,7 +64,7 @@ internal static class PaperDiscrepancies
     }
 
     /// <summary>Every entry of <paramref name="comparisons"/> beyond <see cref="Threshold"/>σ with its explanation ("not explained" when none).</summary>
-    public static IReadOnlyList<(int Table, ComparisonEntry Entry, string? Explanation)> Beyond(IEnumerable<TableComparison> comparisons) =>
+    internal static IReadOnlyList<(int Table, ComparisonEntry Entry, string? Explanation)> Beyond(IEnumerable<TableComparison> comparisons) =>
         comparisons.SelectMany(c => c.Entries.Where(e => !(Math.Abs(e.DifferenceInSigma) <= Threshold))
             .Select(e => (c.Ours.Number, e, Explain(c.Ours.Number, e)))).ToList();
 

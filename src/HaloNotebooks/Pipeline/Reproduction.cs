@@ -10,7 +10,7 @@ using HaloNotebooks.Truth;
 namespace HaloNotebooks.Pipeline;
 
 /// <summary>Progress of <see cref="Reproduction.Run"/>: the stage and how far it is (0–1).</summary>
-public readonly record struct ReproductionProgress(string Stage, double Fraction, string Detail = "");
+internal readonly record struct ReproductionProgress(string Stage, double Fraction, string Detail = "");
 
 /// <summary>What `halo reproduce` was asked to do beyond the analysis settings.</summary>
 /// <param name="Analysis">Walkers, steps, burn-in, master seed, bins, sky map…</param>
@@ -26,22 +26,22 @@ public readonly record struct ReproductionProgress(string Stage, double Fraction
 /// On a mock, also derive the truth of this one realisation from re-observed replicas (MockTruthTables): it separates
 /// realisation noise from pipeline bias. Off by default: the calibrated mock's expected result is known by construction.
 /// </param>
-public sealed record ReproductionSettings(AnalysisSettings Analysis, long SelectionSeed, string InputDescription,
+internal sealed record ReproductionSettings(AnalysisSettings Analysis, long SelectionSeed, string InputDescription,
     IReadOnlyList<(string Name, object Value)> Settings, bool Png = true, int AppendixStars = 30_000,
     int TruthReplicas = MockTruthTables.DefaultReplicas, SelectionSettings? Selection = null, SelectionSettings? DipoleSelection = null,
     bool MockTruth = false)
 {
     /// <summary>The §2.3 selection in effect.</summary>
-    public SelectionSettings EffectiveSelection => Selection ?? SelectionSettings.Paper with { Seed = SelectionSeed };
+    internal SelectionSettings EffectiveSelection => Selection ?? SelectionSettings.Paper with { Seed = SelectionSeed };
 
     /// <summary>The §4.4 selection in effect.</summary>
-    public SelectionSettings EffectiveDipoleSelection => DipoleSelection ?? SelectionSettings.PaperDipole with { Seed = SelectionSeed };
+    internal SelectionSettings EffectiveDipoleSelection => DipoleSelection ?? SelectionSettings.PaperDipole with { Seed = SelectionSeed };
 
     /// <summary>Folder of the public comparison catalogues (Literature.LiteratureFits; tables/literature_fits.csv, Figs. 2, 5); null: none.</summary>
     internal string? LiteratureDirectory { get; init; }
 
     /// <summary>How the selections differ from the paper's (the seed is not a change of cut).</summary>
-    public IReadOnlyList<string> SelectionChanges =>
+    internal IReadOnlyList<string> SelectionChanges =>
         SelectionParameter.Changes(EffectiveSelection with { Seed = 0, MaxDegreeOfParallelism = null }, SelectionSettings.Paper with { Seed = 0 })
             .Select(c => "§2.3 " + c)
             .Concat(SelectionParameter.Changes(EffectiveDipoleSelection with { Seed = 0, MaxDegreeOfParallelism = null },
@@ -55,7 +55,7 @@ public sealed record ReproductionSettings(AnalysisSettings Analysis, long Select
 /// given) → index.html and summary.json, all written into one directory. Appendix A runs on the mocks' spherical halo
 /// (Mocks.AppendixMock) whatever the catalogue, as in the paper.
 /// </summary>
-public static class Reproduction
+internal static class Reproduction
 {
     /// <summary>
     /// Runs everything on <paramref name="catalogue"/> (canonical columns with distances) and writes the results into
@@ -83,7 +83,8 @@ public static class Reproduction
         void Done(string name, string timingKey) { timings.Add((timingKey, clock.Elapsed.TotalSeconds)); progress?.Report(new ReproductionProgress(name, 1)); }
         IProgress<double>? Fraction(string name) => progress is null ? null : new SyncProgress<double>(f => progress.Report(new ReproductionProgress(name, f)));
 
-        const string selection = "selection (§2.3)", dipoleSelection = "selection (§4.4)", fits = "fits", tables = "tables and report";
+        const string selection = ReproductionStages.Selection, dipoleSelection = ReproductionStages.DipoleSelection, fits = ReproductionStages.Fits,
+            tables = ReproductionStages.Tables;
         // The three selections differ only in cuts: each star's Monte-Carlo velocity errors are drawn once (§2.3 (4)).
         // With the fit cache on, the errors are kept in its folder too: a rerun draws none (Selection/VelocityErrorStore.cs).
         var velocityErrors = new VelocityErrorMemo { StoreFolder = FitCache.Current?.Folder };
@@ -95,14 +96,14 @@ public static class Reproduction
             Fraction(dipoleSelection), rowsPerChunk);
         Done(dipoleSelection, "selection_dipole");
         // Fig. 2's Sgr argument (§4.1.2): β of the same selection with the Sgr footprint kept.
-        const string noSgrSelection = "selection (§2.3, Sgr not masked)";
+        const string noSgrSelection = ReproductionStages.SelectionNoSgrMask;
         Stage(noSgrSelection);
         var noSgrSample = PaperSelection.Select(catalogue, SelectionSettings.Paper with { Seed = settings.SelectionSeed, MaskSagittarius = false },
             substructures, velocityErrors, Fraction(noSgrSelection), rowsPerChunk);
         VelocityErrorStore.Save(velocityErrors);
         Done(noSgrSelection, "selection_no_sgr_mask");
         // Table 3's σ_r (issue 27): the §4.4 stars without the Sgr mask, fitted below at a reduced sampler.
-        const string noSgrDipole = "selection (§4.4, Sgr not masked)";
+        const string noSgrDipole = ReproductionStages.DipoleSelectionNoSgrMask;
         Stage(noSgrDipole);
         var noSgrDipoleSample = PaperSelection.Select(catalogue, settings.EffectiveDipoleSelection with { MaskSagittarius = false }, substructures,
             velocityErrors, Fraction(noSgrDipole), rowsPerChunk);
@@ -111,7 +112,7 @@ public static class Reproduction
         AppendixInput? appendix = null;
         if (settings.AppendixStars > 0)
         {
-            const string appendixStage = "Appendix A mock";
+            const string appendixStage = ReproductionStages.AppendixMock;
             Stage(appendixStage);
             long appendixSeed = SeededRandom.DeriveSeed(settings.Analysis.Sampler.Seed, SeedStream.ReproduceAppendixMock);
             appendix = AppendixMockInput.Generate(new AppendixMockSettings(appendixSeed, settings.AppendixStars),
@@ -125,7 +126,7 @@ public static class Reproduction
                 progress.Report(new ReproductionProgress(fits, p.Fraction, $"{p.FitsDone}/{p.FitsTotal} fits"))));
         Done(fits, "fits");
         foreach (var (stage, seconds) in results.Timings) timings.Add(("fits." + stage, seconds));
-        const string noSgrFits = "fits (Sgr not masked)";
+        const string noSgrFits = ReproductionStages.FitsNoSgrMask;
         Stage(noSgrFits);
         var singleWithoutSgrMask = PaperAnalysis.FitProfile(FitModel.Single, noSgrSample, settings.Analysis with { PredictiveDraws = 0 },
             progress is null ? null : new SyncProgress<AnalysisProgress>(p =>
@@ -135,13 +136,13 @@ public static class Reproduction
         BhbDipoleFit? bhb = null;
         if (bhbStars is not null)
         {
-            const string bhbStage = "DESI DR1 BHB dipole fit";
+            const string bhbStage = ReproductionStages.BhbDipoleFit;
             Stage(bhbStage);
             bhb = BhbDipoleFit.Run(bhbStars, settings.Analysis, SelectionSettings.PaperDipole with { Seed = settings.SelectionSeed }, Fraction(bhbStage));
             Done(bhbStage, "bhb_dipole");
         }
 
-        const string sigmaRStage = "Table 3 σ_r without the Sgr mask";
+        const string sigmaRStage = ReproductionStages.Table3SigmaR;
         Stage(sigmaRStage);
         var table3SigmaR = Table3SigmaRTest.Run(results, noSgrDipoleSample, settings.Analysis);
         Done(sigmaRStage, "table3_sigma_r_no_sgr_mask");
@@ -149,21 +150,21 @@ public static class Reproduction
         Literature.LiteratureResult? literature = null;
         if (settings.LiteratureDirectory is not null)
         {
-            const string literatureStage = "literature fits";
+            const string literatureStage = ReproductionStages.LiteratureFits;
             Stage(literatureStage);
             literature = Literature.LiteratureResult.Run(settings.LiteratureDirectory, bhbStars, settings.Analysis, settings.SelectionSeed,
                 Path.Combine(directory, "tables"), Fraction(literatureStage));
             Done(literatureStage, "literature_fits");
         }
 
-        var figures = ReproductionFigures.Write(results, singleWithoutSgrMask, directory, settings.Png, Fraction("figures"), timings, bhb,
+        var figures = ReproductionFigures.Write(results, singleWithoutSgrMask, directory, settings.Png, Fraction(ReproductionStages.Figures), timings, bhb,
             literature?.Fits);
 
         IReadOnlyList<TableComparison> truthComparisons = [];
         IReadOnlyList<ErrorCalibration> calibrations = [];
         if (mockTruth is not null && settings.MockTruth)
         {
-            const string truthStage = "mock truth (re-observed replicas)";
+            const string truthStage = ReproductionStages.MockTruth;
             Stage(truthStage);
             var replicas = MockTruthTables.Replicas(catalogue.ReadAll(), mockTruth, substructures, settings.EffectiveSelection,
                 settings.TruthReplicas, SeededRandom.DeriveSeed(settings.Analysis.Sampler.Seed, SeedStream.ReproduceMockTruth),

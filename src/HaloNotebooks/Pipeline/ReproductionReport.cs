@@ -15,13 +15,13 @@ using HaloNotebooks.Literature;
 namespace HaloNotebooks.Pipeline;
 
 /// <summary>A figure written by the run: its title and file names relative to the report folder (PNG null when not rendered).</summary>
-public sealed record ReportFigure(string Title, string HtmlFile, string? PngFile)
+internal sealed record ReportFigure(string Title, string HtmlFile, string? PngFile)
 {
     /// <summary>The figure itself, so the report can draw it inline when there is no PNG (null: link only).</summary>
     public Figures.Figure? Figure { get; init; }
 
     /// <summary>Why there is no PNG (not asked for, Chromium missing, a rendering error), or null.</summary>
-    public string? PngStatus { get; init; }
+    internal string? PngStatus { get; init; }
 }
 
 /// <summary>
@@ -29,9 +29,9 @@ public sealed record ReportFigure(string Title, string HtmlFile, string? PngFile
 /// table beside the paper's with differences in σ, every figure, settings, seed, software versions, timings) and the
 /// machine-readable summary.json.
 /// </summary>
-public sealed class ReproductionReport
+internal sealed class ReproductionReport
 {
-    public ReproductionReport(Funnel funnel, Funnel? dipoleFunnel, AnalysisResults results, IReadOnlyList<ReportFigure> figures,
+    internal ReproductionReport(Funnel funnel, Funnel? dipoleFunnel, AnalysisResults results, IReadOnlyList<ReportFigure> figures,
         IReadOnlyList<(string Name, object Value)> settings, IReadOnlyList<(string Stage, double Seconds)> timings, string inputDescription,
         IReadOnlyList<TableComparison>? truthComparisons = null, IReadOnlyList<ErrorCalibration>? calibrations = null,
         SelectionBias? selectionBias = null, IReadOnlyList<string>? selectionChanges = null, PolarVelocityFootprint? eq7Footprint = null)
@@ -51,10 +51,10 @@ public sealed class ReproductionReport
     }
 
     public Funnel Funnel { get; }
-    public Funnel? DipoleFunnel { get; }
+    internal Funnel? DipoleFunnel { get; }
 
     /// <summary>The dipole fit of the DESI DR1 BHB stars (`--bhb PATH`), or null.</summary>
-    public BhbDipoleFit? Bhb { get; init; }
+    internal BhbDipoleFit? Bhb { get; init; }
 
     /// <summary>The public comparison catalogues fitted here (Literature.LiteratureFits), or null.</summary>
     internal LiteratureResult? Literature { get; init; }
@@ -63,36 +63,36 @@ public sealed class ReproductionReport
     internal Table3SigmaRCheck? Table3SigmaR { get; init; }
 
     /// <summary>PPC, convergence and the other model checks of issue 28 (the "Model checks" section), or null.</summary>
-    public ModelChecks? ModelChecks { get; init; }
-    public AnalysisResults Results { get; }
+    internal ModelChecks? ModelChecks { get; init; }
+    internal AnalysisResults Results { get; }
     public IReadOnlyList<ReportFigure> Figures { get; }
 
     /// <summary>Run settings in the order shown (walkers, steps, burn, seed, input paths…): numbers, strings or booleans.</summary>
-    public IReadOnlyList<(string Name, object Value)> Settings { get; }
+    internal IReadOnlyList<(string Name, object Value)> Settings { get; }
 
     /// <summary>Wall time per stage (mock, selection, fits…, figures, tables).</summary>
-    public IReadOnlyList<(string Stage, double Seconds)> Timings { get; }
+    internal IReadOnlyList<(string Stage, double Seconds)> Timings { get; }
 
     /// <summary>Tables 1–3 against a mock's truth (empty for a real catalogue).</summary>
-    public IReadOnlyList<TableComparison> TruthComparisons { get; }
+    internal IReadOnlyList<TableComparison> TruthComparisons { get; }
 
     /// <summary>Tables 1–2's error bars against the mock's realisation scatter (empty for a real catalogue).</summary>
-    public IReadOnlyList<ErrorCalibration> Calibrations { get; }
+    internal IReadOnlyList<ErrorCalibration> Calibrations { get; }
 
     /// <summary>The calibrated mock's intrinsic inputs beside the paper's Table 2 (null for a real catalogue).</summary>
     public SelectionBias? SelectionBias { get; }
 
     /// <summary>On a mock: Eq. 7 over the §4.4 footprint against the whole sky, from the mock's reflex motion (null otherwise).</summary>
-    public PolarVelocityFootprint? Eq7Footprint { get; }
+    internal PolarVelocityFootprint? Eq7Footprint { get; }
 
     /// <summary>What was analysed ("default mock in data/mock", or the user's catalogue path).</summary>
-    public string InputDescription { get; }
+    internal string InputDescription { get; }
 
     /// <summary>What-if changes to the paper's selection ("FehMax=-1 (paper: -0.85 dex)"); empty for the paper's cuts.</summary>
-    public IReadOnlyList<string> SelectionChanges { get; }
+    internal IReadOnlyList<string> SelectionChanges { get; }
 
     /// <summary>.NET, OS and the versions of the library and the packages it runs on.</summary>
-    public static IReadOnlyList<(string Name, string Version)> SoftwareVersions()
+    internal static IReadOnlyList<(string Name, string Version)> SoftwareVersions()
     {
         var list = new List<(string, string)>
         {
@@ -111,7 +111,7 @@ public sealed class ReproductionReport
     }
 
     /// <summary>summary.json: {"funnel": [...], "tables": {"table1": [...], ...}, "timings_s": {...}, "settings": {...}}.</summary>
-    public string ToSummaryJson()
+    internal string ToSummaryJson()
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -235,7 +235,7 @@ public sealed class ReproductionReport
 
     /// <summary>A table as summary.json writes it (also `halo fit --bins`): per row the range, N, median r and each
     /// entry's median, p16, p84 under its `halo fit` name.</summary>
-    public static void WriteTable(Utf8JsonWriter w, PaperTable table)
+    internal static void WriteTable(Utf8JsonWriter w, PaperTable table)
     {
         w.WriteStartArray(table.Name);
         foreach (var row in table.Rows)
@@ -261,7 +261,7 @@ public sealed class ReproductionReport
     }
 
     /// <summary>The `halo fit` JSON name of a table column: Table 2 adds _mr / _mp except on p_mr.</summary>
-    public static string FitName(int table, string key, string? component) =>
+    internal static string FitName(int table, string key, string? component) =>
         table == 2 && key != "p_mr" ? key + "_" + component!.ToLowerInvariant() : key;
 
     static void WriteNumber(Utf8JsonWriter w, string name, double value)
@@ -295,7 +295,7 @@ public sealed class ReproductionReport
     }
 
     /// <summary>The self-contained report page.</summary>
-    public string ToIndexHtml()
+    internal string ToIndexHtml()
     {
         var sb = HtmlPage.Start("HaloNotebooks — reproduction of Li et al. (2026)", HtmlPage.DocumentStyle +
             "iframe{width:100%;height:34em;border:1px solid #ddd}nav a{margin-right:1em}.small{color:#555;font-size:0.85em}" +

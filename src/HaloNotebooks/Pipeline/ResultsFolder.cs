@@ -22,15 +22,15 @@ internal sealed class ResultsFolder : IDisposable
     }
 
     /// <summary>The folder the results end up in.</summary>
-    public string Output { get; }
+    internal string Output { get; }
 
     /// <summary>The hidden folder the run writes into.</summary>
-    public string Partial { get; }
+    internal string Partial { get; }
 
     string Parent => Path.GetDirectoryName(Output) ?? ".";
 
     /// <summary>Starts a run into <paramref name="output"/>: stale partial folders removed, an empty partial path.</summary>
-    public static ResultsFolder Begin(string output)
+    internal static ResultsFolder Begin(string output)
     {
         var folder = new ResultsFolder(output);
         Console.CancelKeyPress += folder._onCancel;
@@ -40,7 +40,7 @@ internal sealed class ResultsFolder : IDisposable
     }
 
     /// <summary>Replaces <see cref="Output"/> by the finished <see cref="Partial"/> folder (two renames).</summary>
-    public void Commit()
+    internal void Commit()
     {
         string? old = null;
         if (Directory.Exists(Output))

@@ -17,7 +17,7 @@ internal static class SegueComparison
     public static RadialBins Bins { get; } = new([5, 10, 15, 20, 30, 50, 100]);
 
     /// <summary>The selection, the two profiles, and the points written to data/reference/segue_kgiants_ours.csv.</summary>
-    public sealed record Result(HaloSample Sample, RadialProfile Single, RadialProfile Double, IReadOnlyList<ComparisonPoint> Points);
+    internal sealed record Result(HaloSample Sample, RadialProfile Single, RadialProfile Double, IReadOnlyList<ComparisonPoint> Points);
 
     /// <summary>
     /// Reads <c>segue_kgiants_xue2014/</c> under <paramref name="externalDir"/> (the two files of

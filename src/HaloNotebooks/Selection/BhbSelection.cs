@@ -16,7 +16,7 @@ namespace HaloNotebooks.Selection;
 public static class BhbSelection
 {
     /// <summary>Columns the selection reads.</summary>
-    public static readonly string[] RequiredColumns =
+    internal static readonly string[] RequiredColumns =
         [C.Ra, C.Dec, C.Distance, C.DistanceErr, C.Pmra, C.Pmdec, C.PmraError, C.PmdecError, C.Rv, C.RvErr];
 
     /// <summary>§4.4's error cut and the Sgr mask on the BHB stars, over the paper's 3–160 kpc (the dipole range is a

@@ -16,7 +16,7 @@ internal sealed class ChunkedFunnel(int inputCount)
     FunnelStep[]? _steps;
 
     /// <summary>A funnel for the chunk whose first row is input row <paramref name="firstRow"/>.</summary>
-    public FunnelBuilder Chunk(StarTable rows, int firstRow) => new(rows, firstRow, _removedBy);
+    internal FunnelBuilder Chunk(StarTable rows, int firstRow) => new(rows, firstRow, _removedBy);
 
     /// <summary>Adds a chunk that went through the same steps as every chunk before it.</summary>
     public void Add(FunnelBuilder chunk)
@@ -35,7 +35,7 @@ internal sealed class ChunkedFunnel(int inputCount)
     }
 
     /// <summary>All survivors so far in input order, as one funnel to continue.</summary>
-    public FunnelBuilder Survivors()
+    internal FunnelBuilder Survivors()
     {
         if (_steps is null) throw new InvalidOperationException("no chunk was added (an empty catalogue still gives one empty chunk)");
         var stars = StarTable.Concat(_survivors);

@@ -4,7 +4,7 @@ using HaloNotebooks.Catalogs;
 namespace HaloNotebooks.Selection;
 
 /// <summary>One named threshold of a cut, shown in the funnel (e.g. <c>FehMax = −0.85 dex</c>).</summary>
-public readonly record struct CutParameter(string Name, double? Value, string Unit)
+internal readonly record struct CutParameter(string Name, double? Value, string Unit)
 {
     public override string ToString() =>
         $"{Name} = {(Value is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "none")}{(Unit.Length > 0 && Value is not null ? " " + Unit : "")}";
@@ -16,7 +16,7 @@ public readonly record struct CutParameter(string Name, double? Value, string Un
 /// (NaN) value in a column the predicate compares is not kept: comparisons with NaN are false. A cut that compares
 /// rows with each other across a catalogue read in chunks (one row per Gaia source) also gets each row's input row.
 /// </summary>
-public sealed class Cut
+internal sealed class Cut
 {
     readonly Func<StarTable, IReadOnlyList<int>, bool[]> keep;
     readonly Func<StarTable, string?>? describe;
@@ -46,15 +46,15 @@ public sealed class Cut
     public string Name { get; }
 
     /// <summary>The paper's wording of the criterion, with its section.</summary>
-    public string Wording { get; }
+    internal string Wording { get; }
 
     public IReadOnlyList<CutParameter> Parameters { get; }
 
     /// <summary>The wording shown in the funnel when the cut runs on <paramref name="table"/>.</summary>
-    public string WordingFor(StarTable table) => describe?.Invoke(table) ?? Wording;
+    internal string WordingFor(StarTable table) => describe?.Invoke(table) ?? Wording;
 
     /// <summary>The keep mask for every row of <paramref name="table"/> (a whole catalogue: its rows are input rows 0, 1, …).</summary>
-    public bool[] Keep(StarTable table) => Keep(table, new InputRange(table.RowCount));
+    internal bool[] Keep(StarTable table) => Keep(table, new InputRange(table.RowCount));
 
     /// <summary>The keep mask for every row of <paramref name="table"/>, whose rows are the catalogue's <paramref name="inputRows"/>.</summary>
     internal bool[] Keep(StarTable table, IReadOnlyList<int> inputRows)
@@ -69,7 +69,7 @@ public sealed class Cut
     }
 
     /// <summary>A cut keeping rows whose column value v satisfies lo &lt; v &lt; hi (either bound may be infinite).</summary>
-    public static Cut Between(string name, string wording, string column, double lo, double hi, IReadOnlyList<CutParameter> parameters) =>
+    internal static Cut Between(string name, string wording, string column, double lo, double hi, IReadOnlyList<CutParameter> parameters) =>
         Where(name, wording, column, v => v > lo && v < hi, parameters);
 
     /// <summary>A cut keeping rows whose column value satisfies <paramref name="keep"/> (one of SelectionSettings' comparisons).</summary>

@@ -23,10 +23,10 @@ public sealed class Funnel : IHtmlDisplay
     }
 
     /// <summary>Rows that entered the first cut.</summary>
-    public int InputCount { get; }
+    internal int InputCount { get; }
 
     /// <summary>Rows that survived every cut.</summary>
-    public int FinalCount => Steps.Count == 0 ? InputCount : Steps[^1].Kept;
+    internal int FinalCount => Steps.Count == 0 ? InputCount : Steps[^1].Kept;
 
     public IReadOnlyList<FunnelStep> Steps { get; }
 
@@ -34,10 +34,10 @@ public sealed class Funnel : IHtmlDisplay
     public string Title => Steps.Any(s => s.Wording.StartsWith("§4.4", StringComparison.Ordinal)) ? "Selection funnel (§4.4)" : "Selection funnel (§2.3)";
 
     /// <summary>Per input row (in input order): the name of the cut that removed it, or null if it was kept.</summary>
-    public string?[] RemovedBy => (string?[])removedBy.Clone();
+    internal string?[] RemovedBy => (string?[])removedBy.Clone();
 
     /// <summary>The input rows removed by the cut called <paramref name="cut"/>.</summary>
-    public int[] RowsRemovedBy(string cut)
+    internal int[] RowsRemovedBy(string cut)
     {
         var rows = new List<int>();
         for (int i = 0; i < removedBy.Length; i++) if (removedBy[i] == cut) rows.Add(i);
@@ -45,7 +45,7 @@ public sealed class Funnel : IHtmlDisplay
     }
 
     /// <summary>Applies <paramref name="cuts"/> in order; returns the surviving rows and the funnel.</summary>
-    public static (StarTable Kept, Funnel Funnel) Apply(StarTable table, IEnumerable<Cut> cuts)
+    internal static (StarTable Kept, Funnel Funnel) Apply(StarTable table, IEnumerable<Cut> cuts)
     {
         var builder = new FunnelBuilder(table);
         foreach (var cut in cuts) builder.Apply(cut);
@@ -65,7 +65,7 @@ public sealed class Funnel : IHtmlDisplay
     }
 
     /// <summary>Column headings of <see cref="Rows"/>.</summary>
-    public static IReadOnlyList<string> Header { get; } = ["#", "cut", "paper (§)", "parameters", "in", "kept", "removed", "kept %"];
+    internal static IReadOnlyList<string> Header { get; } = ["#", "cut", "paper (§)", "parameters", "in", "kept", "removed", "kept %"];
 
     /// <summary>The funnel as rows of text, one per cut, for a console table (Spectre.Console in the CLI).</summary>
     public IReadOnlyList<string[]> Rows() =>
@@ -77,7 +77,7 @@ public sealed class Funnel : IHtmlDisplay
         }).ToArray();
 
     /// <summary>A Markdown table (for benchmarks/ and reports).</summary>
-    public string ToMarkdown()
+    internal string ToMarkdown()
     {
         var sb = new StringBuilder();
         sb.AppendLine("| " + string.Join(" | ", Header) + " |");

@@ -13,7 +13,7 @@ internal sealed class FunnelBuilder
     readonly string?[]? removedBy;
     int[] inputRows;
 
-    public FunnelBuilder(StarTable input) : this(input, input.RowCount, new string?[input.RowCount], Enumerable.Range(0, input.RowCount).ToArray(), [])
+    internal FunnelBuilder(StarTable input) : this(input, input.RowCount, new string?[input.RowCount], Enumerable.Range(0, input.RowCount).ToArray(), [])
     {
     }
 
@@ -40,16 +40,16 @@ internal sealed class FunnelBuilder
     /// <summary>The steps so far.</summary>
     internal IReadOnlyList<FunnelStep> Steps => steps;
 
-    public int InputCount { get; }
+    internal int InputCount { get; }
 
     /// <summary>The rows that survived every cut so far (with any derived columns).</summary>
-    public StarTable Current { get; private set; }
+    internal StarTable Current { get; private set; }
 
     /// <summary>For each row of <see cref="Current"/>, its row index in the input table.</summary>
-    public ReadOnlySpan<int> InputRows => inputRows;
+    internal ReadOnlySpan<int> InputRows => inputRows;
 
     /// <summary>Applies one cut to the survivors and records the step.</summary>
-    public FunnelBuilder Apply(Cut cut)
+    internal FunnelBuilder Apply(Cut cut)
     {
         if (steps.Any(s => s.Cut == cut.Name)) throw new ArgumentException($"the funnel already has a cut named '{cut.Name}'");
         var keep = cut.Keep(Current, inputRows);
@@ -71,7 +71,7 @@ internal sealed class FunnelBuilder
     }
 
     /// <summary>Replaces the survivors by <paramref name="derive"/>(survivors): new columns, never new or fewer rows.</summary>
-    public FunnelBuilder Derive(Func<StarTable, StarTable> derive)
+    internal FunnelBuilder Derive(Func<StarTable, StarTable> derive)
     {
         var next = derive(Current);
         if (next.RowCount != Current.RowCount)
@@ -80,9 +80,9 @@ internal sealed class FunnelBuilder
         return this;
     }
 
-    public Funnel Build() => new(InputCount, steps.ToArray(),
+    internal Funnel Build() => new(InputCount, steps.ToArray(),
         (string?[])(removedBy ?? throw new InvalidOperationException("a chunk's funnel is built by its ChunkedFunnel")).Clone());
 
     /// <summary>The input-row indices of the survivors (a copy).</summary>
-    public int[] SurvivorInputRows() => (int[])inputRows.Clone();
+    internal int[] SurvivorInputRows() => (int[])inputRows.Clone();
 }

@@ -15,7 +15,7 @@ internal sealed class GaiaSourceWinners
     readonly Dictionary<long, (int Row, bool Primary, double RvErr)> _best;
 
     /// <param name="expectedSources">Room to reserve (the catalogue's row count), so the table is not regrown as it fills.</param>
-    public GaiaSourceWinners(int expectedSources = 0) => _best = new(expectedSources);
+    internal GaiaSourceWinners(int expectedSources = 0) => _best = new(expectedSources);
 
     /// <summary>Offers <paramref name="rows"/> (input rows <paramref name="inputRows"/>, later than any offered before).</summary>
     public void Add(StarTable rows, IReadOnlyList<int> inputRows)
@@ -34,7 +34,7 @@ internal sealed class GaiaSourceWinners
     }
 
     /// <summary>Whether input row <paramref name="inputRow"/>, with Gaia source <paramref name="sourceId"/>, is its source's kept row.</summary>
-    public bool Keeps(long sourceId, int inputRow) =>
+    internal bool Keeps(long sourceId, int inputRow) =>
         sourceId <= 0 || (_best.TryGetValue(sourceId, out var b)
             ? b.Row == inputRow
             : throw new InvalidOperationException($"SOURCE_ID {sourceId} (input row {inputRow}) was never offered"));

@@ -33,7 +33,7 @@ public sealed class HaloSample : IHtmlDisplay
     public int Count => Stars.RowCount;
 
     /// <summary>For each selected star, its row in the catalogue given to <see cref="PaperSelection.Run"/>.</summary>
-    public ReadOnlySpan<int> InputRows => inputRows;
+    internal ReadOnlySpan<int> InputRows => inputRows;
 
     /// <summary>The stars with rMin ≤ r_GC &lt; rMax (kpc), e.g. one bin of Table 1.</summary>
     public HaloSample InRadialRange(double rMin, double rMax)

@@ -9,17 +9,17 @@ namespace HaloNotebooks.Selection;
 /// <see cref="SelectionSettings"/> and reads canonical columns (derived ones — abs_mag_r, z, sgr_beta, err_v_*,
 /// r_gc — are added by <see cref="PaperSelection"/> before the cut that needs them).
 /// </summary>
-public static class PaperCuts
+internal static class PaperCuts
 {
     /// <summary>The paper's thresholds, named in a funnel line when a what-if moves one.</summary>
     static SelectionSettings P => SelectionSettings.Paper;
 
     /// <summary>Not a cut of the paper: rows lacking a quantity a later step needs are removed first, by name.</summary>
-    public static readonly string[] RequiredColumns =
+    internal static readonly string[] RequiredColumns =
         [C.Ra, C.Dec, C.Teff, C.Feh, C.FehErr, C.RMag, C.Ebv, C.Distance, C.DistanceErr,
          C.Pmra, C.Pmdec, C.PmraError, C.PmdecError, C.Rv, C.RvErr];
 
-    public static Cut Measured() => new(
+    internal static Cut Measured() => new(
         "measured",
         "(not in the paper) finite position, T_eff, [Fe/H]±err, r, E(B−V), distance±err > 0, proper motions±err, RV±err",
         [],
@@ -38,13 +38,13 @@ public static class PaperCuts
             return keep;
         });
 
-    public static Cut KGiantTeff(SelectionSettings s) => Cut.Where(
+    internal static Cut KGiantTeff(SelectionSettings s) => Cut.Where(
         "K giants: T_eff",
         $"§2.3: {V(s.TeffMin)} K < T_eff < {V(s.TeffMax)} K{Paper(s.TeffMin, P.TeffMin, s.TeffMax, P.TeffMax, $"{V(P.TeffMin)}–{V(P.TeffMax)} K")}",
         C.Teff, s.InTeffRange,
         [new(nameof(s.TeffMin), s.TeffMin, "K"), new(nameof(s.TeffMax), s.TeffMax, "K")]);
 
-    public static Cut KGiantAbsMag(SelectionSettings s) => Cut.Where(
+    internal static Cut KGiantAbsMag(SelectionSettings s) => Cut.Where(
         "K giants: M_r",
         $"§2.3: {V(s.AbsMagRMin)} < M_r < {V(s.AbsMagRMax)} after extinction correction (A_r = R_r E(B−V))" +
             $"{Paper(s.AbsMagRMin, P.AbsMagRMin, s.AbsMagRMax, P.AbsMagRMax, $"{V(P.AbsMagRMin)} < M_r < {V(P.AbsMagRMax)}")}",
@@ -56,13 +56,13 @@ public static class PaperCuts
     /// conditions as separate cuts (a star must be metal-poor AND off the plane), the reading consistent with the
     /// priors of footnote 11 (μ_[Fe/H] ≤ −0.85) and with ~150,000 stars left after this step.
     /// </summary>
-    public static Cut DiscMetallicity(SelectionSettings s) => Cut.Where(
+    internal static Cut DiscMetallicity(SelectionSettings s) => Cut.Where(
         "disc: [Fe/H]",
         $"§2.3: remove thin/thick disc stars with [Fe/H] > {V(s.FehMax)} dex{Paper(s.FehMax, P.FehMax, $"{V(P.FehMax)} dex", "Li et al. 2025a")}",
         C.Feh, s.IsMetalPoor,
         [new(nameof(s.FehMax), s.FehMax, "dex")]);
 
-    public static Cut DiscHeight(SelectionSettings s) => Cut.Where(
+    internal static Cut DiscHeight(SelectionSettings s) => Cut.Where(
         "disc: |z|",
         $"§2.3: remove stars within {V(s.AbsZMin)} kpc of the disc plane{Paper(s.AbsZMin, P.AbsZMin, $"{V(P.AbsZMin)} kpc", "Bird et al. 2021")}",
         C.Z, s.IsOffDiscPlane, [new(nameof(s.AbsZMin), s.AbsZMin, "kpc")]);
@@ -101,7 +101,7 @@ public static class PaperCuts
             $"{Paper(s.SgrBWidth, P.SgrBWidth, $"{V(P.SgrBWidth)}°", "Belokurov et al. coordinates")}",
         C.SgrBeta, s.OutsideSagittarius, [new(nameof(s.SgrBWidth), s.SgrBWidth, "deg")]);
 
-    public static Cut VelocityErrors(SelectionSettings s) => new(
+    internal static Cut VelocityErrors(SelectionSettings s) => new(
         "velocity errors",
         (s.MaxErrVPhi is null && s.MaxErrVTheta is null
             ? $"§4.4 (paper: |δV_r| {Limit(SelectionSettings.PaperDipole.MaxErrVr)}, no tangential limit)"
@@ -138,7 +138,7 @@ public static class PaperCuts
         for (int i = 0; i < keep.Length; i++) keep[i] &= Math.Abs(err[i]) < m;
     }
 
-    public static Cut RadialRange(SelectionSettings s) => Cut.Where(
+    internal static Cut RadialRange(SelectionSettings s) => Cut.Where(
         "r_GC range",
         $"§2.3: the final sample covers {V(s.RGcMin)} kpc ≤ r_GC < {V(s.RGcMax)} kpc" +
             $"{Paper(s.RGcMin, P.RGcMin, s.RGcMax, P.RGcMax, $"{V(P.RGcMin)}–{V(P.RGcMax)} kpc")}",

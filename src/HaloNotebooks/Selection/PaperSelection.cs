@@ -27,7 +27,7 @@ public static class PaperSelection
     /// velocity errors taken from, and added to, <paramref name="errors"/>: selections of one catalogue that share it
     /// draw each star once, with bit-identical results (used when every surviving row has a unique targetid).
     /// </summary>
-    public static HaloSample Run(StarTable catalogue, SelectionSettings settings, SubstructureCatalog? substructures,
+    internal static HaloSample Run(StarTable catalogue, SelectionSettings settings, SubstructureCatalog? substructures,
         VelocityErrorMemo? errors, IProgress<double>? progress)
 #pragma warning restore RS0026, RS0027
     {
@@ -42,7 +42,7 @@ public static class PaperSelection
     /// in several rows needs the whole catalogue, so a first pass reads only the quality flags and SOURCE_ID
     /// (<see cref="QualityCuts.FindGaiaSourceWinners"/>). Same funnel and same sample, bit for bit, whatever the chunk size.
     /// </summary>
-    public static HaloSample RunInChunks(CatalogueChunks catalogue, SelectionSettings settings, SubstructureCatalog? substructures = null,
+    internal static HaloSample RunInChunks(CatalogueChunks catalogue, SelectionSettings settings, SubstructureCatalog? substructures = null,
         IProgress<double>? progress = null, int rowsPerChunk = CatalogueChunks.DefaultChunkRows) =>
         Select(catalogue, settings, substructures, null, progress, rowsPerChunk);
 
@@ -108,7 +108,7 @@ public static class PaperSelection
     }
 
     /// <summary>Adds l, b, Galactocentric x, y, z, R, r_gc, vx, vy, vz, v_r, v_phi, v_theta and the Sgr coordinates.</summary>
-    public static StarTable WithPhaseSpace(StarTable t, GalactocentricFrame frame)
+    internal static StarTable WithPhaseSpace(StarTable t, GalactocentricFrame frame)
     {
         double[] ra = t.GetDouble(C.Ra), dec = t.GetDouble(C.Dec);
         var g = frame.Transform(ra, dec, t.GetDouble(C.Distance), t.GetDouble(C.Pmra), t.GetDouble(C.Pmdec), t.GetDouble(C.Rv));
@@ -126,7 +126,7 @@ public static class PaperSelection
     /// <summary>Adds err_v_r, err_v_phi, err_v_theta: the Monte-Carlo standard deviations of §2.3 (one random stream per
     /// star from <see cref="SelectionSettings.Seed"/>, keyed by targetid when every row has one, so a star's errors do
     /// not change when a what-if cut upstream keeps other rows). A missing pmra–pmdec correlation is taken as 0.</summary>
-    public static StarTable WithVelocityErrors(StarTable t, SelectionSettings settings, IProgress<double>? progress = null) =>
+    internal static StarTable WithVelocityErrors(StarTable t, SelectionSettings settings, IProgress<double>? progress = null) =>
         WithVelocityErrors(t, settings, progress, null);
 
     static StarTable WithVelocityErrors(StarTable t, SelectionSettings settings, IProgress<double>? progress, VelocityErrorMemo? memo)

@@ -11,9 +11,9 @@ namespace HaloNotebooks.Selection;
 /// "suggested PRIMARY observation"). Each is switched by a <see cref="SelectionSettings"/> flag; a cut whose column is
 /// absent (CSV input, other surveys) keeps every row and says "not applied: column absent" in the funnel.
 /// </summary>
-public static class QualityCuts
+internal static class QualityCuts
 {
-    public const string Reason = "not in the paper; DESI's recommended quality cuts";
+    internal const string Reason = "not in the paper; DESI's recommended quality cuts";
 
     /// <summary>The cuts in funnel order: failed and warned fits first (so a failed repeat is counted as failed), then
     /// non-stars, repeats, shared Gaia sources, and the distance catalogue's coverage.</summary>
@@ -53,11 +53,11 @@ public static class QualityCuts
         return winners;
     }
 
-    public static Cut RvSuccess(SelectionSettings s) => Flag(
+    internal static Cut RvSuccess(SelectionSettings s) => Flag(
         "DESI: SUCCESS", "RVSpecFit SUCCESS = true (a failed fit's velocity is meaningless)", C.RvSuccess,
         s.RequireRvSuccess, nameof(s.RequireRvSuccess), t => Truth(t, C.RvSuccess));
 
-    public static Cut RvsWarn(SelectionSettings s) => Flag(
+    internal static Cut RvsWarn(SelectionSettings s) => Flag(
         "DESI: RVS_WARN = 0", "RVSpecFit warning bitmask RVS_WARN = 0", C.RvsWarn,
         s.RequireNoRvsWarn, nameof(s.RequireNoRvsWarn), t =>
         {
@@ -65,19 +65,19 @@ public static class QualityCuts
             return Array.ConvertAll(w, v => v == 0);
         });
 
-    public static Cut StarSpectype(SelectionSettings s) => Flag(
+    internal static Cut StarSpectype(SelectionSettings s) => Flag(
         "DESI: RR_SPECTYPE = STAR", "Redrock classifies the coadd as STAR", C.RrSpectype,
         s.RequireStarSpectype, nameof(s.RequireStarSpectype), t =>
             Array.ConvertAll(t.GetString(C.RrSpectype), v => string.Equals(v?.Trim(), "STAR", StringComparison.OrdinalIgnoreCase)));
 
-    public static Cut Primary(SelectionSettings s) => Flag(
+    internal static Cut Primary(SelectionSettings s) => Flag(
         "DESI: PRIMARY", "PRIMARY = true, the suggested one of a star's repeat observations", C.Primary,
         s.RequirePrimary, nameof(s.RequirePrimary), t => Truth(t, C.Primary));
 
     /// <summary>Two TARGETIDs (or repeat rows) with one Gaia SOURCE_ID are one star: keep the PRIMARY row, then the one
     /// with the smaller RV error, then the first (<see cref="GaiaSourceWinners"/>); SOURCE_ID ≤ 0 or missing (no Gaia
     /// match) is never a duplicate. This form compares the rows of the table it is given.</summary>
-    public static Cut OneRowPerGaiaSource(SelectionSettings s) => GaiaSource(s, (t, _) =>
+    internal static Cut OneRowPerGaiaSource(SelectionSettings s) => GaiaSource(s, (t, _) =>
     {
         var winners = new GaiaSourceWinners(t.RowCount);
         var local = Enumerable.Range(0, t.RowCount).ToArray();
@@ -102,11 +102,11 @@ public static class QualityCuts
         return keep;
     }
 
-    public static Cut DistanceFound() => Flag(
+    internal static Cut DistanceFound() => Flag(
         "distances: ID found", "not in the paper; removes stars whose ID has no row in the distance catalogue", C.DistanceRows,
         true, null, t => Array.ConvertAll(t.GetInt64(C.DistanceRows, 0), k => k >= 1), reason: false);
 
-    public static Cut DistanceUnique() => Flag(
+    internal static Cut DistanceUnique() => Flag(
         "distances: one row per ID", "not in the paper; removes stars whose ID has several rows in the distance catalogue (which one is right is not " +
             "ours to guess)", C.DistanceRows,
         true, null, t => Array.ConvertAll(t.GetInt64(C.DistanceRows, 0), k => k <= 1), reason: false);

@@ -23,7 +23,7 @@ public sealed record PopulationDiagnostic(string Population, int Input, int Reac
     int RemovedByOtherCuts, int InFinalSample)
 {
     /// <summary>Fraction of the class reaching its cut(s) that they removed (NaN for the halo, which no cut targets).</summary>
-    public double Completeness => ReachingIntendedCut == 0 ? double.NaN : (double)RemovedByIntendedCut / ReachingIntendedCut;
+    internal double Completeness => ReachingIntendedCut == 0 ? double.NaN : (double)RemovedByIntendedCut / ReachingIntendedCut;
 }
 
 /// <summary>Counts of a radial bin of Table 1 against the paper's N.</summary>
@@ -38,13 +38,13 @@ public sealed record BinCount(double RMin, double RMax, int Count, double Expect
 public sealed class SelectionReport(IReadOnlyList<CutDiagnostic> cuts, IReadOnlyList<PopulationDiagnostic> populations, int finalCount, int finalHalo)
     : IHtmlDisplay
 {
-    public IReadOnlyList<CutDiagnostic> Cuts { get; } = cuts;
+    internal IReadOnlyList<CutDiagnostic> Cuts { get; } = cuts;
     public IReadOnlyList<PopulationDiagnostic> Populations { get; } = populations;
 
     /// <summary>Fraction of the final sample that is true halo (halo_mr or halo_mp).</summary>
-    public double FinalPurity => finalCount == 0 ? double.NaN : (double)finalHalo / finalCount;
+    internal double FinalPurity => finalCount == 0 ? double.NaN : (double)finalHalo / finalCount;
 
-    public string ToMarkdown()
+    internal string ToMarkdown()
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -78,7 +78,7 @@ public sealed class SelectionReport(IReadOnlyList<CutDiagnostic> cuts, IReadOnly
 public static class SelectionDiagnostics
 {
     /// <summary>The contaminant population each paper cut is meant to remove (mock truth labels).</summary>
-    public static IReadOnlyDictionary<string, string> TargetOfCut { get; } = new Dictionary<string, string>
+    internal static IReadOnlyDictionary<string, string> TargetOfCut { get; } = new Dictionary<string, string>
     {
         ["K giants: T_eff"] = "non_kgiant",
         ["K giants: M_r"] = "non_kgiant",
@@ -144,7 +144,7 @@ public static class SelectionDiagnostics
     }
 
     /// <summary>The true population of every catalogue row ("unknown" when the truth table lacks its targetid).</summary>
-    public static string[] PopulationOfRows(StarTable catalogue, StarTable truth)
+    internal static string[] PopulationOfRows(StarTable catalogue, StarTable truth)
     {
         var ids = truth.GetInt64(C.TargetId);
         var pop = truth.GetString("population");
@@ -155,7 +155,7 @@ public static class SelectionDiagnostics
     }
 
     /// <summary>Table 1 of the paper: the r_GC bins (kpc) and the number of stars N in each (all-stars row excluded).</summary>
-    public static IReadOnlyList<(double RMin, double RMax, int N)> PaperTable1Bins { get; } =
+    internal static IReadOnlyList<(double RMin, double RMax, int N)> PaperTable1Bins { get; } =
     [
         (3.0, 9.0, 6987), (9.0, 11.5, 6890), (11.5, 13.7, 6741), (13.7, 15.9, 6671), (15.9, 18.2, 6640),
         (18.2, 20.8, 6475), (20.8, 24.2, 6242), (24.2, 28.7, 5879), (28.7, 35.8, 5318), (35.8, 47.5, 4190),
@@ -163,7 +163,7 @@ public static class SelectionDiagnostics
     ];
 
     /// <summary>Table 1: N of the all-stars row (3–160 kpc).</summary>
-    public const int PaperTable1Total = 64573;
+    internal const int PaperTable1Total = 64573;
 
     /// <summary>Stars per Table 1 bin against the paper's N × <paramref name="scale"/> (the mock's scale factor).</summary>
     public static IReadOnlyList<BinCount> CountsPerBin(HaloSample sample, double scale = 1.0)
@@ -178,7 +178,7 @@ public static class SelectionDiagnostics
     }
 
     /// <summary>A Markdown table of <see cref="CountsPerBin"/>.</summary>
-    public static string CountsMarkdown(IReadOnlyList<BinCount> bins)
+    internal static string CountsMarkdown(IReadOnlyList<BinCount> bins)
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder("| r_GC [kpc] | N selected | N expected (Table 1 × scale) | difference |\n|---|---|---|---|\n");

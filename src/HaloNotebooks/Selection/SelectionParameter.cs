@@ -65,7 +65,7 @@ public sealed record SelectionParameter(string Name, string PaperValue, string U
 
     /// <summary>The parameters of <paramref name="settings"/> that differ from <paramref name="reference"/>, as
     /// "Name=value (paper: value)" — what a what-if changed, for reports.</summary>
-    public static IReadOnlyList<string> Changes(SelectionSettings settings, SelectionSettings reference) =>
+    internal static IReadOnlyList<string> Changes(SelectionSettings settings, SelectionSettings reference) =>
         All.Select(p => (p, Now: Format(typeof(SelectionSettings).GetProperty(p.Name)!.GetValue(settings)),
                             Was: Format(typeof(SelectionSettings).GetProperty(p.Name)!.GetValue(reference))))
            .Where(x => x.Now != x.Was)

@@ -53,7 +53,7 @@ public sealed record SelectionSettings(
     bool OneRowPerGaiaSource = true)
 {
     /// <summary>§2.3: the solar position and velocity of the paper unless <see cref="Frame"/> is set.</summary>
-    public GalactocentricFrame EffectiveFrame => Frame ?? GalactocentricFrame.Paper;
+    internal GalactocentricFrame EffectiveFrame => Frame ?? GalactocentricFrame.Paper;
 
     /// <summary>§2.3 as published: the sample of Tables 1 and 2.</summary>
     public static SelectionSettings Paper { get; } = new();
@@ -93,7 +93,7 @@ public sealed record SelectionSettings(
     /// A copy with one parameter changed by name (case-insensitive; '_' ignored, so <c>feh_max</c> works):
     /// numbers in invariant culture, true/false, and <c>none</c> to lift an optional error limit.
     /// </summary>
-    public SelectionSettings With(string name, string value)
+    internal SelectionSettings With(string name, string value)
     {
         string key = Normalise(name);
         var property = Settable().FirstOrDefault(p => Normalise(p.Name) == key)
@@ -107,7 +107,7 @@ public sealed record SelectionSettings(
     }
 
     /// <summary>Applies <c>name=value</c> assignments in order (the CLI's repeated <c>--set</c>).</summary>
-    public SelectionSettings With(IEnumerable<string> assignments)
+    internal SelectionSettings With(IEnumerable<string> assignments)
     {
         var s = this;
         foreach (var a in assignments)

@@ -1,6 +1,6 @@
 namespace HaloNotebooks.Selection;
 
-public enum SubstructureKind { GlobularCluster, DwarfGalaxy }
+internal enum SubstructureKind { GlobularCluster, DwarfGalaxy }
 
 /// <summary>
 /// One globular cluster or dwarf galaxy to be removed from the halo sample (§2.3). Units: deg, kpc, mas/yr, km/s.
@@ -11,15 +11,15 @@ public enum SubstructureKind { GlobularCluster, DwarfGalaxy }
 /// <param name="PmErr">1σ per proper-motion component that a member may scatter by (error of the mean and the
 /// internal dispersion), mas/yr.</param>
 /// <param name="RvErr">1σ that a member's RV may scatter by (error of the mean and internal dispersion), km/s.</param>
-public sealed record Substructure(
+internal sealed record Substructure(
     string Name, SubstructureKind Kind, double Ra, double Dec, double RadiusDeg,
     double Distance, double DistanceErr, double Pmra, double Pmdec, double PmErr, double Rv, double RvErr)
 {
     /// <summary>The list file's spelling of <see cref="Kind"/>: globular_cluster or dwarf_galaxy.</summary>
-    public static string KindName(SubstructureKind kind) =>
+    internal static string KindName(SubstructureKind kind) =>
         kind == SubstructureKind.GlobularCluster ? "globular_cluster" : "dwarf_galaxy";
 
-    public static SubstructureKind ParseKind(string text) => text.Trim().ToLowerInvariant() switch
+    internal static SubstructureKind ParseKind(string text) => text.Trim().ToLowerInvariant() switch
     {
         "globular_cluster" or "gc" => SubstructureKind.GlobularCluster,
         "dwarf_galaxy" or "dwarf" => SubstructureKind.DwarfGalaxy,

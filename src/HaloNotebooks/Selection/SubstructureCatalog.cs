@@ -13,20 +13,20 @@ namespace HaloNotebooks.Selection;
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed partial class SubstructureCatalog : IHtmlDisplay
 {
-    public SubstructureCatalog(IEnumerable<Substructure> items, string source)
+    internal SubstructureCatalog(IEnumerable<Substructure> items, string source)
     {
         Items = items.ToArray();
         Source = source;
     }
 
-    public IReadOnlyList<Substructure> Items { get; }
+    internal IReadOnlyList<Substructure> Items { get; }
 
     /// <summary>Where the list came from (file names, references).</summary>
-    public string Source { get; }
+    internal string Source { get; }
 
     public int Count => Items.Count;
 
-    public IEnumerable<Substructure> OfKind(SubstructureKind kind) => Items.Where(s => s.Kind == kind);
+    internal IEnumerable<Substructure> OfKind(SubstructureKind kind) => Items.Where(s => s.Kind == kind);
 
     /// <summary>The union of several lists (a name present twice is kept twice: both are matched).</summary>
     public static SubstructureCatalog Combine(params SubstructureCatalog[] parts) =>
@@ -36,13 +36,13 @@ public sealed partial class SubstructureCatalog : IHtmlDisplay
     /// The mock's list (CONTRACTS.md): columns name, kind (globular_cluster|dwarf_galaxy), ra, dec, radius_deg,
     /// distance, distance_err, pmra, pmdec, pm_err, rv, rv_err. Empty cells are unknown (NaN).
     /// </summary>
-    public static SubstructureCatalog ReadMockList(string csv)
+    internal static SubstructureCatalog ReadMockList(string csv)
     {
         return FromTable(CsvTable.Read(csv), csv);
     }
 
     /// <summary>The list from a table in the mock's layout (e.g. <c>MockCatalog.Substructures</c>); <paramref name="source"/> names it in errors.</summary>
-    public static SubstructureCatalog FromTable(StarTable t, string source)
+    internal static SubstructureCatalog FromTable(StarTable t, string source)
     {
         string csv = source;
         string[] numeric = ["ra", "dec", "radius_deg", "distance", "distance_err", "pmra", "pmdec", "pm_err", "rv", "rv_err"];
@@ -66,7 +66,7 @@ public sealed partial class SubstructureCatalog : IHtmlDisplay
     }
 
     /// <summary>Writes the list in the mock's format (readable by <see cref="ReadMockList"/>).</summary>
-    public void WriteList(string csv)
+    internal void WriteList(string csv)
     {
         var sb = new StringBuilder("name,kind,ra,dec,radius_deg,distance,distance_err,pmra,pmdec,pm_err,rv,rv_err\n");
         foreach (var s in Items)

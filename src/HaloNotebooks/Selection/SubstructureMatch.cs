@@ -9,7 +9,7 @@ namespace HaloNotebooks.Selection;
 /// The paper cross-matches with the member lists of Baumgardt &amp; Vasiliev (2021) and Pace et al. (2022); a
 /// phase-space match is what can be done from the published systemic properties alone.
 /// </summary>
-public static class SubstructureMatch
+internal static class SubstructureMatch
 {
     /// <summary>Columns a member test reads (all per star; errors may be NaN = unknown, treated as 0).</summary>
     public readonly record struct Stars(
@@ -17,7 +17,7 @@ public static class SubstructureMatch
         double[] Pmra, double[] Pmdec, double[] PmraErr, double[] PmdecErr, double[] Rv, double[] RvErr);
 
     /// <summary>Per star: index into <paramref name="items"/> of the first substructure it belongs to, or −1.</summary>
-    public static int[] FirstMember(in Stars s, IReadOnlyList<Substructure> items, double radiusScale, double nSigma, int? maxDegreeOfParallelism = null)
+    internal static int[] FirstMember(in Stars s, IReadOnlyList<Substructure> items, double radiusScale, double nSigma, int? maxDegreeOfParallelism = null)
     {
         int n = s.Ra.Length;
         var unit = new double[3 * n];

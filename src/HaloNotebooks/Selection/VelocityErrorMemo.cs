@@ -9,7 +9,7 @@ namespace HaloNotebooks.Selection;
 /// survivors is propagated, not each sample. A star's draws come from its own stream (seed, targetid), so a remembered
 /// value is bit-identical to a recomputed one; a star whose observables differ from the remembered ones is redrawn.
 /// </summary>
-public sealed class VelocityErrorMemo
+internal sealed class VelocityErrorMemo
 {
     internal readonly record struct Inputs(double Ra, double Dec, double Distance, double Pmra, double Pmdec, double Rv,
         double ErrDistance, double ErrPmra, double ErrPmdec, double PmCorr, double ErrRv);
@@ -27,10 +27,10 @@ public sealed class VelocityErrorMemo
     readonly Lock gate = new();
 
     /// <summary>Stars whose errors were drawn (each once per frame, sample count and seed).</summary>
-    public int StarsDrawn { get; private set; }
+    internal int StarsDrawn { get; private set; }
 
     /// <summary>Stars whose remembered errors were handed out again instead of drawn.</summary>
-    public int StarsReused { get; private set; }
+    internal int StarsReused { get; private set; }
 
     /// <summary>The errors of every star (<paramref name="ids"/>: one stream id each, unique), drawing only those not remembered.</summary>
     internal VelocityErrors Propagate(GalactocentricFrame frame, ObservableColumns obs, ObservableErrors err, int samples, long seed,

@@ -39,7 +39,7 @@ internal static class VelocityErrorStore
     static string PathOf(string folder, byte[] digest) => Path.Combine(folder, Convert.ToHexStringLower(digest) + Extension);
 
     /// <summary>The remembered errors of <paramref name="draws"/>, or null when there is no sound file.</summary>
-    public static Dictionary<long, (VelocityErrorMemo.Inputs In, double Vr, double VPhi, double VTheta)>? Load(string folder,
+    internal static Dictionary<long, (VelocityErrorMemo.Inputs In, double Vr, double VPhi, double VTheta)>? Load(string folder,
         VelocityErrorMemo.Draws draws)
     {
         var digest = Digest(draws);
@@ -66,7 +66,7 @@ internal static class VelocityErrorStore
 
     /// <summary>Writes every draw set of <paramref name="memo"/> that grew since it was read; a failure to write loses nothing
     /// but the saving.</summary>
-    public static void Save(VelocityErrorMemo memo)
+    internal static void Save(VelocityErrorMemo memo)
     {
         if (memo.StoreFolder is not { } folder) return;
         foreach (var draws in memo.Grown)

@@ -32,7 +32,7 @@ public sealed record Coverage(string Key, int Table, string Row, string Paramete
     /// The pooled coverage of a set of (entry, its truth) pairs — a whole column of a table over rows and realisations
     /// (<paramref name="row"/> then says which rows), so a column's coverage is known to ≈ √(0.22 / (rows × realisations)).
     /// </summary>
-    public static Coverage OfPairs(string key, int table, string row, string parameter, IReadOnlyList<(SweepEntry Entry, double Truth)> pairs)
+    internal static Coverage OfPairs(string key, int table, string row, string parameter, IReadOnlyList<(SweepEntry Entry, double Truth)> pairs)
     {
         if (pairs.Count == 0) throw new ArgumentException("coverage needs at least one realisation");
         var unwrapped = pairs.Select(p => (p.Entry, Truth: p.Entry.Parameter == "l_apex" ? Angles.NearestTurn(p.Truth, p.Entry.Median) : p.Truth)).ToList();
@@ -46,7 +46,7 @@ public sealed record Coverage(string Key, int Table, string Row, string Paramete
     }
 
     /// <summary>True when the 68 % coverage is outside 68 ± <paramref name="tolerance"/> (percentage points / 100).</summary>
-    public bool OutsideNominal68(double tolerance = 0.05) => Math.Abs(Within68.Fraction - 0.6827) > tolerance;
+    internal bool OutsideNominal68(double tolerance = 0.05) => Math.Abs(Within68.Fraction - 0.6827) > tolerance;
 }
 
 /// <summary>
@@ -62,7 +62,7 @@ public sealed record Systematic(string Setting, string Key, int Table, string Ro
     public double ShiftPerStepError => SlopeError * Step;
 
     /// <summary>The shift over the whole range of values tried.</summary>
-    public double ShiftOverRange => Slope * (Means.Max(m => m.Value) - Means.Min(m => m.Value));
+    internal double ShiftOverRange => Slope * (Means.Max(m => m.Value) - Means.Min(m => m.Value));
 
     /// <summary>
     /// Slope and its standard error from per-realisation slopes: <paramref name="medians"/>[r][v] is realisation r's

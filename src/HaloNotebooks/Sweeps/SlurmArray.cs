@@ -15,10 +15,10 @@ internal sealed record SlurmOptions(string? Partition = null, string? Time = nul
 /// </summary>
 internal static class SlurmArray
 {
-    public const string ScriptFile = "sweep.sbatch", JobsFile = "slurm_jobs.txt", LogDirectory = "logs";
+    internal const string ScriptFile = "sweep.sbatch", JobsFile = "slurm_jobs.txt", LogDirectory = "logs";
 
     /// <summary>Array indices as Slurm writes them: "0-99", or "3,5,7-10" for what is left.</summary>
-    public static string IndexRanges(IReadOnlyList<int> indices)
+    internal static string IndexRanges(IReadOnlyList<int> indices)
     {
         var sorted = indices.Distinct().Order().ToList();
         var parts = new List<string>();
@@ -34,7 +34,7 @@ internal static class SlurmArray
 
     /// <summary>The batch script for <paramref name="indices"/>; <paramref name="halo"/> is the command that runs halo (e.g. "dotnet
     /// /path/halo.dll").</summary>
-    public static string Script(string directory, IReadOnlyList<int> indices, SlurmOptions options, string halo)
+    internal static string Script(string directory, IReadOnlyList<int> indices, SlurmOptions options, string halo)
     {
         if (indices.Count == 0) throw new ArgumentException("no task is left to submit");
         if (options.CpusPerTask < 1) throw new ArgumentException($"--cpus-per-task must be at least 1, got {options.CpusPerTask}");
@@ -57,7 +57,7 @@ internal static class SlurmArray
     }
 
     /// <summary>Writes DIR/sweep.sbatch for the tasks without a result and submits it; returns the job id.</summary>
-    public static string Submit(string directory, SlurmOptions options, string halo)
+    internal static string Submit(string directory, SlurmOptions options, string halo)
     {
         var left = SweepPlan.ReadTasks(directory).Where(t => !File.Exists(SweepPlan.ResultPath(directory, t.Index))).Select(t => t.Index).ToList();
         if (left.Count == 0) throw new InvalidOperationException("every task has a result; nothing to submit (run `halo sweep merge`)");
@@ -72,14 +72,14 @@ internal static class SlurmArray
     }
 
     /// <summary>The job ids submitted for this sweep.</summary>
-    public static IReadOnlyList<string> Jobs(string directory)
+    internal static IReadOnlyList<string> Jobs(string directory)
     {
         string path = Path.Combine(directory, JobsFile);
         return File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Length > 0).ToList() : [];
     }
 
     /// <summary>Per array element state from squeue (pending/running) and sacct (finished), where they exist; empty otherwise.</summary>
-    public static IReadOnlyList<string> SchedulerStatus(string directory)
+    internal static IReadOnlyList<string> SchedulerStatus(string directory)
     {
         var jobs = Jobs(directory);
         if (jobs.Count == 0) return [];

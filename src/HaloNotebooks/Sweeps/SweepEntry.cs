@@ -16,7 +16,7 @@ public sealed record SweepEntry(int Table, string? Component, double RMin, doubl
     public string Row => (Component is null ? "" : Component + " ") + string.Create(CultureInfo.InvariantCulture, $"[{RMin:0.###}, {RMax:0.###})");
 
     /// <summary>(median − truth) / σ, with σ the half-interval facing the truth (84th − median above, median − 16th below).</summary>
-    public double ZScore(double truth)
+    internal double ZScore(double truth)
     {
         double sigma = truth >= Median ? P84 - Median : Median - P16;
         return (Median - truth) / sigma;

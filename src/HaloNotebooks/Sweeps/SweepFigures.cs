@@ -42,7 +42,7 @@ public static class SweepFigures
     }
 
     /// <summary>The z-scores of one table as a probability density, with the standard normal over it.</summary>
-    public static Figure ZScoreHistogram(int table, IReadOnlyList<double> z)
+    internal static Figure ZScoreHistogram(int table, IReadOnlyList<double> z)
     {
         const double width = 0.25, limit = 5;
         int bins = (int)(2 * limit / width);

@@ -22,7 +22,7 @@ public sealed record SweepSummary(SweepPlan Plan, IReadOnlyList<SweepVariant> Va
     /// Per variant with a truth, each column of Tables 1–3 pooled over its rows (Table 2 per component: "MR", "MP";
     /// Row says which) and realisations: the coverage of a column as the paper prints it.
     /// </summary>
-    public IReadOnlyDictionary<int, IReadOnlyList<Coverage>> ColumnCoverage { get; init; } = new Dictionary<int, IReadOnlyList<Coverage>>();
+    internal IReadOnlyDictionary<int, IReadOnlyList<Coverage>> ColumnCoverage { get; init; } = new Dictionary<int, IReadOnlyList<Coverage>>();
 
     /// <summary>The plan, the cost, the coverage per table and the largest systematic shifts (index.html without figures).</summary>
     public string ToHtml() => SweepMerge.SummaryHtml(this);
@@ -122,7 +122,7 @@ public static class SweepMerge
     /// Per varied setting, the variants that differ from the paper's settings in that setting alone (the paper's variant
     /// stands at the paper's value), and per entry the paired slope over realisations that ran at every value.
     /// </summary>
-    public static IReadOnlyList<Systematic> Systematics(SweepPlan plan, IReadOnlyList<SweepVariant> variants, IReadOnlyList<SweepTaskResult> realisations)
+    internal static IReadOnlyList<Systematic> Systematics(SweepPlan plan, IReadOnlyList<SweepVariant> variants, IReadOnlyList<SweepTaskResult> realisations)
     {
         var list = new List<Systematic>();
         foreach (var setting in plan.Varied)
@@ -195,7 +195,7 @@ public static class SweepMerge
     }
 
     /// <summary>Per table the entries covered, the mean 68 %/95 % coverage and the entries outside 68 ± 5 %.</summary>
-    public static IEnumerable<(int Table, int Entries, double Mean68, double Mean95,
+    internal static IEnumerable<(int Table, int Entries, double Mean68, double Mean95,
         IReadOnlyList<Coverage> Outside)> TableSummaries(IReadOnlyList<Coverage> list) =>
         list.GroupBy(c => c.Table).OrderBy(g => g.Key).Select(g => (g.Key, g.Count(), g.Average(c => c.Within68.Fraction), g.Average(c => c.Within95.Fraction),
             (IReadOnlyList<Coverage>)g.Where(c => c.OutsideNominal68()).ToList()));
@@ -244,7 +244,7 @@ public static class SweepMerge
     }
 
     /// <summary>The plan, the cost, per variant with a truth the coverage of each table, and the largest shifts per setting.</summary>
-    public static string SummaryHtml(SweepSummary s)
+    internal static string SummaryHtml(SweepSummary s)
     {
         var sb = new StringBuilder("<div class=\"sweep\">");
         var p = s.Plan;

@@ -23,7 +23,7 @@ public sealed record SweepVariant(int Index, IReadOnlyDictionary<string, double>
         : string.Join(", ", Settings.Select(s => s.Key + "=" + s.Value.ToString("R", CultureInfo.InvariantCulture)));
 
     /// <summary><paramref name="paper"/> with this variant's settings (applied to both the §2.3 and the §4.4 selection).</summary>
-    public SelectionSettings Apply(SelectionSettings paper) =>
+    internal SelectionSettings Apply(SelectionSettings paper) =>
         Settings.Aggregate(paper, (s, kv) => s.With(kv.Key, kv.Value.ToString("R", CultureInfo.InvariantCulture)));
 }
 
@@ -55,7 +55,7 @@ public sealed record SweepTask(int Index, string Kind, int Variant, int Realisat
 public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Varied, bool Cross, int Walkers, int Steps, int Burn,
     double Scale, long Seed, double TruthScale = 1, long TruthSeed = 42)
 {
-    public const string PlanFile = "sweep.json", TasksFile = "tasks.jsonl", TasksDirectory = "tasks";
+    internal const string PlanFile = "sweep.json", TasksFile = "tasks.jsonl", TasksDirectory = "tasks";
 
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -66,7 +66,7 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
     internal static readonly JsonSerializerOptions IndentedJson = new(Json) { WriteIndented = true };
 
     /// <summary>Throws on a plan no task can run, naming the bad setting.</summary>
-    public SweepPlan Validate()
+    internal SweepPlan Validate()
     {
         if (Realisations < 1) throw new ArgumentException($"--realisations must be at least 1, got {Realisations}");
         // Every task fits Table 2's 17-parameter mixture (§3.1).
@@ -87,7 +87,7 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
     /// The variants: the paper's settings first, then (one at a time) each varied value that differs from the paper's, or
     /// (<see cref="Cross"/>) every combination.
     /// </summary>
-    public IReadOnlyList<SweepVariant> Variants()
+    internal IReadOnlyList<SweepVariant> Variants()
     {
         var list = new List<Dictionary<string, double>> { new() };
         if (Cross && Varied.Count > 0)
@@ -105,7 +105,7 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
     }
 
     /// <summary>The paper's value of a numeric selection setting (NaN for one that is not a number).</summary>
-    public static double PaperValue(string name)
+    internal static double PaperValue(string name)
     {
         var p = typeof(SelectionSettings).GetProperties()
             .FirstOrDefault(p => string.Equals(p.Name.Replace("_", ""), name.Replace("_", ""), StringComparison.OrdinalIgnoreCase));
@@ -171,12 +171,12 @@ public sealed record SweepPlan(int Realisations, IReadOnlyList<VariedSetting> Va
     }
 
     /// <summary>The task list of a sweep directory (its tasks.jsonl).</summary>
-    public static IReadOnlyList<SweepTask> ReadTasks(string directory) =>
+    internal static IReadOnlyList<SweepTask> ReadTasks(string directory) =>
         File.ReadLines(Path.Combine(directory, TasksFile)).Where(l => l.Length > 0)
             .Select(l => JsonSerializer.Deserialize<SweepTask>(l, Json) ?? throw new FormatException("empty task line")).ToList();
 
     /// <summary>DIR/tasks/I.json: where task I writes its result.</summary>
-    public static string ResultPath(string directory, int index) =>
+    internal static string ResultPath(string directory, int index) =>
         Path.Combine(directory, TasksDirectory, index.ToString(CultureInfo.InvariantCulture) + ".json");
 
     /// <summary>sweep.json: the plan, its variants and task count (merge adds the measured per-task cost).</summary>

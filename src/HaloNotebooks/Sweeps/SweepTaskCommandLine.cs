@@ -10,22 +10,22 @@ namespace HaloNotebooks.Sweeps;
 internal static class SweepTaskCommandLine
 {
     /// <summary>The command: <c>halo sweep</c>.</summary>
-    public const string Command = "sweep";
+    internal const string Command = "sweep";
 
     /// <summary>Its subcommand that runs one task.</summary>
-    public const string Subcommand = "task";
+    internal const string Subcommand = "task";
 
     /// <summary>The task's index (a line of tasks.jsonl; $SLURM_ARRAY_TASK_ID).</summary>
-    public const string IndexOption = "--index";
+    internal const string IndexOption = "--index";
 
     /// <summary>Threads for the task (the result does not depend on it).</summary>
-    public const string ThreadsOption = "--threads";
+    internal const string ThreadsOption = "--threads";
 
     /// <summary>The arguments after the halo executable, each a word (e.g. for <c>ProcessStartInfo.ArgumentList</c>).</summary>
-    public static IReadOnlyList<string> Arguments(string directory, int index, int threads) =>
+    internal static IReadOnlyList<string> Arguments(string directory, int index, int threads) =>
         Arguments(directory, index.ToString(CultureInfo.InvariantCulture), threads.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>As the other overload, with index and threads as text (already quoted shell words in a script).</summary>
-    public static IReadOnlyList<string> Arguments(string directory, string index, string threads) =>
+    internal static IReadOnlyList<string> Arguments(string directory, string index, string threads) =>
         [Command, Subcommand, directory, IndexOption, index, ThreadsOption, threads];
 }

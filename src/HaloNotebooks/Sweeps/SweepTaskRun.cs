@@ -57,7 +57,7 @@ public static class SweepTaskRun
     }
 
     /// <summary>An independent mock (its own seed) through the variant's selections and the fits of Tables 1–3.</summary>
-    public static (IReadOnlyList<SweepEntry> Entries, int Stars, int DipoleStars) Realisation(SweepPlan plan, SweepVariant variant, SweepTask task,
+    internal static (IReadOnlyList<SweepEntry> Entries, int Stars, int DipoleStars) Realisation(SweepPlan plan, SweepVariant variant, SweepTask task,
         int? threads, IProgress<string>? progress = null)
     {
         var mock = MockCatalog.Generate(new MockSettings(task.MockSeed, plan.Scale) { MaxDegreeOfParallelism = threads });
@@ -73,7 +73,7 @@ public static class SweepTaskRun
     }
 
     /// <summary>Every entry of Tables 1–3 with its 68 % and 95 % intervals from the fits' posterior samples.</summary>
-    public static IReadOnlyList<SweepEntry> Entries(AnalysisResults results)
+    internal static IReadOnlyList<SweepEntry> Entries(AnalysisResults results)
     {
         var entries = new List<SweepEntry>();
         void Add(int table, string? component, BinFit fit, string tableKey, string fitKey)

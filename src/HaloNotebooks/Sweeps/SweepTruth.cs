@@ -19,12 +19,12 @@ namespace HaloNotebooks.Sweeps;
 internal static class SweepTruth
 {
     /// <summary>What is used, for reports.</summary>
-    public static string Description(SweepPlan plan) =>
+    internal static string Description(SweepPlan plan) =>
         $"the mock's own truth tables (MockTruthTables: {MockTruthTables.DefaultReplicas} re-observations of the mock with seed {plan.TruthSeed} at scale " +
             $"{plan.TruthScale:0.###}, pooled)";
 
     /// <summary>Tables 1–3 of the truth for <paramref name="variant"/>, as entries with the value in Median.</summary>
-    public static IReadOnlyList<SweepEntry> Tables(SweepPlan plan, SweepVariant variant, SweepTask task, int? threads, IProgress<double>? progress = null)
+    internal static IReadOnlyList<SweepEntry> Tables(SweepPlan plan, SweepVariant variant, SweepTask task, int? threads, IProgress<double>? progress = null)
     {
         var mock = MockCatalog.Generate(new MockSettings(plan.TruthSeed, plan.TruthScale) { MaxDegreeOfParallelism = threads });
         var catalogue = mock.Catalogue.Join(mock.Distances, CanonicalColumns.TargetId, CanonicalColumns.TargetId);

@@ -7,11 +7,11 @@ using HaloNotebooks.Paper;
 namespace HaloNotebooks.Truth;
 
 /// <summary>One entry: our posterior 1σ and how much the estimate moves when the same stars are observed again.</summary>
-public sealed record CalibrationEntry(string Row, string Parameter, double PosteriorSigma, double RealisationScatter)
+internal sealed record CalibrationEntry(string Row, string Parameter, double PosteriorSigma, double RealisationScatter)
 {
     /// <summary>Noise-only scatter over posterior σ: below 1 for a well-behaved fit (the σ also holds the finite sample of stars), ≫ 1 for a bimodal
     /// one.</summary>
-    public double Ratio => RealisationScatter / PosteriorSigma;
+    internal double Ratio => RealisationScatter / PosteriorSigma;
 }
 
 /// <summary>
@@ -30,7 +30,7 @@ public sealed record CalibrationEntry(string Row, string Parameter, double Poste
 /// (Sweeps.Coverage) answers that.
 /// </summary>
 [TypeFormatterSource(typeof(HtmlFormatterSource))]
-public sealed class ErrorCalibration : IHtmlDisplay
+internal sealed class ErrorCalibration : IHtmlDisplay
 {
     ErrorCalibration(int table, IReadOnlyList<CalibrationEntry> entries) { Table = table; Entries = entries; }
 
@@ -41,7 +41,7 @@ public sealed class ErrorCalibration : IHtmlDisplay
     public IReadOnlyList<CalibrationEntry> Entries { get; }
 
     /// <summary>Median over the entries of scatter / posterior σ (NaN when there are none).</summary>
-    public double MedianRatio
+    internal double MedianRatio
     {
         get
         {
@@ -51,7 +51,7 @@ public sealed class ErrorCalibration : IHtmlDisplay
     }
 
     /// <summary>Entries whose scatter exceeds <paramref name="factor"/> × their posterior σ, largest first.</summary>
-    public IReadOnlyList<CalibrationEntry> Above(double factor) => Entries.Where(e => e.Ratio > factor).OrderByDescending(e => e.Ratio).ToList();
+    internal IReadOnlyList<CalibrationEntry> Above(double factor) => Entries.Where(e => e.Ratio > factor).OrderByDescending(e => e.Ratio).ToList();
 
     /// <summary>Our table against the scatter table of the same number (rows matched by component and range).</summary>
     public static ErrorCalibration Compare(PaperTable ours, PaperTable scatter)
@@ -72,7 +72,7 @@ public sealed class ErrorCalibration : IHtmlDisplay
             $"{Above(2).Count} above 2×");
 
     /// <summary>One line per entry: row (quoted), parameter, posterior σ, realisation scatter, ratio.</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("row,parameter,posterior_sigma,realisation_scatter,ratio\n");
         foreach (var e in Entries)

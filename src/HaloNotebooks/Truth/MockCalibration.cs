@@ -23,12 +23,12 @@ namespace HaloNotebooks.Truth;
 /// order there and the step ran away).</param>
 internal sealed record MockCalibrationSettings(int Iterations = 8, int Averaged = 4, double Scale = 1.0, long Seed = 1001, int MinStars = 500)
 {
-    public int? MaxDegreeOfParallelism { get; init; }
+    internal int? MaxDegreeOfParallelism { get; init; }
 
     /// <summary>Where the iteration started, for the provenance: "Table 2" or the halo-input CSV given to <c>--start</c>.</summary>
-    public string Start { get; init; } = "Table 2";
+    internal string Start { get; init; } = "Table 2";
 
-    public void Validate()
+    internal void Validate()
     {
         if (Iterations < 1) throw new ArgumentException($"--iterations must be ≥ 1; got {Iterations}.");
         if (Averaged < 1 || Averaged > Iterations) throw new ArgumentException($"--average must be in [1, iterations = {Iterations}]; got {Averaged}.");
@@ -45,10 +45,10 @@ internal sealed record CalibrationStep(int Iteration, long MockSeed, PaperTable 
 internal sealed record MockCalibrationResult(MockInputTable Inputs, IReadOnlyList<CalibrationStep> Steps, MockCalibrationSettings Settings, TimeSpan Elapsed)
 {
     /// <summary>The inputs as data/reference/mock_calibrated_halo.csv.</summary>
-    public string ToCsv() => MockCalibration.ToCsv(Inputs);
+    internal string ToCsv() => MockCalibration.ToCsv(Inputs);
 
     /// <summary>A Markdown record of how the inputs were made: command, settings, estimator, and every step's distance to the paper.</summary>
-    public string ToProvenance()
+    internal string ToProvenance()
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -146,7 +146,7 @@ internal static class MockCalibration
     /// Table 2 as the paper's pipeline returns it on a mock drawn from <paramref name="inputs"/>: the mock (seed, scale), the
     /// §2.3 selection, and per Table 2 range the two-component maximum-likelihood fit inside the prior box.
     /// </summary>
-    public static PaperTable Recover(MockInputTable inputs, long seed, double scale, int? threads = null)
+    internal static PaperTable Recover(MockInputTable inputs, long seed, double scale, int? threads = null)
     {
         var mock = MockCatalog.Generate(new MockSettings(seed, scale) { HaloInputs = inputs, MaxDegreeOfParallelism = threads });
         var catalogue = mock.Catalogue.Join(mock.Distances, C.TargetId, C.TargetId);
@@ -218,7 +218,7 @@ internal static class MockCalibration
     /// `halo mock calibrate`: runs the calibration from <paramref name="startFile"/> (a halo-input CSV; null: Table 2) and
     /// writes mock_calibrated_halo.csv and its provenance (.md) into <paramref name="directory"/>; returns the CSV's path.
     /// </summary>
-    public static string RunAndWrite(string? startFile, string directory, MockCalibrationSettings settings, IProgress<string>? log = null)
+    internal static string RunAndWrite(string? startFile, string directory, MockCalibrationSettings settings, IProgress<string>? log = null)
     {
         settings.Validate();
         Directory.CreateDirectory(directory);
@@ -232,7 +232,7 @@ internal static class MockCalibration
 
     /// <summary>The starting point: Table 2's bins taken as the intrinsic population (the mock before calibration), in the
     /// layout of <see cref="MockInputTables.CalibratedHalo"/>.</summary>
-    public static MockInputTable PaperInputs()
+    internal static MockInputTable PaperInputs()
     {
         var t2 = MockInputTables.Table2;
         string[] columns = ["r_min_kpc", "r_max_kpc", .. Columns.Select(c => c.Column)];
@@ -242,7 +242,7 @@ internal static class MockCalibration
     }
 
     /// <summary>The CSV layout of data/reference/mock_calibrated_halo.csv (component, r_min_kpc, r_max_kpc, then the input columns).</summary>
-    public static string ToCsv(MockInputTable t)
+    internal static string ToCsv(MockInputTable t)
     {
         var sb = new StringBuilder("component,").AppendJoin(',', t.Columns).Append('\n');
         for (int i = 0; i < t.RowCount; i++)

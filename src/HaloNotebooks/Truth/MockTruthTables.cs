@@ -11,14 +11,14 @@ using HaloNotebooks.Paper;
 namespace HaloNotebooks.Truth;
 
 /// <summary>One re-observed, re-selected copy of a mock: the fits' input and each star's observed r_GC.</summary>
-public sealed record ReplicaSample(KinematicSample Stars, double[] RGc);
+internal sealed record ReplicaSample(KinematicSample Stars, double[] RGc);
 
 /// <summary>
 /// The mock's Tables 1–3 (<see cref="MockTruthTables"/>) and, for Tables 1–2, the realisation scatter: per entry the
 /// half the 16–84% width of the estimate over the replicas fitted one by one — how far one observation's answer moves
 /// from the next, to set beside a posterior width (<see cref="ErrorCalibration"/>).
 /// </summary>
-public sealed record MockTruth(PaperTable Table1, PaperTable Table2, PaperTable Table3, PaperTable Scatter1, PaperTable Scatter2);
+internal sealed record MockTruth(PaperTable Table1, PaperTable Table2, PaperTable Table3, PaperTable Scatter1, PaperTable Scatter2);
 
 /// <summary>
 /// What Tables 1–3 should read on a mock. Tables 1 and 2: the values our fits tend to on these true stars — the
@@ -38,13 +38,13 @@ public static class MockTruthTables
     public const string Population = "population", TrueVr = "v_r", TrueVPhi = "v_phi", TrueVTheta = "v_theta", TrueFeh = "feh", TrueRGc = "r_gc";
 
     /// <summary>Re-observations pooled for Tables 1–2: their Monte-Carlo scatter is then ≈ 1/√8 of a fit's posterior width.</summary>
-    public const int DefaultReplicas = 8;
+    internal const int DefaultReplicas = 8;
 
     /// <summary>
     /// <paramref name="count"/> re-observations of the mock (<paramref name="catalogue"/>: canonical columns with distances, as
     /// the selection reads it), each through the selection <paramref name="selection"/> with its own Monte-Carlo seed.
     /// </summary>
-    public static IReadOnlyList<ReplicaSample> Replicas(StarTable catalogue, StarTable truth, SubstructureCatalog? substructures,
+    internal static IReadOnlyList<ReplicaSample> Replicas(StarTable catalogue, StarTable truth, SubstructureCatalog? substructures,
         SelectionSettings selection, int count = DefaultReplicas, long seed = 7, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(selection);
@@ -67,7 +67,7 @@ public static class MockTruthTables
     /// (<see cref="Replicas"/>), Table 3 from <paramref name="dipoleSample"/> and <paramref name="dipoleAt"/> (the mock's
     /// μ_compr, μ_dipole, l_apex, b_apex at a true r_GC; <see cref="DefaultMockField"/> for the default mock).
     /// </summary>
-    public static MockTruth Build(HaloSample sample, HaloSample dipoleSample,
+    internal static MockTruth Build(HaloSample sample, HaloSample dipoleSample,
         IReadOnlyList<ReplicaSample> replicas, StarTable truth, AnalysisSettings settings,
         Func<double, (double MuCompr, double MuDipole, double LApex, double BApex)> dipoleAt)
     {
@@ -101,7 +101,7 @@ public static class MockTruthTables
     /// A Table 2 row is left out where the sample holds fewer than two true MR or MP halo stars. Scatter1/2: the same
     /// fits on each replica alone, per entry half the 16–84% width of their values (NaN with fewer than two replicas).
     /// </summary>
-    public static (PaperTable Table1, PaperTable Table2, PaperTable Scatter1, PaperTable Scatter2) Mixtures(HaloSample sample,
+    internal static (PaperTable Table1, PaperTable Table2, PaperTable Scatter1, PaperTable Scatter2) Mixtures(HaloSample sample,
         IReadOnlyList<ReplicaSample> replicas, StarTable truth,
         AnalysisSettings settings, MixturePriors? priors = null)
     {

@@ -11,13 +11,13 @@ namespace HaloNotebooks.Truth;
 
 /// <summary>One Table 2 entry: the paper's value and the intrinsic value the calibrated mock needs to return it.</summary>
 /// <param name="Intrinsic">The population before the cuts, as the mock draws it (data/reference/mock_calibrated_halo.csv).</param>
-public sealed record SelectionBiasEntry(string Component, double RMin, double RMax, string Key, Measurement Paper, double Intrinsic)
+internal sealed record SelectionBiasEntry(string Component, double RMin, double RMax, string Key, Measurement Paper, double Intrinsic)
 {
     /// <summary>Published − intrinsic: what the §2.3 cuts and the two-component model add to the population's value.</summary>
     public double Bias => Paper.Value - Intrinsic;
 
     /// <summary><see cref="Bias"/> in units of the paper's 1σ.</summary>
-    public double BiasInSigma => Bias / Paper.Sigma;
+    internal double BiasInSigma => Bias / Paper.Sigma;
 
     /// <summary>Noise of <see cref="Intrinsic"/> from the calibration (data/reference/mock_calibration_spread.csv); NaN where it was not calibrated.</summary>
     public double CalibrationSigma { get; init; } = double.NaN;
@@ -50,13 +50,13 @@ public sealed class SelectionBias : IHtmlDisplay
 {
     SelectionBias(IReadOnlyList<SelectionBiasEntry> entries) => Entries = entries;
 
-    public IReadOnlyList<SelectionBiasEntry> Entries { get; }
+    internal IReadOnlyList<SelectionBiasEntry> Entries { get; }
 
     /// <summary>The committed calibration against the paper's Table 2.</summary>
     public static SelectionBias Calibrated() => From(MockInputTables.CalibratedHalo, PublishedTables.Table2);
 
     /// <summary>Every Table 2 bin entry of <paramref name="paper"/> that <paramref name="inputs"/> (halo input layout) gives a value for.</summary>
-    public static SelectionBias From(MockInputTable inputs, PaperTable paper) => From(inputs, paper, CalibrationSpread.Of);
+    internal static SelectionBias From(MockInputTable inputs, PaperTable paper) => From(inputs, paper, CalibrationSpread.Of);
 
     /// <summary>As <see cref="From(MockInputTable, PaperTable)"/> with the calibration noise of each entry from
     /// <paramref name="calibrationSigma"/> (component, r_min, r_max, key → σ, NaN = not calibrated).</summary>
@@ -99,13 +99,13 @@ public sealed class SelectionBias : IHtmlDisplay
     static string Range(double lo, double hi) => string.Create(CultureInfo.InvariantCulture, $"[{lo:0.###}, {hi:0.###})");
 
     /// <summary>Constrained entries whose bias exceeds 3 combined σ.</summary>
-    public int SignificantCount => Entries.Count(e => e.Significant);
+    internal int SignificantCount => Entries.Count(e => e.Significant);
 
     /// <summary>Entries the calibration does not constrain (not calibrated, at a prior bound, beyond the [Fe/H] cut).</summary>
-    public int UnconstrainedCount => Entries.Count(e => !e.Constrained);
+    internal int UnconstrainedCount => Entries.Count(e => !e.Constrained);
 
     /// <summary>One sentence with the counts, for the captions and the report.</summary>
-    public string Summary => string.Create(CultureInfo.InvariantCulture,
+    internal string Summary => string.Create(CultureInfo.InvariantCulture,
         $"{SignificantCount} of {Entries.Count} entries are significant biases (constrained, |intrinsic − published| > 3 × combined σ); " +
         $"{UnconstrainedCount} are unconstrained ({string.Join(", ", Entries.Where(e => !e.Constrained).GroupBy(e => e.Unconstrained)
             .Select(g => $"{g.Count()} {g.Key}"))}).");
@@ -114,7 +114,7 @@ public sealed class SelectionBias : IHtmlDisplay
     /// Where the calibration spread comes from, and the one entry that looks impossible: MR [47.5, 60) σ_[Fe/H], whose
     /// intrinsic value is below the published one although the [Fe/H] &lt; −0.85 truncation can only narrow a component.
     /// </summary>
-    public string SpreadNote
+    internal string SpreadNote
     {
         get
         {
@@ -143,7 +143,7 @@ public sealed class SelectionBias : IHtmlDisplay
 
     /// <summary>One line per entry: component, r_min_kpc, r_max_kpc, parameter, paper, paper_sigma, intrinsic, bias, bias_sigma,
     /// calibration_sigma, combined_sigma, bias_combined_sigma, constrained, reason, significant (σ columns empty where unconstrained).</summary>
-    public string ToCsv()
+    internal string ToCsv()
     {
         var sb = new StringBuilder("component,r_min_kpc,r_max_kpc,parameter,paper,paper_sigma,intrinsic,bias,bias_sigma," +
             "calibration_sigma,combined_sigma,bias_combined_sigma,constrained,reason,significant\n");
@@ -172,7 +172,7 @@ public sealed class SelectionBias : IHtmlDisplay
         "constrain the value, why. Under the mock's assumptions only.";
 
     /// <summary>Wide Markdown: one row per component and bin, one column per parameter.</summary>
-    public string ToMarkdown()
+    internal string ToMarkdown()
     {
         var sb = new StringBuilder("Selection bias of Table 2. ").Append(Note).Append(' ').Append(Summary).Append("\n\n| component | r_GC [kpc] |");
         foreach (var c in Columns) sb.Append(' ').Append(c.CsvName).Append(" |");
@@ -187,7 +187,7 @@ public sealed class SelectionBias : IHtmlDisplay
     }
 
     /// <summary>An AASTeX deluxetable with the same layout as <see cref="ToMarkdown"/>.</summary>
-    public string ToLatex()
+    internal string ToLatex()
     {
         var sb = new StringBuilder(@"\begin{deluxetable*}{ll").Append('r', Columns.Count).Append("}\n")
             .Append(@"\tablecaption{Selection bias of Table 2 under the mock's assumptions: the intrinsic value the calibrated mock draws, and in brackets " +
@@ -235,7 +235,7 @@ public sealed class SelectionBias : IHtmlDisplay
     }
 
     /// <summary>Writes selection_bias.csv, .md and .tex into <paramref name="directory"/>.</summary>
-    public void WriteAll(string directory)
+    internal void WriteAll(string directory)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "selection_bias.csv"), ToCsv());

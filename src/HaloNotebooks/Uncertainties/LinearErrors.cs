@@ -10,9 +10,9 @@ namespace HaloNotebooks.Uncertainties;
 /// The velocities are linear in pmra, pmdec and rv, so only the distance derivative is numerical
 /// (central difference with a step of 1e-5 of the distance; truncation error ~1e-10 relative).
 /// </summary>
-public static class LinearErrors
+internal static class LinearErrors
 {
-    public static VelocityErrors Propagate(GalactocentricFrame frame, ObservableColumns obs, ObservableErrors err)
+    internal static VelocityErrors Propagate(GalactocentricFrame frame, ObservableColumns obs, ObservableErrors err)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(obs);

@@ -13,17 +13,17 @@ namespace HaloNotebooks.Uncertainties;
 /// Star i draws from <c>SeededRandom(seed, i)</c>: results are bit-identical for any thread count.
 /// A star with any NaN input or error gets NaN errors (the selection's error cut then removes it).
 /// </summary>
-public static class MonteCarloErrors
+internal static class MonteCarloErrors
 {
     const int StarsPerChunk = 64;
 
     /// <summary>MC standard deviations (ddof = 1) of V_r, V_phi, V_theta for every star.</summary>
-    public static VelocityErrors Propagate(GalactocentricFrame frame, ObservableColumns obs, ObservableErrors err,
+    internal static VelocityErrors Propagate(GalactocentricFrame frame, ObservableColumns obs, ObservableErrors err,
                                            MonteCarloSettings settings, IProgress<double>? progress = null) =>
         PropagateMoments(frame, obs, err, settings, progress).StdDev;
 
     /// <summary>MC means and standard deviations of V_r, V_phi, V_theta for every star.</summary>
-    public static VelocityMoments PropagateMoments(GalactocentricFrame frame, ObservableColumns obs, ObservableErrors err,
+    internal static VelocityMoments PropagateMoments(GalactocentricFrame frame, ObservableColumns obs, ObservableErrors err,
                                                    MonteCarloSettings settings, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(frame);

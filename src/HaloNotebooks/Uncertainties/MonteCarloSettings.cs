@@ -1,7 +1,7 @@
 namespace HaloNotebooks.Uncertainties;
 
 /// <summary>How the distance error is sampled.</summary>
-public enum DistanceErrorModel
+internal enum DistanceErrorModel
 {
     /// <summary>d ~ N(d, σ_d) truncated at d &gt; 0 (non-positive draws are redrawn). The paper's choice (§2.3).</summary>
     GaussianDistance,
@@ -17,6 +17,6 @@ public enum DistanceErrorModel
 /// <param name="MaxDegreeOfParallelism">Thread cap (null: all cores).</param>
 /// <param name="StreamIds">Optional random-stream id per star (e.g. TARGETID): a star then draws the same numbers
 /// whatever other rows the table holds, so a what-if cut upstream does not reshuffle everyone else's errors.</param>
-public sealed record MonteCarloSettings(int Samples = 1000, long Seed = 42,
+internal sealed record MonteCarloSettings(int Samples = 1000, long Seed = 42,
     DistanceErrorModel DistanceModel = DistanceErrorModel.GaussianDistance, int? MaxDegreeOfParallelism = null,
     IReadOnlyList<long>? StreamIds = null);

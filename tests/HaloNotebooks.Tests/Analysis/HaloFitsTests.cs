@@ -159,7 +159,7 @@ public class HaloFitsTests(ITestOutputHelper output)
         Assert.Equal(stretch.Chain.GetFlatSamples(3, discard: 10), stretch.Samples("sigma_r"));
 
         var mixed = HaloFits.Single(ReferenceData.Mixture,
-            new FitSettings(new SamplerSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2), Moves: [(new StretchMove(), 0.8), (new DEMove(), 0.2)]));
+            new FitSettings(new SamplerSettings(Walkers: 16, Steps: 40, Burn: 10, Seed: 2)) { Moves = [(new StretchMove(), 0.8), (new DEMove(), 0.2)] });
         Assert.Equal("0.8 × stretch (a = 2) + 0.2 × differential evolution (γ0 = 2.38/sqrt(2 ndim), σ = 1E-05)",
             JsonDocument.Parse(mixed.ToJson()).RootElement.GetProperty("settings").GetProperty("move").GetString());
         Assert.NotEqual(stretch.Samples("sigma_r"), mixed.Samples("sigma_r"));

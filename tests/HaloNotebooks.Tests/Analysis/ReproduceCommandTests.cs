@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using HaloNotebooks.Analysis;
+using HaloNotebooks.Cli.Commands;
+using HaloNotebooks.Pipeline;
 using HaloNotebooks.Mocks;
 using PaperTable = HaloNotebooks.Paper.PaperTable;
 using Xunit;
@@ -96,14 +100,26 @@ public class ReproduceCommandTests
         return output;
     }
 
-    /// <summary>`--mock-truth` adds Tables 1–3 against the truth of this mock realisation, and their noise scatter.</summary>
+    /// <summary>`--mock-truth` adds Tables 1–3 against the truth of this mock realisation, and their noise scatter; the
+    /// progress log numbers every stage of <see cref="ReproductionStages.For"/> in order, with one N.</summary>
     [Fact]
     public void Reproduce_WithMockTruth_ComparesWithTheTruthOfThisRealisation()
     {
         var root = Directory.CreateTempSubdirectory("halo-reproduce-").FullName;
         try
         {
-            var output = ReproduceOnSmallMock(root, "--appendix-stars", "0", "--mock-truth");
+            var mockDir = Path.Combine(root, "mock");
+            MockCatalog.Generate(new MockSettings(Seed: 42, Scale: 0.02)).Write(mockDir);
+            var output = Path.Combine(root, "results");
+            var log = new StringWriter();
+            Assert.Equal(0, ReproduceCommand.Execute(new ReproduceCommand.ReproduceOptions(null, null, [], 36, 40, 20, 5, output, mockDir, null,
+                Png: false, AppendixStars: 0, Log: log) { MockTruth = true, Literature = "none" }));
+            var started = log.ToString().Split('\n').Select(l => Regex.Match(l, @"^halo reproduce \[(\d+)/(\d+)\] (.+): started"))
+                .Where(m => m.Success).ToList();
+            var expected = ReproductionStages.For(defaultMock: true, appendixMock: false, bhb: false, literature: false, mockTruth: true);
+            Assert.Equal(expected, started.Select(m => m.Groups[3].Value));
+            Assert.Equal(Enumerable.Range(1, expected.Count).Select(k => k.ToString(CultureInfo.InvariantCulture)), started.Select(m => m.Groups[1].Value));
+            Assert.All(started, m => Assert.Equal(expected.Count.ToString(CultureInfo.InvariantCulture), m.Groups[2].Value));
             foreach (int n in new[] { 1, 2, 3 })
                 Assert.True(File.Exists(Path.Combine(output, "tables", $"table{n}_vs_mock_truth.csv")), $"table{n}_vs_mock_truth.csv");
             Assert.True(File.Exists(Path.Combine(output, "tables", "table1_noise_scatter_fixed_stars.csv")));

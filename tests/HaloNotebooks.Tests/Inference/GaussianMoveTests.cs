@@ -100,7 +100,7 @@ public class GaussianMoveTests
     {
         public override string Description => "sequential random walk";
 
-        protected internal override void Advance(Ensemble ensemble, long step)
+        internal override void Advance(Ensemble ensemble, long step)
         {
             Span<double> y = stackalloc double[ensemble.Dimension];
             int d = (int)(step % ensemble.Dimension);
