@@ -8,15 +8,15 @@ namespace HaloNotebooks.Inference;
 /// <param name="MaxDegreeOfParallelism">Threads used for the log-probabilities of a half-ensemble (null = all cores).</param>
 public sealed record FitSettings(SamplerSettings Sampler, int? MaxDegreeOfParallelism = null)
 {
-    // Progress and Moves are init-only and internal: no notebook sets them, and as positional parameters they made
-    // SamplerProgress and Move public (issue 29's ≤ 100 public types).
+    // Progress is init-only and internal: no notebook sets it, and as a positional parameter it made SamplerProgress
+    // public (issue 29's ≤ 100 public types). Moves is the public extension point (an MHMove of one's own).
 
     /// <summary>Reports after every step (the pipeline's and the CLI's progress bars).</summary>
     internal IProgress<SamplerProgress>? Progress { get; init; }
 
     /// <summary>The sampler's moves with their weights (emcee's moves=[(StretchMove(), 0.8), (DEMove(), 0.2)]);
     /// null = emcee's default, one <see cref="StretchMove"/> with a = 2 (the paper's sampler, §3).</summary>
-    internal IReadOnlyList<(Move Move, double Weight)>? Moves { get; init; }
+    public IReadOnlyList<(Move Move, double Weight)>? Moves { get; init; }
 
     /// <summary>The paper's settings (§3.1), all cores, the stretch move.</summary>
     internal FitSettings() : this(SamplerSettings.Paper) { }

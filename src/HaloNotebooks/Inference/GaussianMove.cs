@@ -10,7 +10,7 @@ namespace HaloNotebooks.Inference;
 /// (one coordinate per step) and its scale factor are not implemented. A common choice for a Gaussian-like target
 /// of covariance Σ is 2.38² / ndim × Σ (Gelman, Roberts &amp; Gilks 1996).
 /// </summary>
-internal sealed class GaussianMove : MHMove
+public sealed class GaussianMove : MHMove
 {
     readonly double[] cholesky;     // lower-triangular L (d × d, row-major); empty for the isotropic and axis-aligned cases
     readonly double[]? scales;      // √variance per parameter (axis-aligned), or null
@@ -19,7 +19,7 @@ internal sealed class GaussianMove : MHMove
     readonly string description;
 
     /// <summary>An isotropic proposal of variance <paramref name="variance"/> in every parameter.</summary>
-    internal GaussianMove(double variance)
+    public GaussianMove(double variance)
     {
         if (!(variance > 0) || !double.IsFinite(variance))
             throw new ArgumentOutOfRangeException(nameof(variance), variance, "the proposal variance must be finite and positive");
@@ -29,7 +29,7 @@ internal sealed class GaussianMove : MHMove
     }
 
     /// <summary>An axis-aligned proposal: one variance per parameter.</summary>
-    internal GaussianMove(IReadOnlyList<double> variances)
+    public GaussianMove(IReadOnlyList<double> variances)
     {
         ArgumentNullException.ThrowIfNull(variances);
         if (variances.Count == 0 || variances.Any(v => !(v > 0) || !double.IsFinite(v)))
@@ -42,7 +42,7 @@ internal sealed class GaussianMove : MHMove
     }
 
     /// <summary>A proposal with the full covariance matrix <paramref name="covariance"/> (symmetric, positive definite).</summary>
-    internal GaussianMove(double[,] covariance)
+    public GaussianMove(double[,] covariance)
     {
         ArgumentNullException.ThrowIfNull(covariance);
         int d = covariance.GetLength(0);
@@ -75,17 +75,19 @@ internal sealed class GaussianMove : MHMove
             throw new ArgumentException($"the Gaussian proposal has {d} parameters, the target {dimension}");
     }
 
-    public override double Propose(ReadOnlySpan<double> walker, Span<double> proposal, SeededRandom rng)
+    public override double Propose(ReadOnlySpan<double> walker, Span<double> proposal, Random rng)
     {
+        // The sampler always passes a SeededRandom (its own Gaussian draws); any other Random goes through MathNet.
+        Func<double> gaussian = rng is SeededRandom seeded ? seeded.NextGaussian : () => MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1);
         int d = walker.Length;
         if (scale is double s)
-            for (int i = 0; i < d; i++) proposal[i] = walker[i] + s * rng.NextGaussian();
+            for (int i = 0; i < d; i++) proposal[i] = walker[i] + s * gaussian();
         else if (scales is not null)
-            for (int i = 0; i < d; i++) proposal[i] = walker[i] + scales[i] * rng.NextGaussian();
+            for (int i = 0; i < d; i++) proposal[i] = walker[i] + scales[i] * gaussian();
         else
         {
             // proposal = walker + L z: z drawn into the proposal first, then L applied from the last row up (in place).
-            for (int i = 0; i < d; i++) proposal[i] = rng.NextGaussian();
+            for (int i = 0; i < d; i++) proposal[i] = gaussian();
             for (int i = d - 1; i >= 0; i--)
             {
                 double sum = 0;

@@ -8,13 +8,15 @@ namespace HaloNotebooks.Inference;
 /// ln q(X | Y) − ln q(Y | X) + ln p(Y) − ln p(X) &gt; ln u, u drawn from the walker's stream after its proposal. Unlike the
 /// red-blue moves it is not affine-invariant: the proposal's scale must suit the target. Subclasses only propose.
 /// </summary>
-internal abstract class MHMove : Move
+public abstract class MHMove : Move
 {
     /// <summary>
     /// Writes a proposal for <paramref name="walker"/> and returns ln q(x | x′) − ln q(x′ | x), x′ the proposal (0 for a
     /// symmetric proposal). Called from several threads at once (one walker each): use only <paramref name="rng"/> and the arguments.
+    /// The sampler passes walker k's own stream, so a subclass drawing only from <paramref name="rng"/> (e.g. through
+    /// MathNet's <c>Normal.Sample(rng, 0, 1)</c>) keeps the chain independent of the thread count.
     /// </summary>
-    public abstract double Propose(ReadOnlySpan<double> walker, Span<double> proposal, SeededRandom rng);
+    public abstract double Propose(ReadOnlySpan<double> walker, Span<double> proposal, Random rng);
 
     internal override void Advance(Ensemble ensemble, long step)
     {

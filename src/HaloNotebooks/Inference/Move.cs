@@ -5,9 +5,10 @@ namespace HaloNotebooks.Inference;
 /// the random streams and the chain store; a move proposes and accepts, and never sees the store.
 /// New proposals plug in by deriving from <see cref="RedBlueMove"/> (proposals from the other half of the ensemble, as
 /// emcee's stretch, DE, walk and KDE moves) or <see cref="MHMove"/> (a walker's own Metropolis–Hastings proposal, as
-/// emcee's MHMove and GaussianMove), or from this class for any other update of the <see cref="Ensemble"/>.
+/// emcee's MHMove and GaussianMove). Outside the library a new move derives from <see cref="MHMove"/>; the red-blue family
+/// and whole-ensemble updates stay internal (they drive the sampler's per-walker streams directly).
 /// </summary>
-internal abstract class Move
+public abstract class Move
 {
     protected Move() { }
 

@@ -94,8 +94,8 @@ public class GaussianMoveTests
         Assert.Equal(5, small.Iterations);
     }
 
-    /// <summary>A move written outside the library, from the public surface only: a Metropolis random walk on one
-    /// coordinate at a time (the coordinate = step mod ndim, emcee's GaussianMove "sequential" mode).</summary>
+    /// <summary>A whole-ensemble move on the library's internal Move surface (the pipeline's extension point): a Metropolis
+    /// random walk on one coordinate at a time (the coordinate = step mod ndim, emcee's GaussianMove "sequential" mode).</summary>
     sealed class SequentialWalk(double scale) : Move
     {
         public override string Description => "sequential random walk";
@@ -129,5 +129,32 @@ public class GaussianMoveTests
         pieces.Run(Start(8), 25);
         pieces.Run(15);
         Assert.Equal(one.GetChain(), pieces.GetChain());
+    }
+
+    /// <summary>A move written from the public surface only, as a notebook would: an MHMove whose proposal draws
+    /// through MathNet from the stream the sampler hands it.</summary>
+    sealed class PublicRandomWalk(double scale) : MHMove
+    {
+        public override string Description => "random walk (public MHMove)";
+
+        public override double Propose(ReadOnlySpan<double> walker, Span<double> proposal, Random rng)
+        {
+            for (int i = 0; i < walker.Length; i++) proposal[i] = walker[i] + scale * MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1);
+            return 0.0;
+        }
+    }
+
+    [Fact]
+    public void AnMHMoveFromThePublicSurface_SamplesTheTarget_IndependentlyOfTheThreadCount()
+    {
+        var s = new EnsembleSampler(32, Target, new PublicRandomWalk(2.0), seed: 16, maxDegreeOfParallelism: 1);
+        s.Run(Start(32), 4000);
+        AssertRecovers(s, 500);
+
+        var one = new EnsembleSampler(8, Target, new PublicRandomWalk(2.0), seed: 17, maxDegreeOfParallelism: 1);
+        one.Run(Start(8), 40);
+        var two = new EnsembleSampler(8, Target, new PublicRandomWalk(2.0), seed: 17, maxDegreeOfParallelism: 2);
+        two.Run(Start(8), 40);
+        Assert.Equal(one.GetChain(), two.GetChain());
     }
 }
