@@ -16,7 +16,7 @@ public class BhbDipoleFitTests(ITestOutputHelper output)
     static readonly AnalysisSettings Quick = new() { Sampler = new SamplerSettings(Walkers: 40, Steps: 500, Burn: 250, Seed: 3) };
 
     /// <summary>Outer-halo stars whose Galactocentric V_r follows Eq. 6 with <paramref name="truth"/> and σ_r = 100 km/s.</summary>
-    static StarTable Synthetic(DipoleVelocityField truth, int n, long seed)
+    internal static StarTable Synthetic(DipoleVelocityField truth, int n, long seed)
     {
         var cat = new SyntheticCatalogue();
         var sun = GalactocentricFrame.Paper.SunPosition;

@@ -134,7 +134,10 @@ public class PaperFiguresTests
         Assert.Contains(lower, t => Ys(t).SequenceEqual([-28.0, -34.0, -46.0]));
         var centres = Traces(fig).Where(t => (string?)t["name"] == PaperFigures.BhbPerBinLegend && t["fill"] is null).ToList();
         Assert.Contains(centres, t => Ys(t).SequenceEqual([-10.0, -12.0, -15.0]));
-        Assert.Equal(1, Traces(fig).Count(t => (string?)t["name"] == PaperFigures.BhbPerBinLegend && (bool?)t["showlegend"] != false));
+        // One legend entry in each panel's own legend that draws the bands (μ top, apex bottom).
+        var shown = Traces(fig).Where(t => (string?)t["name"] == PaperFigures.BhbPerBinLegend && (bool?)t["showlegend"] != false).ToList();
+        Assert.Equal(2, shown.Count);
+        Assert.NotEqual((string?)shown[0]["legend"], (string?)shown[1]["legend"]);
     }
 
     [Fact]
