@@ -338,7 +338,7 @@ public static class PaperFigures
             ],
             // Longitudes wrap at ±180°; an apex the BHB stars of one sub-bin hardly constrain would otherwise set the scale.
             YRange = perBin ? (-180, 180) : null,
-            LegendPosition = perBin ? "top right" : "bottom right",
+            LegendPosition = "bottom right",
         };
         return ProfilePlot.Stack([mu, vtheta, apex], new ProfileOptions
         {
