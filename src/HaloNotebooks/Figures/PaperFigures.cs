@@ -338,7 +338,7 @@ public static class PaperFigures
             ],
             // Longitudes wrap at ±180°; an apex the BHB stars of one sub-bin hardly constrain would otherwise set the scale.
             YRange = perBin ? (-180, 180) : null,
-            LegendPosition = "bottom right",
+            LegendPosition = perBin ? "top right" : "bottom right",   // with the band, the data and reference lines fill the lower half
         };
         return ProfilePlot.Stack([mu, vtheta, apex], new ProfileOptions
         {
@@ -479,7 +479,7 @@ public static class PaperFigures
                 with { Color = "#ff7f0e", Symbol = "diamond" });
         int nStars = map.Pixels.Sum(p => p.Count);
         // The mask and footprint edges as lines, so they differ from the grey of pixels with too few stars (issue 27).
-        double sgr = Selection.SelectionSettings.PaperDipole.SgrBWidth, decMin = Mocks.DesiFootprint.Paper.DecMin;
+        double sgr = Selection.SelectionSettings.PaperDipole.SgrBWidth, decMin = DesiDecMin;
         string dec = decMin.ToString("0", System.Globalization.CultureInfo.InvariantCulture).Replace('-', '−');
         SkyCurve[] curves =
         [
@@ -508,6 +508,9 @@ public static class PaperFigures
                 ],
             });
     }
+
+    /// <summary>§2.1: DESI observes nothing south of dec = −20° (the mock's footprint, Mocks.DesiFootprint, uses the same limit).</summary>
+    internal const double DesiDecMin = -20;
 
     /// <summary>Fig. 8's Sgr-mask edges: purple, off the red–blue colour scale and unlike the grey of empty pixels.</summary>
     internal const string SgrMaskColor = "#7b3294";

@@ -25,7 +25,8 @@ public class HemisphereFieldCheckTests(ITestOutputHelper output)
         foreach (var row in check.Rows)
         {
             // ⟨cos θ⟩ recomputed here over the row's stars, and the same stars as the fit's bin.
-            var idx = Enumerable.Range(0, r.Length).Where(i => r[i] >= row.Bin.RMin && r[i] < row.Bin.RMax && (b[i] > 0) == (row.Hemisphere == "north")).ToList();
+            bool north = row.Hemisphere == "north";
+            var idx = Enumerable.Range(0, r.Length).Where(i => r[i] >= row.Bin.RMin && r[i] < row.Bin.RMax && (b[i] > 0) == north).ToList();
             Assert.Equal(row.Bin.Count, idx.Count);
             Assert.Equal(idx.Average(i => ReflexMotion.CosTheta(l[i], b[i], truth.LApex, truth.BApex)), row.MeanCosTheta, 12);
             // The field's average is what the ML fit of the same stars finds, within 3σ (σ_r = 100 km/s, a few hundred stars).

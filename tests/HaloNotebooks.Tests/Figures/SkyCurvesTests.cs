@@ -47,6 +47,9 @@ public class SkyCurvesTests
     }
 
     [Fact]
+    public void Fig8sDeclinationLimit_IsTheMockFootprints() => Assert.Equal(PaperFigures.DesiDecMin, HaloNotebooks.Mocks.DesiFootprint.Paper.DecMin);
+
+    [Fact]
     public void Fig8_DrawsTheMaskAndFootprintEdges_AsLegendLines_NotInTheEmptyPixelsGrey()
     {
         var fig = PaperFigures.Fig8(D.Sky());
