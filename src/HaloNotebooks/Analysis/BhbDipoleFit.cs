@@ -97,8 +97,34 @@ public sealed class BhbDipoleFit : IHtmlDisplay
         var stars = allRadii.Stars;
         var hemispheres = HemisphereProfile.Fit(stars.GetDouble(C.B), stars.GetDouble(C.RGc), stars.GetDouble(C.VR), stars.GetDouble(C.ErrVR),
             settings.HemisphereRadialBins, settings.HemisphereMinStars);
+        var subBins = FitSubBins(allRadii, settings, fitSettings with { Progress = null });
         progress?.Report(1);
-        return new BhbDipoleFit(allRadii, outer, BinFit.FromFit(bin, fit), SplitModes(fit), hemispheres);
+        return new BhbDipoleFit(allRadii, outer, BinFit.FromFit(bin, fit), SplitModes(fit), hemispheres) { SubBins = subBins };
+    }
+
+    /// <summary>The same fit in each of Table 3's sub-bins (Fig. 9's per-radius BHB points and 1σ bands), each with the seed of
+    /// its own <see cref="FitKey"/>; a sub-bin with fewer than <see cref="MinSubBinStars"/> stars is left out.</summary>
+    internal IReadOnlyList<BinFit> SubBins { get; private init; } = [];
+
+    /// <summary>Fewest stars for a sub-bin fit of the five-parameter field.</summary>
+    internal const int MinSubBinStars = 30;
+
+    static List<BinFit> FitSubBins(HaloSample allRadii, AnalysisSettings settings, FitSettings fitSettings)
+    {
+        var range = settings.DipoleRadialBins;
+        var fits = new List<BinFit>();
+        if (range.Count < 2) return fits;
+        for (int k = 0; k < range.Count; k++)
+        {
+            var (lo, hi) = range[k];
+            var stars = allRadii.InRadialRange(lo, hi);
+            if (stars.Count < MinSubBinStars) continue;
+            var key = new FitKey(Key.Stage, FitModel.Dipole, k);
+            var fit = HaloFits.Dipole(stars.ToRadialVelocitySample(),
+                fitSettings with { Sampler = fitSettings.Sampler with { Seed = key.Seed(settings.Sampler.Seed) } });
+            fits.Add(BinFit.FromFit(RadialBin.Of(lo, hi, stars.Stars.GetDouble(C.RGc)), fit));
+        }
+        return fits;
     }
 
     /// <summary>The post-burn-in samples as the sampler drew them, before folding: mu_compr, mu_dipole, sigma_r, l_apex
@@ -223,6 +249,9 @@ public sealed class BhbDipoleFit : IHtmlDisplay
                 mode.Samples.ToString(ci), F(mode.Fraction),
                 n => mode.Parameters.TryGetValue(n, out var m) ? m : null);
         Row("folded", Folded.Bin.Count.ToString(ci), total.ToString(ci), "1", n => Folded.Parameters.TryGetValue(n, out var m) ? m : null);
+        foreach (var sub in SubBins)   // Fig. 9's per-radius points: one row per Table 3 sub-bin with enough stars
+            Row(string.Create(ci, $"folded {sub.Bin.RMin:0.#}-{sub.Bin.RMax:0.#} kpc"), sub.Bin.Count.ToString(ci), "", "",
+                n => sub.Parameters.TryGetValue(n, out var m) ? m : null);
         var p = Published;
         Row("bystrom2025_published", "", "", "", n => n switch
         {

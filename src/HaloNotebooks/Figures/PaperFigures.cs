@@ -41,7 +41,7 @@ public static class PaperFigures
         list.Add(Fig6(results.Hemispheres, bhb?.Hemispheres));
         if (results.Dipole.AllStars.Fit is not null) list.Add(Fig7(results.Dipole.AllStars.Fit));
         list.Add(Fig8(results.SkyMap, bhb?.Field));
-        list.Add(Fig9(results.Dipole, results.PolarVelocity, bhb?.Folded));
+        list.Add(Fig9(results.Dipole, results.PolarVelocity, bhb?.Folded, bhb?.SubBins));
         if (results.AppendixA is not null) list.Add(Fig10(results.AppendixA));
         if (results.PredictiveChecks.Count > 0) list.Add(PredictiveCheckFigure.ForReport(results));   // issue 28, not in the paper
         return list;
@@ -213,7 +213,7 @@ public static class PaperFigures
     /// 50 kpc, which the paper's dipole analysis (§3.2, §4.4) leaves out, is shaded. Byström et al. (2025), Chandra et al.
     /// (2025) and Vasiliev (2024) publish these profiles only as figures, so they are not drawn (see data/reference/SOURCE.md);
     /// with <paramref name="bhb"/>, the same profile of Byström et al.'s DESI DR1 BHB stars, fitted here, is drawn dashed
-    /// as the paper draws theirs.</summary>
+    /// as the paper draws theirs, with its ±1σ band shaded.</summary>
     public static Figure Fig6(HemisphereProfile hemispheres, HemisphereProfile? bhb = null)
     {
         ArgumentNullException.ThrowIfNull(hemispheres);
@@ -223,21 +223,19 @@ public static class PaperFigures
         var north = Side("north (b > 0)", hemispheres.North, FigureStyle.Red, "triangle-up", 0);
         var south = Side("south (b < 0)", hemispheres.South, FigureStyle.Blue, "triangle-down", 0.02);
         var series = new List<ProfileSeries> { north, south };
-        if (bhb is not null)
+        // The BHB stars' profile as the paper draws Byström et al.'s: a dashed line, here with its 1σ band (issue 27).
+        var bhbBands = bhb is null ? [] : new List<ProfileBand>
         {
-            series.Add(Side("DESI DR1 BHB north (Byström+2025 stars, our fit)", bhb.North, FigureStyle.Red, "triangle-up", 0.04)
-                with { Dash = LineDash.Dash, OpenMarker = true, MarkerSize = 8 });
-            series.Add(Side("DESI DR1 BHB south (Byström+2025 stars, our fit)", bhb.South, FigureStyle.Blue, "triangle-down", 0.06)
-                with { Dash = LineDash.Dash, OpenMarker = true, MarkerSize = 8 });
-        }
+            HemisphereBand(Fig6BhbNorth, bhb.North, FigureStyle.Red), HemisphereBand(Fig6BhbSouth, bhb.South, FigureStyle.Blue),
+        };
         var all = hemispheres.North.Concat(hemispheres.South).Select(b => b.Bin).ToList();
         var range = all.Count > 0 ? (Math.Max(1, all.Min(b => b.RMin) * 0.85), all.Max(b => b.RMax) * 1.1) : ProfileRange;
         // y range from the points and their error bars, so the shading does not set it.
         var ys = series.SelectMany(x => x.Points).SelectMany(q => new[] { q.Y + q.ErrPlus, q.Y - q.ErrMinus })
-            .Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+            .Concat(bhbBands.SelectMany(b => b.Lower.Concat(b.Upper))).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
         double pad = Math.Max(5, 0.08 * (ys.Max() - ys.Min()));
         var yRange = (Math.Min(0, ys.Min()) - pad, Math.Max(0, ys.Max()) + pad);
-        var bands = new List<ProfileBand>();
+        var bands = new List<ProfileBand>(bhbBands);
         if (range.Item1 < InnerHaloEdge)
             bands.Add(new ProfileBand("r < 50 kpc: outside the paper's dipole analysis", [range.Item1, InnerHaloEdge],
                 [yRange.Item1, yRange.Item1], [yRange.Item2, yRange.Item2]) { Opacity = 0.15 });
@@ -253,13 +251,31 @@ public static class PaperFigures
             FileStem = "fig06_hemispheres", Title = "Figure 6. Mean radial velocity of the northern and southern halo" });
     }
 
+    internal const string Fig6BhbNorth = "DESI DR1 BHB north (Byström+2025's stars, our fit), 1σ band";
+    internal const string Fig6BhbSouth = "DESI DR1 BHB south (Byström+2025's stars, our fit), 1σ band";
+
+    /// <summary>One hemisphere's ⟨V_r⟩ per bin as a dashed line through the medians with the ±1σ range shaded.</summary>
+    static ProfileBand HemisphereBand(string name, IReadOnlyList<HemisphereBin> bins, string colour)
+    {
+        var ok = bins.Where(b => double.IsFinite(b.MeanVr.Value) && double.IsFinite(b.Bin.RMedian)).ToList();
+        return new ProfileBand(name, ok.Select(b => b.Bin.RMedian).ToList(), ok.Select(b => b.MeanVr.Value - Positive(b.MeanVr.ErrMinus)).ToList(),
+            ok.Select(b => b.MeanVr.Value + Positive(b.MeanVr.ErrPlus)).ToList())
+        {
+            Center = ok.Select(b => b.MeanVr.Value).ToList(), Color = colour, Opacity = 0.12, CenterDash = LineDash.Dash,
+        };
+    }
+
     /// <summary>§3.2: the dipole + contraction field is fitted beyond 50 kpc, where the LMC's reflex dominates.</summary>
     const double InnerHaloEdge = 50;
 
     /// <summary>Fig. 9: μ_compr and μ_dipole (top), Eq. 7 against the fitted ⟨V_θ⟩ (middle), and the apex (bottom) per
     /// dipole bin, with Byström et al. (2025)'s published values as dashed lines and Table 3 as × markers; with
     /// <paramref name="bhb"/>, our fit of their DESI DR1 BHB stars as a dotted line with its 1σ band over the fit's range.</summary>
-    public static Figure Fig9(RadialProfile dipole, PolarVelocityCheck polarVelocity, BinFit? bhb = null)
+    public static Figure Fig9(RadialProfile dipole, PolarVelocityCheck polarVelocity, BinFit? bhb = null) => Fig9(dipole, polarVelocity, bhb, null);
+
+    /// <summary>As above; with <paramref name="bhbBins"/> (our fit of the BHB stars in Table 3's sub-bins), those per-radius
+    /// medians with their 16–84th percentile bands replace the whole-range band.</summary>
+    internal static Figure Fig9(RadialProfile dipole, PolarVelocityCheck polarVelocity, BinFit? bhb, IReadOnlyList<BinFit>? bhbBins)
     {
         RequireProfile(dipole, FitModel.Dipole, 9);
         ArgumentNullException.ThrowIfNull(polarVelocity);
@@ -273,9 +289,11 @@ public static class PaperFigures
         // The first row of Table 3 spans all sub-bins; Fig. 9 shows the sub-bins only.
         var polar = polarVelocity.Bins.Where(b => !polarVelocity.Bins.Any(o => o != b && o.Bin.RMin >= b.Bin.RMin && o.Bin.RMax <= b.Bin.RMax)).ToList();
 
-        const string bhbName = "DESI DR1 BHB, our fit";
-        List<ProfileBand> Bhb(params (string Key, string Colour)[] keys) => bhb is null ? []
-            : keys.Select((k, i) => BhbBand(bhb, k.Key, k.Colour, bhbName, i == 0)).ToList();
+        bool perBin = bhbBins is { Count: > 0 };
+        string bhbName = perBin ? BhbPerBinLegend : BhbWholeRangeLegend;
+        List<ProfileBand> Bhb(params (string Key, string Colour)[] keys) => perBin
+            ? keys.Select((k, i) => BhbBinBand(bhbBins!, k.Key, k.Colour, bhbName, i == 0)).ToList()
+            : bhb is null ? [] : keys.Select((k, i) => BhbBand(bhb, k.Key, k.Colour, bhbName, i == 0)).ToList();
         var mu = new ProfilePanel($"velocity [{ParameterLabels.KmPerS}]")
         {
             Bands = Bhb(("mu_compr", FigureStyle.Red), ("mu_dipole", FigureStyle.Blue)),
@@ -318,7 +336,9 @@ public static class PaperFigures
                 PaperSeries(paper, dipole.Bins, "l_apex", FigureStyle.Red, null) with { XShiftFraction = 0 },
                 PaperSeries(paper, dipole.Bins, "b_apex", FigureStyle.Blue, null) with { XShiftFraction = 0 },
             ],
-            LegendPosition = "bottom right",
+            // Longitudes wrap at ±180°; an apex the BHB stars of one sub-bin hardly constrain would otherwise set the scale.
+            YRange = perBin ? (-180, 180) : null,
+            LegendPosition = perBin ? "top right" : "bottom right",   // with the band, the data and reference lines fill the lower half
         };
         return ProfilePlot.Stack([mu, vtheta, apex], new ProfileOptions
         {
@@ -326,6 +346,20 @@ public static class PaperFigures
             FileStem = "fig09_dipole_profiles",
             Title = "Figure 9. Contraction, reflex dipole and apex of the outer halo",
         });
+    }
+
+    internal const string BhbWholeRangeLegend = "Byström+2025's DESI DR1 BHB stars, our fit, 1σ band";
+    internal const string BhbPerBinLegend = "Byström+2025's DESI DR1 BHB stars, our fit per sub-bin, 1σ band";
+
+    /// <summary>One parameter of the BHB sub-bin fits: medians at each sub-bin's median r joined by a dotted line, their
+    /// 16–84th percentiles shaded between them.</summary>
+    static ProfileBand BhbBinBand(IReadOnlyList<BinFit> bins, string key, string colour, string name, bool legend)
+    {
+        var ok = bins.Where(b => b.Parameters.TryGetValue(key, out var m) && double.IsFinite(m.Value) && double.IsFinite(b.Bin.RMedian)).ToList();
+        return new ProfileBand(name, ok.Select(b => b.Bin.RMedian).ToList(), ok.Select(b => b[key].P16).ToList(), ok.Select(b => b[key].P84).ToList())
+        {
+            Center = ok.Select(b => b[key].Value).ToList(), Color = colour, Opacity = 0.15, CenterDash = LineDash.Dot, ShowInLegend = legend,
+        };
     }
 
     /// <summary>One parameter of the BHB fit: its median as a dotted line over the fit's radial range, its 16–84th percentiles shaded.</summary>
@@ -444,6 +478,16 @@ public static class PaperFigures
             markers.Add(SkyMarkers.Apex(bhbFit.LApex, bhbFit.BApex, "apex of our fit to the DESI DR1 BHB stars")
                 with { Color = "#ff7f0e", Symbol = "diamond" });
         int nStars = map.Pixels.Sum(p => p.Count);
+        // The mask and footprint edges as lines, so they differ from the grey of pixels with too few stars (issue 27).
+        double sgr = Selection.SelectionSettings.PaperDipole.SgrBWidth, decMin = DesiDecMin;
+        string dec = decMin.ToString("0", System.Globalization.CultureInfo.InvariantCulture).Replace('-', '−');
+        SkyCurve[] curves =
+        [
+            SkyCurves.SagittariusMaskEdges(sgr, $"Sgr mask edges, |B̃| = {sgr:0}° (stars between them removed)")
+                with { Color = SgrMaskColor, Dash = LineDash.Dash, Width = 1.8 },
+            SkyCurves.DeclinationLimit(decMin, $"DESI footprint edge, dec = {dec}° (nothing observed south of it)")
+                with { Color = "black", Dash = LineDash.DashDot, Width = 1.8 },
+        ];
         return SkyMap.Mollweide(map.Nside,
             [
                 new SkyMapPanel($"observed, {map.RMin:0}–{map.RMax:0} kpc ({map.Pixels.Count} pixels with ≥ {map.MinStars} stars)", pixels, observed),
@@ -451,19 +495,25 @@ public static class PaperFigures
             ],
             new SkyMapOptions
             {
-                ColorLimit = limit, Markers = markers, FileStem = "fig08_skymap",
+                ColorLimit = limit, Markers = markers, Curves = curves, LegendHeight = 64, FileStem = "fig08_skymap",
                 Title = "Figure 8. Mean radial velocity of the outer halo",
                 Caption =
                 [
                     $"Observed: weighted mean per pixel, {map.WeightingDescription}; pixel errors include the intrinsic dispersion (median ± " +
                         $"{medianError:0.0} km/s, {nStars:N0} stars).",
                     $"Colour scale ±{limit:0} km/s: the model's range, so its dipole shows; {saturated} of {map.Pixels.Count} observed pixels lie beyond it " +
-                        $"and take the end colours. Grey (empty) sky: pixels with < {map.MinStars} stars — the Sgr mask |B̃| < 15° (a band along the stream),",
-                    "the sky DESI does not observe (dec < −20°: a 70° cap around the south celestial pole at l ≈ 303°, b ≈ −27°) and the " +
-                        "Galactic plane (|b| ≲ 20°).",
+                        $"and take the end colours. Grey: pixels with < {map.MinStars} stars (none drawn in the model panel either).",
+                    $"Purple dashed lines: the Sgr mask's edges |B̃| = {sgr:0}°; black dash-dot line: DESI's limit dec = {dec}° (a cap around the " +
+                        "south celestial pole, l ≈ 303°, b ≈ −27°, is never observed); the Galactic plane (|b| ≲ 20°) has few stars.",
                 ],
             });
     }
+
+    /// <summary>§2.1: DESI observes nothing south of dec = −20° (the mock's footprint, Mocks.DesiFootprint, uses the same limit).</summary>
+    internal const double DesiDecMin = -20;
+
+    /// <summary>Fig. 8's Sgr-mask edges: purple, off the red–blue colour scale and unlike the grey of empty pixels.</summary>
+    internal const string SgrMaskColor = "#7b3294";
 
     // ---------------------------------------------------------------- helpers
 

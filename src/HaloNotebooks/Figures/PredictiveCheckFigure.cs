@@ -12,7 +12,15 @@ namespace HaloNotebooks.Figures;
 /// </summary>
 public static class PredictiveCheckFigure
 {
-    const int PanelWidth = 300, PanelHeight = 220, GapX = 60, GapY = 70, MarginLeft = 70, MarginRight = 20, MarginTop = 70, MarginBottom = 50;
+    // GapY holds a row's tick labels and axis title (≈ 45 px) and the next row's label (≈ 22 px) apart; MarginTop holds the
+    // title, the legend and the first row's label on three separate lines (the legend sat on the top-right panel).
+    const int PanelWidth = 300, PanelHeight = 220, GapX = 60, GapY = 100, MarginLeft = 70, MarginRight = 20, MarginTop = 105, MarginBottom = 55;
+
+    /// <summary>Pixels between the top of the first row and the bottom of the legend: room for the row's label.</summary>
+    internal const int LegendLift = 30;
+
+    /// <summary>y-axis headroom above the tallest histogram, so the corner verdict does not cover the data.</summary>
+    internal const double Headroom = 1.45;
 
     static readonly Dictionary<string, string> Labels = new()
     {
@@ -59,8 +67,9 @@ public static class PredictiveCheckFigure
                 double x0 = col * (PanelWidth + GapX) / plotW, y1 = 1 - row * (PanelHeight + GapY) / plotH;
                 layout.SetProperty(AxisKey('x', k), FigureStyle.FramedAxis(Labels.GetValueOrDefault(d.Dimension, d.Dimension),
                     ("domain", new[] { x0, x0 + PanelWidth / plotW }), ("anchor", yr)));
+                double top = h.Data.Concat(h.High).Where(double.IsFinite).DefaultIfEmpty(1).Max() * Headroom;
                 layout.SetProperty(AxisKey('y', k), FigureStyle.FramedAxis(col == 0 ? "stars per bin" : null,
-                    ("domain", new[] { y1 - PanelHeight / plotH, y1 }), ("anchor", xr), ("rangemode", "tozero")));
+                    ("domain", new[] { y1 - PanelHeight / plotH, y1 }), ("anchor", xr), ("range", new[] { 0, top })));
                 var (sx, low) = Steps(h.Edges, h.Low);
                 var (_, high) = Steps(h.Edges, h.High);
                 var (_, data) = Steps(h.Edges, h.Data);
@@ -85,7 +94,7 @@ public static class PredictiveCheckFigure
         }
         layout.SetProperty("title", Obj(("text", title), ("x", 0.5), ("xanchor", "center"), ("y", 0.99), ("yanchor", "top"),
             ("font", FigureStyle.Font(FigureStyle.FontSize + 3))));
-        layout.SetProperty("legend", Obj(("orientation", "h"), ("x", 1), ("xanchor", "right"), ("y", 1), ("yanchor", "bottom"),
+        layout.SetProperty("legend", Obj(("orientation", "h"), ("x", 1), ("xanchor", "right"), ("y", 1 + LegendLift / plotH), ("yanchor", "bottom"),
             ("font", FigureStyle.Font(FigureStyle.FontSize - 2))));
         layout.SetProperty("width", width);
         layout.SetProperty("height", height);

@@ -49,6 +49,10 @@ public sealed record SkyMapOptions
     /// <summary>Number of colour steps the pixels are grouped into (odd, so that 0 has its own step).</summary>
     internal int ColorLevels { get; init; } = 41;
     public IReadOnlyList<SkyMarker> Markers { get; init; } = [SkyMarkers.Lmc];
+    /// <summary>Lines drawn on every panel above the pixels (Fig. 8: the Sgr-mask and footprint edges), one legend entry each.</summary>
+    internal IReadOnlyList<SkyCurve> Curves { get; init; } = [];
+    /// <summary>Extra canvas height below the panels for the legend, px (its entries wrap onto more lines).</summary>
+    internal int LegendHeight { get; init; } = 24;
     internal double GraticuleLongitudeStep { get; init; } = 60;
     internal double GraticuleLatitudeStep { get; init; } = 30;
     /// <summary>Points per pixel edge when drawing pixel outlines; null: 3 up to N_side 4, 2 at 8, then 1 (small pixels are
@@ -112,6 +116,7 @@ public static class SkyMap
             traces.Add(HoverTrace(healpix, panels[p], o, limit, xr, yr, showScale: p == 0));
             traces.Add(Graticule(o, xr, yr));
             annotations.AddRange(GraticuleLabels(o, xr, yr));
+            foreach (var c in o.Curves) traces.Add(CurveTrace(c, o, xr, yr, showLegend: p == 0));
             foreach (var m in o.Markers.Concat(panels[p].Markers)) traces.Add(MarkerTrace(m, o, xr, yr, p == 0 || panels[p].Markers.Contains(m)));
             if (panels[p].Title.Length > 0)
                 annotations.Add(Obj(("text", panels[p].Title), ("xref", "paper"), ("yref", "paper"), ("x", (x0 + x1) / 2), ("y", 1.0),
@@ -140,7 +145,7 @@ public static class SkyMap
             ("font", FigureStyle.Font(FigureStyle.FontSize - 1))));
         layout.SetProperty("annotations", annotations);
         string title = o.Title.Length > 0 ? o.Title : panels[0].Title;
-        return new Figure(Chart(traces, layout), title, o.FileStem, width, height + 24);
+        return new Figure(Chart(traces, layout), title, o.FileStem, width, height + o.LegendHeight);
     }
 
     static void Validate(SkyMapPanel p, HealPix healpix)
@@ -283,6 +288,25 @@ public static class SkyMap
                 ("xanchor", "right"), ("yanchor", "middle"), ("xshift", -3), ("showarrow", false),
                 ("font", FigureStyle.Font(FigureStyle.FontSize - 3, "#333333")));
         }
+    }
+
+    /// <summary>A sky line, broken where it crosses the map's edge (Δ = ±180° from the centre) and at NaN points.</summary>
+    static Trace CurveTrace(SkyCurve c, SkyMapOptions o, string xr, string yr, bool showLegend)
+    {
+        var xs = new List<double?>(); var ys = new List<double?>();
+        double? last = null;
+        foreach (var (l, b) in c.Points)
+        {
+            if (!double.IsFinite(l) || !double.IsFinite(b)) { xs.Add(null); ys.Add(null); last = null; continue; }
+            double delta = Angles.Wrap180(l - o.CentralLongitude);
+            if (last is double d && Math.Abs(delta - d) > 180) { xs.Add(null); ys.Add(null); }
+            var (x, y) = ProjectOffset(delta, b, o);
+            xs.Add(R(x)); ys.Add(R(y));
+            last = delta;
+        }
+        return Trace("scatter", ("x", xs), ("y", ys), ("xaxis", xr), ("yaxis", yr), ("mode", "lines"),
+            ("line", Obj(("color", c.Color), ("width", c.Width), ("dash", ProfilePlot.DashName(c.Dash)))), ("hoverinfo", "skip"),
+            ("name", c.Name), ("showlegend", showLegend), ("legendgroup", c.Name));
     }
 
     static Trace MarkerTrace(SkyMarker m, SkyMapOptions o, string xr, string yr, bool showLegend)

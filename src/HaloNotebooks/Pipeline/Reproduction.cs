@@ -201,6 +201,8 @@ internal static class Reproduction
             ? PolarVelocityFootprint.Measure(sample, new HaloVelocityField().TravelVelocity, settings.Analysis.DipoleRadialBins) : null;
         if (eq7Footprint is not null) File.WriteAllText(Path.Combine(tablesDir, "eq7_footprint.csv"), eq7Footprint.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "hemispheres.csv"), results.Hemispheres.ToCsv());
+        var hemisphereField = HemisphereFieldCheck.Measure(dipoleSample, results.Hemispheres, HemisphereFieldCheck.Table3Field);   // issue 27
+        File.WriteAllText(Path.Combine(tablesDir, "hemispheres_table3_field.csv"), hemisphereField.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "sky_map.csv"), results.SkyMap.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "eq7_polar_velocity.csv"), results.PolarVelocity.ToCsv());
         if (results.AppendixA is not null)
@@ -221,7 +223,7 @@ internal static class Reproduction
         timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
         var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings,
             settings.InputDescription, truthComparisons, calibrations, selectionBias, settings.SelectionChanges, eq7Footprint)
-            { Bhb = bhb, Literature = literature, Table3SigmaR = table3SigmaR, ModelChecks = modelChecks };
+            { Bhb = bhb, Literature = literature, Table3SigmaR = table3SigmaR, ModelChecks = modelChecks, HemisphereField = hemisphereField };
         report.Write(directory);
         progress?.Report(new ReproductionProgress(tables, 1));
         return report;

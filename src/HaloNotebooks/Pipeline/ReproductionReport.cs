@@ -56,6 +56,9 @@ internal sealed class ReproductionReport
     /// <summary>The dipole fit of the DESI DR1 BHB stars (`--bhb PATH`), or null.</summary>
     internal BhbDipoleFit? Bhb { get; init; }
 
+    /// <summary>Fig. 6's outer hemisphere bins against Table 3's field on the same stars (issue 27), or null.</summary>
+    internal HemisphereFieldCheck? HemisphereField { get; init; }
+
     /// <summary>The public comparison catalogues fitted here (Literature.LiteratureFits), or null.</summary>
     internal LiteratureResult? Literature { get; init; }
 
@@ -279,8 +282,10 @@ internal sealed class ReproductionReport
               "of Byström et al. (2025) between 50 and 120 kpc. ")
           .Append("The model is unchanged when &mu;<sub>dipole</sub> changes sign and the apex moves to its antipode, so the posterior has two mirror modes; " +
               "both are listed as the sampler visited them, then the folded result (&mu;<sub>dipole</sub> &le; 0, Table 3's convention). ")
-          .Append("The fit is drawn in Figs. 6 (north/south &lang;V<sub>r</sub>&rang; of these stars, dashed), 8 (apex, orange diamond) and 9 (dotted lines " +
-              "with 1&sigma; bands) beside Byström et al.'s published values. Files: tables/bhb_dipole.csv, tables/funnel_bhb.md.</p>\n")
+          .Append("The fit is drawn in Figs. 6 (north/south &lang;V<sub>r</sub>&rang; of these stars, dashed, &plusmn;1&sigma; shaded), 8 (apex, orange " +
+              "diamond) and 9 (the same fit in each of Table 3's sub-bins with at least " + BhbDipoleFit.MinSubBinStars + " stars: dotted lines through " +
+              "the medians, 16&ndash;84th percentiles shaded) beside Byström et al.'s published values, which §4.4 quotes without errors (their " +
+              "tables could not be read here: data/reference/SOURCE.md). Files: tables/bhb_dipole.csv (one row per sub-bin fit), tables/funnel_bhb.md.</p>\n")
           .Append("<p>As sampled, the two modes are mirror images only up to the sampler's noise: with a few hundred stars each mode is broad and the " +
               "walkers visit them unevenly, so compare the folded row, not the modes' medians.</p>\n")
           .Append(bhb.Sample.Funnel.ToHtml()).Append(bhb.ToHtml());
@@ -406,7 +411,9 @@ internal sealed class ReproductionReport
             sb.Append('\n');
         }
         sb.Append("<h2 id=\"extra\">North/south profiles, sky map, Eq. 7, Appendix A</h2>\n");
-        sb.Append(Results.Hemispheres.ToHtml()).Append(Results.PolarVelocity.ToHtml());
+        sb.Append(Results.Hemispheres.ToHtml());
+        if (HemisphereField is not null) sb.Append(HemisphereField.ToHtml());
+        sb.Append(Results.PolarVelocity.ToHtml());
         if (Eq7Footprint is not null)
             sb.Append("<p>Eq. 7 is the whole-sky mean of the reflex motion's polar projection. The mock draws its outer halo from one travel velocity per " +
                 "radius (its V_r, V_&phi;, V_&theta; are that vector's projections on each star), so the single-component &lang;V<sub>&theta;</sub>&rang; " +

@@ -16,7 +16,7 @@ public class BhbDipoleFitTests(ITestOutputHelper output)
     static readonly AnalysisSettings Quick = new() { Sampler = new SamplerSettings(Walkers: 40, Steps: 500, Burn: 250, Seed: 3) };
 
     /// <summary>Outer-halo stars whose Galactocentric V_r follows Eq. 6 with <paramref name="truth"/> and σ_r = 100 km/s.</summary>
-    static StarTable Synthetic(DipoleVelocityField truth, int n, long seed)
+    internal static StarTable Synthetic(DipoleVelocityField truth, int n, long seed)
     {
         var cat = new SyntheticCatalogue();
         var sun = GalactocentricFrame.Paper.SunPosition;
@@ -53,6 +53,16 @@ public class BhbDipoleFitTests(ITestOutputHelper output)
         double cosSep = ReflexMotion.CosTheta(f["l_apex"].Value, f["b_apex"].Value, truth.LApex, truth.BApex);
         double sep = Math.Acos(Math.Clamp(cosSep, -1, 1)) * Angles.RadToDeg;
         Assert.InRange(sep, 0, 3 * Math.Max(f["b_apex"].Sigma, f["l_apex"].Sigma * Math.Cos(truth.BApex * Angles.DegToRad)));
+        // Fig. 9's per-radius fits: Table 3's three sub-bins partition the stars, and each recovers the (radius-independent) field.
+        Assert.Equal(3, fit.SubBins.Count);
+        Assert.Equal(fit.Sample.Count, fit.SubBins.Sum(b => b.Bin.Count));
+        Assert.Equal([50.0, 60, 80], fit.SubBins.Select(b => b.Bin.RMin));
+        foreach (var sub in fit.SubBins)
+        {
+            Assert.InRange((sub["mu_compr"].Value - truth.MuCompr) / sub["mu_compr"].Sigma, -3, 3);
+            Assert.InRange((sub["mu_dipole"].Value - truth.MuDipole) / sub["mu_dipole"].Sigma, -3, 3);
+        }
+        Assert.Contains("folded 60-80 kpc,", fit.ToCsv());
         // Every post-burn-in sample is in exactly one mode; the folded result is the μ_dipole < 0 mode when the sampler stayed there.
         Assert.Equal(Quick.Sampler.Walkers * (Quick.Sampler.Steps - Quick.Sampler.Burn), fit.Modes.Sum(m => m.Samples));
         Assert.Equal(1.0, fit.Modes.Sum(m => m.Fraction), 12);

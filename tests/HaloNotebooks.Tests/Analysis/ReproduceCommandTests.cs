@@ -175,14 +175,17 @@ public class ReproduceCommandTests
             Assert.Contains("et al. (2025), published", html);   // "Byström" is HTML-encoded
             Assert.Contains("assumed 10 %", html);
             var csv = File.ReadAllLines(Path.Combine(output, "tables", "bhb_dipole.csv"));
-            Assert.Equal(["mu_dipole < 0", "mu_dipole > 0", "folded", "bystrom2025_published"], csv.Skip(1).Select(l => l.Split(',')[0]));
+            // Fig. 9's per-radius rows: Table 3's sub-bins with ≥ 30 stars (80–120 kpc has fewer in DESI DR1).
+            Assert.Equal(["mu_dipole < 0", "mu_dipole > 0", "folded", "folded 50-60 kpc", "folded 60-80 kpc", "bystrom2025_published"],
+                csv.Skip(1).Select(l => l.Split(',')[0]));
             using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
             var entry = summary.RootElement.GetProperty("bhb_dipole");
             Assert.Equal(2, entry.GetProperty("modes").GetArrayLength());
             Assert.Equal(-24, entry.GetProperty("bystrom2025_published").GetProperty("mu_compr").GetDouble());
             Assert.Contains("DESI DR1 BHB north", File.ReadAllText(Path.Combine(output, "figures", "fig06_hemispheres.html")));
             Assert.Contains("apex of our fit to the DESI DR1 BHB stars", File.ReadAllText(Path.Combine(output, "figures", "fig08_skymap.html")));
-            Assert.Contains("DESI DR1 BHB, our fit", File.ReadAllText(Path.Combine(output, "figures", "fig09_dipole_profiles.html")));
+            Assert.Contains("DESI DR1 BHB stars, our fit per sub-bin", File.ReadAllText(Path.Combine(output, "figures", "fig09_dipole_profiles.html")));
+            Assert.True(File.Exists(Path.Combine(output, "tables", "hemispheres_table3_field.csv")));
         }
         finally { Directory.Delete(root, true); }
     }

@@ -106,7 +106,7 @@ public class PaperFiguresTests
         };
         var bhb = new BinFit(FitModel.Dipole, new RadialBin(50, 120, 210, 62), m, seed: 1, wallTimeSeconds: 0);
         var fig = PaperFigures.Fig9(D.Dipole(), D.Polar(), bhb);
-        var lower = Traces(fig).Where(t => (string?)t["name"] == "DESI DR1 BHB, our fit (lower)").ToList();
+        var lower = Traces(fig).Where(t => (string?)t["name"] == PaperFigures.BhbWholeRangeLegend + " (lower)").ToList();
         Assert.Equal(4, lower.Count);   // μ_compr, μ_dipole, l_apex, b_apex
         Assert.Contains(lower, t => Ys(t).SequenceEqual([-20.0, -20.0]));           // μ_compr p16 = −11 − 9
         Assert.Contains(lower, t => Ys(t).SequenceEqual([-59.0, -59.0]));           // b_apex p16 = −30 − 29
@@ -116,12 +116,41 @@ public class PaperFiguresTests
     }
 
     [Fact]
-    public void Fig6_DrawsTheBhbHemispheresDashed_BesideOurs()
+    public void Fig9_DrawsTheBhbSubBinFits_AsPerRadiusMediansWithOneSigmaBands()
     {
-        var fig = PaperFigures.Fig6(D.Hemispheres(), D.Hemispheres());
-        var north = Named(fig, "DESI DR1 BHB north (Byström+2025 stars, our fit)");
-        Assert.Equal([-5.0], Ys(north));
+        static BinFit Bin(double lo, double hi, double median, double mu, double err) => new(FitModel.Dipole, new RadialBin(lo, hi, 100, median),
+            new Dictionary<string, Measurement>
+            {
+                ["mu_compr"] = new(mu, err, err), ["mu_dipole"] = new(2 * mu, err, 2 * err), ["sigma_r"] = new(99, 5, 4),
+                ["l_apex"] = new(-60, 30, 30), ["b_apex"] = new(-40, 10, 10),
+            }, seed: 1, wallTimeSeconds: 0);
+        BinFit[] bins = [Bin(50, 60, 54.5, -10, 4), Bin(60, 80, 68.2, -12, 5), Bin(80, 120, 91.0, -15, 8)];
+        var fig = PaperFigures.Fig9(D.Dipole(), D.Polar(), null, bins);
+        var lower = Traces(fig).Where(t => (string?)t["name"] == PaperFigures.BhbPerBinLegend + " (lower)").ToList();
+        Assert.Equal(4, lower.Count);
+        // x: each sub-bin's median r; μ_compr's band from p16 = μ − err to p84 = μ + err; μ_dipole's lower edge μ − 2 err.
+        Assert.All(lower, t => Assert.Equal([54.5, 68.2, 91.0], t["x"]!.AsArray().Select(x => (double)x!)));
+        Assert.Contains(lower, t => Ys(t).SequenceEqual([-14.0, -17.0, -23.0]));
+        Assert.Contains(lower, t => Ys(t).SequenceEqual([-28.0, -34.0, -46.0]));
+        var centres = Traces(fig).Where(t => (string?)t["name"] == PaperFigures.BhbPerBinLegend && t["fill"] is null).ToList();
+        Assert.Contains(centres, t => Ys(t).SequenceEqual([-10.0, -12.0, -15.0]));
+        // One legend entry in each panel's own legend that draws the bands (μ top, apex bottom).
+        var shown = Traces(fig).Where(t => (string?)t["name"] == PaperFigures.BhbPerBinLegend && (bool?)t["showlegend"] != false).ToList();
+        Assert.Equal(2, shown.Count);
+        Assert.NotEqual((string?)shown[0]["legend"], (string?)shown[1]["legend"]);
+    }
+
+    [Fact]
+    public void Fig6_DrawsTheBhbHemispheresDashed_WithOneSigmaBands_BesideOurs()
+    {
+        var hemispheres = D.Hemispheres();
+        var fig = PaperFigures.Fig6(hemispheres, hemispheres);
+        var m = hemispheres.North[0].MeanVr;
+        var north = Traces(fig).Single(t => (string?)t["name"] == PaperFigures.Fig6BhbNorth && t["fill"] is null);
+        Assert.Equal([m.Value], Ys(north));
         Assert.Equal("dash", (string?)north["line"]!["dash"]);
+        Assert.Equal([m.Value - m.ErrMinus], Ys(Named(fig, PaperFigures.Fig6BhbNorth + " (lower)")));
+        Assert.Equal([m.Value + m.ErrPlus], Ys(Traces(fig).Single(t => (string?)t["name"] == PaperFigures.Fig6BhbNorth && t["fill"] is not null)));
         Assert.Equal([-5.0], Ys(Named(fig, "north (b > 0)")));
     }
 
