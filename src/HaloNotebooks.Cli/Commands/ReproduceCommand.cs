@@ -77,7 +77,8 @@ public sealed class ReproduceCommand : ICliCommand
         var bhb = new Option<string?>("--bhb")
         {
             Description = "the DESI DR1 BHB stars of Byström et al. (2025), Bystrom_2025_BHB.csv: adds their dipole fit (§3.2) to the " +
-                "report and to Figs. 6, 8, 9",
+                "report and to Figs. 6, 8, 9 (default: desi_dr1_bhb_bystrom2025/Bystrom_2025_BHB.csv in the --literature folder when " +
+                "present; none: skip)",
         };
         var mockTruth = new Option<bool>("--mock-truth")
         {
@@ -111,8 +112,20 @@ public sealed class ReproduceCommand : ICliCommand
         /// <summary><c>--distance-columns ID,DIST,DIST_ERR</c> of the distance catalogue (null: detected from the file).</summary>
         public string? DistanceColumns { get; init; }
 
-        /// <summary><c>--bhb PATH</c>: the DESI DR1 BHB table (Catalogs.DesiBhbStars), or null.</summary>
+        /// <summary><c>--bhb PATH</c>: the DESI DR1 BHB table (Catalogs.DesiBhbStars); null: the literature folder's copy
+        /// when present; "none": skip.</summary>
         public string? Bhb { get; init; }
+
+        /// <summary>The BHB table in effect, or null.</summary>
+        public string? BhbFile => Bhb switch
+        {
+            "none" => null,
+            null => LiteratureDirectory is string dir && File.Exists(Path.Combine(dir, DefaultBhbFile)) ? Path.Combine(dir, DefaultBhbFile) : null,
+            _ => Bhb,
+        };
+
+        /// <summary>Where the shared catalogues keep Byström et al.'s table, relative to the literature folder.</summary>
+        internal static readonly string DefaultBhbFile = Path.Combine("desi_dr1_bhb_bystrom2025", "Bystrom_2025_BHB.csv");
 
         /// <summary><c>--mock-truth</c>: the re-observed replicas' truth of Tables 1–3 (default mock only).</summary>
         public bool MockTruth { get; init; }
@@ -146,7 +159,7 @@ public sealed class ReproduceCommand : ICliCommand
             if (o.Distances is not null) Check.InputFile(o.Distances, "--distances");
             foreach (var sub in o.Substructures) Check.InputPath(sub, "--substructures");
         }
-        if (o.Bhb is not null) Check.InputFile(o.Bhb, "--bhb");
+        if (o.Bhb is not null and not "none") Check.InputFile(o.Bhb, "--bhb");
         if (o.Literature is not null and not "none") Check.InputPath(o.Literature, "--literature");
         Check.OutputFolder(Path.GetDirectoryName(Path.GetFullPath(o.Output)) ?? ".", "--output");
         if (File.Exists(o.Output)) throw new InputException($"--output {o.Output}: is a file, not a results folder");
@@ -165,7 +178,7 @@ public sealed class ReproduceCommand : ICliCommand
             var earlier = new List<(string Stage, double Seconds)>();
             var warnings = new List<string>();
             // Every stage Reproduction.Run reports, in its order, so the counter reads [k/N] with one N throughout.
-            var stages = ReproductionStages.For(o.Catalogue is null, o.AppendixStars > 0, o.Bhb is not null, o.LiteratureDirectory is not null,
+            var stages = ReproductionStages.For(o.Catalogue is null, o.AppendixStars > 0, o.BhbFile is not null, o.LiteratureDirectory is not null,
                 o.Catalogue is null && o.MockTruth);
             var report = StageProgress.Run("reproduce", stages, progress =>
                 {
@@ -210,7 +223,7 @@ public sealed class ReproduceCommand : ICliCommand
                             warnings.Add("the mock's truth could not be read, so the tables are compared with the paper only: " + e.Message);
                         }
                     }
-                    var bhbStars = o.Bhb is null ? null : DesiBhbStars.Read(o.Bhb);
+                    var bhbStars = o.BhbFile is null ? null : DesiBhbStars.Read(o.BhbFile);
                     Report(ReproductionStages.ReadCatalogue, 1);
                     earlier.Add(("read", clock.Elapsed.TotalSeconds));
 
@@ -219,7 +232,7 @@ public sealed class ReproduceCommand : ICliCommand
                         ("preset", o.Preset ?? "paper"),
                         ("catalogue", catalogue), ("distances", distances ?? "(in the catalogue)"),
                         ("distance_columns", distanceColumns?.ToString() ?? "(detected)"), ("substructures", string.Join("; ", subPaths)),
-                        ("bhb", o.Bhb ?? "(not given)"), ("literature", o.LiteratureDirectory ?? "(none)"),
+                        ("bhb", o.BhbFile ?? "(none)"), ("literature", o.LiteratureDirectory ?? "(none)"),
                         ("walkers", o.Walkers), ("steps", o.Steps), ("burn", o.Burn), ("seed", o.Seed),
                         ("radial_bins_kpc", analysis.RadialBins.ToString()), ("dipole_bins_kpc", analysis.DipoleRadialBins.ToString()),
                         ("sky_map_nside", analysis.SkyMapNside), ("sky_map_min_stars", analysis.SkyMapMinStars),

@@ -238,4 +238,28 @@ public class ReproduceCommandTests
         for (int i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) count++;
         return count;
     }
+
+    /// <summary>Without --bhb the literature folder's copy of Byström et al.'s table is used when present; "none" skips it,
+    /// an explicit path wins, and a literature folder without the table gives none.</summary>
+    [Fact]
+    public void TheBhbTable_DefaultsToTheLiteratureFoldersCopy()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "halo-bhb-default-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string table = Path.Combine(root, "desi_dr1_bhb_bystrom2025", "Bystrom_2025_BHB.csv");
+            Directory.CreateDirectory(Path.GetDirectoryName(table)!);
+            File.WriteAllText(table, "");
+            var o = new ReproduceCommand.ReproduceOptions(null, null, [], 36, 40, 20, 5, "out", "mock", null, Png: false, AppendixStars: 0)
+            {
+                Literature = root,
+            };
+            Assert.Equal(table, o.BhbFile);
+            Assert.Null((o with { Bhb = "none" }).BhbFile);
+            Assert.Equal("mine.csv", (o with { Bhb = "mine.csv" }).BhbFile);
+            Assert.Null((o with { Literature = "none" }).BhbFile);
+            Assert.Null((o with { Literature = Path.Combine(root, "desi_dr1_bhb_bystrom2025") }).BhbFile);
+        }
+        finally { if (Directory.Exists(root)) Directory.Delete(root, recursive: true); }
+    }
 }
