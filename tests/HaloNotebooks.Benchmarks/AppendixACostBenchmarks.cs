@@ -14,7 +14,7 @@ namespace HaloNotebooks.Benchmarks;
 /// before) against the calibrated mock (Truth.AppendixCalibratedMock), in one process on the same machine: building the three
 /// distance-error samples, then the 39 double-component bin fits at the paper's sampler (100 × 1000, 400 burn-in) on one
 /// thread, no fit cache. CPU time is the process's (user + sys) over each part. HALO_MOCK: the default mock's folder
-/// (default data/mock); HALO_APPENDIX_STARS (default 30000).
+/// (default data/mock); HALO_APPENDIX_STARS: comma-separated targets of stars per level (default 30000).
 /// </summary>
 public sealed class AppendixACostBenchmarks : IBenchmark
 {
@@ -23,7 +23,7 @@ public sealed class AppendixACostBenchmarks : IBenchmark
     public void Run(TextWriter output)
     {
         string dir = Environment.GetEnvironmentVariable("HALO_MOCK") ?? MockCatalog.DefaultDirectory;
-        int stars = int.TryParse(Environment.GetEnvironmentVariable("HALO_APPENDIX_STARS"), out var s) ? s : 30_000;
+        var targets = (Environment.GetEnvironmentVariable("HALO_APPENDIX_STARS") ?? "30000").Split(',').Select(int.Parse).ToArray();
         var settings = new AnalysisSettings();
         var levels = settings.DistanceErrors;
         var catalogue = CatalogueOpener.Read(Path.Combine(dir, MockCatalog.CatalogueFile), Path.Combine(dir, MockCatalog.DistancesFile), null);
@@ -32,11 +32,12 @@ public sealed class AppendixACostBenchmarks : IBenchmark
         var selection = SelectionSettings.Paper with { Seed = 1 };
         var main = PaperSelection.Run(catalogue, selection, subs);
         var counts = settings.RadialBins.Describe(main.Stars.GetDouble(C.RGc)).Select(b => b.Count).ToList();
-        output.WriteLine($"mock {dir}: {catalogue.RowCount} rows, §2.3 sample {main.Count} stars; target {stars} stars per level");
+        output.WriteLine($"mock {dir}: {catalogue.RowCount} rows, §2.3 sample {main.Count} stars");
 
         Measure(output, "toy halo (30,000 stars drawn)", () => AppendixMockInput.Generate(new AppendixMockSettings(7, 30_000), levels, 1), settings);
-        Measure(output, $"calibrated mock ({stars} stars per level)", () => AppendixCalibratedMock.Build(catalogue, truth, subs,
-            selection with { MaxDegreeOfParallelism = 1 }, levels, settings.RadialBins, counts, stars, 7).Input, settings);
+        foreach (int stars in targets)
+            Measure(output, $"calibrated mock ({stars} stars per level)", () => AppendixCalibratedMock.Build(catalogue, truth, subs,
+                selection with { MaxDegreeOfParallelism = 1 }, levels, settings.RadialBins, counts, stars, 7).Input, settings);
     }
 
     static void Measure(TextWriter output, string name, Func<AppendixInput> build, AnalysisSettings settings)

@@ -57,23 +57,36 @@ internal static class AppendixCalibratedMock
         double[] ra = catalogue.GetDouble(C.Ra), dec = catalogue.GetDouble(C.Dec);
         long thinning = SeededRandom.DeriveSeed(seed, "appendix-a/thinning"), scatter = SeededRandom.DeriveSeed(seed, "appendix-a/distance");
 
+        // Per star, the same at every level: its thinning draw u and its distance deviate z (Mocks.MockStar.ObserveDistance's
+        // first draw; the rare star it would redraw, 1 + f z ≤ 0.05, is drawn by it).
+        int n = ids.Length;
+        var u = new double[n];
+        var z = new double[n];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = selection.MaxDegreeOfParallelism ?? -1 };
+        Parallel.For(0, n, options, i =>
+        {
+            u[i] = new SeededRandom(thinning, ids[i]).NextDouble();
+            z[i] = new SeededRandom(scatter, ids[i]).NextGaussian();
+        });
+
         var samples = new List<AppendixSample>();
         var binTruth = new List<AppendixBinTruth>();
         for (int level = 0; level < fractionalErrors.Count; level++)
         {
             double f = fractionalErrors[level];
-            int n = ids.Length;
             var distance = new double[n];
             var keep = new bool[n];
-            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = selection.MaxDegreeOfParallelism ?? -1 }, i =>
+            Parallel.For(0, n, options, i =>
             {
-                double d = MockStar.ObserveDistance(new SeededRandom(scatter, ids[i]), trueDistance[truthRow[i]], f);
+                double dTrue = trueDistance[truthRow[i]];
+                double d = 1 + f * z[i] > 0.05 ? dTrue * (1 + f * z[i]) : MockStar.ObserveDistance(new SeededRandom(scatter, ids[i]), dTrue, f);
                 distance[i] = d;
-                var (x, y, z) = ObservingGeometry.GalactocentricPosition(ra[i], dec[i], d);
-                int k = bins.IndexOf(Math.Sqrt(x * x + y * y + z * z));
-                keep[i] = k >= 0 && new SeededRandom(thinning, ids[i]).NextDouble() < keepFraction[k];
+                var (x, y, zz) = ObservingGeometry.GalactocentricPosition(ra[i], dec[i], d);
+                int k = bins.IndexOf(Math.Sqrt(x * x + y * y + zz * zz));
+                keep[i] = k >= 0 && u[i] < keepFraction[k];
             });
-            var perturbed = catalogue.WithColumn(C.Distance, distance).WithColumn(C.DistanceErr, distance.Select(d => f * d).ToArray()).Where(keep);
+            var kept = distance.Where((_, i) => keep[i]).ToArray();
+            var perturbed = catalogue.Where(keep).WithColumn(C.Distance, kept).WithColumn(C.DistanceErr, kept.Select(d => f * d).ToArray());
             // Each level draws its own Monte-Carlo errors (its own seed, so its errors keep their own file in the store).
             var memo = new VelocityErrorMemo { StoreFolder = storeFolder };
             var levelSelection = selection with { Seed = SeededRandom.DeriveSeed(selection.Seed, "appendix-a/level " + level) };
@@ -88,7 +101,7 @@ internal static class AppendixCalibratedMock
         // Fig. 10's black lines: the truth of the first level's stars (the error-free one), at each bin's median r_GC.
         var reference = binTruth.Where(t => t.FractionalError == fractionalErrors[0] && t.Stars > 0).ToList();
         var input = new AppendixInput(samples, reference.Select(t => (t.RMedian, t.MetalRichFraction)).ToList(),
-            reference.Select(t => (t.RMedian, t.BetaMetalPoor)).ToList());
+            reference.Select(t => (t.RMedian, t.BetaMetalPoor)).ToList()) { InputLabel = "mock truth: the error-free stars' true values" };
         return new AppendixMockRun(input, binTruth, keepFraction, targetStars);
     }
 
