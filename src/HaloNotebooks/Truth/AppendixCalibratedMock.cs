@@ -54,7 +54,7 @@ internal static class AppendixCalibratedMock
         double[] trueDistance = truth.GetDouble(C.Distance);
         var keepFraction = KeepFractions(binCounts, targetStars);
         var ids = catalogue.GetInt64(C.TargetId);
-        double[] ra = catalogue.GetDouble(C.Ra), dec = catalogue.GetDouble(C.Dec);
+        double[] ra = catalogue.GetDouble(C.Ra), dec = catalogue.GetDouble(C.Dec), teff = catalogue.GetDouble(C.Teff), feh = catalogue.GetDouble(C.Feh);
         long thinning = SeededRandom.DeriveSeed(seed, "appendix-a/thinning"), scatter = SeededRandom.DeriveSeed(seed, "appendix-a/distance");
 
         // Per star, the same at every level: its thinning draw u and its distance deviate z (Mocks.MockStar.ObserveDistance's
@@ -83,7 +83,9 @@ internal static class AppendixCalibratedMock
                 distance[i] = d;
                 var (x, y, zz) = ObservingGeometry.GalactocentricPosition(ra[i], dec[i], d);
                 int k = bins.IndexOf(Math.Sqrt(x * x + y * y + zz * zz));
-                keep[i] = k >= 0 && u[i] < keepFraction[k];
+                // The two §2.3 cuts that do not read the distance are applied again by the selection; here they only spare it
+                // the rows they would remove anyway (most of the catalogue).
+                keep[i] = k >= 0 && u[i] < keepFraction[k] && selection.InTeffRange(teff[i]) && selection.IsMetalPoor(feh[i]);
             });
             var kept = distance.Where((_, i) => keep[i]).ToArray();
             var perturbed = catalogue.Where(keep).WithColumn(C.Distance, kept).WithColumn(C.DistanceErr, kept.Select(d => f * d).ToArray());
