@@ -45,7 +45,7 @@ internal static class DipoleRecoveryTable
         rows ??= Rows;
         var paper = rows.Where(r => r.Variant == "paper").ToList();
         List<DipoleRecoveryRow> Of(string p, string variant = "paper") => rows.Where(r => r.Variant == variant && r.Parameter == p).ToList();
-        static string Pm(double x, double se) => string.Create(CultureInfo.InvariantCulture, $"{x:+0.0;&minus;0.0} &plusmn; {se:0.0}");
+        static string Pm(double x, double se) => string.Create(CultureInfo.InvariantCulture, $"{x:+0.0;−0.0;0.0} &plusmn; {se:0.0}");
         static string List(IEnumerable<DipoleRecoveryRow> rs, Func<DipoleRecoveryRow, string> f) =>
             string.Join(", ", rs.Select(r => $"{f(r)} ({r.Bin} kpc)"));
         static bool Offset(DipoleRecoveryRow r) => Math.Abs(r.FitMinusStars) > Significant * r.FitMinusStarsSe;

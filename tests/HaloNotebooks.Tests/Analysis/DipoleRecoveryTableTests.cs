@@ -15,7 +15,10 @@ public class DipoleRecoveryTableTests
         var paper = DipoleRecoveryTable.Rows.Where(r => r.Variant == "paper").ToList();
         Assert.Equal(16, paper.Count);   // 4 ranges (50–120 and its 3 sub-bins) × μ_compr, μ_dipole, l_apex, b_apex
         Assert.All(paper, r => Assert.True(r.Realisations >= 10, $"{r.Bin} {r.Parameter}: {r.Realisations}"));
-        Assert.Contains("10 independent mocks", DipoleRecoveryTable.Section().Title);
+        var (title, _, html) = DipoleRecoveryTable.Section();
+        Assert.Contains("10 independent mocks", title);
+        // μ_dipole at 80–120 kpc against the star-weighted field, from the file's row (−0.8838 ± 1.2633), minus sign and all.
+        Assert.Contains("−0.9 &plusmn; 1.3 (80&ndash;120 kpc)", html);
     }
 
     [Fact]

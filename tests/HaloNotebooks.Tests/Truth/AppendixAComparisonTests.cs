@@ -20,7 +20,8 @@ public class AppendixAComparisonTests
             new(0.18, [Fit(10, 20, 15, 0.5, 0.6), Fit(35, 50, 42, 0.4, middleBeta18), Fit(60, 80, 66, 0.45, outerBeta18)]),
         ], [], []);
         AppendixBinTruth Truth(double f, int k, double lo, double hi, double r, double beta) => new(f, k, lo, hi, r, r, 500, 500, 0.5, beta, 0.9);
-        var truth = new[] { 0.0, 0.18 }.SelectMany(f => new[] { Truth(f, 0, 10, 20, 15, 0.6), Truth(f, 1, 35, 50, 42, 0.1 + f), Truth(f, 2, 60, 80, 66, -0.2) });
+        var truth = new[] { 0.0, 0.18 }.SelectMany(f =>
+            new[] { Truth(f, 0, 10, 20, 15, 0.6), Truth(f, 1, 35, 50, 42, 0.1 + f), Truth(f, 2, 60, 80, 66, -0.2) });
         return new AppendixAComparison(profiles, new AppendixMockRun(new AppendixInput([], [], []), truth.ToList(), [0.5, 1, 1], 1000));
     }
 
