@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using HaloNotebooks.Catalogs;
-using HaloNotebooks.Figures;
 using HaloNotebooks.Paper;
 
 namespace HaloNotebooks.Analysis;
@@ -39,6 +38,12 @@ internal static class DipoleRecoveryTable
             dc[i], dcs[i], ds[i], dss[i], sig[i])).ToList();
     }
 
+    static string Label(string parameter) => parameter switch
+    {
+        "mu_dipole" => "μ<sub>dipole</sub> [km/s]", "mu_compr" => "μ<sub>compr</sub> [km/s]",
+        "l_apex" => "l<sub>apex</sub> [deg]", "b_apex" => "b<sub>apex</sub> [deg]", _ => parameter,
+    };
+
     /// <summary>The report's "Table 3 recovery" model check: title, one-line verdict, HTML, every number from <paramref name="rows"/>.</summary>
     public static (string Title, string Verdict, string Html) Section(IReadOnlyList<DipoleRecoveryRow>? rows = null)
     {
@@ -61,7 +66,7 @@ internal static class DipoleRecoveryTable
         {
             var rs = Of(p);
             if (rs.Count == 0) continue;
-            sb.Append("<li>").Append(ParameterLabels.For(p)).Append(": against Table 3's value at the bin centre ")
+            sb.Append("<li>").Append(Label(p)).Append(": against Table 3's value at the bin centre ")
               .Append(List(rs, r => Pm(r.FitMinusCentre, r.FitMinusCentreSe)))
               .Append("; against the mock's field averaged over each bin's selected stars ")
               .Append(List(rs, r => Pm(r.FitMinusStars, r.FitMinusStarsSe))).Append(".</li>\n");
