@@ -25,7 +25,8 @@ namespace HaloNotebooks.Benchmarks;
 /// The truths: the mock's input at the bin's geometric centre (Table 3's row, the knots of Mocks/HaloVelocityField) and
 /// the field averaged over the bin's selected stars at their true r_GC (the travel vector and μ_compr averaged). One CSV
 /// row per realisation, variant and bin to HALO_RECOVERY_OUT (default dipole_recovery.csv); HALO_RECOVERY_N realisations
-/// (default 10), HALO_RECOVERY_FIRST the first index (to split the work).
+/// (default 10), HALO_RECOVERY_FIRST the first index (to split the work); HALO_RECOVERY_VARIANTS a comma-separated subset of the
+/// variants (default all four; "paper" skips the second selection and three quarters of the fits).
 /// </summary>
 public sealed class DipoleRecoveryBenchmarks : IBenchmark
 {
@@ -36,6 +37,9 @@ public sealed class DipoleRecoveryBenchmarks : IBenchmark
         int n = int.TryParse(Environment.GetEnvironmentVariable("HALO_RECOVERY_N"), out var k) ? k : 10;
         int first = int.TryParse(Environment.GetEnvironmentVariable("HALO_RECOVERY_FIRST"), out var f) ? f : 0;
         string path = Environment.GetEnvironmentVariable("HALO_RECOVERY_OUT") ?? "dipole_recovery.csv";
+        var only = Environment.GetEnvironmentVariable("HALO_RECOVERY_VARIANTS")?
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        bool Wanted(string variant) => only is null || only.Contains(variant);
         bool header = !File.Exists(path);
         using var csv = new StreamWriter(path, append: true);
         if (header)
@@ -50,8 +54,8 @@ public sealed class DipoleRecoveryBenchmarks : IBenchmark
             var catalogue = mock.Catalogue.Join(mock.Distances, C.TargetId, C.TargetId);
             var subs = SubstructureCatalog.FromTable(mock.Substructures, "mock substructures");
             var cut = PaperSelection.Run(catalogue, SelectionSettings.PaperDipole with { Seed = selectionSeed, MaxDegreeOfParallelism = 1 }, subs);
-            var noCut = PaperSelection.Run(catalogue,
-                SelectionSettings.PaperDipole with { Seed = selectionSeed, MaxErrVr = null, MaxDegreeOfParallelism = 1 }, subs);
+            var noCut = Wanted("no_error_cut") ? PaperSelection.Run(catalogue,
+                SelectionSettings.PaperDipole with { Seed = selectionSeed, MaxErrVr = null, MaxDegreeOfParallelism = 1 }, subs) : cut;
             var trueVr = TrueColumn(mock.Truth, cut, C.VR);
             var trueR = TrueColumn(mock.Truth, cut, C.RGc);
             var variants = new (string Name, RadialVelocitySample Stars, double[] R, double[] TrueR)[]
@@ -61,7 +65,7 @@ public sealed class DipoleRecoveryBenchmarks : IBenchmark
                 ("galactocentric_theta", Galactocentric(cut, cut.Stars.GetDouble(C.VR)), cut.Stars.GetDouble(C.RGc), trueR),
                 ("true_vr", Galactocentric(cut, trueVr), cut.Stars.GetDouble(C.RGc), trueR),
             };
-            foreach (var (name, stars, r, tr) in variants)
+            foreach (var (name, stars, r, tr) in variants.Where(v => Wanted(v.Name)))
             {
                 var profile = PaperAnalysis.FitProfile(FitModel.Dipole, null, stars, r, settings);
                 foreach (var bin in profile.Bins.Prepend(profile.AllStars))
@@ -83,7 +87,8 @@ public sealed class DipoleRecoveryBenchmarks : IBenchmark
                 }
                 csv.Flush();
             }
-            output.WriteLine($"realisation {i}: {cut.Count} stars in the §4.4 sample, {noCut.Count} without the error cut; " +
+            output.WriteLine($"realisation {i}: {cut.Count} stars in the §4.4 sample" +
+                (Wanted("no_error_cut") ? $", {noCut.Count} without the error cut" : "") + "; " +
                 $"{clock.Elapsed.TotalSeconds:F0} s");
         }
     }

@@ -68,8 +68,9 @@ public sealed class ReproduceCommand : ICliCommand
         var threads = new Option<int?>("--threads") { Description = "fits run at once (default: all cores; the results do not depend on it)" };
         var appendixStars = new Option<int>("--appendix-stars")
         {
-            Description = "stars drawn for the Appendix A mock (distance-error test, Fig. 10); 0 skips it",
-            DefaultValueFactory = _ => 30_000,
+            Description = "about how many stars of the calibrated default mock each Appendix A distance-error level fits (Fig. 10; the inner bins " +
+                "are thinned, the outer ones kept whole); 0 skips it",
+            DefaultValueFactory = _ => 22_000,
         };
         var noPng = new Option<bool>("--no-png") { Description = "write HTML figures only, even when Chromium is installed" };
         var noCache = new Option<bool>("--no-cache") { Description = "refit everything instead of reading fits done before from the fit cache " +
@@ -178,8 +179,9 @@ public sealed class ReproduceCommand : ICliCommand
             var earlier = new List<(string Stage, double Seconds)>();
             var warnings = new List<string>();
             // Every stage Reproduction.Run reports, in its order, so the counter reads [k/N] with one N throughout.
-            var stages = ReproductionStages.For(o.Catalogue is null, o.AppendixStars > 0, o.BhbFile is not null, o.LiteratureDirectory is not null,
-                o.Catalogue is null && o.MockTruth);
+            var stages = ReproductionStages.For(o.Catalogue is null,
+                o.AppendixStars > 0 && (o.Catalogue is null || MockCatalog.IsCurrent(o.MockDirectory)),
+                o.BhbFile is not null, o.LiteratureDirectory is not null, o.Catalogue is null && o.MockTruth);
             var report = StageProgress.Run("reproduce", stages, progress =>
                 {
                     void Report(string stage, double fraction, string detail = "") => progress.Report(stage, fraction, detail);
@@ -243,7 +245,7 @@ public sealed class ReproduceCommand : ICliCommand
                         ("output", output),
                         ("started_utc", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
                     ], o.Png, o.AppendixStars, Selection: selection, DipoleSelection: dipoleSelection,
-                        MockTruth: o.MockTruth) { LiteratureDirectory = o.LiteratureDirectory };
+                        MockTruth: o.MockTruth) { LiteratureDirectory = o.LiteratureDirectory, AppendixSource = AppendixSource(o, warnings) };
                     return Reproduction.Run(stars, subs, truth, settings, folder.Partial,
                         new SyncProgress<ReproductionProgress>(p => Report(p.Stage, p.Fraction, p.Detail)), earlier, CatalogueChunks.DefaultChunkRows,
                         bhbStars);
@@ -261,6 +263,20 @@ public sealed class ReproduceCommand : ICliCommand
                 $"{total.ToString("F0", CultureInfo.InvariantCulture)} s");
             return 0;
         }
+    }
+
+    /// <summary>Appendix A runs on the calibrated default mock: with --catalogue, the one in --mock when present (else skipped, said).</summary>
+    static (StarTable, StarTable, SubstructureCatalog?)? AppendixSource(ReproduceOptions o, List<string> warnings)
+    {
+        if (o.Catalogue is null || o.AppendixStars == 0) return null;
+        if (!MockCatalog.IsCurrent(o.MockDirectory))
+        {
+            warnings.Add($"Appendix A skipped: it runs on the default mock, not found in {o.MockDirectory} (`halo mock` writes it)");
+            return null;
+        }
+        string dir = o.MockDirectory;
+        return (CatalogueOpener.Read(Path.Combine(dir, MockCatalog.CatalogueFile), Path.Combine(dir, MockCatalog.DistancesFile), null),
+            ParquetTable.Read(Path.Combine(dir, MockCatalog.TruthFile)), SubstructureCatalog.Read(Path.Combine(dir, MockCatalog.SubstructuresFile)));
     }
 
     /// <summary>Every fit of Tables 1–3 with its label, for the terminal's warnings and notes.</summary>

@@ -5,21 +5,25 @@ using HaloNotebooks.Display;
 
 namespace HaloNotebooks.Analysis;
 
-/// <summary>One bin and distance-error level: the shift of p_MR or β_MP from the error-free fit, beside what Appendix A says.</summary>
-/// <param name="Shift">Recovered with distance errors − recovered without, in the error-free fit's 1σ.</param>
+/// <summary>One bin and distance-error level: the shift of p_MR, β_MP or β_MR from the error-free fit, beside what Appendix A says.</summary>
+/// <param name="Shift">Recovered with distance errors − recovered without, in the two fits' combined 1σ (conservative: the two
+/// samples share most of their stars, so the difference is less noisy than that).</param>
 /// <param name="PaperSign">+1: the paper finds it overestimated at this radius; −1: underestimated; 0: consistent; null: no statement.</param>
 internal sealed record AppendixABiasEntry(string Parameter, string Bin, double RMedian, double FractionalError, double Shift, int? PaperSign)
 {
+    /// <summary>A shift counts as one only beyond this many σ (issue 28: a 0.5σ shift has no sign).</summary>
+    internal const double Significant = 2.0;
+
     /// <summary>The paper's description at this radius in words.</summary>
     internal string PaperSays => PaperSign switch { 1 => "overestimated", -1 => "slightly underestimated", 0 => "consistent", _ => "—" };
 
-    /// <summary>Whether our shift goes the paper's way: the same sign for an over/underestimate, within 2σ for "consistent";
-    /// null where the paper says nothing.</summary>
+    /// <summary>Whether our shift goes the paper's way: beyond 2σ in its direction for an over/underestimate, within 2σ for
+    /// "consistent"; null where the paper says nothing.</summary>
     internal bool? Agrees => PaperSign switch
     {
         null => null,
-        0 => Math.Abs(Shift) <= 2,
-        int s => Math.Sign(Shift) == s,
+        0 => Math.Abs(Shift) <= Significant,
+        int s => s * Shift > Significant,
     };
 }
 
@@ -44,20 +48,22 @@ public sealed class AppendixABias : IHtmlDisplay
         _ => null,
     };
 
-    /// <summary>Every bin of every level with a distance error against the level without (the first, f = 0).</summary>
+    /// <summary>Every bin of every level with a distance error against the level without (the first, f = 0): p_MR, β_MP, and
+    /// β_MR where the fits carry it.</summary>
     public static AppendixABias From(DistanceErrorProfiles profiles)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         var reference = profiles.Levels.FirstOrDefault(l => l.FractionalError == 0)
             ?? throw new ArgumentException("Appendix A's bias needs the error-free level (distance error 0)");
         var entries = new List<AppendixABiasEntry>();
-        foreach (var p in new[] { "p_mr", "beta_mp" })
+        foreach (var p in new[] { "p_mr", "beta_mp", "beta_mr" })
             foreach (var level in profiles.Levels.Where(l => l.FractionalError > 0))
                 for (int k = 0; k < Math.Min(level.Bins.Count, reference.Bins.Count); k++)
                 {
                     var b0 = reference.Bins[k];
                     var b = level.Bins[k];
-                    double shift = (b[p].Value - b0[p].Value) / b0[p].Sigma;
+                    if (!b0.Parameters.ContainsKey(p) || !b.Parameters.ContainsKey(p)) continue;
+                    double shift = (b[p].Value - b0[p].Value) / Math.Sqrt(b0[p].Sigma * b0[p].Sigma + b[p].Sigma * b[p].Sigma);
                     entries.Add(new AppendixABiasEntry(p, b0.Bin.Label, b0.Bin.RMedian, level.FractionalError, shift, PaperSign(p, b0.Bin.RMedian)));
                 }
         return new AppendixABias(entries);
@@ -65,11 +71,12 @@ public sealed class AppendixABias : IHtmlDisplay
 
     public string ToHtml()
     {
-        var sb = new StringBuilder("<table><caption>Fig. 10's biases beside Appendix A's description: shift from the error-free fit in its 1&sigma;")
+        var sb = new StringBuilder("<table><caption>Fig. 10's biases beside Appendix A's description: shift from the error-free fit in the two " +
+                "fits' combined 1&sigma; (&ldquo;same way&rdquo;: beyond 2&sigma; in the paper's direction, or within 2&sigma; where it finds them consistent)")
             .Append("</caption><tr><th>parameter</th><th>r<sub>GC</sub> [kpc]</th><th>median r [kpc]</th><th>distance error</th><th>shift [&sigma;]</th>")
             .Append("<th>paper (Appendix A)</th><th>same way?</th></tr>");
         foreach (var e in Entries)
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{(e.Parameter == "p_mr" ? "p<sub>MR</sub>" : "&beta;<sub>MP</sub>")}</td>")
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{Label(e.Parameter)}</td>")
               .Append(CultureInfo.InvariantCulture, $"<td>{WebUtility.HtmlEncode(e.Bin)}</td><td>{e.RMedian:0.0}</td><td>{100 * e.FractionalError:0}%</td>")
               .Append(CultureInfo.InvariantCulture, $"<td>{e.Shift:+0.0;-0.0}</td><td>{e.PaperSays}</td><td>{YesNo(e.Agrees)}</td></tr>");
         return sb.Append("</table>").ToString();
@@ -84,6 +91,9 @@ public sealed class AppendixABias : IHtmlDisplay
                 $"{e.Parameter},\"{e.Bin}\",{e.RMedian:R},{e.FractionalError:R},{e.Shift:R},{e.PaperSays},{YesNo(e.Agrees)}\n");
         return sb.ToString();
     }
+
+    internal static string Label(string parameter) =>
+        parameter switch { "p_mr" => "p<sub>MR</sub>", "beta_mp" => "&beta;<sub>MP</sub>", "beta_mr" => "&beta;<sub>MR</sub>", _ => parameter };
 
     static string YesNo(bool? agrees) => agrees is null ? "" : agrees.Value ? "yes" : "no";
 

@@ -22,6 +22,9 @@ internal sealed record AppendixSample(double FractionalError, double[] RGc, Kine
 internal sealed record AppendixInput(IReadOnlyList<AppendixSample> Samples,
     IReadOnlyList<(double R, double Value)> InputMetalRichFraction, IReadOnlyList<(double R, double Value)> InputBetaMetalPoor)
 {
+    /// <summary>Fig. 10's legend for the black reference line (null: the toy halo's "mock input").</summary>
+    internal string? InputLabel { get; init; }
+
     /// <summary>An Appendix A sample from a table with the selection's columns (r_gc, v_r, v_phi, v_theta, feh, their errors).</summary>
     internal static AppendixSample FromTable(double fractionalError, StarTable stars) => new AppendixSample(fractionalError, stars.GetDouble(C.RGc),
         new KinematicSample(stars.GetDouble(C.VR), stars.GetDouble(C.VPhi), stars.GetDouble(C.VTheta), stars.GetDouble(C.Feh),

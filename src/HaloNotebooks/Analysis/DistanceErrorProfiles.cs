@@ -64,6 +64,9 @@ public sealed class DistanceErrorProfiles : IHtmlDisplay
     /// <summary>The mock's input β_MP(r).</summary>
     internal IReadOnlyList<(double R, double Value)> InputBetaMetalPoor { get; }
 
+    /// <summary>Fig. 10's legend for <see cref="InputMetalRichFraction"/> and <see cref="InputBetaMetalPoor"/> (null: "mock input").</summary>
+    internal string? InputLabel { get; init; }
+
     public string ToHtml()
     {
         var sb = new StringBuilder("<table><caption>Appendix A: MR fraction and MP &beta; with fractional distance errors (Fig. 10)</caption><tr>" +

@@ -44,7 +44,7 @@ internal sealed class ModelChecks(IReadOnlyList<TablePredictiveCheck> checks, Co
                     bhbFit, bhb.Folded.Bin, Numerics.SeededRandom.DeriveSeed(BhbDipoleFit.Key.Seed(results.Settings.Sampler.Seed), "ppc"),
                     results.Settings.PredictiveDraws)));
         }
-        return new ModelChecks(checks, ConvergenceTable.From(results, extra)) { Sections = [ModelCheckNotes.Table3Recovery, ModelCheckNotes.AppendixA] };
+        return new ModelChecks(checks, ConvergenceTable.From(results, extra)) { Sections = [DipoleRecoveryTable.Section()] };
     }
 
     /// <summary>The checks of Tables 1–3 in a run's results, in table and bin order.</summary>

@@ -109,7 +109,8 @@ public static class PaperAnalysis
                 if (perBin.Count == 0) continue;
                 levels.Add(new DistanceErrorProfile(appendix.Samples[level].FractionalError, perBin));
             }
-            appendixA = new DistanceErrorProfiles(levels, appendix.InputMetalRichFraction, appendix.InputBetaMetalPoor);
+            appendixA = new DistanceErrorProfiles(levels, appendix.InputMetalRichFraction, appendix.InputBetaMetalPoor)
+                { InputLabel = appendix.InputLabel };
         }
         return new AnalysisResults(settings, single, @double, dipole, hemispheres, skyMap, new PolarVelocityCheck(polar), appendixA, timings)
             { Fits = fits, PredictiveChecks = new Dictionary<FitKey, PredictiveCheck>(checks) };

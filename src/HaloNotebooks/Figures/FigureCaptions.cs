@@ -32,7 +32,8 @@ internal static class FigureCaptions
         "fig09_dipole_profiles" => "Dipole-field fits per radial bin: μ_compr and μ_dipole (top), the fitted ⟨V_θ⟩ against Eq. 7 (middle), and " +
             "the apex (bottom). × markers: the paper's values.",
         "fig10_distance_errors" => "Appendix A: p_MR (left) and β_MP (right) of the mock fitted with 0%, 18% and 30% fractional distance " +
-            "errors, against the values the mock was drawn from.",
+            "errors, against the reference in black (the calibrated mock of `halo reproduce`: the true population and velocities of the error-free " +
+            "level's stars; the toy halo: the values it was drawn from).",
         "fig11_ppc" => "Posterior predictive checks of the all-stars fits (not in the paper): per fit and velocity dimension, the " +
             "histogram of the stars against the band of histograms replicated from posterior draws.",
         _ => "",

@@ -429,7 +429,8 @@ public static class PaperFigures
             Series =
             [
                 // The paper's Appendix A takes p_MR from Medina et al. (2025), published only as a figure: the mock draws Table 2's.
-                new ProfileSeries(key == "p_mr" ? Fig10InputPmr : "mock input (Table 2)", input.Select(p => new ProfilePoint(p.R, p.Value, 0, 0)).ToList())
+                new ProfileSeries(appendix.InputLabel ?? (key == "p_mr" ? Fig10InputPmr : "mock input (Table 2)"),
+                        input.Select(p => new ProfilePoint(p.R, p.Value, 0, 0)).ToList())
                     { Color = "black", MarkerSize = 0.1 },
                 .. appendix.Levels.Select((level, i) =>
                 {

@@ -18,7 +18,8 @@ internal readonly record struct ReproductionProgress(string Stage, double Fracti
 /// <param name="InputDescription">What is analysed, for the report ("default mock (data/mock)", a path…).</param>
 /// <param name="Settings">Every option as given on the command line, for the report and summary.json.</param>
 /// <param name="Png">Also render PNG figures when Chromium is available.</param>
-/// <param name="AppendixStars">Stars drawn for the Appendix A mock (0: no Appendix A). Its seed is derived from the master seed.</param>
+/// <param name="AppendixStars">About how many stars of the calibrated mock each Appendix A level fits (0: no Appendix A;
+/// Truth.AppendixCalibratedMock). Its seeds are derived from the master seed.</param>
 /// <param name="TruthReplicas">Re-observations of a mock pooled for the truth of Tables 1–2 (MockTruthTables.Replicas).</param>
 /// <param name="Selection">The §2.3 selection of Tables 1–2 (null: the paper's, seeded with SelectionSeed); a what-if changes it.</param>
 /// <param name="DipoleSelection">The §4.4 selection of Table 3 (null: the paper's, seeded with SelectionSeed).</param>
@@ -31,6 +32,10 @@ internal sealed record ReproductionSettings(AnalysisSettings Analysis, long Sele
     int TruthReplicas = MockTruthTables.DefaultReplicas, SelectionSettings? Selection = null, SelectionSettings? DipoleSelection = null,
     bool MockTruth = false)
 {
+    /// <summary>The mock Appendix A perturbs (catalogue with distances, MockCatalog.Truth, its substructures) when the analysed
+    /// catalogue is not that mock; null: the analysed catalogue when it is a mock (its truth given), else no Appendix A.</summary>
+    internal (StarTable Catalogue, StarTable Truth, SubstructureCatalog? Substructures)? AppendixSource { get; init; }
+
     /// <summary>The §2.3 selection in effect.</summary>
     internal SelectionSettings EffectiveSelection => Selection ?? SelectionSettings.Paper with { Seed = SelectionSeed };
 
@@ -52,8 +57,8 @@ internal sealed record ReproductionSettings(AnalysisSettings Analysis, long Sele
 /// <summary>
 /// The paper from one call: §2.3 and §4.4 selections → every fit (Tables 1–3, hemispheres, sky map, Eq. 7,
 /// Appendix A) → figures → tables (CSV, Markdown, LaTeX) with comparisons against the paper (and the mock's truth when
-/// given) → index.html and summary.json, all written into one directory. Appendix A runs on the mocks' spherical halo
-/// (Mocks.AppendixMock) whatever the catalogue, as in the paper.
+/// given) → index.html and summary.json, all written into one directory. Appendix A runs on the calibrated default mock
+/// (Truth.AppendixCalibratedMock): the analysed one, or <see cref="ReproductionSettings.AppendixSource"/> for another catalogue.
 /// </summary>
 internal static class Reproduction
 {
@@ -109,16 +114,22 @@ internal static class Reproduction
             velocityErrors, Fraction(noSgrDipole), rowsPerChunk);
         Done(noSgrDipole, "selection_dipole_no_sgr_mask");
 
-        AppendixInput? appendix = null;
-        if (settings.AppendixStars > 0)
+        // Appendix A on the calibrated mock (issue 28): the default mock's own stars with perturbed distances, selected again.
+        AppendixMockRun? appendixRun = null;
+        var appendixSource = settings.AppendixSource ?? (mockTruth is not null ? (catalogue.ReadAll(), mockTruth, substructures) : null);
+        if (settings.AppendixStars > 0 && appendixSource is { } source)
         {
             const string appendixStage = ReproductionStages.AppendixMock;
             Stage(appendixStage);
-            long appendixSeed = SeededRandom.DeriveSeed(settings.Analysis.Sampler.Seed, SeedStream.ReproduceAppendixMock);
-            appendix = AppendixMockInput.Generate(new AppendixMockSettings(appendixSeed, settings.AppendixStars),
-                settings.Analysis.DistanceErrors, settings.Analysis.MaxDegreeOfParallelism);
+            var bins = settings.Analysis.RadialBins;
+            var counts = bins.Describe(sample.Stars.GetDouble(CanonicalColumns.RGc)).Select(b => b.Count).ToList();
+            appendixRun = AppendixCalibratedMock.Build(source.Catalogue, source.Truth, source.Substructures,
+                settings.EffectiveSelection with { MaxDegreeOfParallelism = settings.Analysis.MaxDegreeOfParallelism },
+                settings.Analysis.DistanceErrors, bins, counts, settings.AppendixStars,
+                SeededRandom.DeriveSeed(settings.Analysis.Sampler.Seed, SeedStream.ReproduceAppendixMock), FitCache.Current?.Folder, Fraction(appendixStage));
             Done(appendixStage, "appendix_mock");
         }
+        var appendix = appendixRun?.Input;
 
         Stage(fits);
         var results = PaperAnalysis.Run(sample, dipoleSample, settings.Analysis, appendix,
@@ -210,6 +221,8 @@ internal static class Reproduction
             File.WriteAllText(Path.Combine(tablesDir, "appendix_a.csv"), results.AppendixA.ToCsv());
             File.WriteAllText(Path.Combine(tablesDir, "appendix_a_bias.csv"), AppendixABias.From(results.AppendixA).ToCsv());
         }
+        var appendixComparison = results.AppendixA is not null && appendixRun is not null ? new AppendixAComparison(results.AppendixA, appendixRun) : null;
+        if (appendixComparison is not null) File.WriteAllText(Path.Combine(tablesDir, "appendix_a_truth.csv"), appendixComparison.TruthCsv());
         File.WriteAllText(Path.Combine(tablesDir, "funnel.md"), sample.Funnel.ToMarkdown());
         File.WriteAllText(Path.Combine(tablesDir, "funnel_dipole.md"), dipoleSample.Funnel.ToMarkdown());
         if (bhb is not null)
@@ -218,6 +231,8 @@ internal static class Reproduction
             File.WriteAllText(Path.Combine(tablesDir, "funnel_bhb.md"), bhb.Sample.Funnel.ToMarkdown());
         }
         var modelChecks = ModelChecks.ForRun(results, singleWithoutSgrMask, bhb);   // issue 28: tables/ppc.csv, convergence.csv
+        if (appendixComparison is not null)
+            modelChecks = new ModelChecks(modelChecks.Checks, modelChecks.Convergence) { Sections = [.. modelChecks.Sections, appendixComparison.Section()] };
         modelChecks.WriteTables(tablesDir);
         timings.Add(("tables", clock.Elapsed.TotalSeconds));
         timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
