@@ -36,7 +36,8 @@ internal static class CachedBlob
         string? problem = file.Length < 80 || Encoding.ASCII.GetString(file, 0, 8) != magic ? "not an entry of this version (foreign or old format)"
             : !file.AsSpan(8, 32).SequenceEqual(digest) ? "foreign (it holds another key)"
             : BitConverter.ToInt64(file, 40) != file.Length - 80 ? "truncated or padded (its length does not match its header)"
-            : !SHA256.HashData(file.AsSpan(48, file.Length - 80)).AsSpan().SequenceEqual(file.AsSpan(file.Length - 32)) ? "damaged (its checksum does not match)"
+            : !SHA256.HashData(file.AsSpan(48, file.Length - 80)).AsSpan().SequenceEqual(file.AsSpan(file.Length - 32))
+                ? "damaged (its checksum does not match)"
             : null;
         if (problem is not null)
         {
