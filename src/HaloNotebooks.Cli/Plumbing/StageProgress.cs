@@ -24,6 +24,8 @@ public sealed class StageProgress
     {
         public int Number { get; } = number;
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
+        /// <summary>This process's CPU time (all threads) when the stage started: a log line gives both (benchmarks/README.md).</summary>
+        public TimeSpan CpuAtStart { get; } = Process.GetCurrentProcess().TotalProcessorTime;
         public int Decile { get; set; }
         public bool Done { get; set; }
         public ProgressTask? Bar { get; set; }
@@ -109,7 +111,8 @@ public sealed class StageProgress
         s.Done = true;
         s.Clock.Stop();
         if (s.Bar is not null) { s.Bar.Value = 1.0; s.Bar.StopTask(); }
-        else log!.WriteLine($"{Label(s, name)}: done in {Seconds(s.Clock.Elapsed.TotalSeconds)}");
+        else log!.WriteLine($"{Label(s, name)}: done in {Seconds(s.Clock.Elapsed.TotalSeconds)}, CPU " +
+            Seconds((Process.GetCurrentProcess().TotalProcessorTime - s.CpuAtStart).TotalSeconds));
     }
 
     void FinishAll()

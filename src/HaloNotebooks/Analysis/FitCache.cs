@@ -106,8 +106,10 @@ internal sealed class FitCache
         int n = 0;
         foreach (var f in new DirectoryInfo(Folder).EnumerateFiles())
         {
-            // .mcerr: the Monte-Carlo velocity errors `halo reproduce` keeps beside the fits (Selection/VelocityErrorStore.cs).
-            if (f.Extension is not (EntryExtension or ".mcerr") && !f.Name.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+            // .mcerr: the Monte-Carlo velocity errors `halo reproduce` keeps beside the fits (Selection/VelocityErrorStore.cs);
+            // CachedBlob's entries: its rendered PNGs.
+            if (f.Extension is not (EntryExtension or ".mcerr") && !CachedBlob.Extensions.Contains(f.Extension)
+                && !f.Name.EndsWith(".tmp", StringComparison.Ordinal)) continue;
             try { f.Delete(); if (f.Extension == EntryExtension) n++; }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }

@@ -199,7 +199,13 @@ public static class PaperAnalysis
             rMin, rMax, settings.SkyMapWeights);
     }
 
-    static PredictiveCheck PredictiveCheckOf(FitJob job, FitResult fit, long seed, int draws)
+    // Through the fit cache's folder when it is on: a rerun whose fits are cached redraws no replicated data (PredictiveCheckCache.cs).
+    static PredictiveCheck PredictiveCheckOf(FitJob job, FitResult fit, long seed, int draws) =>
+        PredictiveCheckCache.GetOrCompute(FitCache.Current, job.Radial is { } r ? [r.L, r.B, r.Vr, r.ErrVr]
+            : [job.Kinematic!.Vr, job.Kinematic.VPhi, job.Kinematic.VTheta, job.Kinematic.Feh, job.Kinematic.ErrVr, job.Kinematic.ErrVPhi,
+                job.Kinematic.ErrVTheta, job.Kinematic.ErrFeh], fit, job.Bin, seed, draws, () => ComputePredictiveCheck(job, fit, seed, draws));
+
+    static PredictiveCheck ComputePredictiveCheck(FitJob job, FitResult fit, long seed, int draws)
     {
         var clock = Stopwatch.StartNew();
         var check = job.Radial is not null ? PosteriorPredictive.Check(job.Radial, fit, job.Bin, seed, draws)

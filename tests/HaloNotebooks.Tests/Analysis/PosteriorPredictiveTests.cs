@@ -133,4 +133,46 @@ public class PosteriorPredictiveTests
         // The same diagnostics survive dropping the chain (what a run keeps of most fits).
         Assert.Equal(row with { }, ConvergenceRow.Of("test/single/all", fit.WithoutSamples()));
     }
+    /// <summary>The cache of `halo reproduce` (PredictiveCheckCache.cs): a hit is the same check, every value bit for bit, computed
+    /// once; another seed is another key; a damaged entry is computed again with one warning.</summary>
+    [Fact]
+    public void Cache_HitIsTheSameCheck_ComputedOnce_DamagedEntryRecomputed()
+    {
+        var root = Directory.CreateTempSubdirectory("halo-ppc-cache-").FullName;
+        try
+        {
+            var warnings = new List<string>();
+            var cache = new FitCache(root) { Warn = warnings.Add };
+            var data = Draw(500, 13, heavyTails: false);
+            var fit = HaloFits.Double(data, Short, null, null, null);
+            double[][] columns = [data.Vr, data.VPhi, data.VTheta, data.Feh, data.ErrVr, data.ErrVPhi, data.ErrVTheta, data.ErrFeh];
+            int computed = 0;
+            PredictiveCheck Get(long seed) => PredictiveCheckCache.GetOrCompute(cache, columns, fit, Bin(data.Count), seed, 8, () =>
+            {
+                computed++;
+                return PosteriorPredictive.Check(data, fit, Bin(data.Count), seed, 8);
+            });
+            var first = Get(5);
+            var second = Get(5);
+            Assert.Equal(1, computed);
+            Assert.Equal(PredictiveCheckCache.Write(first), PredictiveCheckCache.Write(second));
+            Assert.Equal(first.CsvRows("t", "r"), second.CsvRows("t", "r"));
+            Assert.Equal(first.Dimensions.Count, second.Dimensions.Count);
+            Get(6);
+            Assert.Equal(2, computed);
+            Assert.Empty(warnings);
+
+            foreach (var entry in Directory.GetFiles(root, "*.ppcc"))
+            {
+                var bytes = File.ReadAllBytes(entry);
+                bytes[^40] ^= 0x01;
+                File.WriteAllBytes(entry, bytes);
+            }
+            var third = Get(5);
+            Assert.Equal(3, computed);
+            Assert.Single(warnings);
+            Assert.Equal(PredictiveCheckCache.Write(first)[12..], PredictiveCheckCache.Write(third)[12..]);   // all but the seconds
+        }
+        finally { Directory.Delete(root, true); }
+    }
 }
