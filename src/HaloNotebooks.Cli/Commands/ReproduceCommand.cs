@@ -70,7 +70,7 @@ public sealed class ReproduceCommand : ICliCommand
         {
             Description = "about how many stars of the calibrated default mock each Appendix A distance-error level fits (Fig. 10; the inner bins " +
                 "are thinned, the outer ones kept whole); 0 skips it",
-            DefaultValueFactory = _ => 22_000,
+            DefaultValueFactory = _ => AppendixCalibratedMock.DefaultStars,
         };
         var noPng = new Option<bool>("--no-png") { Description = "write HTML figures only, even when Chromium is installed" };
         var noCache = new Option<bool>("--no-cache") { Description = "refit everything instead of reading fits done before from the fit cache " +

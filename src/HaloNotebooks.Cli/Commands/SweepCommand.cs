@@ -226,7 +226,7 @@ public sealed class SweepCommand : ICliCommand
                 foreach (var c in columns.Where(c => c.OutsideNominal68()))
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{s.Variants[variant].Label}: Table {c.Table} {c.Row} {c.Parameter}: 68% coverage {100 * c.Within68.Fraction:0.0} ± " +
-                            $"{100 * c.Within68.Error:0.0}% (outside 68 ± 5%), mean z {c.ZMean:+0.00;-0.00}, rms z {c.ZRms:0.00}"));
+                            $"{100 * c.Within68.Error:0.0}% (outside 68 ± 5%), mean z {c.ZMean:+0.00;-0.00;0.00}, rms z {c.ZRms:0.00}"));
             Console.WriteLine($"{s.Systematics.Count} systematics entries; wrote {Path.Combine(d, "index.html")}");
             return 0;
         }));

@@ -78,7 +78,7 @@ public sealed class AppendixABias : IHtmlDisplay
         foreach (var e in Entries)
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{Label(e.Parameter)}</td>")
               .Append(CultureInfo.InvariantCulture, $"<td>{WebUtility.HtmlEncode(e.Bin)}</td><td>{e.RMedian:0.0}</td><td>{100 * e.FractionalError:0}%</td>")
-              .Append(CultureInfo.InvariantCulture, $"<td>{e.Shift:+0.0;-0.0}</td><td>{e.PaperSays}</td><td>{YesNo(e.Agrees)}</td></tr>");
+              .Append(CultureInfo.InvariantCulture, $"<td>{e.Shift:+0.0;-0.0;0.0}</td><td>{e.PaperSays}</td><td>{YesNo(e.Agrees)}</td></tr>");
         return sb.Append("</table>").ToString();
     }
 

@@ -96,9 +96,10 @@ internal static class DipoleRecoveryTable
             $"μ<sub>dipole</sub> is recovered within {Significant:0} s.e. of the field the mock gives its stars in {dipole.Count(r => !Offset(r))} of " +
             $"{dipole.Count} bins; μ<sub>compr</sub> is offset beyond {Significant:0} s.e. in {compr.Count(Offset)} of {compr.Count} " +
             (compr.Any(Offset) ? string.Create(CultureInfo.InvariantCulture,
-                $"(by {compr.Where(Offset).Min(r => r.FitMinusStars):+0.0;-0.0} to {compr.Where(Offset).Max(r => r.FitMinusStars):+0.0;-0.0} km/s)") : "") +
+                $"(by {compr.Where(Offset).Min(r => r.FitMinusStars):+0.0;-0.0;0.0} to " +
+                $"{compr.Where(Offset).Max(r => r.FitMinusStars):+0.0;-0.0;0.0} km/s)") : "") +
             $"; against Table 3's bin-centre values μ<sub>dipole</sub> reads " + string.Create(CultureInfo.InvariantCulture,
-                $"{dipole.Min(r => r.FitMinusCentre):+0.0;-0.0} to {dipole.Max(r => r.FitMinusCentre):+0.0;-0.0} km/s") +
+                $"{dipole.Min(r => r.FitMinusCentre):+0.0;-0.0;0.0} to {dipole.Max(r => r.FitMinusCentre):+0.0;-0.0;0.0} km/s") +
             $" ({n} mocks).";
         return ($"Table 3 recovery over {n} independent mocks", verdict, sb.ToString());
     }

@@ -99,21 +99,45 @@ public static class PaperAnalysis
             if (fits.TryGetValue(TableKey(FitModel.Dipole, k), out var d) && fits.TryGetValue(PolarKey(k), out var s))
                 polar.Add(new PolarVelocityBin(s.Bin, PolarVelocityCheck.Predict(d.Fit!.Samples("mu_dipole"), d.Fit.Samples("b_apex")), s["vtheta"]));
 
-        DistanceErrorProfiles? appendixA = null;
-        if (appendix is not null)
-        {
-            var levels = new List<DistanceErrorProfile>();
-            for (int level = 0; level < appendix.Samples.Count; level++)
-            {
-                var perBin = Enumerable.Range(0, bins.Count).Select(k => AppendixKey(level, k)).Where(fits.ContainsKey).Select(n => fits[n]).ToList();
-                if (perBin.Count == 0) continue;
-                levels.Add(new DistanceErrorProfile(appendix.Samples[level].FractionalError, perBin));
-            }
-            appendixA = new DistanceErrorProfiles(levels, appendix.InputMetalRichFraction, appendix.InputBetaMetalPoor)
-                { InputLabel = appendix.InputLabel };
-        }
+        var appendixA = appendix is null ? null : AppendixProfiles(appendix, fits, bins);
         return new AnalysisResults(settings, single, @double, dipole, hemispheres, skyMap, new PolarVelocityCheck(polar), appendixA, timings)
             { Fits = fits, PredictiveChecks = new Dictionary<FitKey, PredictiveCheck>(checks) };
+    }
+
+    /// <summary>
+    /// Appendix A's fits alone (notebook 05 through Truth.MockTruthTables.AppendixA): the double model per radial bin at each
+    /// distance-error level, with the same keys and so the same seeds as <see cref="Run(HaloSample, HaloSample, AnalysisSettings,
+    /// AppendixInput?, IProgress{AnalysisProgress}?)"/>, hence the same profiles as `halo reproduce`.
+    /// </summary>
+    internal static DistanceErrorProfiles FitAppendixA(AppendixInput appendix, AnalysisSettings settings, IProgress<AnalysisProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(appendix);
+        settings.Validate();
+        appendix.Samples.ToList().ForEach(s => s.Validate());
+        var bins = settings.RadialBins;
+        var jobs = new List<FitJob>();
+        for (int level = 0; level < appendix.Samples.Count; level++)
+            for (int k = 0; k < bins.Count; k++)
+            {
+                var (r, stars) = (appendix.Samples[level].RGc, appendix.Samples[level].Stars);
+                var rows = stars.Where(InRange(r, bins[k].RMin, bins[k].RMax));
+                if (rows.Count >= MinStarsPerFit) jobs.Add(new FitJob(AppendixKey(level, k), RadialBin.Of(bins[k].RMin, bins[k].RMax, r), rows, null));
+            }
+        var fits = RunJobs(jobs, settings, progress);
+        return AppendixProfiles(appendix, fits, bins);
+    }
+
+    /// <summary>Fig. 10's profiles from the Appendix A fits: one per distance-error level that has any bin fitted.</summary>
+    static DistanceErrorProfiles AppendixProfiles(AppendixInput appendix, IReadOnlyDictionary<FitKey, BinFit> fits, RadialBins bins)
+    {
+        var levels = new List<DistanceErrorProfile>();
+        for (int level = 0; level < appendix.Samples.Count; level++)
+        {
+            var perBin = Enumerable.Range(0, bins.Count).Select(k => AppendixKey(level, k)).Where(fits.ContainsKey).Select(n => fits[n]).ToList();
+            if (perBin.Count == 0) continue;
+            levels.Add(new DistanceErrorProfile(appendix.Samples[level].FractionalError, perBin));
+        }
+        return new DistanceErrorProfiles(levels, appendix.InputMetalRichFraction, appendix.InputBetaMetalPoor) { InputLabel = appendix.InputLabel };
     }
 
     /// <summary>

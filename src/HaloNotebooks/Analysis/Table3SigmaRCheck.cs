@@ -58,7 +58,7 @@ internal sealed record Table3SigmaRCheck(int OurN, Measurement OurSigmaR, Measur
                 $"Without the Sgr mask the same §4.4 fit on this catalogue gives σ_r = {n.Value:0.0} +{n.ErrPlus:0.0}/−{n.ErrMinus:0.0} km/s from " +
                     $"{NoSgrMaskN:N0} stars ")).Append(
                 Html($"(masked: {OurSigmaR.Value:0.0} km/s, {OurN:N0} stars): keeping the |B̃| < 15° band (its halo stars and the catalogue's Sgr members) "))
-              .Append(Html($"moves σ_r by {n.Value - OurSigmaR.Value:+0.0;-0.0} km/s. "))
+              .Append(Html($"moves σ_r by {n.Value - OurSigmaR.Value:+0.0;-0.0;0.0} km/s. "))
               .Append("On the mock this measures only the mock's Sgr stream; what the real debris, bad distances or unmasked substructure would do " +
                   "was not tested.</li>");
         sb.Append("</ul><p>So: Table 3's σ<sub>r</sub> is not reproduced (this run: see Table 3 above), the paper's own sub-bin errors are not " +

@@ -81,7 +81,7 @@ public sealed class TableComparison : IHtmlDisplay
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<div class=\"comparison\"><p><b>{WebUtility.HtmlEncode(Summary)}</b>. Worst: ");
         sb.AppendJoin("; ", Worst(5)
-            .Select(e => WebUtility.HtmlEncode(string.Create(CultureInfo.InvariantCulture, $"{e.Row} {e.Parameter} {e.DifferenceInSigma:+0.0;-0.0}σ"))));
+            .Select(e => WebUtility.HtmlEncode(string.Create(CultureInfo.InvariantCulture, $"{e.Row} {e.Parameter} {e.DifferenceInSigma:+0.0;-0.0;0.0}σ"))));
         sb.Append("</p><table><tr><th>row</th>");
         var columns = Ours.Columns.Where(c => Entries.Any(e => e.Parameter == c.Key)).ToList();
         foreach (var c in columns) sb.Append("<th>").Append(c.Html).Append("</th>");

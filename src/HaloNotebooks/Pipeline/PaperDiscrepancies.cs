@@ -56,7 +56,7 @@ internal static class PaperDiscrepancies
         if (Math.Abs(pull) < 2 || Math.Sign(pull) != Math.Sign(e.DifferenceInSigma)) return null;
         return string.Create(CultureInfo.InvariantCulture,
             $"The paper's own Table 2, read as the two-Gaussian mixture it fits, implies {implied.Value:G4} here " +
-            $"({pull:+0.0;-0.0}σ from Table 1's {e.Theirs.Value:G4}): ") +
+            $"({pull:+0.0;-0.0;0.0}σ from Table 1's {e.Theirs.Value:G4}): ") +
             "a mock of two Gaussians per bin calibrated to return Table 2 cannot also return Table 1. The real halo's velocity distributions " +
             "need not be Gaussian, and its tangential errors (≈ 30 km/s, comparable to σ^MR, truncated by the |δV| < 100 km/s cut and " +
             "correlated) are not either; a single Gaussian fitted to such a distribution need not have the mixture's second moment, so this " +
@@ -77,7 +77,7 @@ internal static class PaperDiscrepancies
         sb.Append(list.Count == 0 ? ".</p>\n" : ":</p>\n<ul>");
         foreach (var (table, e, text) in list)
             sb.Append(CultureInfo.InvariantCulture, $"<li>Table {table} {WebUtility.HtmlEncode(e.Row)} {WebUtility.HtmlEncode(e.Parameter)} " +
-                $"{e.DifferenceInSigma:+0.0;-0.0}&sigma;: ")
+                $"{e.DifferenceInSigma:+0.0;-0.0;0.0}&sigma;: ")
               .Append(text is null ? "<b>not explained</b>" : WebUtility.HtmlEncode(text)).Append("</li>");
         if (list.Count > 0) sb.Append("</ul>\n");
         return sb.ToString();

@@ -28,7 +28,7 @@ internal readonly record struct ReproductionProgress(string Stage, double Fracti
 /// realisation noise from pipeline bias. Off by default: the calibrated mock's expected result is known by construction.
 /// </param>
 internal sealed record ReproductionSettings(AnalysisSettings Analysis, long SelectionSeed, string InputDescription,
-    IReadOnlyList<(string Name, object Value)> Settings, bool Png = true, int AppendixStars = 30_000,
+    IReadOnlyList<(string Name, object Value)> Settings, bool Png = true, int AppendixStars = AppendixCalibratedMock.DefaultStars,
     int TruthReplicas = MockTruthTables.DefaultReplicas, SelectionSettings? Selection = null, SelectionSettings? DipoleSelection = null,
     bool MockTruth = false)
 {

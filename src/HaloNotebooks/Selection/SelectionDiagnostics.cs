@@ -183,7 +183,7 @@ public static class SelectionDiagnostics
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder("| r_GC [kpc] | N selected | N expected (Table 1 × scale) | difference |\n|---|---|---|---|\n");
         foreach (var b in bins)
-            sb.AppendLine(string.Create(ci, $"| {b.RMin:G4}–{b.RMax:G4} | {b.Count:N0} | {b.Expected:N0} | {100 * b.RelativeDifference:+0.0;-0.0}% |"));
+            sb.AppendLine(string.Create(ci, $"| {b.RMin:G4}–{b.RMax:G4} | {b.Count:N0} | {b.Expected:N0} | {100 * b.RelativeDifference:+0.0;-0.0;0.0}% |"));
         return sb.ToString();
     }
 }

@@ -81,8 +81,8 @@ public static class SweepFigures
     {
         var traces = series.Select(s => (Trace)Trace("scatter",
             ("x", Values(s.S.Means.Select(m => m.Value))), ("y", Values(s.S.Means.Select(m => m.MeanMedian))), ("mode", "lines+markers"),
-            ("name", $"{s.Name}: {s.S.ShiftPerStep:+0.000;-0.000} ± {s.S.ShiftPerStepError:0.000} per {s.S.Step:0.##} dex " +
-                $"({s.S.ShiftPerStep / s.S.Sigma:+0.00;-0.00} σ)"),
+            ("name", $"{s.Name}: {s.S.ShiftPerStep:+0.000;-0.000;0.000} ± {s.S.ShiftPerStepError:0.000} per {s.S.Step:0.##} dex " +
+                $"({s.S.ShiftPerStep / s.S.Sigma:+0.00;-0.00;0.00} σ)"),
             ("error_y", Obj(("type", "constant"), ("value", s.S.Sigma), ("visible", true))), ("line", Obj(("color", s.Colour))),
             ("marker", Obj(("color", s.Colour))))).ToList();
         var layout = new Layout();

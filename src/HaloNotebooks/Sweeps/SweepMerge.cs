@@ -272,7 +272,7 @@ public static class SweepMerge
                     sb.Append(CultureInfo.InvariantCulture, $"<tr{(c.OutsideNominal68() ? " style=\"background:#f8dcc0\"" : "")}><td>{c.Table}</td>" +
                         $"<td>{WebUtility.HtmlEncode(c.Row)}</td><td>{c.Parameter}</td><td>{c.Within68.Trials}</td><td>{100 * c.Within68.Fraction:0.0} ± " +
                         $"{100 * c.Within68.Error:0.0}%</td><td>{100 * c.Within95.Fraction:0.0} ± {100 * c.Within95.Error:0.0}%</td>" +
-                        $"<td>{c.ZMean:+0.00;-0.00}</td><td>{c.ZRms:0.00}</td></tr>");
+                        $"<td>{c.ZMean:+0.00;-0.00;0.00}</td><td>{c.ZRms:0.00}</td></tr>");
                 sb.Append("</table>");
             }
         }

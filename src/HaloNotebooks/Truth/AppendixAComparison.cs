@@ -78,7 +78,7 @@ internal sealed class AppendixAComparison(DistanceErrorProfiles profiles, Append
                 sb.Append(CultureInfo.InvariantCulture, $"at {100 * g.Key:0} % ")
                   .Append(big.Count == 0 ? "no bin shifts beyond 2σ"
                       : $"{big.Count} of {g.Count()} bins shift beyond 2σ (" + string.Join(", ", big.Select(e =>
-                          string.Create(CultureInfo.InvariantCulture, $"{WebUtility.HtmlEncode(e.Bin)} kpc {e.Shift:+0.0;-0.0}σ"))) + ")")
+                          string.Create(CultureInfo.InvariantCulture, $"{WebUtility.HtmlEncode(e.Bin)} kpc {e.Shift:+0.0;-0.0;0.0}σ"))) + ")")
                   .Append("; ");
             }
             if (parameter == "beta_mp") verdicts.Add(BetaVerdict(entries));
@@ -93,7 +93,7 @@ internal sealed class AppendixAComparison(DistanceErrorProfiles profiles, Append
                     var (lo, hi) = (Run.Truth.First(t => t.Bin == worst.k).RMin, Run.Truth.First(t => t.Bin == worst.k).RMax);
                     sb.Append("the error-free fit is within 2σ of the mock's truth (its stars' true population and velocities) ")
                       .Append(CultureInfo.InvariantCulture, $"in {d.Count(x => Math.Abs(x.x) <= 2)} of {d.Count} bins, farthest at [{lo:0.#}, {hi:0.#}) kpc ")
-                      .Append(CultureInfo.InvariantCulture, $"({worst.x:+0.0;-0.0}σ).");
+                      .Append(CultureInfo.InvariantCulture, $"({worst.x:+0.0;-0.0;0.0}σ).");
                 }
             }
             sb.Append("</li>\n");
@@ -133,7 +133,7 @@ internal sealed class AppendixAComparison(DistanceErrorProfiles profiles, Append
             double fit = bin["beta_mp"].Value - zero.Bins.First(b => b.Bin.Label == e.Bin)["beta_mp"].Value;
             double truth = t.BetaMetalPoor - reference[t.Bin].BetaMetalPoor;
             parts.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{100 * e.FractionalError:0} % {WebUtility.HtmlEncode(e.Bin)} kpc: truth {truth:+0.00;-0.00} of the fit's {fit:+0.00;-0.00}"));
+                $"{100 * e.FractionalError:0} % {WebUtility.HtmlEncode(e.Bin)} kpc: truth {truth:+0.00;-0.00;0.00} of the fit's {fit:+0.00;-0.00;0.00}"));
         }
         return parts.Count == 0 ? "" : "<p>Of each β<sub>MP</sub> shift beyond 2σ, the part the stars' own true β<sub>MP</sub> makes " +
             "(stars scattered in from other radii bring their kinematics; the rest is the fit's): " + string.Join("; ", parts) + ".</p>\n";

@@ -34,6 +34,9 @@ internal sealed record AppendixMockRun(AppendixInput Input, IReadOnlyList<Append
 /// </summary>
 internal static class AppendixCalibratedMock
 {
+    /// <summary>Stars per level by default: the stage then costs about what the toy halo's 30,000 did (benchmarks/analysis.md).</summary>
+    internal const int DefaultStars = 22_000;
+
     /// <param name="catalogue">The mock's catalogue with distances joined (canonical columns), as the selection reads it.</param>
     /// <param name="truth">MockCatalog.Truth (targetid, population, true distance, v_r, v_phi, v_theta).</param>
     /// <param name="binCounts">Stars per radial bin of the run's own §2.3 sample (sizes the thinning; any estimate will do).</param>

@@ -41,6 +41,30 @@ public static class MockTruthTables
     internal const int DefaultReplicas = 8;
 
     /// <summary>
+    /// Appendix A on the calibrated mock, as `halo reproduce` runs it (<see cref="AppendixCalibratedMock"/>): the mock's own
+    /// stars with their true distances perturbed by each of settings' distance errors (0, 18 %, 30 %), selected again by
+    /// <paramref name="selection"/>, thinned to about <paramref name="stars"/> per level, and fitted with the double model per
+    /// radial bin. Same seeds as the run, so the same numbers (and the run's cached fits are reused). Fig. 10's black line is
+    /// the truth of the stars each bin holds without distance errors.
+    /// </summary>
+    /// <param name="catalogue">The mock's catalogue with distances (NotebookData.Catalogue).</param>
+    /// <param name="truth">The mock's truth table (MockCatalog.TruthFile, all columns).</param>
+    /// <param name="sample">The §2.3 sample of <paramref name="catalogue"/>: its stars per bin size the thinning.</param>
+    public static DistanceErrorProfiles AppendixA(StarTable catalogue, StarTable truth, SubstructureCatalog? substructures, HaloSample sample,
+        SelectionSettings selection, AnalysisSettings settings, int stars = AppendixCalibratedMock.DefaultStars)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(settings);
+        var bins = settings.RadialBins;
+        var counts = bins.Describe(sample.Stars.GetDouble(C.RGc)).Select(b => b.Count).ToList();
+        var run = AppendixCalibratedMock.Build(catalogue, truth, substructures, selection with { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism },
+            settings.DistanceErrors, bins, counts, stars, SeededRandom.DeriveSeed(settings.Sampler.Seed, SeedStream.ReproduceAppendixMock),
+            FitCache.Current?.Folder);
+        return PaperAnalysis.FitAppendixA(run.Input, settings);
+    }
+
+    /// <summary>
     /// <paramref name="count"/> re-observations of the mock (<paramref name="catalogue"/>: canonical columns with distances, as
     /// the selection reads it), each through the selection <paramref name="selection"/> with its own Monte-Carlo seed.
     /// </summary>

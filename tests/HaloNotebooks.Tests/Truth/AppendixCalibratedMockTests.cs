@@ -1,6 +1,8 @@
 using Xunit;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Mocks;
+using HaloNotebooks.Models;
+using HaloNotebooks.Inference;
 using HaloNotebooks.Selection;
 using HaloNotebooks.Truth;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
@@ -91,5 +93,27 @@ public class AppendixCalibratedMockTests
             n++;
         }
         Assert.True(n >= 3, $"{n} inner bins with enough stars");
+    }
+
+    /// <summary>Notebook 05 fits Appendix A alone (PaperAnalysis.FitAppendixA); its profiles must be the run's, fit for fit
+    /// (same keys, so same seeds), or the notebook and `halo reproduce` would disagree.</summary>
+    [Fact]
+    public void AppendixAFitsAlone_AreTheWholeRunsAppendixFits()
+    {
+        var (_, run) = Small.Value;
+        var settings = new AnalysisSettings { Sampler = new SamplerSettings(Walkers: 36, Steps: 30, Burn: 10, Seed: 4) };
+        var level0 = run.Input.Samples[0];
+        int n = level0.RGc.Length;
+        var dipole = new RadialVelocitySample(new double[n], new double[n], level0.Stars.Vr, level0.Stars.ErrVr);
+        var whole = PaperAnalysis.Run(level0.Stars, level0.RGc, dipole, level0.RGc, settings, run.Input).AppendixA!;
+        var alone = PaperAnalysis.FitAppendixA(run.Input, settings);
+        Assert.Equal(whole.Levels.Count, alone.Levels.Count);
+        for (int level = 0; level < whole.Levels.Count; level++)
+        {
+            Assert.Equal(whole.Levels[level].Bins.Count, alone.Levels[level].Bins.Count);
+            for (int k = 0; k < whole.Levels[level].Bins.Count; k++)
+                foreach (var p in new[] { "p_mr", "beta_mp", "beta_mr" })
+                    Assert.Equal(whole.Levels[level].Bins[k][p].Value, alone.Levels[level].Bins[k][p].Value);
+        }
     }
 }
