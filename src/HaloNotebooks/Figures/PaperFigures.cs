@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaloNotebooks.Analysis;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Astrometry;
@@ -442,8 +443,20 @@ public static class PaperFigures
             ],
             LegendPosition = key == "p_mr" ? "top right" : "bottom left",
         };
-        return ProfilePlot.Grid([Panel("p_mr", ParameterLabels.For("p_mr"), appendix.InputMetalRichFraction),
-            Panel("beta_mp", ParameterLabels.For("beta_mp"), appendix.InputBetaMetalPoor)],
+        // β_MP is fixed to [−2, 1.05]: one poorly constrained outer bin (e.g. −12 ± 16 at 30 %) would otherwise flatten every
+        // other point onto a line; values outside are named in the panel's corner, not dropped silently.
+        var betaRange = (Lo: -2.0, Hi: 1.05);
+        var offScale = appendix.Levels.SelectMany(level => level.Bins
+                .Where(b => b["beta_mp"].Value is var v && (v < betaRange.Lo || v > betaRange.Hi))
+                .Select(b => string.Create(CultureInfo.InvariantCulture,
+                    $"{100 * level.FractionalError:0}% at {b.Bin.Label}: {b["beta_mp"].Value:0.0} ± {b["beta_mp"].Sigma:0.0}")))
+            .ToList();
+        var beta = Panel("beta_mp", ParameterLabels.For("beta_mp"), appendix.InputBetaMetalPoor) with
+        {
+            YRange = betaRange,
+            Label = offScale.Count == 0 ? null : "off scale: " + string.Join("; ", offScale),
+        };
+        return ProfilePlot.Grid([Panel("p_mr", ParameterLabels.For("p_mr"), appendix.InputMetalRichFraction), beta],
             new ProfileOptions { Columns = 2, LogX = true, XRange = ProfileRange, PanelWidth = 460, PanelHeight = 340, FileStem = "fig10_distance_errors",
                 Title = "Figure 10. Impact of distance errors on p<sub>MR</sub> and β<sub>MP</sub> (Appendix A)" });
     }

@@ -168,6 +168,27 @@ public class PaperFiguresTests
         Assert.Equal("lines", (string?)Named(fig, PaperFigures.Fig10InputPmr)["mode"]);
     }
 
+    /// <summary>β_MP keeps a fixed [−2, 1.05] axis, and a value outside it (the 30 % level's poorly constrained outer bin on
+    /// the calibrated mock) is named in the panel's corner with its error instead of vanishing.</summary>
+    [Fact]
+    public void Fig10_NamesABetaOutsideItsFixedAxis()
+    {
+        var bins = D.Double().Bins;
+        var last = bins[^1];
+        var wild = new Dictionary<string, Measurement>(last.Parameters) { ["beta_mp"] = new Measurement(-11.7, 15.9, 15.9) };
+        var outer = new BinFit(FitModel.Double, last.Bin, wild, 0, 0);
+        var appendix = new DistanceErrorProfiles(
+            [new DistanceErrorProfile(0, bins), new DistanceErrorProfile(0.30, [.. bins.Take(bins.Count - 1), outer])],
+            [(5, 0.5), (100, 0.3)], [(5, 0.6), (100, 0.3)]);
+        var layout = Layout(PaperFigures.Fig10(appendix));
+        Assert.Equal([-2.0, 1.05], layout["yaxis2"]!["range"]!.AsArray().Select(v => (double)v!).ToArray());
+        var labels = layout["annotations"]!.AsArray().Select(a => (string?)a!["text"]).OfType<string>().ToList();
+        Assert.Contains($"off scale: 30% at {last.Bin.Label}: -11.7 ± 15.9", labels);
+
+        var plain = Layout(PaperFigures.Fig10(D.Appendix()));
+        Assert.DoesNotContain(plain["annotations"]!.AsArray(), a => ((string?)a!["text"])?.StartsWith("off scale", StringComparison.Ordinal) == true);
+    }
+
     [Fact]
     public void CornerFigures_LabelTheParameters_AndPlaceTheTablesValues()
     {
