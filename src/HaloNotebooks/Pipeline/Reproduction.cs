@@ -214,6 +214,8 @@ internal static class Reproduction
         File.WriteAllText(Path.Combine(tablesDir, "hemispheres.csv"), results.Hemispheres.ToCsv());
         var hemisphereField = HemisphereFieldCheck.Measure(dipoleSample, results.Hemispheres, HemisphereFieldCheck.Table3Field);   // issue 27
         File.WriteAllText(Path.Combine(tablesDir, "hemispheres_table3_field.csv"), hemisphereField.ToCsv());
+        var sgrUnmasked = mockTruth is null ? null : SgrUnmaskedBeta.Measure(noSgrSample, singleWithoutSgrMask, mockTruth);   // issue 27
+        if (sgrUnmasked is not null) File.WriteAllText(Path.Combine(tablesDir, "sgr_unmasked_beta.csv"), sgrUnmasked.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "sky_map.csv"), results.SkyMap.ToCsv());
         File.WriteAllText(Path.Combine(tablesDir, "eq7_polar_velocity.csv"), results.PolarVelocity.ToCsv());
         if (results.AppendixA is not null)
@@ -238,7 +240,8 @@ internal static class Reproduction
         timings.Add(("total", timings.Where(t => !t.Stage.StartsWith("fits.", StringComparison.Ordinal)).Sum(t => t.Seconds)));
         var report = new ReproductionReport(sample.Funnel, dipoleSample.Funnel, results, figures, settings.Settings, timings,
             settings.InputDescription, truthComparisons, calibrations, selectionBias, settings.SelectionChanges, eq7Footprint)
-            { Bhb = bhb, Literature = literature, Table3SigmaR = table3SigmaR, ModelChecks = modelChecks, HemisphereField = hemisphereField };
+            { Bhb = bhb, Literature = literature, Table3SigmaR = table3SigmaR, ModelChecks = modelChecks, HemisphereField = hemisphereField,
+                SgrUnmasked = sgrUnmasked };
         report.Write(directory);
         progress?.Report(new ReproductionProgress(tables, 1));
         return report;

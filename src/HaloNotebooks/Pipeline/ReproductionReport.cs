@@ -59,6 +59,9 @@ internal sealed class ReproductionReport
     /// <summary>Fig. 6's outer hemisphere bins against Table 3's field on the same stars (issue 27), or null.</summary>
     internal HemisphereFieldCheck? HemisphereField { get; init; }
 
+    /// <summary>What lowers Fig. 2's β without the Sgr mask, from the mock's truth (issue 27), or null.</summary>
+    internal SgrUnmaskedBeta? SgrUnmasked { get; init; }
+
     /// <summary>The public comparison catalogues fitted here (Literature.LiteratureFits), or null.</summary>
     internal LiteratureResult? Literature { get; init; }
 
@@ -413,6 +416,7 @@ internal sealed class ReproductionReport
         sb.Append("<h2 id=\"extra\">North/south profiles, sky map, Eq. 7, Appendix A</h2>\n");
         sb.Append(Results.Hemispheres.ToHtml());
         if (HemisphereField is not null) sb.Append(HemisphereField.ToHtml());
+        if (SgrUnmasked is not null) sb.Append(SgrUnmasked.ToHtml());
         sb.Append(Results.PolarVelocity.ToHtml());
         if (Eq7Footprint is not null)
             sb.Append("<p>Eq. 7 is the whole-sky mean of the reflex motion's polar projection. The mock draws its outer halo from one travel velocity per " +
