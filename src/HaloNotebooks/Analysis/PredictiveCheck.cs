@@ -80,7 +80,7 @@ public sealed class PredictiveCheck : IHtmlDisplay
           .Append("<th>PIT &chi;&sup2; (dof)</th><th>p</th><th>PIT distance</th><th>replicated p</th></tr>");
         foreach (var d in Dimensions)
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{d.Component}</td><td>{d.Dimension}</td><td>{d.ChiSquare:0.0} ({d.DegreesOfFreedom})</td>")
-              .Append(CultureInfo.InvariantCulture, $"<td>{d.PValue:0.###E+0}</td><td>{d.Distance:0.000}</td>")
+              .Append(CultureInfo.InvariantCulture, $"<td>{FormatP(d.PValue)}</td><td>{d.Distance:0.000}</td>")
               .Append(double.IsNaN(d.ReplicatedPValue) ? "<td></td>" : string.Create(CultureInfo.InvariantCulture, $"<td>{d.ReplicatedPValue:0.00}</td>"))
               .Append("</tr>");
         return sb.Append("</table>").ToString();
@@ -88,5 +88,8 @@ public sealed class PredictiveCheck : IHtmlDisplay
 
     public override string ToString() =>
         $"PPC {Model} {Bin.Label}: " + string.Join("; ", Dimensions.Where(d => d.Component == "all").Select(d =>
-            string.Create(CultureInfo.InvariantCulture, $"{d.Dimension} p = {d.PValue:G2}, distance {d.Distance:0.000}")));
+            string.Create(CultureInfo.InvariantCulture, $"{d.Dimension} p = {FormatP(d.PValue)}, distance {d.Distance:0.000}")));
+
+    /// <summary>A p-value for display: the upper regularised gamma is exact down to ≈ 1E-308, so 0 means below that, not zero.</summary>
+    internal static string FormatP(double p) => p > 0 ? p.ToString("0.###E+0", CultureInfo.InvariantCulture) : "< 1E-300";
 }

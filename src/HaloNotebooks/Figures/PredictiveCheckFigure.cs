@@ -82,7 +82,7 @@ public static class PredictiveCheckFigure
                 traces.Add(Trace("scatter", ("x", Values(sx)), ("y", Values(data)), ("xaxis", xr), ("yaxis", yr), ("mode", "lines"),
                     ("line", Obj(("width", 1.5), ("color", "black"))), ("name", "stars"), ("showlegend", legend)));
                 string verdict = string.Create(CultureInfo.InvariantCulture,
-                    $"PIT p = {d.PValue:0.#E+0}<br>distance {d.Distance:0.000}<br>replicated p = {d.ReplicatedPValue:0.00}");
+                    $"PIT p = {PredictiveCheck.FormatP(d.PValue)}<br>distance {d.Distance:0.000}<br>replicated p = {d.ReplicatedPValue:0.00}");
                 annotations.Add(Obj(("text", verdict), ("xref", xr + " domain"), ("yref", yr + " domain"), ("x", 0.98), ("y", 0.97),
                     ("xanchor", "right"), ("yanchor", "top"), ("showarrow", false), ("align", "right"), ("bgcolor", "rgba(255,255,255,0.8)"),
                     ("font", FigureStyle.Font(FigureStyle.FontSize - 3))));

@@ -175,4 +175,13 @@ public class PosteriorPredictiveTests
         }
         finally { Directory.Delete(root, true); }
     }
+
+    /// <summary>A p-value of exactly 0 from the upper regularised gamma means below ≈ 1E-308, and is shown so (not "0E+0").</summary>
+    [Fact]
+    public void PValues_AreShownWithTheirFloor()
+    {
+        Assert.Equal("< 1E-300", PredictiveCheck.FormatP(0));
+        Assert.Equal("2.3E-7", PredictiveCheck.FormatP(2.3e-7));
+        Assert.Equal("5.4E-1", PredictiveCheck.FormatP(0.54));
+    }
 }
