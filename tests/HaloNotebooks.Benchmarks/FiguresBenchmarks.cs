@@ -89,4 +89,11 @@ internal static class FiguresBenchmarksShapes
     public static Figure Corner(int n) => CornerPlot.Create(FiguresBenchmarks.Samples(n, 60_000), Enumerable.Range(0, n).Select(i => $"θ{i}").ToList());
     public static Figure Profiles() => FiguresBenchmarks.Profiles();
     public static Figure Sky(int nside) => FiguresBenchmarks.Sky(nside);
+
+    /// <summary>Ten figures shaped like `halo reproduce`'s Figs. 1–10: corner plots of 5, 17 and 5 parameters, six profile
+    /// grids, one N_side 4 sky map (the PNG export and rerun-cache benchmarks).</summary>
+    public static List<Figure> ReproduceLike() =>
+    [
+        Corner(5), Profiles(), Corner(17), Profiles(), Profiles(), Profiles(), Corner(5), Sky(4), Profiles(), Profiles(),
+    ];
 }

@@ -17,12 +17,7 @@ public sealed class RerunCacheBenchmarks : IBenchmark
     public void Run(TextWriter output)
     {
         if (!FigureExport.ChromiumAvailable) { output.WriteLine("Chromium absent: apt-get install chromium"); return; }
-        var figures = new List<Figure>
-        {
-            FiguresBenchmarksShapes.Corner(5), FiguresBenchmarksShapes.Profiles(), FiguresBenchmarksShapes.Corner(17), FiguresBenchmarksShapes.Profiles(),
-            FiguresBenchmarksShapes.Profiles(), FiguresBenchmarksShapes.Profiles(), FiguresBenchmarksShapes.Corner(5), FiguresBenchmarksShapes.Sky(4),
-            FiguresBenchmarksShapes.Profiles(), FiguresBenchmarksShapes.Profiles(),
-        };
+        var figures = FiguresBenchmarksShapes.ReproduceLike();
         var dir = Directory.CreateTempSubdirectory("halo-rerun-bench-").FullName;
         var targets = figures.Select((f, i) => (f, Path.Combine(dir, $"f{i}.png"))).ToList();
         output.WriteLine("| PNG export of 10 figures | first (empty cache): wall, CPU | rerun (cache filled): wall, CPU | rerun / first (wall) |");

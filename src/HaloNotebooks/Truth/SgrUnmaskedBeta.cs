@@ -6,6 +6,7 @@ using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Paper;
 using HaloNotebooks.Selection;
+using MathNet.Numerics.Statistics;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
 namespace HaloNotebooks.Truth;
@@ -41,12 +42,8 @@ internal sealed class SgrUnmaskedBeta
     internal static double MomentBeta(IReadOnlyList<double> vr, IReadOnlyList<double> vphi, IReadOnlyList<double> vtheta)
     {
         if (vr.Count < 2) return double.NaN;
-        static double Variance(IReadOnlyList<double> v)
-        {
-            double mean = v.Average();
-            return v.Sum(x => (x - mean) * (x - mean)) / v.Count;
-        }
-        return 1 - (Variance(vtheta) + Variance(vphi)) / (2 * Variance(vr));
+        static double Sigma(IReadOnlyList<double> v) => Math.Sqrt(v.PopulationVariance());
+        return Anisotropy.Beta(Sigma(vr), Sigma(vphi), Sigma(vtheta));
     }
 
     /// <param name="unmasked">The §2.3 sample selected with MaskSagittarius = false.</param>
