@@ -22,7 +22,8 @@ public sealed class DipoleRecoverySummaryBenchmarks : IBenchmark
         string path = Environment.GetEnvironmentVariable("HALO_RECOVERY_SUMMARY") ?? "data/reference/dipole_recovery.csv";
         var rows = new Dictionary<(string Realisation, string Variant, double Lo, double Hi, string Parameter), (double Median, double Sigma,
             double Centre, double Stars)>();
-        foreach (var file in Directory.GetFiles(dir, "dipole_recovery*.csv").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(dir, "dipole_recovery*.csv").Where(f => !f.Contains("decomposition", StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
         {
             var t = CsvTable.Read(file);
             var real = t.GetDouble("realisation").Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray();
@@ -49,6 +50,63 @@ public sealed class DipoleRecoverySummaryBenchmarks : IBenchmark
         }
         output.WriteLine($"{rows.Count} rows from {dir} → {path}; paper variant: " +
             $"{rows.Keys.Where(k => k.Variant == "paper").Select(k => k.Realisation).Distinct().Count()} realisations");
+        SummariseDecomposition(dir, Path.Combine(Path.GetDirectoryName(path) ?? ".", "dipole_recovery_decomposition.csv"), rows, output);
+    }
+
+    /// <summary>
+    /// The rows of <see cref="DipoleRecoveryDecompositionBenchmarks"/> (dipole_recovery_decomposition*.csv) per bin: mean and standard
+    /// error over realisations of each least-squares μ_compr minus the star-weighted contraction, the halo stars' mean own
+    /// ⟨V_r⟩ and the share of them inside 53.4 kpc, and — paired with the sampler's `paper` fit of the same realisation — the fit's
+    /// μ_compr minus the star-weighted field plus the components' ⟨V_r⟩ (fit − stars − ls_halo_mean); the sampler's own shift from
+    /// the least squares on the same values (the `true_vr` variant minus ls_true, paired), and what is left after both.
+    /// </summary>
+    static void SummariseDecomposition(string dir, string path, Dictionary<(string Realisation, string Variant, double Lo, double Hi, string Parameter),
+        (double Median, double Sigma, double Centre, double Stars)> fits, TextWriter output)
+    {
+        var rows = new Dictionary<(string Realisation, double Lo, double Hi), Dictionary<string, double>>();
+        foreach (var file in Directory.GetFiles(dir, "dipole_recovery_decomposition*.csv").Order(StringComparer.Ordinal))
+        {
+            var t = CsvTable.Read(file);
+            var real = t.GetDouble("realisation").Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray();
+            double[] lo = t.GetDouble("r_min"), hi = t.GetDouble("r_max");
+            var columns = new[] { "ls_field", "ls_true", "ls_halo_true", "ls_halo_mean", "halo_component_vr", "halo_true_r_below_53" }
+                .ToDictionary(c => c, t.GetDouble);
+            for (int i = 0; i < t.RowCount; i++)
+                rows[(real[i], lo[i], hi[i])] = columns.ToDictionary(c => c.Key, c => c.Value[i]);
+        }
+        if (rows.Count == 0) return;
+        using var csv = new StreamWriter(path);
+        csv.WriteLine("r_min_kpc,r_max_kpc,realisations,ls_field,ls_field_se,ls_true,ls_true_se,ls_halo_true,ls_halo_true_se,ls_halo_mean," +
+            "ls_halo_mean_se,halo_component_vr,halo_inside_53kpc,paired,fit_minus_stars,fit_minus_stars_se,fit_minus_stars_and_components," +
+            "fit_minus_stars_and_components_se,sampler_minus_ls,sampler_minus_ls_se,sampler_minus_ls_n,left,left_se");
+        foreach (var g in rows.GroupBy(r => (r.Key.Lo, r.Key.Hi)).OrderBy(g => g.Key.Lo).ThenByDescending(g => g.Key.Hi))
+        {
+            var cells = new List<string> { F(g.Key.Lo), F(g.Key.Hi), g.Count().ToString(CultureInfo.InvariantCulture) };
+            foreach (var c in new[] { "ls_field", "ls_true", "ls_halo_true", "ls_halo_mean" })
+            {
+                var x = g.Select(r => r.Value[c]).ToArray();
+                cells.Add(F(x.Average()));
+                cells.Add(F(StandardError(x)));
+            }
+            cells.Add(F(g.Average(r => r.Value["halo_component_vr"])));
+            cells.Add(F(g.Average(r => r.Value["halo_true_r_below_53"])));
+            var paired = g.Where(r => fits.ContainsKey((r.Key.Realisation, "paper", g.Key.Lo, g.Key.Hi, "mu_compr")))
+                .Select(r => (Fit: fits[(r.Key.Realisation, "paper", g.Key.Lo, g.Key.Hi, "mu_compr")], Ls: r.Value["ls_halo_mean"])).ToArray();
+            var plain = paired.Select(p => p.Fit.Median - p.Fit.Stars).ToArray();
+            var corrected = paired.Select(p => p.Fit.Median - p.Fit.Stars - p.Ls).ToArray();
+            cells.Add(paired.Length.ToString(CultureInfo.InvariantCulture));
+            cells.AddRange([F(plain.Average()), F(StandardError(plain)), F(corrected.Average()), F(StandardError(corrected))]);
+            // The sampler on the very values the least squares used: the `true_vr` variant (noise-free V_r, Galactocentric θ)
+            // minus ls_true of the same realisation; what is left = corrected − this shift.
+            var shift = g.Where(r => fits.ContainsKey((r.Key.Realisation, "true_vr", g.Key.Lo, g.Key.Hi, "mu_compr")))
+                .Select(r => fits[(r.Key.Realisation, "true_vr", g.Key.Lo, g.Key.Hi, "mu_compr")] is var f ? f.Median - f.Stars - r.Value["ls_true"] : 0)
+                .ToArray();
+            double se = Math.Sqrt(Math.Pow(StandardError(corrected), 2) + Math.Pow(StandardError(shift), 2));
+            cells.AddRange([F(shift.Average()), F(StandardError(shift)), shift.Length.ToString(CultureInfo.InvariantCulture),
+                F(corrected.Average() - shift.Average()), F(se)]);
+            csv.WriteLine(string.Join(",", cells));
+        }
+        output.WriteLine($"{rows.Count} decomposition rows → {path}");
     }
 
     static int Order(string variant) => Array.IndexOf(["paper", "no_error_cut", "galactocentric_theta", "true_vr"], variant) is var k and >= 0 ? k : 9;

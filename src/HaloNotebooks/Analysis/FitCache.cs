@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using HaloNotebooks.Catalogs;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
 
@@ -57,7 +58,17 @@ internal sealed class FitCache
     internal Action<string> Warn { get; init; } = message => Console.Error.WriteLine("halo: warning: " + message);
 
     /// <summary>The cache <see cref="HaloFits"/> uses; null (the default) = no cache.</summary>
-    internal static FitCache? Current { get; set; }
+    internal static FitCache? Current
+    {
+        get => current;
+        set
+        {
+            current = value;
+            // The selections of Selection/ are kept in the same folder, switched with this one.
+            Selection.SelectionCache.Store = value is null ? null : new Selection.CacheStore(value.Folder, CodeIdentity, value.Warn, value.Evict);
+        }
+    }
+    static FitCache? current;
 
     /// <summary>The documented folder: $HALO_CACHE, else $XDG_CACHE_HOME/halonotebooks/fits, else ~/.cache/halonotebooks/fits.</summary>
     internal static string DefaultFolder
@@ -99,7 +110,7 @@ internal sealed class FitCache
             entries.Length == 0 ? null : entries.Min(f => f.LastWriteTimeUtc), entries.Length == 0 ? null : entries.Max(f => f.LastWriteTimeUtc));
     }
 
-    /// <summary>Removes every entry (and leftover temporary files); returns the number of entries removed.</summary>
+    /// <summary>Removes every entry (and leftover temporary files); returns the number of fit entries removed.</summary>
     internal int Clear()
     {
         if (!Directory.Exists(Folder)) return 0;
@@ -117,8 +128,13 @@ internal sealed class FitCache
         return n;
     }
 
+    /// <summary>Every entry the size cap counts: fits, the Monte-Carlo velocity errors and <see cref="CachedBlob"/>'s entries
+    /// (PNGs, predictive checks, selections).</summary>
     FileInfo[] Entries() =>
-        Directory.Exists(Folder) ? new DirectoryInfo(Folder).GetFiles("*" + EntryExtension) : [];
+        Directory.Exists(Folder)
+            ? new DirectoryInfo(Folder).GetFiles()
+                .Where(f => f.Extension is EntryExtension or ".mcerr" || CachedBlob.Extensions.Contains(f.Extension)).ToArray()
+            : [];
 
     /// <summary>
     /// The fit of <paramref name="key"/>: read from its entry when one is there and sound, else computed by
@@ -187,7 +203,7 @@ internal sealed class FitCache
     }
 
     /// <summary>Removes the least recently used entries until the folder is under the cap, and temporary files a crash left (older than a day).</summary>
-    void Evict()
+    internal void Evict()
     {
         var dir = new DirectoryInfo(Folder);
         foreach (var t in dir.EnumerateFiles("*.tmp"))

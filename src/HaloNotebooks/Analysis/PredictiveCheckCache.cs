@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using HaloNotebooks.Catalogs;
 using HaloNotebooks.Inference;
 using HaloNotebooks.Models;
 

@@ -37,6 +37,9 @@ internal abstract class CatalogueChunks
             yield return (first, ReadRows(first, Math.Min(rowsPerChunk, RowCount - first), wanted));
     }
 
+    /// <summary>The table itself when the catalogue is held in memory (what Selection/SelectionCache keys), else null.</summary>
+    internal virtual StarTable? InMemoryTable => null;
+
     /// <summary>The whole catalogue as one table.</summary>
     internal StarTable ReadAll() => ReadRows(0, RowCount, null);
 
@@ -50,6 +53,7 @@ internal abstract class CatalogueChunks
     {
         public override int RowCount => table.RowCount;
         public override IReadOnlyList<string> ColumnNames => table.ColumnNames;
+        internal override StarTable? InMemoryTable => table;
 
         private protected override StarTable ReadRows(int first, int count, IReadOnlyCollection<string>? columns)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HaloNotebooks.Catalogs;
 using HaloNotebooks.Analysis;
 
 namespace HaloNotebooks.Figures;

@@ -57,6 +57,10 @@ public static class PaperSelection
                 throw new CatalogException($"the selection needs the columns {string.Join(", ", PaperCuts.RequiredColumns)}; this one is absent", column: c);
         if (settings.McSamples < 2) throw new ArgumentException($"McSamples = {settings.McSamples}: at least 2 draws are needed for a standard deviation");
 
+        // With the fit cache on, a selection of a catalogue held in memory is kept beside the fits (SelectionCache).
+        var key = SelectionCache.Key(catalogue, settings, substructures);
+        if (SelectionCache.TryRead(key) is { } kept) { progress?.Report(1.0); return kept; }
+
         // Progress: the Gaia pass 0–5 %, the chunks 5–30 %, the Monte-Carlo errors (most of the time) 30–95 %.
         double rows = Math.Max(1, catalogue.RowCount);
         var winners = QualityCuts.FindGaiaSourceWinners(catalogue, settings, rowsPerChunk,
@@ -76,7 +80,9 @@ public static class PaperSelection
         survivors.Apply(PaperCuts.RadialRange(settings));
         progress?.Report(1.0);
 
-        return new HaloSample(survivors.Current, survivors.Build(), survivors.SurvivorInputRows());
+        var sample = new HaloSample(survivors.Current, survivors.Build(), survivors.SurvivorInputRows());
+        SelectionCache.Write(key, sample);
+        return sample;
     }
 
     /// <summary>The cuts up to the Sagittarius mask, each deciding a star by its own row, on one chunk.</summary>

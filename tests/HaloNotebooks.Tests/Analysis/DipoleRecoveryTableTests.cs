@@ -36,4 +36,32 @@ public class DipoleRecoveryTableTests
         Assert.Contains("It stays beyond 3 s.e. in every bin", html);
         Assert.Contains("-18.0 against -27.0 km/s", html);   // the field its stars carry is weaker than at the bin centre
     }
+
+    const string DecompositionHeader = "r_min_kpc,r_max_kpc,realisations,ls_field,ls_field_se,ls_true,ls_true_se,ls_halo_true,ls_halo_true_se," +
+        "ls_halo_mean,ls_halo_mean_se,halo_component_vr,halo_inside_53kpc,paired,fit_minus_stars,fit_minus_stars_se," +
+        "fit_minus_stars_and_components,fit_minus_stars_and_components_se,sampler_minus_ls,sampler_minus_ls_se,sampler_minus_ls_n,left,left_se\n";
+
+    /// <summary>The cause paragraph: the noise-free field's least squares, the components' ⟨V_r⟩, and the paired offset that is
+    /// left, each read from the decomposition's rows; "explained" only when every bin is within 3 s.e.</summary>
+    [Fact]
+    public void TheDecomposition_NamesTheCause_OnlyWhenThePairedOffsetIsWithinThreeStandardErrors()
+    {
+        var rows = DipoleRecoveryTable.Parse(Header + "paper,50,120,mu_dipole,10,-27,-18,9.8,0.5,0.4,0.5,2.2\n" +
+            "paper,50,120,mu_compr,10,-18,-15.6,5.2,0.3,2.9,0.25,1.2\n");
+        var explained = DipoleRecoveryTable.ParseDecomposition(DecompositionHeader +
+            "50,120,10,0.06,0.1,2.8,0.4,2.7,0.4,1.9,0.2,1.7,0.36,10,2.9,0.3,1.0,0.4,0.7,0.05,5,0.3,0.4\n");   // 0.75 s.e. left
+        var (_, verdict, html) = DipoleRecoveryTable.Section(rows, explained);
+        Assert.Contains("+0.1 &plusmn; 0.1 (50&ndash;120 kpc) &mdash; least squares on the field itself is unbiased", html);
+        Assert.Contains("+1.9 &plusmn; 0.2 (50&ndash;120 kpc)", html);
+        Assert.Contains("36 %", html);
+        Assert.Contains("sits +0.7 &plusmn; 0.1 (50&ndash;120 kpc) above the least-squares point", html);
+        Assert.Contains("What is left after both: +0.3 &plusmn; 0.4 (50&ndash;120 kpc). Within 3 s.e. in every bin", html);
+        Assert.Contains("sampler's shift from least squares, in 0 of 1 (+0.3 to +0.3 km/s left)", verdict);
+
+        var notExplained = DipoleRecoveryTable.ParseDecomposition(DecompositionHeader +
+            "50,120,10,0.06,0.1,2.8,0.4,2.7,0.4,1.9,0.2,1.7,0.36,10,2.9,0.3,2.2,0.4,0.7,0.05,5,1.5,0.4\n");   // 3.75 s.e. left
+        var (_, verdict2, html2) = DipoleRecoveryTable.Section(rows, notExplained);
+        Assert.Contains("Beyond 3 s.e. in 1 of 1 bins", html2);
+        Assert.Contains("in 1 of 1 (+1.5 to +1.5 km/s left)", verdict2);
+    }
 }

@@ -25,11 +25,23 @@ public class FigureCaptionsTests(ITestOutputHelper output)
         Traces(f).Where(t => t["showlegend"] is null || (bool)t["showlegend"]!).Select(t => (string?)t["name"])
             .OfType<string>().Where(n => n.Length > 0).Select(FigureCaptions.Entry).ToHashSet();
 
+    /// <summary>Fig. 11 (the posterior predictive checks) on a small check of each model.</summary>
+    static HaloNotebooks.Figures.Figure Fig11()
+    {
+        static PredictiveCheck Check(FitModel model, params string[] dims) => new(model, new RadialBin(3, 160, 1000, 20), 50,
+            dims.Select(d => new PredictiveDimension("all", d, 1000, 1000, 9, 9, 0.4, 0.01, new double[10],
+                new PredictiveHistogram([0, 1, 2, 3], [100, 400, 120], [90, 380, 110], [100, 400, 120], [110, 420, 130]), 0.5)).ToList());
+        return PredictiveCheckFigure.Create(
+            [("Table 1, single", Check(FitModel.Single, "v_r", "v_phi", "v_theta", "feh")),
+             ("Table 2, double", Check(FitModel.Double, "v_r", "v_phi", "v_theta", "feh")),
+             ("Table 3, dipole", Check(FitModel.Dipole, "v_r"))], "fig11_ppc", "Figure 11");
+    }
+
     [Fact]
     public void EveryCaption_ListsExactlyItsFiguresLegendEntries()
     {
-        var figures = AllFigures();
-        Assert.Equal(10, figures.Count);   // Figs. 1–10 (no predictive checks in these results)
+        List<HaloNotebooks.Figures.Figure> figures = [.. AllFigures(), Fig11()];
+        Assert.Equal(11, figures.Count);   // Figs. 1–10 and Fig. 11, the predictive checks
         foreach (var f in figures)
         {
             var caption = FigureCaptions.Html(f);
@@ -47,7 +59,7 @@ public class FigureCaptionsTests(ITestOutputHelper output)
     public void CaptionProse_NamesNoDataSet_AndItsMarkersAreInTheLegend()
     {
         string[] works = ["Bird", "Medina", "Vasiliev", "Chandra", "Byström", "SEGUE", "LAMOST", "BHB", "DESI", "LMC", "Li et al", "Table", "mock truth"];
-        foreach (var f in AllFigures())
+        foreach (var f in AllFigures().Append(Fig11()))
         {
             var caption = FigureCaptions.Html(f);
             var prose = caption[..caption.IndexOf("Drawn: ", StringComparison.Ordinal)];

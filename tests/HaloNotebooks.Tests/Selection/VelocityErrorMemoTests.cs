@@ -6,6 +6,8 @@ using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
 namespace HaloNotebooks.Tests.Selection;
 
+/// <summary>Counts the stars a selection draws, so it runs alone: an in-process `halo reproduce` switches the selection cache on.</summary>
+[Collection(nameof(HaloNotebooks.Tests.Analysis.FitCacheEnvironment))]
 public class VelocityErrorMemoTests
 {
     /// <summary>

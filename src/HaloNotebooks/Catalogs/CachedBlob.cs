@@ -2,18 +2,18 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace HaloNotebooks.Analysis;
+namespace HaloNotebooks.Catalogs;
 
 /// <summary>
 /// One checksummed file of bytes in the fit cache's folder, for results other than fits that `halo reproduce` keeps
 /// (rendered PNGs, predictive checks): <c>magic (8 ASCII bytes) | key digest (32) | length (int64) | bytes | SHA-256 of the bytes (32)</c>,
-/// as a <see cref="FitCacheEntry"/>. Written to a temporary file and renamed, so a process sharing the folder never reads
+/// as a fit entry (Analysis/FitCacheEntry.cs). Written to a temporary file and renamed, so a process sharing the folder never reads
 /// half an entry; a damaged or foreign file is not used (a one-line warning) and the result is computed again.
 /// </summary>
 internal static class CachedBlob
 {
-    /// <summary>The extensions of these entries, for <see cref="FitCache.Clear"/>.</summary>
-    public static readonly string[] Extensions = [".pngc", ".ppcc"];
+    /// <summary>The extensions of these entries (PNGs, predictive checks, selections), for the fit cache's clear and size cap.</summary>
+    public static readonly string[] Extensions = [".pngc", ".ppcc", ".selc"];
 
     /// <summary>SHA-256 of <paramref name="parts"/> joined, UTF-8 (each part ends with a newline so none runs into the next).</summary>
     public static byte[] Digest(params string[] parts)
