@@ -24,6 +24,7 @@ public sealed class Figure : IHtmlDisplay
         if (width < 100 || height < 100 || width > 8000 || height > 8000)
             throw new ArgumentOutOfRangeException(nameof(width), $"figure size {width}×{height} px is outside 100–8000 px.");
         Chart = chart;
+        chartJson = new Lazy<string>(() => GenericChart.toJson(chart));
         Title = title ?? "";
         FileStem = fileStem;
         Width = width;
@@ -32,6 +33,10 @@ public sealed class Figure : IHtmlDisplay
 
     /// <summary>The Plotly.NET chart; change it with Plotly.NET and wrap the result with <see cref="WithChart"/>.</summary>
     internal GenericChart Chart { get; }
+
+    // Plotly.NET's serialisation costs up to a second for a figure of many traces (Newtonsoft compares every DynamicObj it
+    // meets by deep hash) and a run asks for it three times per figure (caption, HTML page, PNG): serialised once.
+    readonly Lazy<string> chartJson;
     public string Title { get; }
     /// <summary>File name without extension used by <see cref="FigureExport"/> (e.g. "fig2-profiles").</summary>
     public string FileStem { get; }
@@ -52,7 +57,7 @@ public sealed class Figure : IHtmlDisplay
     /// </summary>
     internal string ToJson(int? width = null, int? height = null, bool staticPlot = false)
     {
-        var root = JsonNode.Parse(GenericChart.toJson(Chart))!.AsObject();
+        var root = JsonNode.Parse(chartJson.Value)!.AsObject();
         var layout = root["layout"] as JsonObject ?? new JsonObject();
         root["layout"] = layout;
         layout["width"] = width ?? Width;

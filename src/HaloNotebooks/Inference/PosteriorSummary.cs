@@ -16,10 +16,46 @@ public readonly record struct PosteriorSummary(double Median, double P16, double
     internal static PosteriorSummary FromSamples(ReadOnlySpan<double> samples)
     {
         if (samples.Length == 0) throw new ArgumentException("no samples to summarise");
-        var sorted = samples.ToArray();
-        Array.Sort(sorted);
-        if (double.IsNaN(sorted[^1]) || double.IsNaN(sorted[0])) throw new ArgumentException("samples contain NaN");
-        return new(Percentile(sorted, 50), Percentile(sorted, 16), Percentile(sorted, 84));
+        foreach (double x in samples) if (double.IsNaN(x)) throw new ArgumentException("samples contain NaN");
+        // The two order statistics each percentile interpolates between, found by selection instead of a full sort: the same
+        // values (an order statistic does not depend on how it is found), at a fraction of the cost for 60 000 samples.
+        var work = samples.ToArray();
+        return new(Percentile(work, 50), Percentile(work, 16), Percentile(work, 84));
+    }
+
+    /// <summary>numpy.percentile(x, q) with method='linear' on unsorted values (reordered in place).</summary>
+    static double Percentile(double[] values, double q)
+    {
+        double pos = q / 100.0 * (values.Length - 1);
+        int lo = (int)Math.Floor(pos);
+        if (lo >= values.Length - 1) return Select(values, values.Length - 1);
+        double frac = pos - lo;
+        double a = Select(values, lo), b = Select(values, lo + 1), diff = b - a;
+        return frac >= 0.5 ? b - diff * (1 - frac) : a + diff * frac;
+    }
+
+    /// <summary>The k-th smallest value (0-based), by quickselect with a median-of-three pivot (Hoare's FIND); reorders
+    /// <paramref name="a"/>.</summary>
+    static double Select(double[] a, int k)
+    {
+        int lo = 0, hi = a.Length - 1;
+        while (hi > lo)
+        {
+            int mid = lo + (hi - lo) / 2;
+            double x = a[lo], y = a[mid], z = a[hi];
+            double pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j) { (a[i], a[j]) = (a[j], a[i]); i++; j--; }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return a[k];
+        }
+        return a[k];
     }
 
     /// <summary>numpy.percentile(x, q) with method='linear' on an ascending array.</summary>
