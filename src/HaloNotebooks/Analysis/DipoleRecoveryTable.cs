@@ -146,7 +146,7 @@ internal static class DipoleRecoveryTable
     /// <summary>Where the μ_compr offset comes from, every number from the decomposition's rows.</summary>
     static string DecompositionParagraph(IReadOnlyList<DipoleDecompositionRow> rows)
     {
-        static string Pm(double x, double se) => string.Create(CultureInfo.InvariantCulture, $"{x:+0.0;−0.0;0.0} &plusmn; {se:0.0}");
+        static string Pm(double x, double se) => string.Create(CultureInfo.InvariantCulture, $"{x:+0.0#;−0.0#;0.0} &plusmn; {se:0.0#}");
         static string List(IEnumerable<DipoleDecompositionRow> rs, Func<DipoleDecompositionRow, string> f) =>
             string.Join(", ", rs.Select(r => $"{f(r)} ({r.Bin} kpc)"));
         bool estimatorUnbiased = rows.All(r => Math.Abs(r.LsField) < 0.5);

@@ -51,10 +51,10 @@ public class DipoleRecoveryTableTests
         var explained = DipoleRecoveryTable.ParseDecomposition(DecompositionHeader +
             "50,120,10,0.06,0.1,2.8,0.4,2.7,0.4,1.9,0.2,1.7,0.36,10,2.9,0.3,1.0,0.4,0.7,0.05,5,0.3,0.4\n");   // 0.75 s.e. left
         var (_, verdict, html) = DipoleRecoveryTable.Section(rows, explained);
-        Assert.Contains("+0.1 &plusmn; 0.1 (50&ndash;120 kpc) &mdash; least squares on the field itself is unbiased", html);
+        Assert.Contains("+0.06 &plusmn; 0.1 (50&ndash;120 kpc) &mdash; least squares on the field itself is unbiased", html);
         Assert.Contains("+1.9 &plusmn; 0.2 (50&ndash;120 kpc)", html);
         Assert.Contains("36 %", html);
-        Assert.Contains("sits +0.7 &plusmn; 0.1 (50&ndash;120 kpc) above the least-squares point", html);
+        Assert.Contains("sits +0.7 &plusmn; 0.05 (50&ndash;120 kpc) above the least-squares point", html);
         Assert.Contains("What is left after both: +0.3 &plusmn; 0.4 (50&ndash;120 kpc). Within 3 s.e. in every bin", html);
         Assert.Contains("sampler's shift from least squares, in 0 of 1 (+0.3 to +0.3 km/s left)", verdict);
 
