@@ -98,18 +98,29 @@ public sealed class DipoleRecoveryBenchmarks : IBenchmark
     /// <summary>A truth column for the selected stars (the truth table is in TARGETID order of the mock's stars).</summary>
     static double[] TrueColumn(StarTable truth, HaloSample sample, string column)
     {
+        var values = truth.GetDouble(column);
+        return TruthRows(truth, sample).Select(j => values[j]).ToArray();
+    }
+
+    /// <summary>Each selected star's row in the mock's truth table.</summary>
+    internal static int[] TruthRows(StarTable truth, HaloSample sample)
+    {
         var ids = truth.GetInt64(C.TargetId);
         var index = new Dictionary<long, int>(ids.Length);
         for (int i = 0; i < ids.Length; i++) index[ids[i]] = i;
-        var values = truth.GetDouble(column);
-        var selected = sample.Stars.GetInt64(C.TargetId);
-        return selected.Select(id => values[index[id]]).ToArray();
+        return sample.Stars.GetInt64(C.TargetId).Select(id => index[id]).ToArray();
     }
 
     /// <summary>The sample with each star's Galactocentric longitude and latitude in place of (l, b).</summary>
     static RadialVelocitySample Galactocentric(HaloSample sample, double[] vr)
     {
-        double[] x = sample.Stars.GetDouble(C.X), y = sample.Stars.GetDouble(C.Y), z = sample.Stars.GetDouble(C.Z);
+        var (lon, lat) = GalactocentricDirections(sample.Stars.GetDouble(C.X), sample.Stars.GetDouble(C.Y), sample.Stars.GetDouble(C.Z));
+        return new RadialVelocitySample(lon, lat, vr, sample.Stars.GetDouble(C.ErrVR));
+    }
+
+    /// <summary>Galactocentric longitude and latitude (deg) of positions (x, y, z).</summary>
+    internal static (double[] Lon, double[] Lat) GalactocentricDirections(double[] x, double[] y, double[] z)
+    {
         var lon = new double[x.Length];
         var lat = new double[x.Length];
         for (int i = 0; i < x.Length; i++)
@@ -118,7 +129,7 @@ public sealed class DipoleRecoveryBenchmarks : IBenchmark
             lon[i] = (Math.Atan2(y[i], x[i]) * Angles.RadToDeg + 360) % 360;
             lat[i] = Math.Asin(z[i] / r) * Angles.RadToDeg;
         }
-        return new RadialVelocitySample(lon, lat, vr, sample.Stars.GetDouble(C.ErrVR));
+        return (lon, lat);
     }
 
     /// <summary>The mock's field averaged over the stars in [lo, hi) (selected by their measured r_GC) at their true r_GC.</summary>

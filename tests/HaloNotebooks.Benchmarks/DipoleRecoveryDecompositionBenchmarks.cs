@@ -5,7 +5,7 @@ using HaloNotebooks.Catalogs;
 using HaloNotebooks.Mocks;
 using HaloNotebooks.Numerics;
 using HaloNotebooks.Selection;
-using MathNet.Numerics.LinearAlgebra;
+using HaloNotebooks.Models;
 using C = HaloNotebooks.Catalogs.CanonicalColumns;
 
 namespace HaloNotebooks.Benchmarks;
@@ -13,7 +13,8 @@ namespace HaloNotebooks.Benchmarks;
 /// <summary>
 /// Where Table 3's μ_compr offset on the mock comes from (issue 28), without a sampler: the same realisations as
 /// <see cref="DipoleRecoveryBenchmarks"/> (same mock and selection seeds, the §4.4 sample), and per Table 3 bin (stars by
-/// their measured r_GC) Eq. 6 fitted by least squares, V_r = μ_compr + U·r̂ (r̂ Galactocentric, as the mock projects U), to
+/// their measured r_GC) Eq. 6 fitted by least squares, V_r = μ_compr + U·r̂ (r̂ Galactocentric, as the mock projects U;
+/// <c>Models/DipolePointEstimate</c> with every error zero, so every star weighs the same), to
 /// <list type="bullet">
 /// <item>field: each star's mean V_r as the mock's field gives it at its true position, μ_compr(r) + U(r)·r̂ (the estimator's
 /// own limit on this field: no dispersion, no noise, no population means);</item>
@@ -52,10 +53,11 @@ public sealed class DipoleRecoveryDecompositionBenchmarks : IBenchmark
             var catalogue = mock.Catalogue.Join(mock.Distances, C.TargetId, C.TargetId);
             var subs = SubstructureCatalog.FromTable(mock.Substructures, "mock substructures");
             var cut = PaperSelection.Run(catalogue, SelectionSettings.PaperDipole with { Seed = selectionSeed, MaxDegreeOfParallelism = 1 }, subs);
-            var row = TruthRows(mock.Truth, cut);
+            var row = DipoleRecoveryBenchmarks.TruthRows(mock.Truth, cut);
             double[] rMeasured = cut.Stars.GetDouble(C.RGc);
             double[] x = Take(mock.Truth.GetDouble(C.X), row), y = Take(mock.Truth.GetDouble(C.Y), row), z = Take(mock.Truth.GetDouble(C.Z), row);
             double[] vr = Take(mock.Truth.GetDouble(C.VR), row), rTrue = Take(mock.Truth.GetDouble(C.RGc), row);
+            var (lon, lat) = DipoleRecoveryBenchmarks.GalactocentricDirections(x, y, z);
             string[] pop = row.Select(j => mock.Truth.GetString("population")[j]).Select(p => Populations.Contains(p) ? p : "other").ToArray();
             var mean = new double[vr.Length];
             var component = new double[vr.Length];   // the component's own ⟨V_r⟩ (halo stars; 0 for the others)
@@ -74,8 +76,8 @@ public sealed class DipoleRecoveryDecompositionBenchmarks : IBenchmark
                 var cells = new List<string>
                 {
                     i.ToString(CultureInfo.InvariantCulture), F(lo), F(hi), inBin.Length.ToString(CultureInfo.InvariantCulture), F(truth),
-                    F(LeastSquaresCompr(inBin, mean, x, y, z) - truth), F(LeastSquaresCompr(inBin, vr, x, y, z) - truth),
-                    F(LeastSquaresCompr(halo, vr, x, y, z) - truth), F(LeastSquaresCompr(halo, haloMean, x, y, z) - truth),
+                    F(LeastSquaresCompr(inBin, mean, lon, lat) - truth), F(LeastSquaresCompr(inBin, vr, lon, lat) - truth),
+                    F(LeastSquaresCompr(halo, vr, lon, lat) - truth), F(LeastSquaresCompr(halo, haloMean, lon, lat) - truth),
                     F(halo.Average(s => component[s])),
                     F(halo.Count(s => rTrue[s] < 53.4) / (double)halo.Length),
                 };
@@ -92,26 +94,9 @@ public sealed class DipoleRecoveryDecompositionBenchmarks : IBenchmark
         }
     }
 
-    /// <summary>μ_compr of the least-squares fit of V_r = μ_compr + U·r̂ (four linear parameters) over the stars.</summary>
-    static double LeastSquaresCompr(int[] stars, double[] v, double[] x, double[] y, double[] z)
-    {
-        var design = Matrix<double>.Build.Dense(stars.Length, 4, (s, c) =>
-        {
-            int j = stars[s];
-            double r = Math.Sqrt(x[j] * x[j] + y[j] * y[j] + z[j] * z[j]);
-            return c switch { 0 => 1.0, 1 => x[j] / r, 2 => y[j] / r, _ => z[j] / r };
-        });
-        var rhs = Vector<double>.Build.Dense(stars.Length, s => v[stars[s]]);
-        return design.QR().Solve(rhs)[0];
-    }
-
-    static int[] TruthRows(StarTable truth, HaloSample sample)
-    {
-        var ids = truth.GetInt64(C.TargetId);
-        var index = new Dictionary<long, int>(ids.Length);
-        for (int i = 0; i < ids.Length; i++) index[ids[i]] = i;
-        return sample.Stars.GetInt64(C.TargetId).Select(id => index[id]).ToArray();
-    }
+    /// <summary>μ_compr of the least-squares fit of V_r = μ_compr + U·r̂ over the stars (the point estimate with zero errors).</summary>
+    static double LeastSquaresCompr(int[] stars, double[] v, double[] lon, double[] lat) =>
+        DipolePointEstimate.Fit(new RadialVelocitySample(Take(lon, stars), Take(lat, stars), Take(v, stars), new double[stars.Length]))[0];
 
     static double[] Take(double[] column, int[] rows) => rows.Select(j => column[j]).ToArray();
 
