@@ -176,8 +176,8 @@ internal static class DipoleRecoveryTable
               .Append(CultureInfo.InvariantCulture,
                   $"(noise-free V<sub>r</sub>, Galactocentric &theta;; {paired.Min(r => r.SamplerShiftRealisations)} mocks) the ")
               .Append("sampler's posterior median sits ").Append(List(paired, r => Pm(r.SamplerShift, r.SamplerShiftSe)))
-              .Append(" above the least-squares point: Eq. 6's polar form (μ<sub>dipole</sub> &le; 0, the apex angles, the sin b prior) makes the ")
-              .Append("posterior median of μ<sub>dipole</sub> differ from the best fit, and the footprint couples μ<sub>compr</sub> to it. ")
+              .Append(" above the least-squares point (measured; which part of the posterior &mdash; μ<sub>dipole</sub> &le; 0, the apex ")
+              .Append("angles, the sin b prior, the marginal median &mdash; moves it is not isolated here). ")
               .Append("What is left after both: ").Append(List(paired, r => Pm(r.Left, r.LeftSe))).Append(". ")
               .Append(explained
                   ? "Within 3 s.e. in every bin: the offset is the mock's inner-halo mean V<sub>r</sub> (the calibration's noisy Table 2 " +
