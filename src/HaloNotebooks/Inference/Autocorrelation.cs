@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using MathNet.Numerics.IntegralTransforms;
 
 namespace HaloNotebooks.Inference;
 
@@ -21,19 +20,26 @@ internal static class Autocorrelation
     /// <summary>emcee <c>function_1d</c>: normalised autocorrelation function of a series.</summary>
     internal static double[] Function1D(ReadOnlySpan<double> x)
     {
-        int n = NextPowerOfTwo(x.Length);
+        var acf = new double[x.Length];
+        Function1D(x, new Complex[2 * NextPowerOfTwo(x.Length)], acf);
+        return acf;
+    }
+
+    /// <summary>As above into <paramref name="acf"/>, with <paramref name="f"/> (twice the next power of two) as scratch.</summary>
+    static void Function1D(ReadOnlySpan<double> x, Complex[] f, Span<double> acf)
+    {
         double mean = 0;
         foreach (var v in x) mean += v;
         mean /= x.Length;
-        var f = new Complex[2 * n];
         for (int i = 0; i < x.Length; i++) f[i] = new Complex(x[i] - mean, 0);
-        Fourier.Forward(f, FourierOptions.NoScaling);
+        Array.Clear(f, x.Length, f.Length - x.Length);
+        // Math.NET's radix-2 FFT, bit for bit, without its thread pool (Radix2Fft.cs).
+        var fft = Radix2Fft.For(f.Length);
+        fft.Forward(f);
         for (int i = 0; i < f.Length; i++) f[i] = new Complex(f[i].Real * f[i].Real + f[i].Imaginary * f[i].Imaginary, 0);
-        Fourier.Inverse(f, FourierOptions.NoScaling);
-        var acf = new double[x.Length];
+        fft.Inverse(f);
         double a0 = f[0].Real;
         for (int i = 0; i < acf.Length; i++) acf[i] = f[i].Real / a0;
-        return acf;
     }
 
     /// <summary>emcee <c>auto_window</c>: first index where index ≥ c·τ, else the last index.</summary>
@@ -54,13 +60,15 @@ internal static class Autocorrelation
         int nT = chain.GetLength(0), nW = chain.GetLength(1), nD = chain.GetLength(2);
         var tau = new double[nD];
         var series = new double[nT];
+        var acf = new double[nT];
+        var scratch = new Complex[2 * NextPowerOfTwo(nT)];
         for (int d = 0; d < nD; d++)
         {
             var f = new double[nT];
             for (int k = 0; k < nW; k++)
             {
                 for (int t = 0; t < nT; t++) series[t] = chain[t, k, d];
-                var acf = Function1D(series);
+                Function1D(series, scratch, acf);
                 for (int t = 0; t < nT; t++) f[t] += acf[t];
             }
             var taus = new double[nT];

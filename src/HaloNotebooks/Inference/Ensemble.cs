@@ -17,6 +17,9 @@ internal sealed class Ensemble
     readonly SeededRandom splitRandom = new(0);
     readonly ParallelOptions options;
     readonly Action<int> proposeAndEvaluate;
+    readonly IBatchLogDensity? batchTarget;
+    readonly Action<int> proposeAndEvaluateGroup;
+    int groupCount, groupSize;
     RedBlueMove? move;
     MHMove? mhMove;
     int complementLength;
@@ -42,14 +45,34 @@ internal sealed class Ensemble
         NewLogProb = new double[Walkers];
         Accepted = new bool[Walkers];
         proposeAndEvaluate = ProposeAndEvaluateOne;
+        batchTarget = target as IBatchLogDensity;
+        proposeAndEvaluateGroup = ProposeAndEvaluateGroup;
+        threads = maxDegreeOfParallelism ?? Environment.ProcessorCount;
     }
 
-    void ProposeAndEvaluateOne(int i)
+    readonly int threads;
+
+    void Propose(int i)
     {
         int k = Active[i];
         Factor[k] = move is not null ? move.Propose(Position[k], Complement.AsSpan(0, complementLength), Proposal[k], WalkerRandom[k])
             : mhMove!.Propose(Position[k], Proposal[k], WalkerRandom[k]);
+    }
+
+    void ProposeAndEvaluateOne(int i)
+    {
+        Propose(i);
+        int k = Active[i];
         NewLogProb[k] = target.LogDensity(Proposal[k]);
+    }
+
+    // Walkers Active[g·groupSize …) propose, then are evaluated in one batch. Each walker draws from its own stream and each
+    // value equals LogDensity's, so the grouping (and with it the thread count) changes nothing in the chain.
+    void ProposeAndEvaluateGroup(int g)
+    {
+        int lo = g * groupSize, hi = Math.Min(groupCount, lo + groupSize);
+        for (int i = lo; i < hi; i++) Propose(i);
+        batchTarget!.LogDensities(Proposal, Active.AsSpan(lo, hi - lo), NewLogProb);
     }
 
     public int Walkers { get; }
@@ -122,7 +145,16 @@ internal sealed class Ensemble
 
     void Evaluate(int count, long step)
     {
-        if (Parallel) System.Threading.Tasks.Parallel.For(0, count, options, proposeAndEvaluate);
+        if (batchTarget is not null)
+        {
+            // One batch per thread and then some (a thread that finishes early takes another), or one batch when serial.
+            int groups = Parallel ? Math.Max(1, Math.Min(count, 2 * threads)) : 1;
+            groupCount = count;
+            groupSize = (count + groups - 1) / groups;
+            if (groups > 1) System.Threading.Tasks.Parallel.For(0, (count + groupSize - 1) / groupSize, options, proposeAndEvaluateGroup);
+            else ProposeAndEvaluateGroup(0);
+        }
+        else if (Parallel) System.Threading.Tasks.Parallel.For(0, count, options, proposeAndEvaluate);
         else for (int i = 0; i < count; i++) ProposeAndEvaluateOne(i);
         for (int i = 0; i < count; i++)
         {

@@ -11,6 +11,17 @@ internal interface ILogDensity
 }
 
 /// <summary>
+/// A target that evaluates several points in one call, each value bit-identical to <see cref="ILogDensity.LogDensity"/> at
+/// that point. The sampler hands it a half-ensemble's proposals, so a model that sums over stars can read each block of
+/// stars from memory once for all of them instead of once per walker (Models/StarChunks.cs).
+/// </summary>
+internal interface IBatchLogDensity : ILogDensity
+{
+    /// <summary>into[k] = LogDensity(points[k]) for every k in <paramref name="walkers"/>; must be thread-safe, as LogDensity.</summary>
+    void LogDensities(double[][] points, ReadOnlySpan<int> walkers, double[] into);
+}
+
+/// <summary>
 /// Wraps a delegate (tests, quick experiments in notebooks), e.g. <c>new DelegateLogDensity(2, x =&gt; -0.5 * (x[0] * x[0] + x[1] * x[1]))</c>.
 /// The delegate sees the sampler's own span, not a copy, so an evaluation allocates nothing; copy it (<c>x.ToArray()</c>)
 /// to keep or hand it to LINQ.

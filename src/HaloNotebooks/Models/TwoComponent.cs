@@ -1,3 +1,4 @@
+using System.Buffers;
 using HaloNotebooks.Inference;
 
 namespace HaloNotebooks.Models;
@@ -9,7 +10,7 @@ namespace HaloNotebooks.Models;
 /// (<see cref="ParameterNames"/>). Uniform priors (footnote 11) plus feh_mean_mr &gt; feh_mean_mp, so the
 /// labels cannot switch: MR is by construction the component with the higher mean [Fe/H].
 /// </summary>
-internal sealed class TwoComponent : ILogDensity
+internal sealed class TwoComponent : IBatchLogDensity
 {
     public static IReadOnlyList<string> ParameterNames { get; } =
         ["p_mr", .. SingleComponent.ParameterNames.Select(n => n + "_mr"), .. SingleComponent.ParameterNames.Select(n => n + "_mp")];
@@ -74,6 +75,44 @@ internal sealed class TwoComponent : ILogDensity
     {
         double lp = LogPrior(theta);
         return double.IsNegativeInfinity(lp) ? lp : lp + LogLikelihood(theta);
+    }
+
+    /// <summary>
+    /// LogDensity at several points (a half-ensemble), bit-identical to one call per point: the same blocks of
+    /// <see cref="StarChunks.Size"/> stars summed in the same order, but block-major, so each block is read from memory once
+    /// for all points instead of once per point (the paper's 64 000 stars are 4 MB, a block 256 KB).
+    /// </summary>
+    public void LogDensities(double[][] points, ReadOnlySpan<int> walkers, double[] into)
+    {
+        var mr = ArrayPool<ComponentParameters>.Shared.Rent(walkers.Length);
+        var mp = ArrayPool<ComponentParameters>.Shared.Rent(walkers.Length);
+        var live = ArrayPool<int>.Shared.Rent(walkers.Length);
+        var total = ArrayPool<double>.Shared.Rent(walkers.Length);
+        try
+        {
+            int n = 0;
+            foreach (int k in walkers)
+            {
+                var t = points[k];
+                if (t.Length != Dimension) throw new ArgumentException($"expected {Dimension} parameters, got {t.Length}");
+                double lp = LogPrior(t);
+                if (double.IsNegativeInfinity(lp) || t[0] == 0.0 || t[0] == 1.0) { into[k] = LogDensity(t); continue; }
+                Components(t, out mr[n], out mp[n]);
+                live[n] = k;
+                total[n++] = 0;
+            }
+            var st = stars;
+            for (int i0 = 0; i0 < st.Count; i0 += StarChunks.Size)
+                for (int j = 0; j < n; j++)
+                    total[j] += MixtureKernel.TwoComponents(st, mr[j], mp[j], i0, Math.Min(st.Count, i0 + StarChunks.Size));
+            // LogDensity's lp + ln L with lp = 0 inside the prior.
+            for (int j = 0; j < n; j++) into[live[j]] = 0.0 + total[j];
+        }
+        finally
+        {
+            ArrayPool<ComponentParameters>.Shared.Return(mr); ArrayPool<ComponentParameters>.Shared.Return(mp);
+            ArrayPool<int>.Shared.Return(live); ArrayPool<double>.Shared.Return(total);
+        }
     }
 
     /// <summary>
