@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HaloNotebooks.Display;
+using Newtonsoft.Json;
 using Plotly.NET;
 
 namespace HaloNotebooks.Figures;
@@ -24,7 +25,7 @@ public sealed class Figure : IHtmlDisplay
         if (width < 100 || height < 100 || width > 8000 || height > 8000)
             throw new ArgumentOutOfRangeException(nameof(width), $"figure size {width}×{height} px is outside 100–8000 px.");
         Chart = chart;
-        chartJson = new Lazy<string>(() => GenericChart.toJson(chart));
+        chartJson = new Lazy<string>(() => ChartJson(chart));
         Title = title ?? "";
         FileStem = fileStem;
         Width = width;
@@ -55,6 +56,19 @@ public sealed class Figure : IHtmlDisplay
     /// geo map layer switched off (a geo subplot with layers on fetches map data from the network
     /// and renders blank offline).
     /// </summary>
+    /// <summary>
+    /// Plotly.NET's GenericChart.toJson — the same DTO, the same Newtonsoft settings, the same string (tested) — with the
+    /// serializer's reference-loop check comparing references: Plotly.NET's objects compare by value, deeply, so the check
+    /// took seconds for a 17-parameter corner plot (benchmarks/README.md); with loops serialized either way, the output cannot
+    /// differ.
+    /// </summary>
+    internal static string ChartJson(GenericChart chart) => JsonConvert.SerializeObject(GenericChart.toChartDTO(chart), JsonSettings);
+
+    static readonly JsonSerializerSettings JsonSettings = new()
+    {
+        ReferenceLoopHandling = ReferenceLoopHandling.Serialize, EqualityComparer = ReferenceEqualityComparer.Instance,
+    };
+
     internal string ToJson(int? width = null, int? height = null, bool staticPlot = false)
     {
         var root = JsonNode.Parse(chartJson.Value)!.AsObject();

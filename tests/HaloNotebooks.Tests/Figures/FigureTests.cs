@@ -9,6 +9,14 @@ namespace HaloNotebooks.Tests.Figures;
 
 public class FigureTests
 {
+    /// <summary>Figure.ChartJson only swaps the serializer's loop check for a reference comparison: Plotly.NET's own string.</summary>
+    [Fact]
+    public void ChartJson_IsPlotlyNetsToJson()
+    {
+        foreach (var fig in new[] { SmallCorner(), SmallProfile(), SmallSkyMap() })
+            Assert.Equal(GenericChart.toJson(fig.Chart), Figure.ChartJson(fig.Chart));
+    }
+
     [Fact]
     public void ToJson_SwitchesEveryGeoLayerOff_EvenWhenTheChartTurnedThemOn()
     {
