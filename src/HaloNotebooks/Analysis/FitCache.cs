@@ -32,7 +32,7 @@ namespace HaloNotebooks.Analysis;
 internal sealed class FitCache
 {
     /// <summary>The entry format; a file of another format is foreign (recomputed).</summary>
-    const string Magic = "HALOFIT2";
+    const string Magic = "HALOFIT3";
     const string EntryExtension = ".fit";
 
     /// <summary>Default size cap: 4 GiB (a paper-settings `halo reproduce` keeps ≈ 0.3 GB).</summary>

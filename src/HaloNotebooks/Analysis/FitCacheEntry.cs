@@ -9,7 +9,8 @@ namespace HaloNotebooks.Analysis;
 /// One <see cref="FitCache"/> entry on disk, little-endian:
 /// <c>magic (8 ASCII bytes) | key digest (32) | payload length (int64) | payload | SHA-256 of the payload (32)</c>.
 /// The payload holds every field a <see cref="FitResult"/> is built from: model, star count, parameter names, the
-/// stored (derived, folded) samples, the chain, moves, τ, warning, start, wall time, notes. The chain is written
+/// stored (derived, folded) samples, the chain, moves, τ, warning, start, wall time, notes, and the posterior summaries (so a
+/// hit does not select them from the samples again). The chain is written
 /// walker by walker with one bit per step saying whether the walker stayed where it was (a rejected proposal
 /// repeats the position and log-probability bit for bit), so only the moves are stored: with the stretch move's
 /// acceptance of 0.2–0.4 that is 60–80 % less than the raw chain, and exactly the same values come back.
@@ -39,6 +40,11 @@ internal static class FitCacheEntry
             Doubles(w, fit.Start);
             w.Write(fit.WallTimeSeconds);
             Strings(w, fit.Notes);
+            w.Write(fit.Summary.Count);
+            foreach (var (name, sum) in fit.Summary.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                w.Write(name); w.Write(sum.Median); w.Write(sum.P16); w.Write(sum.P84);
+            }
         }
         var body = payload.GetBuffer().AsSpan(0, (int)payload.Length);
         var file = new byte[8 + 32 + 8 + body.Length + 32];
@@ -82,7 +88,10 @@ internal static class FitCacheEntry
             var start = Doubles(r);
             double wall = r.ReadDouble();
             var notes = Strings(r);
-            return new FitResult(model, stars, names, derived, samples, chain, chainNames, moves, tau, warning, start, wall, settings, notes);
+            int nSummary = r.ReadInt32();
+            var summary = new Dictionary<string, PosteriorSummary>();
+            for (int i = 0; i < nSummary; i++) summary[r.ReadString()] = new PosteriorSummary(r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+            return new FitResult(model, stars, names, derived, samples, chain, chainNames, moves, tau, warning, start, wall, settings, notes, summary);
         }
         catch (Exception e) when (e is EndOfStreamException or ArgumentException or IOException or OverflowException or KeyNotFoundException)
         {

@@ -19,6 +19,7 @@ internal sealed class Ensemble
     readonly Action<int> proposeAndEvaluate;
     readonly IBatchLogDensity? batchTarget;
     readonly Action<int> proposeAndEvaluateGroup;
+    readonly int threads;
     int groupCount, groupSize;
     RedBlueMove? move;
     MHMove? mhMove;
@@ -49,8 +50,6 @@ internal sealed class Ensemble
         proposeAndEvaluateGroup = ProposeAndEvaluateGroup;
         threads = maxDegreeOfParallelism ?? Environment.ProcessorCount;
     }
-
-    readonly int threads;
 
     void Propose(int i)
     {

@@ -18,10 +18,11 @@ public sealed class FitResult : IHtmlDisplay
 
     /// <param name="samples">Flat post-burn-in samples of every reported parameter that is not a stored chain coordinate (derived, folded).</param>
     /// <param name="chain">The whole chain (with the burn-in), in the sampled coordinates <paramref name="chainNames"/>.</param>
+    /// <param name="summary">Summaries already computed from these samples (the fit cache's); null: computed here.</param>
     internal FitResult(string model, int starCount, IReadOnlyList<string> parameterNames, IReadOnlyList<string> derivedNames,
         Dictionary<string, double[]> samples, ChainBackend chain, IReadOnlyList<string> chainNames, string moves,
         IReadOnlyDictionary<string, double> autocorrTime, string? autocorrWarning, double[] start, double wallTimeSeconds,
-        FitSettings settings, IReadOnlyList<string> notes)
+        FitSettings settings, IReadOnlyList<string> notes, IReadOnlyDictionary<string, PosteriorSummary>? summary = null)
     {
         if (chainNames.Count != chain.Dimension) throw new ArgumentException($"{chainNames.Count} names for a chain of {chain.Dimension} coordinates");
         Model = model;
@@ -35,7 +36,10 @@ public sealed class FitResult : IHtmlDisplay
         chainColumn = chainNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i);
         Moves = moves;
         Settings = settings;
-        Summary = parameterNames.Concat(derivedNames).ToDictionary(n => n, n => PosteriorSummary.FromSamples(SamplesView(n)));
+        // A fit read back from the fit cache brings the summaries it was written with: the same numbers, not selected again.
+        Summary = summary is not null && parameterNames.Concat(derivedNames).All(summary.ContainsKey)
+            ? parameterNames.Concat(derivedNames).ToDictionary(n => n, n => summary[n])
+            : parameterNames.Concat(derivedNames).ToDictionary(n => n, n => PosteriorSummary.FromSamples(SamplesView(n)));
         AcceptanceFractions = chain.AcceptanceFraction;
         AcceptanceFraction = AcceptanceFractions.Average();
         AutocorrTime = autocorrTime;
