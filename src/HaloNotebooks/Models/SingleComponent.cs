@@ -44,13 +44,19 @@ internal sealed class SingleComponent : IBatchLogDensity
     internal double LogLikelihood(ReadOnlySpan<double> t)
     {
         if (t.Length != Dimension) throw new ArgumentException($"expected {Dimension} parameters, got {t.Length}");
-        Span<double> m = stackalloc double[4], s = stackalloc double[4];
-        Means(t, m); Sigmas(t, s);
-        var c = new ComponentParameters(m, s, 0.0);
+        var c = Component(t);
         var st = stars;
         if (stars.Count <= StarChunks.Size || StarParallelism == 1)
             return SerialSum(st, c);
         return StarChunks.Sum(st.Count, StarParallelism, (i0, i1) => MixtureKernel.OneComponent(st, c, i0, i1));
+    }
+
+    /// <summary>The kernel's form of a parameter vector (weight 1).</summary>
+    static ComponentParameters Component(ReadOnlySpan<double> t)
+    {
+        Span<double> m = stackalloc double[4], s = stackalloc double[4];
+        Means(t, m); Sigmas(t, s);
+        return new ComponentParameters(m, s, 0.0);
     }
 
     static double SerialSum(StarKinematics st, in ComponentParameters c)
@@ -75,7 +81,6 @@ internal sealed class SingleComponent : IBatchLogDensity
         var total = ArrayPool<double>.Shared.Rent(walkers.Length);
         try
         {
-            Span<double> m = stackalloc double[4], s = stackalloc double[4];
             int n = 0;
             foreach (int k in walkers)
             {
@@ -83,8 +88,7 @@ internal sealed class SingleComponent : IBatchLogDensity
                 if (t.Length != Dimension) throw new ArgumentException($"expected {Dimension} parameters, got {t.Length}");
                 double lp = LogPrior(t);
                 if (double.IsNegativeInfinity(lp)) { into[k] = lp; continue; }
-                Means(t, m); Sigmas(t, s);
-                c[n] = new ComponentParameters(m, s, 0.0);
+                c[n] = Component(t);
                 live[n] = k;
                 total[n++] = 0;
             }
