@@ -74,7 +74,11 @@ public static class CornerPlot
         double w = (1 - gap * (n - 1)) / n;
         (double, double) XDomain(int j) => (j * (w + gap), j * (w + gap) + w);
         (double, double) YDomain(int i) => (1 - i * (w + gap) - w, 1 - i * (w + gap));
-        int K(int i, int j) => i * n + j + 1;
+        // Shared axes, as a grid of subplots: column j's panels share x axis j + 1, row i's regions share y axis n + i, and
+        // each marginal has y axis i + 1 (its own scale). 3n − 1 axes instead of one pair per panel: plotly.js draws a clip
+        // path for every x–y pair of axes, 23,104 for Fig. 3 with an axis pair per panel (its PNG took twice as long).
+        string XRef(int j) => AxisRef('x', j + 1);
+        string YRef(int i, int j) => AxisRef('y', i == j ? i + 1 : n + i);
 
         var traces = new List<Trace>();
         var layout = new Layout();
@@ -82,27 +86,39 @@ public static class CornerPlot
         var annotations = new List<object>();
         bool pinned = false;
 
+        for (int j = 0; j < n; j++)
+        {
+            // Drawn at the bottom panel; "allticks" mirrors the frame and ticks onto every panel of the column.
+            var (xd0, xd1) = XDomain(j);
+            layout.SetProperty(AxisKey('x', j + 1), FigureStyle.FramedAxis(labels[j],
+                ("domain", new[] { xd0, xd1 }), ("anchor", YRef(n - 1, j)), ("range", new[] { ranges[j].Lo, ranges[j].Hi }),
+                ("showticklabels", true), ("tickmode", "array"), ("tickvals", NiceTicks(ranges[j], nticks)), ("tickangle", 45),
+                ("tickfont", FigureStyle.Font(tickFont))));
+            ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('x', j + 1)))
+                .SetProperty("title", Obj(("text", labels[j]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
+        }
+        for (int i = 0; i < n; i++)
+        {
+            var (yd0, yd1) = YDomain(i);
+            layout.SetProperty(AxisKey('y', i + 1), FigureStyle.FramedAxis(null,
+                ("domain", new[] { yd0, yd1 }), ("anchor", XRef(i)), ("range", new[] { 0.0, 1.12 }),
+                ("showticklabels", false), ("ticks", ""), ("fixedrange", true)));
+            if (i == 0) continue;
+            layout.SetProperty(AxisKey('y', n + i), FigureStyle.FramedAxis(labels[i],
+                ("domain", new[] { yd0, yd1 }), ("anchor", XRef(0)), ("range", new[] { ranges[i].Lo, ranges[i].Hi }),
+                ("showticklabels", true), ("tickmode", "array"), ("tickvals", NiceTicks(ranges[i], nticks)), ("tickfont", FigureStyle.Font(tickFont))));
+            ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('y', n + i)))
+                .SetProperty("title", Obj(("text", labels[i]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
+        }
+
         for (int i = 0; i < n; i++)
             for (int j = 0; j <= i; j++)
             {
-                int k = K(i, j);
-                string xr = AxisRef('x', k), yr = AxisRef('y', k);
-                bool bottom = i == n - 1, left = j == 0 && i > 0;
+                string xr = XRef(j), yr = YRef(i, j);
                 var (xd0, xd1) = XDomain(j);
-                var (yd0, yd1) = YDomain(i);
-                layout.SetProperty(AxisKey('x', k), FigureStyle.FramedAxis(bottom ? labels[j] : null,
-                    ("domain", new[] { xd0, xd1 }), ("anchor", yr), ("range", new[] { ranges[j].Lo, ranges[j].Hi }),
-                    ("showticklabels", bottom), ("tickmode", "array"), ("tickvals", NiceTicks(ranges[j], nticks)), ("tickangle", bottom ? 45 : (object?)null),
-                    ("tickfont", FigureStyle.Font(tickFont)),
-                    ("matches", i < n - 1 ? AxisRef('x', K(n - 1, j)) : null)));
-                if (bottom) ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('x', k)))
-                    .SetProperty("title", Obj(("text", labels[j]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
-
+                var (_, yd1) = YDomain(i);
                 if (i == j)
                 {
-                    layout.SetProperty(AxisKey('y', k), FigureStyle.FramedAxis(null,
-                        ("domain", new[] { yd0, yd1 }), ("anchor", xr), ("range", new[] { 0.0, 1.12 }),
-                        ("showticklabels", false), ("ticks", ""), ("fixedrange", true)));
                     traces.Add(MarginalTrace(samples[i], ranges[i], bins, labels[i], xr, yr));
                     foreach (var v in o.Overlays) traces.Add(MarginalTrace(v.Samples[i], ranges[i], bins, v.Name, xr, yr, v.Color));
                     if (o.ShowQuantiles)
@@ -131,12 +147,6 @@ public static class CornerPlot
                 }
                 else
                 {
-                    layout.SetProperty(AxisKey('y', k), FigureStyle.FramedAxis(left ? labels[i] : null,
-                        ("domain", new[] { yd0, yd1 }), ("anchor", xr), ("range", new[] { ranges[i].Lo, ranges[i].Hi }),
-                        ("showticklabels", left), ("tickmode", "array"), ("tickvals", NiceTicks(ranges[i], nticks)), ("tickfont", FigureStyle.Font(tickFont)),
-                        ("matches", j > 0 ? AxisRef('y', K(i, 0)) : null)));
-                    if (left) ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('y', k)))
-                        .SetProperty("title", Obj(("text", labels[i]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
                     traces.Add(RegionTrace(samples[j], samples[i], ranges[j], ranges[i], o, xr, yr));
                     foreach (var v in o.Overlays) traces.Add(RegionTrace(v.Samples[j], v.Samples[i], ranges[j], ranges[i], o, xr, yr, v.Color));
                 }

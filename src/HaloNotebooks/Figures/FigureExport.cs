@@ -178,6 +178,8 @@ internal static class FigureExport
                 catch (e) { out.textContent = 'error: ' + e; }
                 document.body.appendChild(out);
               }
+              // --dump-dom prints the whole page: without plotly.js and the figures' data it prints 3 s sooner.
+              document.querySelectorAll('script').forEach(function (s) { s.remove(); });
               var end = document.createElement('pre'); end.id = 'png-end'; end.textContent = 'done'; document.body.appendChild(end);
             })();
             </script>

@@ -16,11 +16,19 @@ public class CornerPlotTests
         Assert.Equal(4, traces.Count(t => (string?)t["fill"] == "tozeroy"));                      // marginals
         Assert.Equal(3 + 1, traces.Count(t => t["x"]!.AsArray().Count == 1 && t["x"]![0] is null)); // legend: 3 regions + truth
         var layout = Layout(fig);
-        // Bottom row (panels 13–16) carries the x labels, left column (5, 9, 13) the y labels.
-        Assert.Equal("p0 [km/s]", (string?)layout["xaxis13"]!["title"]!["text"]);
-        Assert.Equal("p3 [dex]", (string?)layout["xaxis16"]!["title"]!["text"]);
+        // A grid of shared axes: x axis j + 1 per column (labelled at the bottom), y axis i + 1 per marginal, y axis n + i
+        // per row of regions (labelled at the left): 3n − 1 = 11 axes, not one pair per panel.
+        Assert.Equal("p0 [km/s]", (string?)layout["xaxis"]!["title"]!["text"]);
+        Assert.Equal("p3 [dex]", (string?)layout["xaxis4"]!["title"]!["text"]);
         Assert.Equal("p1 [km/s]", (string?)layout["yaxis5"]!["title"]!["text"]);
-        Assert.Null(layout["xaxis2"]);                                                               // upper triangle is empty
+        Assert.Equal("p3 [dex]", (string?)layout["yaxis7"]!["title"]!["text"]);
+        Assert.Equal(11, layout.AsObject().Count(kv => kv.Key.StartsWith("xaxis", StringComparison.Ordinal) || kv.Key.StartsWith("yaxis", StringComparison.Ordinal)));
+        Assert.Null(layout["xaxis5"]);
+        Assert.Equal([0.0, 1.12], layout["yaxis2"]!["range"]!.AsArray().Select(v => (double)v!));       // marginal 2's own scale
+        // Panel (row 3, column 1) is the region of p3 against p1: column 1's x axis, row 3's y axis.
+        Assert.Contains(traces, t => (string?)t["type"] == "contour" && (string?)t["xaxis"] == "x2" && (string?)t["yaxis"] == "y7");
+        Assert.All(traces.Where(t => (string?)t["fill"] == "tozeroy"),
+            t => Assert.Equal(((string)t["xaxis"]!)[1..], ((string)t["yaxis"]!)[1..]));                 // marginal i: x and y axis i
         var contour = traces.First(t => (string?)t["type"] == "contour");
         Assert.Equal("fill", (string?)contour["contours"]!["coloring"]);
         Assert.Equal(50, (double)contour["contours"]!["start"]!);       // z in hundredths: contours at ½, 1½, 2½
@@ -67,9 +75,9 @@ public class CornerPlotTests
         // Parameter a ~ N(0, 1): a reference at 3 is drawn inside the axis, one at 100 is written "100.0… →" at the edge.
         var samples = GaussianSamples(2, 20_000);
         var near = Layout(CornerPlot.Create(samples, ["a", "b"], new CornerOptions { Reference = [3, double.NaN] }));
-        Assert.True((double)near["xaxis3"]!["range"]![1]! > 3);
+        Assert.True((double)near["xaxis"]!["range"]![1]! > 3);
         var far = Layout(CornerPlot.Create(samples, ["a", "b"], new CornerOptions { Reference = [100, double.NaN] }));
-        Assert.InRange((double)far["xaxis3"]!["range"]![1]!, 3, 6);
+        Assert.InRange((double)far["xaxis"]!["range"]![1]!, 3, 6);
         Assert.DoesNotContain(far["shapes"]!.AsArray(), sh => (string?)sh!["line"]!["color"] == new CornerOptions().ReferenceColor);   // no line off the axis
         Assert.Contains(far["annotations"]!.AsArray(), a => ((string)a!["text"]!).StartsWith("100.0", StringComparison.Ordinal)
             && ((string)a!["text"]!).EndsWith(" →", StringComparison.Ordinal));

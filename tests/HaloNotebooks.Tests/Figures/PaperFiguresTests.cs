@@ -194,7 +194,7 @@ public class PaperFiguresTests
     {
         var single = PaperFigures.Fig1(D.Fit(FitModel.Single));
         Assert.Equal(28, Traces(single).Count(t => (string?)t["type"] == "contour"));
-        Assert.Equal("⟨V<sub>r</sub>⟩ [km s<sup>−1</sup>]", (string?)Layout(single)["xaxis57"]!["title"]!["text"]);
+        Assert.Equal("⟨V<sub>r</sub>⟩ [km s<sup>−1</sup>]", (string?)Layout(single)["xaxis"]!["title"]!["text"]);   // column 1
 
         var dipole = PaperFigures.Fig7(D.Fit(FitModel.Dipole));
         var layout = Layout(dipole);
