@@ -22,7 +22,8 @@ public class CornerPlotTests
         Assert.Equal("p3 [dex]", (string?)layout["xaxis4"]!["title"]!["text"]);
         Assert.Equal("p1 [km/s]", (string?)layout["yaxis5"]!["title"]!["text"]);
         Assert.Equal("p3 [dex]", (string?)layout["yaxis7"]!["title"]!["text"]);
-        Assert.Equal(11, layout.AsObject().Count(kv => kv.Key.StartsWith("xaxis", StringComparison.Ordinal) || kv.Key.StartsWith("yaxis", StringComparison.Ordinal)));
+        Assert.Equal(11, layout.AsObject().Count(kv => kv.Key.StartsWith("xaxis", StringComparison.Ordinal)
+            || kv.Key.StartsWith("yaxis", StringComparison.Ordinal)));
         Assert.Null(layout["xaxis5"]);
         Assert.Equal([0.0, 1.12], layout["yaxis2"]!["range"]!.AsArray().Select(v => (double)v!));       // marginal 2's own scale
         // Panel (row 3, column 1) is the region of p3 against p1: column 1's x axis, row 3's y axis.
