@@ -214,12 +214,14 @@ public sealed class ReproduceCommand : ICliCommand
                     Report(ReproductionStages.ReadCatalogue, 0);
                     // The default mock is read whole once (its truth stage re-observes every row); a user's catalogue
                     // streams through each selection in row chunks, so memory grows with the survivors.
+                    // The mock's truth (Parquet) is decoded on the second core while the catalogue (FITS) is read.
+                    var truthRead = o.Catalogue is null ? Task.Run(() => ParquetTable.Read(Path.Combine(o.MockDirectory, MockCatalog.TruthFile))) : null;
                     var stars = o.Catalogue is null ? CatalogueChunks.FromTable(CatalogueOpener.Read(catalogue, distances, distanceColumns))
                         : CatalogueOpener.Open(catalogue, distances, distanceColumns);
                     var subs = subPaths.Length == 0 ? null : SubstructureCatalog.Combine(subPaths.Select(SubstructureCatalog.Read).ToArray());
-                    if (o.Catalogue is null)
+                    if (truthRead is not null)
                     {
-                        try { truth = ParquetTable.Read(Path.Combine(o.MockDirectory, MockCatalog.TruthFile)); }
+                        try { truth = truthRead.GetAwaiter().GetResult(); }
                         catch (CatalogException e)
                         {
                             warnings.Add("the mock's truth could not be read, so the tables are compared with the paper only: " + e.Message);
