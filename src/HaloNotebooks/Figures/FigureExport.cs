@@ -166,15 +166,23 @@ internal static class FigureExport
         foreach (var (figure, _) in figures)
             html.Append(figure.ToJson(figure.Width, figure.Height, staticPlot: true).Replace("</", "<\\/", StringComparison.Ordinal)).Append(",\n");
         html.Append("];\n");
-        // One figure after another (toImage draws into a hidden div of its own); each result goes into a <pre> that
-        // --dump-dom prints; the last line marks the end, so a page that stopped early is told apart from a slow one.
-        html.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"var haloScale = {scale:R};\n"));
+        // One figure after another (toImage draws into a hidden div of its own). Each image goes to Chromium's log
+        // (--enable-logging=stderr) as console lines of at most ImageChunk characters, each written whole to the pipe
+        // the browser's processes share (≤ PIPE_BUF); its <pre> in the page that --dump-dom prints says "logged" or the
+        // error. Printing the images in the page instead took 1–2 s longer. The last <pre> marks the end, so a page that
+        // stopped early is told apart from a slow one.
+        html.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"var haloScale = {scale:R}, haloChunk = {ImageChunk};\n"));
         html.Append("""
             (async function () {
               for (var i = 0; i < haloFigures.length; i++) {
                 var f = haloFigures[i], out = document.createElement('pre');
                 out.id = 'png-' + i;
-                try { out.textContent = await Plotly.toImage(f, { format: 'png', width: f.layout.width, height: f.layout.height, scale: haloScale }); }
+                try {
+                  var url = await Plotly.toImage(f, { format: 'png', width: f.layout.width, height: f.layout.height, scale: haloScale });
+                  for (var k = 0, n = Math.ceil(url.length / haloChunk); k < n; k++)
+                    console.log('halo-png ' + i + ' ' + k + ' ' + n + ' ' + url.substr(k * haloChunk, haloChunk));
+                  out.textContent = 'logged';
+                }
                 catch (e) { out.textContent = 'error: ' + e; }
                 document.body.appendChild(out);
               }
@@ -194,7 +202,7 @@ internal static class FigureExport
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--user-data-dir=" + Path.Combine(work, "profile"),
+            "--user-data-dir=" + Path.Combine(work, "profile"), "--enable-logging=stderr", "--v=0",
             // Virtual time runs the page's timers and promises to the end before the DOM is printed.
             "--virtual-time-budget=" + (int)(PngTimeout.TotalMilliseconds * figures.Count), "--dump-dom", new Uri(page).AbsoluteUri,
         }) psi.ArgumentList.Add(arg);
@@ -211,15 +219,21 @@ internal static class FigureExport
         string dom = stdout.Result;
         if (!dom.Contains("id=\"png-end\"", StringComparison.Ordinal))
             throw new FigureExportException($"Chromium exited with code {process.ExitCode} before drawing every figure. {Tail(stderr.Result)}");
+        var images = LoggedImages(stderr.Result, figures.Count);
         for (int i = 0; i < figures.Count; i++)
         {
             var (figure, path) = figures[i];
             var match = System.Text.RegularExpressions.Regex.Match(dom, $"<pre id=\"png-{i}\">([^<]*)</pre>");
-            string text = match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : "";
+            string status = match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : "";
             const string prefix = "data:image/png;base64,";
-            if (!text.StartsWith(prefix, StringComparison.Ordinal))
+            if (status != "logged")
             {
-                report[i]($"Chromium did not draw '{figure.FileStem}': {(text.Length > 0 ? text[..Math.Min(200, text.Length)] : "no image")}");
+                report[i]($"Chromium did not draw '{figure.FileStem}': {(status.Length > 0 ? status[..Math.Min(200, status.Length)] : "no image")}");
+                continue;
+            }
+            if (images[i] is not { } text || !text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                report[i]($"Chromium drew '{figure.FileStem}', but its log did not hold the whole image.");
                 continue;
             }
             var bytes = Convert.FromBase64String(text[prefix.Length..]);
@@ -236,12 +250,35 @@ internal static class FigureExport
         }
     }
 
+    /// <summary>Characters of an image per console line: a log line stays under the 4096 bytes a pipe writes whole.</summary>
+    const int ImageChunk = 3800;
+
+    /// <summary>
+    /// The images the page logged (<c>halo-png i k n chunk</c> in Chromium's console lines), joined per figure; null for a
+    /// figure with a chunk missing.
+    /// </summary>
+    internal static string?[] LoggedImages(string log, int count)
+    {
+        var chunks = new string?[count][];
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(log, "\"halo-png (\\d+) (\\d+) (\\d+) ([^\"]*)\""))
+        {
+            int i = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            int k = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            int n = int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (i >= count || k >= n) continue;
+            chunks[i] ??= new string?[n];
+            if (chunks[i].Length == n) chunks[i][k] = m.Groups[4].Value;
+        }
+        return chunks.Select(c => c is null || c.Any(part => part is null) ? null : string.Concat(c)).ToArray();
+    }
+
     static StringBuilder PageStart(string title, string css) => HtmlPage.Start(title, css, plotly: true);
 
     static string Tail(string stderr)
     {
         var lines = stderr.Split('\n').Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.Contains("dbus", StringComparison.OrdinalIgnoreCase) && !l.Contains("unexpected operator", StringComparison.Ordinal))
+            .Where(l => l.Length > 0 && !l.Contains("dbus", StringComparison.OrdinalIgnoreCase) && !l.Contains("unexpected operator", StringComparison.Ordinal)
+                && !l.Contains("\"halo-png ", StringComparison.Ordinal))
             .TakeLast(5).ToList();
         return lines.Count == 0 ? "" : "Chromium said: " + string.Join(" | ", lines);
     }

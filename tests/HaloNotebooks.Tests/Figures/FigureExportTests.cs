@@ -89,6 +89,23 @@ public class FigureExportTests
     }
 
     [Fact]
+    public void LoggedImages_JoinsEachFiguresChunks_InOrder_AndGivesNullWhenOneIsMissing()
+    {
+        // Chromium's console lines (--enable-logging=stderr), as the PNG page writes them, among other log lines.
+        static string Line(string message) => $"[7113:7113:1208/023940.494327:INFO:CONSOLE:38] \"{message}\", source: file:///tmp/figures.html (38)";
+        string log = string.Join("\n",
+            "[7113:7140:1208/023938.1:ERROR:dbus/bus.cc:405] Failed to connect to the bus",
+            Line("halo-png 0 1 2 AAAA"), Line("halo-png 0 0 2 data:image/png;base64,iVBO"),
+            Line("halo-png 1 0 3 data:image/png;base64,x"), Line("halo-png 1 2 3 z"),
+            Line("halo-png 2 0 1 data:image/png;base64,QQ=="));
+        var images = FigureExport.LoggedImages(log, 3);
+        Assert.Equal("data:image/png;base64,iVBOAAAA", images[0]);
+        Assert.Null(images[1]);                                     // chunk 1 of 3 never logged
+        Assert.Equal("data:image/png;base64,QQ==", images[2]);
+        Assert.All(FigureExport.LoggedImages("", 2), Assert.Null);
+    }
+
+    [Fact]
     public void WritePngs_WithoutChromium_SaysWhyForEveryFigure()
     {
         var outcome = FigureExport.WritePngs(null, [(SmallProfile(), "/nonexistent/a.png"), (SmallSkyMap(), "/nonexistent/b.png")], 1.0, 1);
