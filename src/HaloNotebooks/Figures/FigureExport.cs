@@ -117,8 +117,9 @@ internal static class FigureExport
 
     /// <summary>
     /// Renders several figures to PNG in one headless Chromium session: one page loads plotly.js once and draws each
-    /// figure with <c>Plotly.toImage</c>, and Chromium prints the page (with the images as data URLs) when its work is
-    /// done. Starting Chromium and parsing plotly.js once instead of once per figure is most of the saving. With
+    /// figure with <c>Plotly.toImage</c>; the images (data URLs) come back in Chromium's log and each figure's status in
+    /// the page Chromium prints when its work is done. Starting Chromium and parsing plotly.js once instead of once per
+    /// figure is most of the saving. With
     /// <paramref name="sessions"/> &gt; 1 the figures are split over that many Chromium processes run at once.
     /// Returns, per figure, null when its PNG was written or the reason it was not.
     /// </summary>
