@@ -93,7 +93,7 @@ public static class CornerPlot
             layout.SetProperty(AxisKey('x', j + 1), FigureStyle.FramedAxis(labels[j],
                 ("domain", new[] { xd0, xd1 }), ("anchor", YRef(n - 1, j)), ("range", new[] { ranges[j].Lo, ranges[j].Hi }),
                 ("showticklabels", true), ("tickmode", "array"), ("tickvals", NiceTicks(ranges[j], nticks)), ("tickangle", 45),
-                ("tickfont", FigureStyle.Font(tickFont))));
+                ("tickfont", FigureStyle.Font(tickFont)), ("minor", InsideMirrorTicks)));
             ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('x', j + 1)))
                 .SetProperty("title", Obj(("text", labels[j]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
         }
@@ -106,7 +106,8 @@ public static class CornerPlot
             if (i == 0) continue;
             layout.SetProperty(AxisKey('y', n + i), FigureStyle.FramedAxis(labels[i],
                 ("domain", new[] { yd0, yd1 }), ("anchor", XRef(0)), ("range", new[] { ranges[i].Lo, ranges[i].Hi }),
-                ("showticklabels", true), ("tickmode", "array"), ("tickvals", NiceTicks(ranges[i], nticks)), ("tickfont", FigureStyle.Font(tickFont))));
+                ("showticklabels", true), ("tickmode", "array"), ("tickvals", NiceTicks(ranges[i], nticks)), ("tickfont", FigureStyle.Font(tickFont)),
+                ("minor", InsideMirrorTicks)));
             ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('y', n + i)))
                 .SetProperty("title", Obj(("text", labels[i]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
         }
@@ -200,6 +201,13 @@ public static class CornerPlot
         layout.SetProperty("annotations", annotations);
         return new Figure(Chart(traces, layout), o.Title, o.FileStem, size, size);
     }
+
+    /// <summary>
+    /// No minor ticks, but minor ticks "inside": plotly.js (2.28, Axes.drawOne) draws a shared axis's mirrored ticks on its
+    /// other panels in the direction of the minor ticks, outward by default. With this they point inward, as on the axis's
+    /// own panel.
+    /// </summary>
+    static Dictionary<string, object> InsideMirrorTicks => Obj(("ticks", "inside"), ("tickmode", "array"), ("tickvals", Array.Empty<double>()));
 
     /// <summary>By-name markers and named overlays put into the plot's parameter order.</summary>
     static CornerOptions Resolve(CornerOptions o, IReadOnlyList<double[]> samples, IReadOnlyList<string> labels)

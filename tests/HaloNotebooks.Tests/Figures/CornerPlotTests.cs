@@ -25,6 +25,9 @@ public class CornerPlotTests
         Assert.Equal(11, layout.AsObject().Count(kv => kv.Key.StartsWith("xaxis", StringComparison.Ordinal)
             || kv.Key.StartsWith("yaxis", StringComparison.Ordinal)));
         Assert.Null(layout["xaxis5"]);
+        // A shared axis's ticks on its other panels point inward too (plotly.js draws them the minor ticks' way; none drawn).
+        Assert.Equal("inside", (string?)layout["xaxis2"]!["minor"]!["ticks"]);
+        Assert.Empty(layout["yaxis6"]!["minor"]!["tickvals"]!.AsArray());
         Assert.Equal([0.0, 1.12], layout["yaxis2"]!["range"]!.AsArray().Select(v => (double)v!));       // marginal 2's own scale
         // Panel (row 3, column 1) is the region of p3 against p1: column 1's x axis, row 3's y axis.
         Assert.Contains(traces, t => (string?)t["type"] == "contour" && (string?)t["xaxis"] == "x2" && (string?)t["yaxis"] == "y7");
