@@ -234,7 +234,16 @@ internal static class FigureExport
             }
             if (images[i] is not { } text || !text.StartsWith(prefix, StringComparison.Ordinal))
             {
-                report[i]($"Chromium drew '{figure.FileStem}', but its log did not hold the whole image.");
+                // A browser that does not log console messages: this figure alone, as a screenshot (WritePng).
+                try
+                {
+                    WritePng(chromium, figure, path, null, null, scale);
+                    report[i](null);
+                }
+                catch (FigureExportException e)
+                {
+                    report[i]($"Chromium drew '{figure.FileStem}', but its log did not hold the image, and a screenshot failed: {e.Message}");
+                }
                 continue;
             }
             var bytes = Convert.FromBase64String(text[prefix.Length..]);

@@ -88,6 +88,28 @@ public class FigureExportTests
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }
 
+    [SkippableFact]
+    public void WritePngs_WithABrowserThatLogsNothing_FallsBackToAScreenshotPerFigure()
+    {
+        Skip.IfNot(FigureExport.ChromiumPath is not null && OperatingSystem.IsLinux(), "Chromium is not installed; PNG export not tested.");
+        // The real Chromium behind a script that drops --enable-logging: the page draws, its log holds no image.
+        var dir = Directory.CreateTempSubdirectory("halo-pngs-nolog-").FullName;
+        string wrapper = Path.Combine(dir, "chromium-without-log");
+        File.WriteAllText(wrapper, "#!/bin/sh\nfor a; do shift; case \"$a\" in --enable-logging*) ;; *) set -- \"$@\" \"$a\";; esac; done\n" +
+            $"exec \"{FigureExport.ChromiumPath}\" \"$@\"\n");
+        if (OperatingSystem.IsLinux()) File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            var figure = SmallProfile();
+            var outcome = FigureExport.WritePngs(wrapper, [(figure, Path.Combine(dir, "f.png"))], 1.0, 1);
+            Assert.Null(outcome[0]);
+            var png = PngImage.Read(Path.Combine(dir, "f.png"));
+            Assert.Equal((figure.Width, figure.Height), (png.Width, png.Height));
+            Assert.True(png.InkFraction() > 0.02);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
     [Fact]
     public void LoggedImages_JoinsEachFiguresChunks_InOrder_AndGivesNullWhenOneIsMissing()
     {
