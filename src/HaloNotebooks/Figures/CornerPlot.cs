@@ -82,6 +82,8 @@ public static class CornerPlot
 
         var traces = new List<Trace>();
         var layout = new Layout();
+        void Title(string axisKey, string text) => ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(axisKey))
+            .SetProperty("title", Obj(("text", text), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
         var shapes = new List<object>();
         var annotations = new List<object>();
         bool pinned = false;
@@ -94,8 +96,7 @@ public static class CornerPlot
                 ("domain", new[] { xd0, xd1 }), ("anchor", YRef(n - 1, j)), ("range", new[] { ranges[j].Lo, ranges[j].Hi }),
                 ("showticklabels", true), ("tickmode", "array"), ("tickvals", NiceTicks(ranges[j], nticks)), ("tickangle", 45),
                 ("tickfont", FigureStyle.Font(tickFont)), ("minor", InsideMirrorTicks)));
-            ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('x', j + 1)))
-                .SetProperty("title", Obj(("text", labels[j]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
+            Title(AxisKey('x', j + 1), labels[j]);
         }
         for (int i = 0; i < n; i++)
         {
@@ -108,8 +109,7 @@ public static class CornerPlot
                 ("domain", new[] { yd0, yd1 }), ("anchor", XRef(0)), ("range", new[] { ranges[i].Lo, ranges[i].Hi }),
                 ("showticklabels", true), ("tickmode", "array"), ("tickvals", NiceTicks(ranges[i], nticks)), ("tickfont", FigureStyle.Font(tickFont)),
                 ("minor", InsideMirrorTicks)));
-            ((Plotly.NET.LayoutObjects.LinearAxis)layout.GetPropertyValue(AxisKey('y', n + i)))
-                .SetProperty("title", Obj(("text", labels[i]), ("font", FigureStyle.Font(labelFont)), ("standoff", 4)));
+            Title(AxisKey('y', n + i), labels[i]);
         }
 
         for (int i = 0; i < n; i++)

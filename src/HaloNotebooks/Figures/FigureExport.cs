@@ -260,8 +260,9 @@ internal static class FigureExport
         }
     }
 
-    /// <summary>Characters of an image per console line: a log line stays under the 4096 bytes a pipe writes whole.</summary>
-    const int ImageChunk = 3800;
+    /// <summary>Characters of an image per console line: with Chromium's prefix and the page's path (about 150 bytes in
+    /// /tmp, room for a TMPDIR of 900 more), a log line stays under the 4096 bytes a pipe writes whole.</summary>
+    const int ImageChunk = 3000;
 
     /// <summary>
     /// The images the page logged (<c>halo-png i k n chunk</c> in Chromium's console lines), joined per figure; null for a
